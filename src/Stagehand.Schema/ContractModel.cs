@@ -1,0 +1,193 @@
+namespace Stagehand.Schema;
+
+/// <summary>The kinds of C# type a generated contract type can be.</summary>
+internal enum NamedKind
+{
+    Record,
+    Enum,
+    Union,
+}
+
+/// <summary>A generated contract type, named by namespace and simple name, never by symbol.</summary>
+internal sealed record TypeRef(string Namespace, string Name, NamedKind Kind)
+{
+    public string FullName => "global::" + Namespace + "." + Name;
+
+    public bool IsValueType => Kind != NamedKind.Record;
+}
+
+/// <summary>The shapes a contract value can take in C#.</summary>
+internal enum ValueKind
+{
+    Any,
+    String,
+    Boolean,
+    Int32,
+    Int64,
+    Double,
+    Guid,
+    DateTimeOffset,
+    Uri,
+    List,
+    Map,
+    Named,
+}
+
+/// <summary>
+/// The C# shape of one value and the constraints the schema puts on it. <see cref="Element"/> is the item of a
+/// list or the value of a map.
+/// </summary>
+internal sealed record ValueShape
+{
+    public required ValueKind Kind { get; init; }
+
+    public TypeRef? Named { get; init; }
+
+    public ValueShape? Element { get; init; }
+
+    public bool ElementNullable { get; init; }
+
+    public string? Format { get; init; }
+
+    public string? Pattern { get; init; }
+
+    public string? Minimum { get; init; }
+
+    public string? Maximum { get; init; }
+
+    public string? ExclusiveMinimum { get; init; }
+
+    public string? ExclusiveMaximum { get; init; }
+
+    public int? MinLength { get; init; }
+
+    public int? MaxLength { get; init; }
+
+    public int? MinItems { get; init; }
+
+    public int? MaxItems { get; init; }
+
+    /// <summary>Allowed values of a primitive that is not an enum type (e.g. numbers without names).</summary>
+    public EquatableArray<JsonLiteral> AllowedValues { get; init; } = EquatableArray<JsonLiteral>.Empty;
+
+    public bool IsValueType => Kind switch
+    {
+        ValueKind.Boolean or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Guid or ValueKind.DateTimeOffset or ValueKind.Any => true,
+        ValueKind.Named => Named!.IsValueType,
+        _ => false,
+    };
+
+    /// <summary>The C# type, fully qualified, without a nullable annotation.</summary>
+    public string CSharpType => Kind switch
+    {
+        ValueKind.Any => "global::Stagehand.Contracts.JsonAny",
+        ValueKind.String => "string",
+        ValueKind.Boolean => "bool",
+        ValueKind.Int32 => "int",
+        ValueKind.Int64 => "long",
+        ValueKind.Double => "double",
+        ValueKind.Guid => "global::System.Guid",
+        ValueKind.DateTimeOffset => "global::System.DateTimeOffset",
+        ValueKind.Uri => "global::System.Uri",
+        ValueKind.List => "global::Stagehand.Contracts.ValueList<" + ElementType + ">",
+        ValueKind.Map => "global::Stagehand.Contracts.ValueMap<" + ElementType + ">",
+        _ => Named!.FullName,
+    };
+
+    private string ElementType => Element!.CSharpType + (ElementNullable ? "?" : string.Empty);
+}
+
+/// <summary>One member of a record.</summary>
+internal sealed record MemberSpec
+{
+    public required string WireName { get; init; }
+
+    public required string Name { get; init; }
+
+    public required ValueShape Shape { get; init; }
+
+    public bool Required { get; init; }
+
+    public bool Nullable { get; init; }
+
+    /// <summary>The fixed value of a required member whose schema is a <c>const</c>.</summary>
+    public JsonLiteral? Const { get; init; }
+
+    public string? Description { get; init; }
+
+    public bool ReadOnly { get; init; }
+
+    public bool WriteOnly { get; init; }
+
+    public bool Sensitive { get; init; }
+
+    public bool ClientOnly { get; init; }
+
+    public bool Deprecated { get; init; }
+
+    /// <summary>Absent and null both carry meaning, so the member is an <c>Optional&lt;T?&gt;</c>.</summary>
+    public bool IsOptionalWrapper => !Required && Nullable && Const is null;
+
+    public string CSharpType
+    {
+        get
+        {
+            var type = Shape.CSharpType;
+            if (IsOptionalWrapper)
+            {
+                return "global::Stagehand.Contracts.Optional<" + type + "?>";
+            }
+
+            return Nullable || !Required ? type + "?" : type;
+        }
+    }
+}
+
+/// <summary>A generated type: a record, an enum or a union.</summary>
+internal abstract record TypeSpec
+{
+    public required TypeRef Type { get; init; }
+
+    public string? Description { get; init; }
+
+    public required string Visibility { get; init; }
+
+    public bool Deprecated { get; init; }
+}
+
+internal sealed record RecordSpec : TypeSpec
+{
+    public EquatableArray<MemberSpec> Members { get; init; } = EquatableArray<MemberSpec>.Empty;
+
+    public UnknownMemberHandling UnknownMembers { get; init; }
+
+    public bool Persisted { get; init; }
+
+    public string? Mirrors { get; init; }
+
+    public string? RequestFor { get; init; }
+}
+
+internal sealed record EnumValueSpec(string Name, JsonLiteral Value);
+
+internal sealed record EnumSpec : TypeSpec
+{
+    public EquatableArray<EnumValueSpec> Values { get; init; } = EquatableArray<EnumValueSpec>.Empty;
+
+    public bool IsNumeric { get; init; }
+}
+
+internal sealed record UnionCaseSpec(string Name, ValueShape Shape, string? DiscriminatorValue);
+
+internal sealed record UnionSpec : TypeSpec
+{
+    public EquatableArray<UnionCaseSpec> Cases { get; init; } = EquatableArray<UnionCaseSpec>.Empty;
+
+    public string? Discriminator { get; init; }
+}
+
+/// <summary>Everything generated from one schema file.</summary>
+internal sealed record ContractFile(string HintName, string SchemaPath, string Namespace, EquatableArray<TypeSpec> Types);
+
+/// <summary>What building one schema file produced: its types (none when it has errors) and its problems.</summary>
+internal sealed record ContractBuildResult(string SchemaPath, ContractFile? File, EquatableArray<SchemaProblem> Problems);

@@ -1,0 +1,732 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+
+namespace Stagehand.Schema;
+
+/// <summary>
+/// Turns the parsed schema files of a compilation into one <see cref="ContractFile"/> per file, resolving
+/// <c>$ref</c> across files. A file's result holds only values, so a file whose own schema and referenced type
+/// names did not change produces an equal result and is not generated again.
+/// </summary>
+internal sealed class ContractModelBuilder
+{
+    private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
+    {
+        "EqualityContract", "Equals", "GetHashCode", "ToString", "GetType", "PrintMembers", "Deconstruct", "Clone", "MemberwiseClone", "Finalize",
+    };
+
+    private readonly Dictionary<string, SchemaDocument> _documents = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Path, string Pointer), TypeRef> _types = new();
+    private readonly Dictionary<string, List<(SchemaNode Node, TypeRef Type)>> _typesByFile = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<SchemaProblem>> _problems = new(StringComparer.Ordinal);
+    private readonly string _commonRoot;
+    private readonly CancellationToken _cancellationToken;
+
+    private ContractModelBuilder(ImmutableArray<SchemaDocument> documents, CancellationToken cancellationToken)
+    {
+        _cancellationToken = cancellationToken;
+        foreach (var document in documents)
+        {
+            _documents[document.Path] = document;
+            _problems[document.Path] = new List<SchemaProblem>(document.Problems);
+        }
+
+        _commonRoot = SchemaPaths.CommonDirectory(_documents.Keys);
+    }
+
+    public static ImmutableArray<ContractBuildResult> Build(ImmutableArray<SchemaDocument> documents, CancellationToken cancellationToken = default)
+    {
+        var builder = new ContractModelBuilder(documents, cancellationToken);
+        return builder.BuildAll();
+    }
+
+    private ImmutableArray<ContractBuildResult> BuildAll()
+    {
+        foreach (var document in _documents.Values.OrderBy(d => d.Path, StringComparer.Ordinal))
+        {
+            if (document.Root is not null)
+            {
+                NameTypes(document, document.Root, document.FileStem);
+            }
+        }
+
+        CheckDuplicateTypeNames();
+
+        var results = ImmutableArray.CreateBuilder<ContractBuildResult>(_documents.Count);
+        foreach (var document in _documents.Values.OrderBy(d => d.Path, StringComparer.Ordinal))
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var relative = SchemaPaths.RelativeTo(_commonRoot, document.Path);
+            var types = document.Root is null ? new List<TypeSpec>() : BuildTypes(document);
+            var problems = _problems[document.Path];
+            var file = problems.Count == 0 && document.Root is not null
+                ? new ContractFile(HintNameFor(relative), relative, document.Namespace, types.ToEquatableArray())
+                : null;
+            results.Add(new ContractBuildResult(relative, file, problems.ToEquatableArray()));
+        }
+
+        return results.MoveToImmutable();
+    }
+
+    private static string HintNameFor(string relativePath)
+    {
+        var withoutExtension = relativePath.EndsWith(SchemaPaths.Extension, StringComparison.OrdinalIgnoreCase)
+            ? relativePath.Substring(0, relativePath.Length - SchemaPaths.Extension.Length)
+            : relativePath;
+        return withoutExtension.Replace('/', '.').Replace(' ', '_') + ".g.cs";
+    }
+
+    // ---- naming -------------------------------------------------------------------------------------------
+
+    private void NameTypes(SchemaDocument document, SchemaNode node, string suggestedName)
+    {
+        var ownerName = suggestedName;
+        var kind = TypeFormingKind(node);
+        if (kind is not null)
+        {
+            ownerName = node.TypeName ?? suggestedName;
+            var type = new TypeRef(document.Namespace, ownerName, kind.Value);
+            _types[(document.Path, node.Pointer)] = type;
+            if (!_typesByFile.TryGetValue(document.Path, out var list))
+            {
+                _typesByFile[document.Path] = list = new List<(SchemaNode, TypeRef)>();
+            }
+
+            list.Add((node, type));
+        }
+
+        foreach (var definition in node.Definitions)
+        {
+            NameTypes(document, definition.Schema, definition.Schema.TypeName ?? Identifiers.ToPascalCase(definition.Name));
+        }
+
+        foreach (var property in node.Properties)
+        {
+            NameTypes(document, property.Schema, ownerName + Identifiers.ToPascalCase(property.Name));
+        }
+
+        if (node.Items is not null)
+        {
+            NameTypes(document, node.Items, ownerName + "Item");
+        }
+
+        if (node.HasAdditionalPropertiesSchema)
+        {
+            NameTypes(document, node.AdditionalProperties!, ownerName + "Value");
+        }
+
+        var index = 0;
+        foreach (var branch in node.Branches)
+        {
+            NameTypes(document, branch, ownerName + (branch.CaseName ?? "Case" + (++index).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        foreach (var part in node.AllOf)
+        {
+            NameTypes(document, part, ownerName);
+        }
+    }
+
+    /// <summary>Whether a schema becomes a C# type of its own, and which kind.</summary>
+    private static NamedKind? TypeFormingKind(SchemaNode node)
+    {
+        if (node.BooleanValue is not null || node.Ref is not null)
+        {
+            return null;
+        }
+
+        if (node.IsUnion)
+        {
+            return node.Branches.Count(b => !IsNullSchema(b)) >= 2 ? NamedKind.Union : null;
+        }
+
+        if (!node.Enum.IsEmpty)
+        {
+            var nonNull = node.Enum.Where(v => v.Kind != JsonTypes.Null).ToList();
+            if (nonNull.Count > 0 && nonNull.All(v => v.Kind == JsonTypes.String))
+            {
+                return NamedKind.Enum;
+            }
+
+            if (!node.EnumNames.IsEmpty && nonNull.All(v => v.Kind == JsonTypes.Integer))
+            {
+                return NamedKind.Enum;
+            }
+
+            return null;
+        }
+
+        if (node.Const is not null)
+        {
+            return null;
+        }
+
+        var types = node.Types & ~JsonTypes.Null;
+        if (CountFlags(types) >= 2 && types != (JsonTypes.Integer | JsonTypes.Number))
+        {
+            return NamedKind.Union;
+        }
+
+        var isObject = types == JsonTypes.Object || (types == JsonTypes.None && !node.Properties.IsEmpty);
+        if (isObject && !node.HasAdditionalPropertiesSchema &&
+            (!node.Properties.IsEmpty || node.RejectsAdditionalProperties || node.UnknownMembers != UnknownMemberHandling.Unspecified))
+        {
+            return NamedKind.Record;
+        }
+
+        return null;
+    }
+
+    private static bool IsNullSchema(SchemaNode node) =>
+        node.Types == JsonTypes.Null || (node.Const is { Kind: JsonTypes.Null });
+
+    private static int CountFlags(JsonTypes types)
+    {
+        var count = 0;
+        for (var value = (int)types; value != 0; value &= value - 1)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private void CheckDuplicateTypeNames()
+    {
+        var seen = new Dictionary<string, (string Path, SchemaNode Node)>(StringComparer.Ordinal);
+        foreach (var pair in _typesByFile.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            foreach (var (node, type) in pair.Value)
+            {
+                if (seen.TryGetValue(type.FullName, out var first))
+                {
+                    Report(pair.Key, "x-stagehand-typeName", $"The C# type '{type.Namespace}.{type.Name}' is also generated from {Describe(first.Path, first.Node)}; give one of them an \"x-stagehand-typeName\".", node.Location);
+                }
+                else
+                {
+                    seen[type.FullName] = (pair.Key, node);
+                }
+            }
+        }
+    }
+
+    private string Describe(string path, SchemaNode node) =>
+        SchemaPaths.RelativeTo(_commonRoot, path) + (node.Pointer.Length == 0 ? string.Empty : "#" + node.Pointer);
+
+    // ---- types --------------------------------------------------------------------------------------------
+
+    private List<TypeSpec> BuildTypes(SchemaDocument document)
+    {
+        var specs = new List<TypeSpec>();
+        if (!_typesByFile.TryGetValue(document.Path, out var entries))
+        {
+            return specs;
+        }
+
+        foreach (var (node, type) in entries)
+        {
+            var visibility = document.Root!.Visibility ?? "public";
+            TypeSpec? spec = type.Kind switch
+            {
+                NamedKind.Record => BuildRecord(document, node, type, visibility),
+                NamedKind.Enum => BuildEnum(document, node, type, visibility),
+                _ => BuildUnion(document, node, type, visibility),
+            };
+            if (spec is not null)
+            {
+                specs.Add(spec);
+            }
+        }
+
+        return specs;
+    }
+
+    private RecordSpec BuildRecord(SchemaDocument document, SchemaNode node, TypeRef type, string visibility)
+    {
+        var members = new List<MemberSpec>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in node.Properties)
+        {
+            var resolved = Resolve(document, property.Schema, new HashSet<(string, string)>());
+            if (resolved is null)
+            {
+                continue;
+            }
+
+            var (shape, nullable, constant, target) = resolved.Value;
+            var name = property.Schema.MemberName ?? Identifiers.ToPascalCase(property.Name);
+            if (name == type.Name || ReservedMemberNames.Contains(name))
+            {
+                name += "Value";
+            }
+
+            if (!names.Add(name))
+            {
+                Report(document.Path, "properties", $"Two members of '{type.Name}' map to the C# name '{name}'; give one an \"x-stagehand-memberName\".", property.NameLocation);
+                continue;
+            }
+
+            var required = node.Required.Contains(property.Name);
+            members.Add(new MemberSpec
+            {
+                WireName = property.Name,
+                Name = name,
+                Shape = shape,
+                Required = required,
+                Nullable = nullable,
+                Const = required ? constant : null,
+                Description = property.Schema.Description ?? target?.Description,
+                ReadOnly = property.Schema.ReadOnly || (target?.ReadOnly ?? false),
+                WriteOnly = property.Schema.WriteOnly || (target?.WriteOnly ?? false),
+                Sensitive = property.Schema.Sensitive || (target?.Sensitive ?? false),
+                ClientOnly = property.Schema.ClientOnly,
+                Deprecated = property.Schema.Deprecated || (target?.Deprecated ?? false),
+            });
+        }
+
+        return new RecordSpec
+        {
+            Type = type,
+            Description = node.Description,
+            Visibility = visibility,
+            Deprecated = node.Deprecated,
+            Members = members.ToEquatableArray(),
+            UnknownMembers = node.EffectiveUnknownMembers,
+            Persisted = node.Persisted,
+            Mirrors = node.Mirrors,
+            RequestFor = node.RequestFor,
+        };
+    }
+
+    private EnumSpec BuildEnum(SchemaDocument document, SchemaNode node, TypeRef type, string visibility)
+    {
+        var values = new List<EnumValueSpec>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var literal in node.Enum)
+        {
+            var position = index++;
+            if (literal.Kind == JsonTypes.Null)
+            {
+                continue;
+            }
+
+            var name = node.EnumNames.IsEmpty ? Identifiers.ToPascalCase(literal.Text) : node.EnumNames[position];
+            if (!names.Add(name))
+            {
+                Report(document.Path, "enum", $"Two values of '{type.Name}' map to the C# name '{name}'; name them with \"x-stagehand-enumNames\".", node.Location);
+                continue;
+            }
+
+            values.Add(new EnumValueSpec(name, literal));
+        }
+
+        return new EnumSpec
+        {
+            Type = type,
+            Description = node.Description,
+            Visibility = visibility,
+            Deprecated = node.Deprecated,
+            Values = values.ToEquatableArray(),
+            IsNumeric = values.Count > 0 && values[0].Value.Kind != JsonTypes.String,
+        };
+    }
+
+    private UnionSpec? BuildUnion(SchemaDocument document, SchemaNode node, TypeRef type, string visibility)
+    {
+        var cases = new List<UnionCaseSpec>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (node.IsUnion)
+        {
+            foreach (var branch in node.Branches)
+            {
+                if (IsNullSchema(branch))
+                {
+                    continue;
+                }
+
+                var resolved = Resolve(document, branch, new HashSet<(string, string)>());
+                if (resolved is null)
+                {
+                    continue;
+                }
+
+                var (shape, _, _, target) = resolved.Value;
+                var name = branch.CaseName ?? target?.CaseName ?? DefaultCaseName(shape);
+                if (!names.Add(name))
+                {
+                    Report(document.Path, "x-stagehand-caseName", $"Two cases of '{type.Name}' are named '{name}'; name them with \"x-stagehand-caseName\".", branch.Location);
+                    continue;
+                }
+
+                string? discriminatorValue = null;
+                if (node.Discriminator is not null)
+                {
+                    discriminatorValue = DiscriminatorValue(document, branch, node.Discriminator);
+                    if (discriminatorValue is null)
+                    {
+                        Report(document.Path, "x-stagehand-discriminator", $"The case '{name}' of '{type.Name}' has no required string const member '{node.Discriminator}'.", branch.Location);
+                    }
+                }
+
+                cases.Add(new UnionCaseSpec(name, shape, discriminatorValue));
+            }
+        }
+        else
+        {
+            foreach (var single in new[] { JsonTypes.Boolean, JsonTypes.Integer, JsonTypes.Number, JsonTypes.String, JsonTypes.Array, JsonTypes.Object })
+            {
+                if ((node.Types & single) == 0)
+                {
+                    continue;
+                }
+
+                var shape = PrimitiveShape(document, node with { Types = single }, new HashSet<(string, string)>());
+                if (shape is not null)
+                {
+                    cases.Add(new UnionCaseSpec(DefaultCaseName(shape), shape, null));
+                }
+            }
+        }
+
+        return new UnionSpec
+        {
+            Type = type,
+            Description = node.Description,
+            Visibility = visibility,
+            Deprecated = node.Deprecated,
+            Cases = cases.ToEquatableArray(),
+            Discriminator = node.Discriminator,
+        };
+    }
+
+    private static string DefaultCaseName(ValueShape shape) => shape.Kind switch
+    {
+        ValueKind.Named => shape.Named!.Name,
+        ValueKind.Int32 or ValueKind.Int64 => "Integer",
+        ValueKind.Double => "Number",
+        ValueKind.List => "List",
+        ValueKind.Map => "Map",
+        _ => shape.Kind.ToString(),
+    };
+
+    private string? DiscriminatorValue(SchemaDocument document, SchemaNode branch, string discriminator)
+    {
+        var (targetDocument, target) = Dereference(document, branch, new HashSet<(string, string)>());
+        if (target is null)
+        {
+            return null;
+        }
+
+        foreach (var property in target.Properties)
+        {
+            if (property.Name == discriminator && target.Required.Contains(discriminator))
+            {
+                var (_, constant) = Dereference(targetDocument!, property.Schema, new HashSet<(string, string)>());
+                if (constant?.Const is { Kind: JsonTypes.String } literal)
+                {
+                    return literal.Text;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // ---- shapes -------------------------------------------------------------------------------------------
+
+    /// <summary>The C# shape of a schema, whether it admits null, its const, and the schema a $ref led to.</summary>
+    private (ValueShape Shape, bool Nullable, JsonLiteral? Const, SchemaNode? Target)? Resolve(
+        SchemaDocument document, SchemaNode node, HashSet<(string, string)> visiting)
+    {
+        if (node.Ref is not null)
+        {
+            var target = FindReference(document, node);
+            if (target is null)
+            {
+                return null;
+            }
+
+            if (!visiting.Add((target.Value.Document.Path, target.Value.Node.Pointer)))
+            {
+                Report(document.Path, "$ref", $"The reference '{node.Ref}' leads back to itself without reaching a type.", node.RefLocation ?? node.Location);
+                return null;
+            }
+
+            var inner = Resolve(target.Value.Document, target.Value.Node, visiting);
+            return inner is null ? null : (inner.Value.Shape, inner.Value.Nullable, inner.Value.Const, target.Value.Node);
+        }
+
+        if (_types.TryGetValue((document.Path, node.Pointer), out var type))
+        {
+            var nullable = node.IsUnion
+                ? node.Branches.Any(IsNullSchema)
+                : (node.Types & JsonTypes.Null) != 0 || node.Enum.Any(v => v.Kind == JsonTypes.Null);
+            return (new ValueShape { Kind = ValueKind.Named, Named = type }, nullable, null, null);
+        }
+
+        if (node.BooleanValue is not null)
+        {
+            if (node.BooleanValue == false)
+            {
+                Report(document.Path, "schema", "The schema 'false' admits no value, so the member can never be valid.", node.Location);
+                return null;
+            }
+
+            return (new ValueShape { Kind = ValueKind.Any }, false, null, null);
+        }
+
+        if (node.IsUnion)
+        {
+            var nonNull = node.Branches.Where(b => !IsNullSchema(b)).ToList();
+            var nullable = nonNull.Count < node.Branches.Count;
+            if (nonNull.Count == 0)
+            {
+                Report(document.Path, node.OneOf.IsEmpty ? "anyOf" : "oneOf", "A union of only null cannot be generated.", node.Location);
+                return null;
+            }
+
+            var inner = Resolve(document, nonNull[0], visiting);
+            return inner is null ? null : (inner.Value.Shape, nullable || inner.Value.Nullable, inner.Value.Const, inner.Value.Target ?? nonNull[0]);
+        }
+
+        if (node.AllOf.Count == 1 && node.Types == JsonTypes.None)
+        {
+            var inner = Resolve(document, node.AllOf[0], visiting);
+            return inner is null ? null : (inner.Value.Shape, inner.Value.Nullable, inner.Value.Const, inner.Value.Target ?? node.AllOf[0]);
+        }
+
+        if (node.AllOf.Count > 1)
+        {
+            Report(document.Path, "allOf", "'allOf' with more than one branch cannot be generated yet; merge the branches.", node.Location);
+            return null;
+        }
+
+        var isNullable = (node.Types & JsonTypes.Null) != 0;
+        var shape = PrimitiveShape(document, node, visiting);
+        if (shape is null)
+        {
+            return null;
+        }
+
+        return (shape, isNullable || node.Const is { Kind: JsonTypes.Null }, node.Const, null);
+    }
+
+    private ValueShape? PrimitiveShape(SchemaDocument document, SchemaNode node, HashSet<(string, string)> visiting)
+    {
+        var types = node.Types & ~JsonTypes.Null;
+        if (types == JsonTypes.None)
+        {
+            types = node.Const is not null ? node.Const.Kind
+                : !node.Enum.IsEmpty ? node.Enum.Where(v => v.Kind != JsonTypes.Null).Aggregate(JsonTypes.None, (all, v) => all | v.Kind)
+                : JsonTypes.None;
+            if (types == (JsonTypes.Integer | JsonTypes.Number))
+            {
+                types = JsonTypes.Number;
+            }
+        }
+
+        var constrained = new ValueShape
+        {
+            Kind = ValueKind.Any,
+            Format = node.Format,
+            Pattern = node.Pattern,
+            Minimum = node.Minimum,
+            Maximum = node.Maximum,
+            ExclusiveMinimum = node.ExclusiveMinimum,
+            ExclusiveMaximum = node.ExclusiveMaximum,
+            MinLength = node.MinLength,
+            MaxLength = node.MaxLength,
+            MinItems = node.MinItems,
+            MaxItems = node.MaxItems,
+            AllowedValues = node.Enum,
+        };
+
+        switch (types)
+        {
+            case JsonTypes.None:
+                return constrained;
+            case JsonTypes.String:
+                return constrained with
+                {
+                    Kind = node.Format switch
+                    {
+                        "uuid" => ValueKind.Guid,
+                        "date-time" => ValueKind.DateTimeOffset,
+                        "uri" => ValueKind.Uri,
+                        _ => ValueKind.String,
+                    },
+                };
+            case JsonTypes.Boolean:
+                return constrained with { Kind = ValueKind.Boolean };
+            case JsonTypes.Integer:
+                return constrained with { Kind = FitsInt32(node) ? ValueKind.Int32 : ValueKind.Int64 };
+            case JsonTypes.Number:
+            case JsonTypes.Integer | JsonTypes.Number:
+                return constrained with { Kind = ValueKind.Double };
+            case JsonTypes.Array:
+                if (node.Items is null)
+                {
+                    return constrained with { Kind = ValueKind.List, Element = new ValueShape { Kind = ValueKind.Any } };
+                }
+
+                var item = Resolve(document, node.Items, visiting);
+                return item is null ? null : constrained with { Kind = ValueKind.List, Element = item.Value.Shape, ElementNullable = item.Value.Nullable };
+            case JsonTypes.Object:
+                if (!node.Properties.IsEmpty && node.HasAdditionalPropertiesSchema)
+                {
+                    Report(document.Path, "additionalProperties", "An object with both 'properties' and an 'additionalProperties' schema cannot be generated yet.", node.Location);
+                    return null;
+                }
+
+                if (!node.HasAdditionalPropertiesSchema)
+                {
+                    return constrained with { Kind = ValueKind.Map, Element = new ValueShape { Kind = ValueKind.Any } };
+                }
+
+                var value = Resolve(document, node.AdditionalProperties!, visiting);
+                return value is null ? null : constrained with { Kind = ValueKind.Map, Element = value.Value.Shape, ElementNullable = value.Value.Nullable };
+            default:
+                Report(document.Path, "type", "This combination of types cannot be generated.", node.Location);
+                return null;
+        }
+    }
+
+    private static bool FitsInt32(SchemaNode node)
+    {
+        static double? Parse(string? text) =>
+            text is not null && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+
+        var low = Parse(node.Minimum) ?? Parse(node.ExclusiveMinimum);
+        var high = Parse(node.Maximum) ?? Parse(node.ExclusiveMaximum);
+        if (!node.Enum.IsEmpty)
+        {
+            var values = node.Enum.Select(v => Parse(v.Text)).Where(v => v is not null).Select(v => v!.Value).ToList();
+            if (values.Count == node.Enum.Count(v => v.Kind != JsonTypes.Null))
+            {
+                low = values.Min();
+                high = values.Max();
+            }
+        }
+
+        return low is not null && high is not null && low >= int.MinValue && high <= int.MaxValue;
+    }
+
+    // ---- references ---------------------------------------------------------------------------------------
+
+    /// <summary>Follows $ref (and single-branch wrappers) to the schema that says what a value is.</summary>
+    private (SchemaDocument? Document, SchemaNode? Node) Dereference(SchemaDocument document, SchemaNode node, HashSet<(string, string)> visiting)
+    {
+        while (node.Ref is not null)
+        {
+            var target = FindReference(document, node, report: false);
+            if (target is null || !visiting.Add((target.Value.Document.Path, target.Value.Node.Pointer)))
+            {
+                return (null, null);
+            }
+
+            (document, node) = target.Value;
+        }
+
+        return (document, node);
+    }
+
+    private (SchemaDocument Document, SchemaNode Node)? FindReference(SchemaDocument document, SchemaNode node, bool report = true)
+    {
+        var reference = node.Ref!;
+        var location = node.RefLocation ?? node.Location;
+        var (file, fragment) = SchemaPaths.Resolve(document.Path, reference);
+        if (!_documents.TryGetValue(file, out var target))
+        {
+            if (report)
+            {
+                Report(document.Path, "$ref", $"The reference '{reference}' was not found: looked for the schema file '{file}' among the project's schema files (AdditionalFiles ending in .schema.json).", location);
+            }
+
+            return null;
+        }
+
+        if (target.Root is null)
+        {
+            if (report)
+            {
+                Report(document.Path, "$ref", $"The reference '{reference}' names '{file}', which could not be read.", location);
+            }
+
+            return null;
+        }
+
+        var found = FindPointer(target.Root, fragment);
+        if (found is null)
+        {
+            if (report)
+            {
+                Report(document.Path, "$ref", $"The reference '{reference}' names '#{fragment}', which does not exist in '{file}'.", location);
+            }
+
+            return null;
+        }
+
+        return (target, found);
+    }
+
+    private static SchemaNode? FindPointer(SchemaNode root, string fragment)
+    {
+        if (fragment.Length == 0)
+        {
+            return root;
+        }
+
+        if (!fragment.StartsWith("/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var segments = fragment.Substring(1).Split('/').Select(s => s.Replace("~1", "/").Replace("~0", "~")).ToArray();
+        var current = root;
+        for (var i = 0; i < segments.Length && current is not null; i++)
+        {
+            var segment = segments[i];
+            var next = i + 1 < segments.Length ? segments[i + 1] : null;
+            switch (segment)
+            {
+                case "$defs" when next is not null:
+                    current = current.Definitions.FirstOrDefault(d => d.Name == next)?.Schema;
+                    i++;
+                    break;
+                case "properties" when next is not null:
+                    current = current.Properties.FirstOrDefault(p => p.Name == next)?.Schema;
+                    i++;
+                    break;
+                case "items":
+                    current = current.Items;
+                    break;
+                case "additionalProperties":
+                    current = current.AdditionalProperties;
+                    break;
+                case "anyOf" or "oneOf" or "allOf" when next is not null && int.TryParse(next, out var index):
+                    var list = segment == "anyOf" ? current.AnyOf : segment == "oneOf" ? current.OneOf : current.AllOf;
+                    current = index >= 0 && index < list.Count ? list[index] : null;
+                    i++;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return current;
+    }
+
+    private void Report(string path, string keyword, string message, LocationInfo location)
+    {
+        var problems = _problems[path];
+        var problem = new SchemaProblem(keyword, message, location);
+        if (!problems.Contains(problem))
+        {
+            problems.Add(problem);
+        }
+    }
+}

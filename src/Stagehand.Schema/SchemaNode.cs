@@ -1,0 +1,149 @@
+using System;
+
+namespace Stagehand.Schema;
+
+/// <summary>The JSON types a schema's <c>type</c> keyword can name.</summary>
+[Flags]
+internal enum JsonTypes
+{
+    None = 0,
+    Null = 1,
+    Boolean = 2,
+    Object = 4,
+    Array = 8,
+    Number = 16,
+    Integer = 32,
+    String = 64,
+}
+
+/// <summary>What a reader does with members an object schema does not declare.</summary>
+internal enum UnknownMemberHandling
+{
+    Unspecified,
+    Reject,
+    Drop,
+    Keep,
+}
+
+/// <summary>A JSON value written in a schema (<c>enum</c>, <c>const</c>), kept as its kind and canonical text.</summary>
+internal sealed record JsonLiteral(JsonTypes Kind, string Text)
+{
+    /// <summary>The string value for a string literal, else the JSON text.</summary>
+    public string Value => Text;
+}
+
+/// <summary>One member of an object schema.</summary>
+internal sealed record PropertyNode(string Name, SchemaNode Schema, LocationInfo NameLocation);
+
+/// <summary>One entry of <c>$defs</c>.</summary>
+internal sealed record DefinitionNode(string Name, SchemaNode Schema);
+
+/// <summary>
+/// One schema, as written: every keyword the dialect understands, nothing resolved yet.
+/// The value of a boolean schema is in <see cref="BooleanValue"/>.
+/// </summary>
+internal sealed record SchemaNode
+{
+    public required LocationInfo Location { get; init; }
+
+    /// <summary>The JSON Pointer of this schema inside its file (<c>""</c> for the root).</summary>
+    public required string Pointer { get; init; }
+
+    public bool? BooleanValue { get; init; }
+
+    public JsonTypes Types { get; init; }
+
+    public EquatableArray<PropertyNode> Properties { get; init; } = EquatableArray<PropertyNode>.Empty;
+
+    public EquatableArray<string> Required { get; init; } = EquatableArray<string>.Empty;
+
+    public SchemaNode? AdditionalProperties { get; init; }
+
+    public SchemaNode? Items { get; init; }
+
+    public EquatableArray<JsonLiteral> Enum { get; init; } = EquatableArray<JsonLiteral>.Empty;
+
+    public JsonLiteral? Const { get; init; }
+
+    public string? Format { get; init; }
+
+    public string? Pattern { get; init; }
+
+    public string? Minimum { get; init; }
+
+    public string? Maximum { get; init; }
+
+    public string? ExclusiveMinimum { get; init; }
+
+    public string? ExclusiveMaximum { get; init; }
+
+    public int? MinLength { get; init; }
+
+    public int? MaxLength { get; init; }
+
+    public int? MinItems { get; init; }
+
+    public int? MaxItems { get; init; }
+
+    public EquatableArray<SchemaNode> AnyOf { get; init; } = EquatableArray<SchemaNode>.Empty;
+
+    public EquatableArray<SchemaNode> OneOf { get; init; } = EquatableArray<SchemaNode>.Empty;
+
+    public EquatableArray<SchemaNode> AllOf { get; init; } = EquatableArray<SchemaNode>.Empty;
+
+    public string? Ref { get; init; }
+
+    public LocationInfo? RefLocation { get; init; }
+
+    public EquatableArray<DefinitionNode> Definitions { get; init; } = EquatableArray<DefinitionNode>.Empty;
+
+    public string? Title { get; init; }
+
+    public string? Description { get; init; }
+
+    public bool ReadOnly { get; init; }
+
+    public bool WriteOnly { get; init; }
+
+    public bool Deprecated { get; init; }
+
+    public string? Visibility { get; init; }
+
+    public UnknownMemberHandling UnknownMembers { get; init; }
+
+    public string? Mirrors { get; init; }
+
+    public string? RequestFor { get; init; }
+
+    public bool Persisted { get; init; }
+
+    public bool Sensitive { get; init; }
+
+    public bool ClientOnly { get; init; }
+
+    public string? TypeName { get; init; }
+
+    public string? MemberName { get; init; }
+
+    public EquatableArray<string> EnumNames { get; init; } = EquatableArray<string>.Empty;
+
+    public string? Discriminator { get; init; }
+
+    public string? CaseName { get; init; }
+
+    /// <summary>The branches of a union, whichever keyword (<c>anyOf</c> or <c>oneOf</c>) holds them.</summary>
+    public EquatableArray<SchemaNode> Branches => OneOf.IsEmpty ? AnyOf : OneOf;
+
+    public bool IsUnion => !AnyOf.IsEmpty || !OneOf.IsEmpty;
+
+    /// <summary>Whether <c>additionalProperties</c> is a schema other than a boolean one (a map's value schema).</summary>
+    public bool HasAdditionalPropertiesSchema => AdditionalProperties is { BooleanValue: null };
+
+    public bool RejectsAdditionalProperties => AdditionalProperties is { BooleanValue: false };
+
+    /// <summary>The strictness this object declares, stated or derived from <c>additionalProperties</c>.</summary>
+    public UnknownMemberHandling EffectiveUnknownMembers =>
+        UnknownMembers != UnknownMemberHandling.Unspecified ? UnknownMembers
+        : RejectsAdditionalProperties ? UnknownMemberHandling.Reject
+        : UnknownMemberHandling.Drop;
+}

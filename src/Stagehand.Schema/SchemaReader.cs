@@ -1,0 +1,764 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Stagehand.Schema;
+
+/// <summary>
+/// Reads a schema file with <see cref="Utf8JsonReader"/> into a <see cref="SchemaDocument"/>. It never throws on
+/// bad input: every problem becomes a <see cref="SchemaProblem"/> with the line and column of the keyword at fault.
+/// </summary>
+internal static class SchemaReader
+{
+    public const string Draft202012 = "https://json-schema.org/draft/2020-12/schema";
+
+    /// <summary>How deep a schema file may nest; deeper text is reported, not followed.</summary>
+    public const int MaxDepth = 128;
+
+    public static SchemaDocument Read(string path, string @namespace, SourceText text, CancellationToken cancellationToken = default)
+    {
+        var parser = new Parser(path, text, cancellationToken);
+        var root = parser.Parse();
+        return new SchemaDocument(SchemaPaths.Normalize(path), @namespace, root, parser.Problems.ToEquatableArray());
+    }
+
+    private sealed class Parser
+    {
+        private static readonly HashSet<string> Unsupported = new(StringComparer.Ordinal)
+        {
+            "not", "if", "then", "else", "dependentSchemas", "dependentRequired", "prefixItems", "contains",
+            "minContains", "maxContains", "uniqueItems", "patternProperties", "propertyNames", "unevaluatedProperties",
+            "unevaluatedItems", "minProperties", "maxProperties", "multipleOf", "$dynamicRef", "$dynamicAnchor",
+            "$anchor", "$recursiveRef", "$recursiveAnchor", "$vocabulary", "contentEncoding", "contentMediaType",
+            "contentSchema", "definitions", "dependencies",
+        };
+
+        private static readonly HashSet<string> RootOnly = new(StringComparer.Ordinal)
+        {
+            "x-stagehand-visibility", "x-stagehand-mirrors", "x-stagehand-requestFor", "x-stagehand-persisted",
+        };
+
+        private readonly string _path;
+        private readonly SourceText _text;
+        private readonly byte[] _utf8;
+        private readonly int[] _charIndexOfByte;
+        private readonly CancellationToken _cancellationToken;
+
+        public Parser(string path, SourceText text, CancellationToken cancellationToken)
+        {
+            _path = path;
+            _text = text;
+            _cancellationToken = cancellationToken;
+            var content = text.ToString();
+            _utf8 = Encoding.UTF8.GetBytes(content);
+            _charIndexOfByte = MapBytesToChars(content, _utf8.Length);
+        }
+
+        public List<SchemaProblem> Problems { get; } = new();
+
+        public SchemaNode? Parse()
+        {
+            var options = new JsonReaderOptions
+            {
+                CommentHandling = JsonCommentHandling.Disallow,
+                AllowTrailingCommas = false,
+                MaxDepth = MaxDepth,
+            };
+            var reader = new Utf8JsonReader(_utf8, options);
+            try
+            {
+                if (!reader.Read())
+                {
+                    Report("json", "The schema file is empty.", 0, 0);
+                    return null;
+                }
+
+                var root = ReadSchema(ref reader, string.Empty);
+                if (reader.Read())
+                {
+                    Report("json", "Text follows the end of the schema.", (int)reader.TokenStartIndex, 1);
+                    return null;
+                }
+
+                CheckRoot(root);
+                return root;
+            }
+            catch (JsonException exception)
+            {
+                Problems.Clear();
+                var line = (int)(exception.LineNumber ?? 0);
+                var bytePosition = (int)(exception.BytePositionInLine ?? 0);
+                var offset = ByteOffsetOfLine(line) + bytePosition;
+                Report("json", "The schema is not valid JSON: " + FirstSentence(exception.Message), Math.Min(offset, _utf8.Length), 0);
+                return null;
+            }
+        }
+
+        private void CheckRoot(SchemaNode root)
+        {
+            if (root.BooleanValue is not null)
+            {
+                Problems.Add(new SchemaProblem("x-stagehand-visibility", "A schema file's root must be an object that states its visibility.", root.Location));
+                return;
+            }
+
+            if (root.Visibility is null)
+            {
+                Problems.Add(new SchemaProblem(
+                    "x-stagehand-visibility",
+                    "The schema root does not state its visibility: add \"x-stagehand-visibility\": \"public\" or \"internal\".",
+                    root.Location));
+            }
+        }
+
+        private SchemaNode ReadSchema(ref Utf8JsonReader reader, string pointer)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var start = (int)reader.TokenStartIndex;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.True:
+                case JsonTokenType.False:
+                    return new SchemaNode
+                    {
+                        Location = LocationOf(start, (int)reader.BytesConsumed - start),
+                        Pointer = pointer,
+                        BooleanValue = reader.TokenType == JsonTokenType.True,
+                    };
+                case JsonTokenType.StartObject:
+                    return ReadSchemaObject(ref reader, pointer, start);
+                default:
+                    var length = SkipValue(ref reader, start);
+                    Report("schema", "A schema must be an object or a boolean.", start, length);
+                    return new SchemaNode { Location = LocationOf(start, length), Pointer = pointer, BooleanValue = true };
+            }
+        }
+
+        private SchemaNode ReadSchemaObject(ref Utf8JsonReader reader, string pointer, int start)
+        {
+            var node = new SchemaNode { Location = LocationOf(start, 1), Pointer = pointer };
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var keyword = reader.GetString()!;
+                var keywordStart = (int)reader.TokenStartIndex;
+                var keywordLength = reader.ValueSpan.Length + 2;
+                if (!seen.Add(keyword))
+                {
+                    Report(keyword, $"The keyword '{keyword}' appears twice in one schema.", keywordStart, keywordLength);
+                }
+
+                reader.Read();
+                node = ReadKeyword(ref reader, node, keyword, pointer, keywordStart, keywordLength);
+            }
+
+            var end = (int)reader.BytesConsumed;
+            node = node with { Location = LocationOf(start, end - start) };
+            CheckConsistency(node);
+            return node;
+        }
+
+        private SchemaNode ReadKeyword(ref Utf8JsonReader reader, SchemaNode node, string keyword, string pointer, int keywordStart, int keywordLength)
+        {
+            var valueStart = (int)reader.TokenStartIndex;
+            if (RootOnly.Contains(keyword) && pointer.Length != 0)
+            {
+                SkipValue(ref reader, valueStart);
+                Report(keyword, $"'{keyword}' belongs on the schema root only.", keywordStart, keywordLength);
+                return node;
+            }
+
+            switch (keyword)
+            {
+                case "$schema":
+                    var dialect = ReadString(ref reader, keyword);
+                    if (dialect is not null && pointer.Length == 0 && dialect.TrimEnd('#') != Draft202012)
+                    {
+                        Report(keyword, $"Only draft 2020-12 ({Draft202012}) is supported, not '{dialect}'.", valueStart, ValueLength(ref reader, valueStart));
+                    }
+
+                    return node;
+                case "$id":
+                case "$comment":
+                    ReadString(ref reader, keyword);
+                    return node;
+                case "examples":
+                case "default":
+                    SkipValue(ref reader, valueStart);
+                    return node;
+                case "title":
+                    return node with { Title = ReadString(ref reader, keyword) };
+                case "description":
+                    return node with { Description = ReadString(ref reader, keyword) };
+                case "deprecated":
+                    return node with { Deprecated = ReadBoolean(ref reader, keyword) };
+                case "readOnly":
+                    return node with { ReadOnly = ReadBoolean(ref reader, keyword) };
+                case "writeOnly":
+                    return node with { WriteOnly = ReadBoolean(ref reader, keyword) };
+                case "type":
+                    return node with { Types = ReadTypes(ref reader) };
+                case "properties":
+                    return node with { Properties = ReadProperties(ref reader, pointer + "/properties") };
+                case "required":
+                    return node with { Required = ReadStringArray(ref reader, keyword, unique: true) };
+                case "additionalProperties":
+                    return node with { AdditionalProperties = ReadSchema(ref reader, pointer + "/additionalProperties") };
+                case "items":
+                    if (reader.TokenType == JsonTokenType.StartArray)
+                    {
+                        SkipValue(ref reader, valueStart);
+                        Report(keyword, "'items' takes one schema in draft 2020-12; the array form is 'prefixItems', which is not supported.", keywordStart, keywordLength);
+                        return node;
+                    }
+
+                    return node with { Items = ReadSchema(ref reader, pointer + "/items") };
+                case "enum":
+                    return node with { Enum = ReadEnum(ref reader) };
+                case "const":
+                    return node with { Const = ReadLiteral(ref reader) };
+                case "format":
+                    return node with { Format = ReadString(ref reader, keyword) };
+                case "pattern":
+                    return node with { Pattern = ReadPattern(ref reader) };
+                case "minimum":
+                    return node with { Minimum = ReadNumber(ref reader, keyword) };
+                case "maximum":
+                    return node with { Maximum = ReadNumber(ref reader, keyword) };
+                case "exclusiveMinimum":
+                    return node with { ExclusiveMinimum = ReadNumber(ref reader, keyword) };
+                case "exclusiveMaximum":
+                    return node with { ExclusiveMaximum = ReadNumber(ref reader, keyword) };
+                case "minLength":
+                    return node with { MinLength = ReadCount(ref reader, keyword) };
+                case "maxLength":
+                    return node with { MaxLength = ReadCount(ref reader, keyword) };
+                case "minItems":
+                    return node with { MinItems = ReadCount(ref reader, keyword) };
+                case "maxItems":
+                    return node with { MaxItems = ReadCount(ref reader, keyword) };
+                case "anyOf":
+                    return node with { AnyOf = ReadSchemaArray(ref reader, keyword, pointer + "/anyOf") };
+                case "oneOf":
+                    return node with { OneOf = ReadSchemaArray(ref reader, keyword, pointer + "/oneOf") };
+                case "allOf":
+                    return node with { AllOf = ReadSchemaArray(ref reader, keyword, pointer + "/allOf") };
+                case "$ref":
+                    var reference = ReadString(ref reader, keyword);
+                    return reference is null
+                        ? node
+                        : node with { Ref = reference, RefLocation = LocationOf(valueStart, ValueLength(ref reader, valueStart)) };
+                case "$defs":
+                    return node with { Definitions = ReadDefinitions(ref reader, pointer + "/$defs") };
+                case "x-stagehand-visibility":
+                    return node with { Visibility = ReadChoice(ref reader, keyword, "public", "internal") };
+                case "x-stagehand-unknownMembers":
+                    return node with { UnknownMembers = ReadChoice(ref reader, keyword, "reject", "drop", "keep") switch
+                    {
+                        "reject" => UnknownMemberHandling.Reject,
+                        "drop" => UnknownMemberHandling.Drop,
+                        "keep" => UnknownMemberHandling.Keep,
+                        _ => UnknownMemberHandling.Unspecified,
+                    } };
+                case "x-stagehand-mirrors":
+                    return node with { Mirrors = ReadString(ref reader, keyword) };
+                case "x-stagehand-requestFor":
+                    return node with { RequestFor = ReadString(ref reader, keyword) };
+                case "x-stagehand-persisted":
+                    return node with { Persisted = ReadBoolean(ref reader, keyword) };
+                case "x-stagehand-sensitive":
+                    return node with { Sensitive = ReadBoolean(ref reader, keyword) };
+                case "x-stagehand-clientOnly":
+                    return node with { ClientOnly = ReadBoolean(ref reader, keyword) };
+                case "x-stagehand-typeName":
+                    return node with { TypeName = ReadIdentifier(ref reader, keyword) };
+                case "x-stagehand-memberName":
+                    return node with { MemberName = ReadIdentifier(ref reader, keyword) };
+                case "x-stagehand-caseName":
+                    return node with { CaseName = ReadIdentifier(ref reader, keyword) };
+                case "x-stagehand-discriminator":
+                    return node with { Discriminator = ReadString(ref reader, keyword) };
+                case "x-stagehand-enumNames":
+                    return node with { EnumNames = ReadEnumNames(ref reader) };
+            }
+
+            SkipValue(ref reader, valueStart);
+            if (keyword.StartsWith("x-stagehand-", StringComparison.Ordinal))
+            {
+                Report(keyword, $"Unknown extension keyword '{keyword}'; the dialect is in docs/schema-dialect.md.", keywordStart, keywordLength);
+            }
+            else if (Unsupported.Contains(keyword))
+            {
+                Report(keyword, $"The keyword '{keyword}' is not supported by the Stagehand generator.", keywordStart, keywordLength);
+            }
+            else if (!keyword.StartsWith("x-", StringComparison.Ordinal))
+            {
+                Report(keyword, $"Unknown keyword '{keyword}'. Extension keywords start with 'x-'.", keywordStart, keywordLength);
+            }
+
+            return node;
+        }
+
+        private void CheckConsistency(SchemaNode node)
+        {
+            if (node.UnknownMembers == UnknownMemberHandling.Reject && !node.RejectsAdditionalProperties)
+            {
+                Problems.Add(new SchemaProblem(
+                    "x-stagehand-unknownMembers",
+                    "\"x-stagehand-unknownMembers\": \"reject\" needs \"additionalProperties\": false.",
+                    node.Location));
+            }
+            else if (node.UnknownMembers is UnknownMemberHandling.Drop or UnknownMemberHandling.Keep && node.RejectsAdditionalProperties)
+            {
+                Problems.Add(new SchemaProblem(
+                    "x-stagehand-unknownMembers",
+                    "\"additionalProperties\": false rejects unknown members, but \"x-stagehand-unknownMembers\" says they are accepted.",
+                    node.Location));
+            }
+
+            if (!node.EnumNames.IsEmpty && node.EnumNames.Count != node.Enum.Count)
+            {
+                Problems.Add(new SchemaProblem(
+                    "x-stagehand-enumNames",
+                    $"\"x-stagehand-enumNames\" has {node.EnumNames.Count} names for {node.Enum.Count} enum values.",
+                    node.Location));
+            }
+
+            foreach (var required in node.Required)
+            {
+                var declared = false;
+                foreach (var property in node.Properties)
+                {
+                    declared |= property.Name == required;
+                }
+
+                if (!declared && node.RejectsAdditionalProperties)
+                {
+                    Problems.Add(new SchemaProblem(
+                        "required",
+                        $"'{required}' is required but not declared in 'properties', and additional properties are rejected: no value can be valid.",
+                        node.Location));
+                }
+            }
+        }
+
+        private JsonTypes ReadTypes(ref Utf8JsonReader reader)
+        {
+            var start = (int)reader.TokenStartIndex;
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                return ParseType(reader.GetString()!, start, ValueLength(ref reader, start));
+            }
+
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                Report("type", "'type' must be a type name or an array of type names.", start, SkipValue(ref reader, start));
+                return JsonTypes.None;
+            }
+
+            var types = JsonTypes.None;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                var itemStart = (int)reader.TokenStartIndex;
+                if (reader.TokenType != JsonTokenType.String)
+                {
+                    Report("type", "'type' array entries must be type names.", itemStart, SkipValue(ref reader, itemStart));
+                    continue;
+                }
+
+                var type = ParseType(reader.GetString()!, itemStart, ValueLength(ref reader, itemStart));
+                if ((types & type) != 0)
+                {
+                    Report("type", "A type appears twice in 'type'.", itemStart, ValueLength(ref reader, itemStart));
+                }
+
+                types |= type;
+            }
+
+            return types;
+        }
+
+        private JsonTypes ParseType(string name, int start, int length)
+        {
+            switch (name)
+            {
+                case "null": return JsonTypes.Null;
+                case "boolean": return JsonTypes.Boolean;
+                case "object": return JsonTypes.Object;
+                case "array": return JsonTypes.Array;
+                case "number": return JsonTypes.Number;
+                case "integer": return JsonTypes.Integer;
+                case "string": return JsonTypes.String;
+                default:
+                    Report("type", $"'{name}' is not a JSON Schema type.", start, length);
+                    return JsonTypes.None;
+            }
+        }
+
+        private EquatableArray<PropertyNode> ReadProperties(ref Utf8JsonReader reader, string pointer)
+        {
+            var start = (int)reader.TokenStartIndex;
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                Report("properties", "'properties' must be an object of schemas.", start, SkipValue(ref reader, start));
+                return EquatableArray<PropertyNode>.Empty;
+            }
+
+            var properties = new List<PropertyNode>();
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString()!;
+                var nameStart = (int)reader.TokenStartIndex;
+                var nameLength = reader.ValueSpan.Length + 2;
+                var nameLocation = LocationOf(nameStart, nameLength);
+                if (!names.Add(name))
+                {
+                    Report("properties", $"The member '{name}' is declared twice.", nameStart, nameLength);
+                }
+
+                reader.Read();
+                var schema = ReadSchema(ref reader, pointer + "/" + EscapePointer(name));
+                properties.Add(new PropertyNode(name, schema, nameLocation));
+            }
+
+            return properties.ToEquatableArray();
+        }
+
+        private EquatableArray<DefinitionNode> ReadDefinitions(ref Utf8JsonReader reader, string pointer)
+        {
+            var start = (int)reader.TokenStartIndex;
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                Report("$defs", "'$defs' must be an object of schemas.", start, SkipValue(ref reader, start));
+                return EquatableArray<DefinitionNode>.Empty;
+            }
+
+            var definitions = new List<DefinitionNode>();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString()!;
+                reader.Read();
+                definitions.Add(new DefinitionNode(name, ReadSchema(ref reader, pointer + "/" + EscapePointer(name))));
+            }
+
+            return definitions.ToEquatableArray();
+        }
+
+        private EquatableArray<SchemaNode> ReadSchemaArray(ref Utf8JsonReader reader, string keyword, string pointer)
+        {
+            var start = (int)reader.TokenStartIndex;
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                Report(keyword, $"'{keyword}' must be a non-empty array of schemas.", start, SkipValue(ref reader, start));
+                return EquatableArray<SchemaNode>.Empty;
+            }
+
+            var schemas = new List<SchemaNode>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                schemas.Add(ReadSchema(ref reader, pointer + "/" + schemas.Count.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            if (schemas.Count == 0)
+            {
+                Report(keyword, $"'{keyword}' must not be empty.", start, (int)reader.BytesConsumed - start);
+            }
+
+            return schemas.ToEquatableArray();
+        }
+
+        private EquatableArray<JsonLiteral> ReadEnum(ref Utf8JsonReader reader)
+        {
+            var start = (int)reader.TokenStartIndex;
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                Report("enum", "'enum' must be an array of values.", start, SkipValue(ref reader, start));
+                return EquatableArray<JsonLiteral>.Empty;
+            }
+
+            var values = new List<JsonLiteral>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                var itemStart = (int)reader.TokenStartIndex;
+                var literal = ReadLiteral(ref reader);
+                if (values.Contains(literal))
+                {
+                    Report("enum", $"The enum value {Quote(literal)} appears twice.", itemStart, (int)reader.BytesConsumed - itemStart);
+                    continue;
+                }
+
+                values.Add(literal);
+            }
+
+            if (values.Count == 0)
+            {
+                Report("enum", "'enum' must list at least one value.", start, (int)reader.BytesConsumed - start);
+            }
+
+            return values.ToEquatableArray();
+        }
+
+        private JsonLiteral ReadLiteral(ref Utf8JsonReader reader)
+        {
+            var start = (int)reader.TokenStartIndex;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String:
+                    return new JsonLiteral(JsonTypes.String, reader.GetString()!);
+                case JsonTokenType.Number:
+                    var integral = reader.TryGetInt64(out _);
+                    return new JsonLiteral(integral ? JsonTypes.Integer : JsonTypes.Number, Encoding.UTF8.GetString(reader.ValueSpan.ToArray()));
+                case JsonTokenType.True:
+                    return new JsonLiteral(JsonTypes.Boolean, "true");
+                case JsonTokenType.False:
+                    return new JsonLiteral(JsonTypes.Boolean, "false");
+                case JsonTokenType.Null:
+                    return new JsonLiteral(JsonTypes.Null, "null");
+                default:
+                    var kind = reader.TokenType == JsonTokenType.StartArray ? JsonTypes.Array : JsonTypes.Object;
+                    var length = SkipValue(ref reader, start);
+                    return new JsonLiteral(kind, Encoding.UTF8.GetString(_utf8, start, length));
+            }
+        }
+
+        private string? ReadString(ref Utf8JsonReader reader, string keyword)
+        {
+            var start = (int)reader.TokenStartIndex;
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                return reader.GetString();
+            }
+
+            Report(keyword, $"'{keyword}' must be a string.", start, SkipValue(ref reader, start));
+            return null;
+        }
+
+        private string? ReadChoice(ref Utf8JsonReader reader, string keyword, params string[] choices)
+        {
+            var start = (int)reader.TokenStartIndex;
+            var value = ReadString(ref reader, keyword);
+            if (value is null)
+            {
+                return null;
+            }
+
+            if (Array.IndexOf(choices, value) < 0)
+            {
+                Report(keyword, $"'{keyword}' must be one of {string.Join(", ", choices)}, not '{value}'.", start, ValueLength(ref reader, start));
+                return null;
+            }
+
+            return value;
+        }
+
+        private string? ReadIdentifier(ref Utf8JsonReader reader, string keyword)
+        {
+            var start = (int)reader.TokenStartIndex;
+            var value = ReadString(ref reader, keyword);
+            if (value is not null && !Identifiers.IsValid(value))
+            {
+                Report(keyword, $"'{value}' is not a valid C# identifier.", start, ValueLength(ref reader, start));
+                return null;
+            }
+
+            return value;
+        }
+
+        private EquatableArray<string> ReadEnumNames(ref Utf8JsonReader reader)
+        {
+            var names = ReadStringArray(ref reader, "x-stagehand-enumNames", unique: true);
+            foreach (var name in names)
+            {
+                if (!Identifiers.IsValid(name))
+                {
+                    Report("x-stagehand-enumNames", $"'{name}' is not a valid C# identifier.", (int)reader.TokenStartIndex, 1);
+                }
+            }
+
+            return names;
+        }
+
+        private bool ReadBoolean(ref Utf8JsonReader reader, string keyword)
+        {
+            var start = (int)reader.TokenStartIndex;
+            if (reader.TokenType is JsonTokenType.True or JsonTokenType.False)
+            {
+                return reader.GetBoolean();
+            }
+
+            Report(keyword, $"'{keyword}' must be true or false.", start, SkipValue(ref reader, start));
+            return false;
+        }
+
+        private string? ReadNumber(ref Utf8JsonReader reader, string keyword)
+        {
+            var start = (int)reader.TokenStartIndex;
+            if (reader.TokenType == JsonTokenType.Number)
+            {
+                return Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
+            }
+
+            Report(keyword, $"'{keyword}' must be a number.", start, SkipValue(ref reader, start));
+            return null;
+        }
+
+        private int? ReadCount(ref Utf8JsonReader reader, string keyword)
+        {
+            var start = (int)reader.TokenStartIndex;
+            if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) && value >= 0)
+            {
+                return value;
+            }
+
+            Report(keyword, $"'{keyword}' must be a non-negative integer.", start, SkipValue(ref reader, start));
+            return null;
+        }
+
+        private string? ReadPattern(ref Utf8JsonReader reader)
+        {
+            var start = (int)reader.TokenStartIndex;
+            var pattern = ReadString(ref reader, "pattern");
+            if (pattern is null)
+            {
+                return null;
+            }
+
+            try
+            {
+                _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+                return pattern;
+            }
+            catch (ArgumentException exception)
+            {
+                Report("pattern", "'pattern' is not a valid regular expression: " + FirstSentence(exception.Message), start, ValueLength(ref reader, start));
+                return null;
+            }
+        }
+
+        private EquatableArray<string> ReadStringArray(ref Utf8JsonReader reader, string keyword, bool unique)
+        {
+            var start = (int)reader.TokenStartIndex;
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                Report(keyword, $"'{keyword}' must be an array of strings.", start, SkipValue(ref reader, start));
+                return EquatableArray<string>.Empty;
+            }
+
+            var values = new List<string>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                var itemStart = (int)reader.TokenStartIndex;
+                if (reader.TokenType != JsonTokenType.String)
+                {
+                    Report(keyword, $"'{keyword}' entries must be strings.", itemStart, SkipValue(ref reader, itemStart));
+                    continue;
+                }
+
+                var value = reader.GetString()!;
+                if (unique && values.Contains(value))
+                {
+                    Report(keyword, $"'{value}' appears twice in '{keyword}'.", itemStart, ValueLength(ref reader, itemStart));
+                    continue;
+                }
+
+                values.Add(value);
+            }
+
+            return values.ToEquatableArray();
+        }
+
+        /// <summary>Skips the value the reader is on and returns its length in bytes.</summary>
+        private static int SkipValue(ref Utf8JsonReader reader, int start)
+        {
+            reader.Skip();
+            return (int)reader.BytesConsumed - start;
+        }
+
+        private static int ValueLength(ref Utf8JsonReader reader, int start) => Math.Max(1, (int)reader.BytesConsumed - start);
+
+        private void Report(string keyword, string message, int byteStart, int byteLength) =>
+            Problems.Add(new SchemaProblem(keyword, message, LocationOf(byteStart, byteLength)));
+
+        private LocationInfo LocationOf(int byteStart, int byteLength)
+        {
+            var clampedStart = Math.Max(0, Math.Min(byteStart, _utf8.Length));
+            var clampedEnd = Math.Max(clampedStart, Math.Min(byteStart + byteLength, _utf8.Length));
+            var start = _charIndexOfByte[clampedStart];
+            var end = _charIndexOfByte[clampedEnd];
+            var span = TextSpan.FromBounds(start, end);
+            var lines = _text.Lines.GetLinePositionSpan(span);
+            return new LocationInfo(_path, start, end - start, lines.Start.Line, lines.Start.Character, lines.End.Line, lines.End.Character);
+        }
+
+        private int ByteOffsetOfLine(int line)
+        {
+            var current = 0;
+            for (var i = 0; i < _utf8.Length; i++)
+            {
+                if (current == line)
+                {
+                    return i;
+                }
+
+                if (_utf8[i] == (byte)'\n')
+                {
+                    current++;
+                }
+            }
+
+            return _utf8.Length;
+        }
+
+        private static int[] MapBytesToChars(string content, int byteCount)
+        {
+            var map = new int[byteCount + 1];
+            var byteIndex = 0;
+            for (var charIndex = 0; charIndex < content.Length; charIndex++)
+            {
+                var c = content[charIndex];
+                int width;
+                if (char.IsHighSurrogate(c) && charIndex + 1 < content.Length && char.IsLowSurrogate(content[charIndex + 1]))
+                {
+                    for (var k = 0; k < 4; k++)
+                    {
+                        map[byteIndex + k] = charIndex;
+                    }
+
+                    byteIndex += 4;
+                    charIndex++;
+                    continue;
+                }
+
+                width = c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+                for (var k = 0; k < width && byteIndex + k < byteCount; k++)
+                {
+                    map[byteIndex + k] = charIndex;
+                }
+
+                byteIndex += width;
+            }
+
+            for (var i = Math.Min(byteIndex, byteCount); i <= byteCount; i++)
+            {
+                map[i] = content.Length;
+            }
+
+            return map;
+        }
+
+        private static string EscapePointer(string name) => name.Replace("~", "~0").Replace("/", "~1");
+
+        private static string Quote(JsonLiteral literal) => literal.Kind == JsonTypes.String ? "\"" + literal.Text + "\"" : literal.Text;
+
+        private static string FirstSentence(string message)
+        {
+            var end = message.IndexOf(". ", StringComparison.Ordinal);
+            return end < 0 ? message : message.Substring(0, end + 1);
+        }
+    }
+}
