@@ -137,7 +137,9 @@ internal static class UnionEmitter
         {
             var text = @case.Spec.Shape.Kind == ValueKind.Boolean
                 ? "(" + @case.Field + " ? \"true\" : \"false\")"
-                : "(" + @case.Field + "?.ToString() ?? string.Empty)";
+                : @case.IsReference
+                    ? "(" + @case.Field + "?.ToString() ?? string.Empty)"
+                    : "string.Format(global::System.Globalization.CultureInfo.InvariantCulture, \"{0}\", " + @case.Field + ")";
             writer.WriteLine(@case.Index.ToString(CultureInfo.InvariantCulture) + " => " + Identifiers.Literal(@case.Spec.Name + ": ") + " + " + text + ",");
         }
 

@@ -47,6 +47,7 @@ internal static class SchemaReader
         private readonly byte[] _utf8;
         private readonly int[] _charIndexOfByte;
         private readonly CancellationToken _cancellationToken;
+        private bool _visibilityStated;
 
         public Parser(string path, SourceText text, CancellationToken cancellationToken)
         {
@@ -106,7 +107,7 @@ internal static class SchemaReader
                 return;
             }
 
-            if (root.Visibility is null)
+            if (root.Visibility is null && !_visibilityStated)
             {
                 Problems.Add(new SchemaProblem(
                     "x-stagehand-visibility",
@@ -255,6 +256,7 @@ internal static class SchemaReader
                 case "$defs":
                     return node with { Definitions = ReadDefinitions(ref reader, pointer + "/$defs") };
                 case "x-stagehand-visibility":
+                    _visibilityStated |= pointer.Length == 0;
                     return node with { Visibility = ReadChoice(ref reader, keyword, "public", "internal") };
                 case "x-stagehand-unknownMembers":
                     return node with { UnknownMembers = ReadChoice(ref reader, keyword, "reject", "drop", "keep") switch

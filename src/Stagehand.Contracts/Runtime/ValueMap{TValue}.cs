@@ -27,7 +27,7 @@ public sealed class ValueMap<TValue> : IReadOnlyDictionary<string, TValue>, IEqu
     private ReadOnlyCollection<TValue>? _values;
 
     /// <summary>Gets the empty map.</summary>
-    public static ValueMap<TValue> Empty { get; } = new ValueMap<TValue>(Array.Empty<KeyValuePair<string, TValue>>());
+    public static ValueMap<TValue> Empty { get; } = new ValueMap<TValue>((IEnumerable<KeyValuePair<string, TValue>>)Array.Empty<KeyValuePair<string, TValue>>());
 
     /// <summary>Initializes a new map holding <paramref name="items"/>, in order.</summary>
     /// <param name="items">The entries of the map.</param>

@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+
+namespace Stagehand.Generators.Tests.Infrastructure;
+
+/// <summary>
+/// Snapshot checks with Verify's file conventions: <c>Snapshots/&lt;Class&gt;.&lt;Method&gt;#&lt;HintName&gt;.verified.cs</c>
+/// per generated source, whose first line is <c>//HintName: &lt;hint&gt;</c>, and <c>&lt;Class&gt;.&lt;Method&gt;.verified.txt</c> for
+/// diagnostics. A mismatch writes <c>*.received.*</c> beside it and fails with a diff. Set
+/// <c>STAGEHAND_ACCEPT_SNAPSHOTS=1</c> to accept what was received.
+/// </summary>
+internal static class Snapshot
+{
+    public const string AcceptVariable = "STAGEHAND_ACCEPT_SNAPSHOTS";
+
+    private static string Folder => Path.Combine(RepositoryPaths.TestProject, "Snapshots");
+
+    private static bool Accepting => Environment.GetEnvironmentVariable(AcceptVariable) == "1";
+
+    public static void VerifySources(string className, string methodName, IEnumerable<GeneratedSourceResult> sources)
+    {
+        Directory.CreateDirectory(Folder);
+        var prefix = className + "." + methodName + "#";
+        var failures = new List<string>();
+        var expectedFiles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var source in sources.OrderBy(s => s.HintName, StringComparer.Ordinal))
+        {
+            var stem = source.HintName.EndsWith(".cs", StringComparison.Ordinal) ? source.HintName[..^3] : source.HintName;
+            var verified = Path.Combine(Folder, prefix + stem + ".verified.cs");
+            expectedFiles.Add(Path.GetFileName(verified));
+            var text = "//HintName: " + source.HintName + "\n" + Normalize(source.SourceText.ToString());
+            Compare(verified, text, failures);
+        }
+
+        foreach (var stale in Directory.EnumerateFiles(Folder, prefix + "*.verified.cs"))
+        {
+            if (!expectedFiles.Contains(Path.GetFileName(stale)))
+            {
+                if (Accepting)
+                {
+                    File.Delete(stale);
+                }
+                else
+                {
+                    failures.Add($"{Path.GetFileName(stale)} is verified but the generator no longer produces it.");
+                }
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new Xunit.Sdk.XunitException(string.Join("\n\n", failures) + $"\n\nReview the *.received.* files; set {AcceptVariable}=1 to accept them.");
+        }
+    }
+
+    public static void VerifyText(string className, string methodName, string text)
+    {
+        Directory.CreateDirectory(Folder);
+        var failures = new List<string>();
+        Compare(Path.Combine(Folder, className + "." + methodName + ".verified.txt"), Normalize(text), failures);
+        if (failures.Count > 0)
+        {
+            throw new Xunit.Sdk.XunitException(string.Join("\n\n", failures) + $"\n\nSet {AcceptVariable}=1 to accept.");
+        }
+    }
+
+    public static string Describe(IEnumerable<Diagnostic> diagnostics)
+    {
+        var lines = diagnostics
+            .Select(d =>
+            {
+                var span = d.Location.GetLineSpan();
+                var file = Path.GetFileName(span.Path);
+                return $"{file}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {d.Severity.ToString().ToLowerInvariant()} {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+            })
+            .OrderBy(line => line, StringComparer.Ordinal)
+            .ToList();
+        return lines.Count == 0 ? "(no diagnostics)\n" : string.Join("\n", lines) + "\n";
+    }
+
+    private static void Compare(string verifiedPath, string received, List<string> failures)
+    {
+        var receivedPath = verifiedPath.Replace(".verified.", ".received.", StringComparison.Ordinal);
+        var expected = File.Exists(verifiedPath) ? Normalize(File.ReadAllText(verifiedPath)) : null;
+        if (expected == received)
+        {
+            File.Delete(receivedPath);
+            return;
+        }
+
+        if (Accepting)
+        {
+            File.WriteAllText(verifiedPath, received, new UTF8Encoding(false));
+            File.Delete(receivedPath);
+            return;
+        }
+
+        File.WriteAllText(receivedPath, received, new UTF8Encoding(false));
+        failures.Add(expected is null
+            ? $"{Path.GetFileName(verifiedPath)} does not exist yet."
+            : $"{Path.GetFileName(verifiedPath)} differs:\n{FirstDifference(expected, received)}");
+    }
+
+    private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimStart('\uFEFF');
+
+    private static string FirstDifference(string expected, string received)
+    {
+        var expectedLines = expected.Split('\n');
+        var receivedLines = received.Split('\n');
+        for (var i = 0; i < Math.Max(expectedLines.Length, receivedLines.Length); i++)
+        {
+            var left = i < expectedLines.Length ? expectedLines[i] : "<end of file>";
+            var right = i < receivedLines.Length ? receivedLines[i] : "<end of file>";
+            if (left != right)
+            {
+                return $"  line {i + 1}\n  - {left}\n  + {right}";
+            }
+        }
+
+        return "  (line endings only)";
+    }
+}

@@ -1,0 +1,47 @@
+using System.Linq;
+using Stagehand.Generators.Tests.Infrastructure;
+
+namespace Stagehand.Generators.Tests;
+
+public sealed class SnapshotTests
+{
+    [Fact]
+    public void ProjectSchemas()
+    {
+        var schemas = GeneratorHarness.ProjectSchemas();
+        var result = GeneratorHarness.Run(schemas);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(schemas.Length, result.GeneratedSources.Length);
+        Snapshot.VerifySources(nameof(SnapshotTests), nameof(ProjectSchemas), result.GeneratedSources);
+    }
+
+    [Fact]
+    public void ConsumerSchemaWithoutNamespaceMetadataUsesRootNamespace()
+    {
+        var file = new TestAdditionalText("/consumer/schemas/Widget.schema.json", """
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "description": "A consumer's own entity.",
+              "x-stagehand-visibility": "public",
+              "type": "object",
+              "x-stagehand-unknownMembers": "reject",
+              "additionalProperties": false,
+              "required": ["id"],
+              "properties": {
+                "id": { "type": "string", "format": "uuid" },
+                "tags": { "type": "array", "items": { "type": "string" } }
+              }
+            }
+            """);
+        var options = new TestOptionsProvider(
+            new System.Collections.Generic.Dictionary<string, string> { [ContractsGenerator.RootNamespaceProperty] = "Acme.Shop" },
+            new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IReadOnlyDictionary<string, string>>());
+
+        var result = GeneratorHarness.Run([file], options);
+
+        Assert.Empty(result.Diagnostics);
+        Snapshot.VerifySources(nameof(SnapshotTests), nameof(ConsumerSchemaWithoutNamespaceMetadataUsesRootNamespace), result.GeneratedSources);
+        Assert.Contains("namespace Acme.Shop;", result.GeneratedSources.Single().SourceText.ToString());
+    }
+}
