@@ -48,7 +48,7 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Problems)
             .WithTrackingName(TrackingNames.SchemaProblems);
 
-        context.RegisterSourceOutput(files, static (production, file) => production.AddSource(file.HintName, SourceText.From(ContractEmitter.Emit(file), System.Text.Encoding.UTF8)));
+        context.RegisterSourceOutput(files, static (production, file) => AddSource(production, file));
         context.RegisterSourceOutput(problems, static (production, list) =>
         {
             foreach (var problem in list)
@@ -56,6 +56,23 @@ public sealed class ContractsGenerator : IIncrementalGenerator
                 production.ReportDiagnostic(Diagnostic.Create(GeneratorDiagnostics.InvalidSchema, problem.Location.ToLocation(), problem.Keyword, problem.Message));
             }
         });
+    }
+
+    private static void AddSource(SourceProductionContext production, ContractFile file)
+    {
+        string text;
+        try
+        {
+            text = ContractEmitter.Emit(file);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var location = Location.Create(file.SchemaPath, default, default);
+            production.ReportDiagnostic(Diagnostic.Create(GeneratorDiagnostics.InvalidSchema, location, "schema", "The generator could not write C# for this schema: " + exception.Message));
+            return;
+        }
+
+        production.AddSource(file.HintName, SourceText.From(text, System.Text.Encoding.UTF8));
     }
 
     private static SchemaInput ReadInput(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)

@@ -55,6 +55,7 @@ internal sealed class ContractModelBuilder
 
         CheckDuplicateTypeNames();
 
+        var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var results = ImmutableArray.CreateBuilder<ContractBuildResult>(_documents.Count);
         foreach (var document in _documents.Values.OrderBy(d => d.Path, StringComparer.Ordinal))
         {
@@ -63,7 +64,7 @@ internal sealed class ContractModelBuilder
             var types = document.Root is null ? new List<TypeSpec>() : BuildTypes(document);
             var problems = _problems[document.Path];
             var file = problems.Count == 0 && document.Root is not null
-                ? new ContractFile(HintNameFor(relative), relative, document.Namespace, types.ToEquatableArray())
+                ? new ContractFile(UniqueHintName(HintNameFor(relative), hintNames), relative, document.Namespace, types.ToEquatableArray())
                 : null;
             results.Add(new ContractBuildResult(relative, file, problems.ToEquatableArray()));
         }
@@ -76,7 +77,24 @@ internal sealed class ContractModelBuilder
         var withoutExtension = relativePath.EndsWith(SchemaPaths.Extension, StringComparison.OrdinalIgnoreCase)
             ? relativePath.Substring(0, relativePath.Length - SchemaPaths.Extension.Length)
             : relativePath;
-        return withoutExtension.Replace('/', '.').Replace(' ', '_') + ".g.cs";
+        var safe = new System.Text.StringBuilder(withoutExtension.Length);
+        foreach (var c in withoutExtension)
+        {
+            safe.Append(c == '/' ? '.' : char.IsLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '_');
+        }
+
+        return safe + ".g.cs";
+    }
+
+    private static string UniqueHintName(string hintName, HashSet<string> taken)
+    {
+        var candidate = hintName;
+        for (var i = 2; !taken.Add(candidate); i++)
+        {
+            candidate = hintName.Substring(0, hintName.Length - ".g.cs".Length) + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
+        }
+
+        return candidate;
     }
 
     // ---- naming -------------------------------------------------------------------------------------------
@@ -88,6 +106,12 @@ internal sealed class ContractModelBuilder
         if (kind is not null)
         {
             ownerName = node.TypeName ?? suggestedName;
+            if (!Identifiers.IsValid(ownerName))
+            {
+                Report(document.Path, "x-stagehand-typeName", $"'{ownerName}' is not a valid C# type name; rename the file or add \"x-stagehand-typeName\".", node.Location);
+                ownerName = Identifiers.ToPascalCase(ownerName, "Type");
+            }
+
             var type = new TypeRef(document.Namespace, ownerName, kind.Value);
             _types[(document.Path, node.Pointer)] = type;
             if (!_typesByFile.TryGetValue(document.Path, out var list))
@@ -270,6 +294,12 @@ internal sealed class ContractModelBuilder
             }
 
             var required = node.Required.Contains(property.Name);
+            if (constant is { Kind: JsonTypes.Number } number && !IsFiniteDouble(number.Text))
+            {
+                Report(document.Path, "const", $"The const {number.Text} of '{property.Name}' does not fit a double.", property.NameLocation);
+                continue;
+            }
+
             members.Add(new MemberSpec
             {
                 WireName = property.Name,
@@ -318,6 +348,12 @@ internal sealed class ContractModelBuilder
             if (!names.Add(name))
             {
                 Report(document.Path, "enum", $"Two values of '{type.Name}' map to the C# name '{name}'; name them with \"x-stagehand-enumNames\".", node.Location);
+                continue;
+            }
+
+            if (literal.Kind != JsonTypes.String && !int.TryParse(literal.Text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                Report(document.Path, "enum", $"The enum value {literal.Text} of '{type.Name}' is not a 32-bit integer.", node.Location);
                 continue;
             }
 
@@ -402,6 +438,10 @@ internal sealed class ContractModelBuilder
             Discriminator = node.Discriminator,
         };
     }
+
+    private static bool IsFiniteDouble(string text) =>
+        double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+        && !double.IsInfinity(value) && !double.IsNaN(value);
 
     private static string DefaultCaseName(ValueShape shape) => shape.Kind switch
     {

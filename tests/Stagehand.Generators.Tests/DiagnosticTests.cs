@@ -58,6 +58,27 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void FileNameThatIsNotATypeNameIsReported()
+    {
+        var result = GeneratorHarness.RunInline(("my-widget.schema.json", "{\n  " + Header + ",\n  \"type\": \"object\",\n  \"properties\": { \"a\": { \"type\": \"string\" } }\n}"));
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Contains("'my-widget' is not a valid C# type name", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+        Assert.Equal(0, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Empty(result.GeneratedSources);
+    }
+
+    [Fact]
+    public void NumericEnumOutsideInt32IsReported()
+    {
+        var text = "{\n  " + Header + ",\n  \"type\": \"integer\",\n  \"enum\": [1, 4294967296],\n  \"x-stagehand-enumNames\": [\"One\", \"Huge\"]\n}";
+
+        var result = GeneratorHarness.RunInline(("Level.schema.json", text));
+
+        Assert.Contains("4294967296 of 'Level' is not a 32-bit integer", Assert.Single(result.Diagnostics).GetMessage(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MessageNamesTheKeyword()
     {
         var result = GeneratorHarness.RunInline(("Broken.schema.json", "{\n  " + Header + ",\n  \"type\": \"string\",\n  \"if\": {}\n}"));
