@@ -1,0 +1,67 @@
+using System;
+using System.IO;
+
+namespace Stagehand.Contracts.Cli.Tests;
+
+/// <summary>What one in-process run of the tool printed and returned.</summary>
+internal sealed record CliResult(int ExitCode, string Stdout, string Stderr)
+{
+    public string[] StdoutLines => Stdout.Split(["\r\n", "\n"], StringSplitOptions.None)[..^1];
+}
+
+internal static class CliRunner
+{
+    public static CliResult Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exitCode = Program.Run(args, stdout, stderr);
+        return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>The repository root: the nearest folder above the test assembly that holds Stagehand.sln.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Stagehand.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Stagehand.sln was not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>A temporary folder of schema files, deleted on dispose.</summary>
+internal sealed class TempSchemaFolder : IDisposable
+{
+    public TempSchemaFolder()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "stagehand-cli-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Root);
+    }
+
+    public string Root { get; }
+
+    /// <summary>Writes <paramref name="text"/> (with \n line ends) to a file below the root and returns its full path.</summary>
+    public string Write(string relativePath, string text)
+    {
+        var path = Path.GetFullPath(Path.Combine(Root, relativePath));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text.Replace("\r\n", "\n"));
+        return path;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
