@@ -22,21 +22,50 @@ internal static class ContractEmitter
         foreach (var type in file.Types)
         {
             writer.WriteLine();
+            var node = file.Nodes.FirstOrDefault(n => n.OwnType == type.Type);
             switch (type)
             {
                 case RecordSpec record:
-                    EmitRecord(writer, record, file.SchemaPath);
+                    EmitRecord(writer, record, file, node);
                     break;
                 case EnumSpec @enum:
                     EmitEnum(writer, @enum, file.SchemaPath);
                     break;
                 case UnionSpec union:
-                    UnionEmitter.Emit(writer, union, file.SchemaPath);
+                    UnionEmitter.Emit(writer, union, file.SchemaPath, () => EmitWireMembers(writer, union, file, node));
                     break;
             }
+
+            ApiEmitter.EmitConverter(writer, type.Type, file.SchemaClass, node);
         }
 
+        writer.WriteLine();
+        ReaderEmitter.Emit(writer, file);
         return writer.ToString();
+    }
+
+    private static void EmitWireMembers(SourceWriter writer, TypeSpec type, ContractFile file, NodeSpec? node)
+    {
+        if (node is not null && node.ValueType == type.Type.FullName)
+        {
+            writer.WriteLine();
+            ApiEmitter.EmitEntryPoints(writer, type.Type, node, file.SchemaClass);
+        }
+
+        writer.WriteLine();
+        switch (type)
+        {
+            case RecordSpec record:
+                WriterEmitter.EmitRecord(writer, record);
+                writer.WriteLine();
+                ValueValidationEmitter.EmitRecord(writer, record);
+                break;
+            case UnionSpec union:
+                WriterEmitter.EmitUnion(writer, union);
+                writer.WriteLine();
+                ValueValidationEmitter.EmitUnion(writer, union);
+                break;
+        }
     }
 
     internal static string GeneratedCodeAttribute => GeneratedCode;
@@ -49,10 +78,12 @@ internal static class ContractEmitter
         var visibility = type.Visibility == "internal" ? "Internal" : "Public";
         writer.WriteLine("[" + Runtime + "ContractType(" + Identifiers.Literal(type.Type.Name) + ", " + Runtime + "ContractVisibility." + visibility +
             ", SchemaPath = " + Identifiers.Literal(schemaPath) + extraArguments + ")]");
+        writer.WriteLine(ApiEmitter.ConverterAttribute(type.Type));
     }
 
-    private static void EmitRecord(SourceWriter writer, RecordSpec record, string schemaPath)
+    private static void EmitRecord(SourceWriter writer, RecordSpec record, ContractFile file, NodeSpec? node)
     {
+        var schemaPath = file.SchemaPath;
         var extra = ", UnknownMembers = " + Runtime + "UnknownMembers." + record.UnknownMembers switch
         {
             UnknownMemberHandling.Reject => "Reject",
@@ -88,6 +119,18 @@ internal static class ContractEmitter
             EmitMember(writer, member);
         }
 
+        if (record.UnknownMembers == UnknownMemberHandling.Keep)
+        {
+            if (!first)
+            {
+                writer.WriteLine();
+            }
+
+            first = false;
+            writer.WriteSummaryXml("Members the contract does not declare, kept as they were read and written back.");
+            writer.WriteLine("public " + Runtime + "ValueMap<" + Runtime + "JsonAny>? AdditionalMembers { get; init; }");
+        }
+
         if (record.Members.Any(m => m.Sensitive))
         {
             if (!first)
@@ -98,6 +141,7 @@ internal static class ContractEmitter
             EmitPrintMembers(writer, record);
         }
 
+        EmitWireMembers(writer, record, file, node);
         writer.CloseBlock();
     }
 
@@ -232,27 +276,42 @@ internal static class ContractEmitter
         writer.WriteSummaryXml("Converts " + "<see cref=\"" + @enum.Type.Name + "\"/> values to and from their wire values.");
         writer.WriteLine(GeneratedCode);
         writer.OpenBlock("public static class " + @enum.Type.Name + "WireValues");
+        var name = @enum.Type.Name;
+        var wireType = @enum.IsNumeric ? "int" : "string";
         writer.WriteSummaryXml("The wire value of <paramref name=\"value\"/>.");
         writer.WriteLine("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">The value is not one the contract defines.</exception>");
-        writer.OpenBlock("public static string ToWireValue(this " + @enum.Type.Name + " value) => value switch");
+        writer.OpenBlock("public static " + wireType + " ToWireValue(this " + name + " value) => value switch");
         foreach (var value in @enum.Values)
         {
-            writer.WriteLine(@enum.Type.Name + "." + value.Name + " => " + Identifiers.Literal(value.Value.Text) + ",");
+            writer.WriteLine(name + "." + value.Name + " => " + (@enum.IsNumeric ? value.Value.Text : Identifiers.Literal(value.Value.Text)) + ",");
         }
 
-        writer.WriteLine("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a " + @enum.Type.Name + " value.\"),");
+        writer.WriteLine("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a " + name + " value.\"),");
         writer.CloseBlock(";");
         writer.WriteLine();
         writer.WriteSummaryXml("Finds the value whose wire value is <paramref name=\"wireValue\"/> (compared exactly).");
-        writer.OpenBlock("public static bool TryParse(string? wireValue, out " + @enum.Type.Name + " value)");
+        writer.OpenBlock("public static bool TryParse(" + wireType + (@enum.IsNumeric ? string.Empty : "?") + " wireValue, out " + name + " value)");
         writer.OpenBlock("switch (wireValue)");
         foreach (var value in @enum.Values)
         {
-            writer.WriteLine("case " + Identifiers.Literal(value.Value.Text) + ": value = " + @enum.Type.Name + "." + value.Name + "; return true;");
+            writer.WriteLine("case " + (@enum.IsNumeric ? value.Value.Text : Identifiers.Literal(value.Value.Text)) + ": value = " + name + "." + value.Name + "; return true;");
         }
 
         writer.WriteLine("default: value = default; return false;");
         writer.CloseBlock();
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteSummaryXml("Whether <paramref name=\"value\"/> is one the contract defines.");
+        writer.OpenBlock("public static bool IsDefined(" + name + " value) => value switch");
+        writer.WriteLine(string.Join(" or ", @enum.Values.Select(v => name + "." + v.Name)) + " => true,");
+        writer.WriteLine("_ => false,");
+        writer.CloseBlock(";");
+        writer.WriteLine();
+        writer.WriteSummaryXml("Writes the wire value of <paramref name=\"value\"/>.");
+        writer.WriteLine("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">The value is not one the contract defines.</exception>");
+        writer.OpenBlock("public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, " + name + " value)");
+        writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(writer);");
+        writer.WriteLine(@enum.IsNumeric ? "writer.WriteNumberValue(value.ToWireValue());" : "writer.WriteStringValue(value.ToWireValue());");
         writer.CloseBlock();
         writer.CloseBlock();
     }

@@ -48,7 +48,24 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Problems)
             .WithTrackingName(TrackingNames.SchemaProblems);
 
+        var rootNamespace = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => options.GlobalOptions.TryGetValue(RootNamespaceProperty, out var root) && IsValidNamespace(root.Trim()) ? root.Trim() : FallbackNamespace)
+            .WithTrackingName(TrackingNames.RootNamespace);
+
+        var registry = files
+            .Collect()
+            .Combine(rootNamespace)
+            .Select(static (pair, _) => BuildRegistry(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Registry);
+
         context.RegisterSourceOutput(files, static (production, file) => AddSource(production, file));
+        context.RegisterSourceOutput(registry, static (production, model) =>
+        {
+            if (!model.Entries.IsEmpty)
+            {
+                production.AddSource(RegistryEmitter.HintName, SourceText.From(RegistryEmitter.Emit(model), System.Text.Encoding.UTF8));
+            }
+        });
         context.RegisterSourceOutput(problems, static (production, list) =>
         {
             foreach (var problem in list)
@@ -56,6 +73,17 @@ public sealed class ContractsGenerator : IIncrementalGenerator
                 production.ReportDiagnostic(Diagnostic.Create(GeneratorDiagnostics.InvalidSchema, problem.Location.ToLocation(), problem.Keyword, problem.Message));
             }
         });
+    }
+
+    private static RegistryModel BuildRegistry(ImmutableArray<ContractFile> files, string rootNamespace)
+    {
+        var entries = files
+            .Where(file => file.Mode == SchemaMode.Contract)
+            .SelectMany(file => file.Types.Select(type => (File: file, Type: type, Node: file.Nodes.FirstOrDefault(n => n.OwnType == type.Type))))
+            .Where(item => item.Node is not null && item.Node.ValueType == item.Type.Type.FullName)
+            .Select(item => new RegistryEntry(item.Type.Type, item.Type.Visibility, item.File.SchemaPath, "global::" + item.File.Namespace + "." + item.File.SchemaClass + "." + item.Node!.Method))
+            .OrderBy(entry => entry.Type.FullName, StringComparer.Ordinal);
+        return new RegistryModel(rootNamespace, entries.ToEquatableArray());
     }
 
     private static void AddSource(SourceProductionContext production, ContractFile file)

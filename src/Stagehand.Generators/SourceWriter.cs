@@ -30,7 +30,11 @@ internal sealed class SourceWriter
 
     public SourceWriter OpenBlock(string header)
     {
-        WriteLine(header);
+        if (header.Length > 0)
+        {
+            WriteLine(header);
+        }
+
         WriteLine("{");
         _indent++;
         return this;
@@ -65,6 +69,22 @@ internal sealed class SourceWriter
         text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
     public override string ToString() => _builder.ToString();
+
+    public bool IsEmpty => _builder.Length == 0;
+
+    /// <summary>Writes another writer's text, indented to this writer's level.</summary>
+    public SourceWriter WriteLines(SourceWriter other)
+    {
+        foreach (var line in other.ToString().TrimEnd('\n').Split('\n'))
+        {
+            WriteLine(line);
+        }
+
+        return this;
+    }
+
+    /// <summary>A writer for a fragment, to be placed with <see cref="WriteLines"/>.</summary>
+    public static SourceWriter Fragment() => new();
 
     public static string Code(string text) => "<c>" + EscapeXml(text) + "</c>";
 

@@ -9,4 +9,6 @@ internal static class TrackingNames
     public const string BuildResults = nameof(BuildResults);
     public const string ContractFiles = nameof(ContractFiles);
     public const string SchemaProblems = nameof(SchemaProblems);
+    public const string RootNamespace = nameof(RootNamespace);
+    public const string Registry = nameof(Registry);
 }

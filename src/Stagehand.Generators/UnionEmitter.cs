@@ -11,7 +11,7 @@ namespace Stagehand.Generators;
 /// </summary>
 internal static class UnionEmitter
 {
-    public static void Emit(SourceWriter writer, UnionSpec union, string schemaPath)
+    public static void Emit(SourceWriter writer, UnionSpec union, string schemaPath, System.Action emitWireMembers)
     {
         var name = union.Type.Name;
         var cases = union.Cases.Select((c, i) => new Case(c, i + 1)).ToList();
@@ -151,6 +151,11 @@ internal static class UnionEmitter
         writer.WriteLine();
         writer.WriteSummaryXml("Whether two values differ in case or value.");
         writer.WriteLine("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
+        writer.WriteLine();
+        writer.WriteLine();
+        writer.WriteSummaryXml("Whether this is the default value, which holds no case.");
+        writer.WriteLine("public bool IsDefault => _case == 0;");
+        emitWireMembers();
         writer.WriteLine();
         writer.WriteLine("private static global::System.InvalidOperationException Uninitialized() =>");
         writer.WriteLine("    new(" + Identifiers.Literal("This " + name + " is the default value and holds no case; create it from one of its cases.") + ");");

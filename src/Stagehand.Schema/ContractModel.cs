@@ -186,8 +186,24 @@ internal sealed record UnionSpec : TypeSpec
     public string? Discriminator { get; init; }
 }
 
-/// <summary>Everything generated from one schema file.</summary>
-internal sealed record ContractFile(string HintName, string SchemaPath, string Namespace, EquatableArray<TypeSpec> Types);
+/// <summary>Everything generated from one schema file: its types, and the readers of all its schema nodes.</summary>
+/// <param name="SchemaClass">The simple name of the static class that holds the file's node readers.</param>
+/// <param name="RootType">The type the file's root forms, if any.</param>
+internal sealed record ContractFile(
+    string HintName,
+    string SchemaPath,
+    string Namespace,
+    SchemaMode Mode,
+    string SchemaClass,
+    TypeRef? RootType,
+    EquatableArray<TypeSpec> Types,
+    EquatableArray<NodeSpec> Nodes);
 
 /// <summary>What building one schema file produced: its types (none when it has errors) and its problems.</summary>
 internal sealed record ContractBuildResult(string SchemaPath, ContractFile? File, EquatableArray<SchemaProblem> Problems);
+
+/// <summary>One contract type, as the assembly-wide registry lists it.</summary>
+internal sealed record RegistryEntry(TypeRef Type, string Visibility, string SchemaPath, string ReaderCall);
+
+/// <summary>Every contract type of a compilation, for the registry and the JSON resolver.</summary>
+internal sealed record RegistryModel(string Namespace, EquatableArray<RegistryEntry> Entries);

@@ -11,7 +11,7 @@ namespace Stagehand.Schema;
 /// <c>$ref</c> across files. A file's result holds only values, so a file whose own schema and referenced type
 /// names did not change produces an equal result and is not generated again.
 /// </summary>
-internal sealed class ContractModelBuilder
+internal sealed partial class ContractModelBuilder
 {
     private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
     {
@@ -22,6 +22,7 @@ internal sealed class ContractModelBuilder
     private readonly Dictionary<(string Path, string Pointer), TypeRef> _types = new();
     private readonly Dictionary<string, List<(SchemaNode Node, TypeRef Type)>> _typesByFile = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<SchemaProblem>> _problems = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UnionSpec> _unionSpecs = new(StringComparer.Ordinal);
     private readonly string _commonRoot;
     private readonly CancellationToken _cancellationToken;
 
@@ -47,7 +48,7 @@ internal sealed class ContractModelBuilder
     {
         foreach (var document in _documents.Values.OrderBy(d => d.Path, StringComparer.Ordinal))
         {
-            if (document.Root is not null)
+            if (document.Root is not null && document.Mode == SchemaMode.Contract)
             {
                 NameTypes(document, document.Root, document.FileStem);
             }
@@ -62,9 +63,19 @@ internal sealed class ContractModelBuilder
             _cancellationToken.ThrowIfCancellationRequested();
             var relative = SchemaPaths.RelativeTo(_commonRoot, document.Path);
             var types = document.Root is null ? new List<TypeSpec>() : BuildTypes(document);
+            var nodes = document.Root is null ? new List<NodeSpec>() : BuildNodes(document, types);
             var problems = _problems[document.Path];
+            _types.TryGetValue((document.Path, string.Empty), out var rootType);
             var file = problems.Count == 0 && document.Root is not null
-                ? new ContractFile(UniqueHintName(HintNameFor(relative), hintNames), relative, document.Namespace, types.ToEquatableArray())
+                ? new ContractFile(
+                    UniqueHintName(HintNameFor(relative), hintNames),
+                    relative,
+                    document.Namespace,
+                    document.Mode,
+                    SchemaClassFor(document),
+                    rootType,
+                    types.ToEquatableArray(),
+                    nodes.ToEquatableArray())
                 : null;
             results.Add(new ContractBuildResult(relative, file, problems.ToEquatableArray()));
         }
@@ -428,7 +439,7 @@ internal sealed class ContractModelBuilder
             }
         }
 
-        return new UnionSpec
+        var spec = new UnionSpec
         {
             Type = type,
             Description = node.Description,
@@ -437,6 +448,8 @@ internal sealed class ContractModelBuilder
             Cases = cases.ToEquatableArray(),
             Discriminator = node.Discriminator,
         };
+        _unionSpecs[type.FullName] = spec;
+        return spec;
     }
 
     private static bool IsFiniteDouble(string text) =>

@@ -5,7 +5,7 @@ namespace Stagehand.Schema;
 internal sealed record SchemaProblem(string Keyword, string Message, LocationInfo Location);
 
 /// <summary>One parsed schema file. <see cref="Root"/> is null when the text is not valid JSON.</summary>
-internal sealed record SchemaDocument(string Path, string Namespace, SchemaNode? Root, EquatableArray<SchemaProblem> Problems)
+internal sealed record SchemaDocument(string Path, string Namespace, SchemaNode? Root, EquatableArray<SchemaProblem> Problems, SchemaMode Mode = SchemaMode.Contract)
 {
     public string FileStem => SchemaPaths.Stem(Path);
 }

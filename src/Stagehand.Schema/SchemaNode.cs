@@ -113,6 +113,9 @@ internal sealed record SchemaNode
 
     public string? Mirrors { get; init; }
 
+    /// <summary>Where the value of <c>x-stagehand-mirrors</c> is written.</summary>
+    public LocationInfo? MirrorsLocation { get; init; }
+
     public string? RequestFor { get; init; }
 
     public bool Persisted { get; init; }

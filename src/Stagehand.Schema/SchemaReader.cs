@@ -19,11 +19,11 @@ internal static class SchemaReader
     /// <summary>How deep a schema file may nest; deeper text is reported, not followed.</summary>
     public const int MaxDepth = 128;
 
-    public static SchemaDocument Read(string path, string @namespace, SourceText text, CancellationToken cancellationToken = default)
+    public static SchemaDocument Read(string path, string @namespace, SourceText text, CancellationToken cancellationToken = default, SchemaMode mode = SchemaMode.Contract)
     {
-        var parser = new Parser(path, text, cancellationToken);
+        var parser = new Parser(path, text, mode, cancellationToken);
         var root = parser.Parse();
-        return new SchemaDocument(SchemaPaths.Normalize(path), @namespace, root, parser.Problems.ToEquatableArray());
+        return new SchemaDocument(SchemaPaths.Normalize(path), @namespace, root, parser.Problems.ToEquatableArray(), mode);
     }
 
     private sealed class Parser
@@ -48,10 +48,12 @@ internal static class SchemaReader
         private readonly int[] _charIndexOfByte;
         private readonly CancellationToken _cancellationToken;
         private bool _visibilityStated;
+        private readonly SchemaMode _mode;
 
-        public Parser(string path, SourceText text, CancellationToken cancellationToken)
+        public Parser(string path, SourceText text, SchemaMode mode, CancellationToken cancellationToken)
         {
             _path = path;
+            _mode = mode;
             _text = text;
             _cancellationToken = cancellationToken;
             var content = text.ToString();
@@ -101,6 +103,11 @@ internal static class SchemaReader
 
         private void CheckRoot(SchemaNode root)
         {
+            if (_mode == SchemaMode.Validator)
+            {
+                return;
+            }
+
             if (root.BooleanValue is not null)
             {
                 Problems.Add(new SchemaProblem("x-stagehand-visibility", "A schema file's root must be an object that states its visibility.", root.Location));
@@ -182,6 +189,10 @@ internal static class SchemaReader
                         Report(keyword, $"Only draft 2020-12 ({Draft202012}) is supported, not '{dialect}'.", valueStart, ValueLength(ref reader, valueStart));
                     }
 
+                    return node;
+                case "$id" when pointer.Length != 0 && _mode == SchemaMode.Validator:
+                    SkipValue(ref reader, valueStart);
+                    Report(keyword, "'$id' below the root changes the base URI, which is not supported.", keywordStart, keywordLength);
                     return node;
                 case "$id":
                 case "$comment":
@@ -267,7 +278,10 @@ internal static class SchemaReader
                         _ => UnknownMemberHandling.Unspecified,
                     } };
                 case "x-stagehand-mirrors":
-                    return node with { Mirrors = ReadString(ref reader, keyword) };
+                    var mirrors = ReadString(ref reader, keyword);
+                    return mirrors is null
+                        ? node
+                        : node with { Mirrors = mirrors, MirrorsLocation = LocationOf(valueStart, ValueLength(ref reader, valueStart)) };
                 case "x-stagehand-requestFor":
                     return node with { RequestFor = ReadString(ref reader, keyword) };
                 case "x-stagehand-persisted":
@@ -297,7 +311,7 @@ internal static class SchemaReader
             {
                 Report(keyword, $"The keyword '{keyword}' is not supported by the Stagehand generator.", keywordStart, keywordLength);
             }
-            else if (!keyword.StartsWith("x-", StringComparison.Ordinal))
+            else if (!keyword.StartsWith("x-", StringComparison.Ordinal) && _mode == SchemaMode.Contract)
             {
                 Report(keyword, $"Unknown keyword '{keyword}'. Extension keywords start with 'x-'.", keywordStart, keywordLength);
             }

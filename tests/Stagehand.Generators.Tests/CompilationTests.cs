@@ -30,7 +30,8 @@ public sealed class CompilationTests
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
 
-        var driver = GeneratorHarness.CreateDriver(GeneratorHarness.ProjectSchemas());
+        var schemas = GeneratorHarness.ProjectSchemas();
+        var driver = GeneratorHarness.CreateDriver(schemas, GeneratorHarness.OptionsFor(schemas, rootNamespace: "Stagehand.Contracts"));
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
 
         Assert.Empty(generatorDiagnostics);

@@ -12,7 +12,7 @@ public sealed class SnapshotTests
         var result = GeneratorHarness.Run(schemas);
 
         Assert.Empty(result.Diagnostics);
-        Assert.Equal(schemas.Length, result.GeneratedSources.Length);
+        Assert.Equal(schemas.Length + 1, result.GeneratedSources.Length);
         Snapshot.VerifySources(nameof(SnapshotTests), nameof(ProjectSchemas), result.GeneratedSources);
     }
 
@@ -42,6 +42,6 @@ public sealed class SnapshotTests
 
         Assert.Empty(result.Diagnostics);
         Snapshot.VerifySources(nameof(SnapshotTests), nameof(ConsumerSchemaWithoutNamespaceMetadataUsesRootNamespace), result.GeneratedSources);
-        Assert.Contains("namespace Acme.Shop;", result.GeneratedSources.Single().SourceText.ToString());
+        Assert.All(result.GeneratedSources, source => Assert.Contains("namespace Acme.Shop;", source.SourceText.ToString()));
     }
 }

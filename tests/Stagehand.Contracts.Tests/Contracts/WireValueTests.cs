@@ -38,8 +38,8 @@ public sealed class WireValueTests
         string wire = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         Assert.Equal(number, (int)value);
-        Assert.Equal(wire, value.ToWireValue());
-        Assert.True(VerbosityWireValues.TryParse(wire, out Verbosity parsed));
+        Assert.Equal(number, value.ToWireValue());
+        Assert.True(VerbosityWireValues.TryParse(number, out Verbosity parsed));
         Assert.Equal(value, parsed);
         AssertAttributeAgrees(value, wire);
     }
@@ -54,8 +54,12 @@ public sealed class WireValueTests
     {
         Assert.False(LLMSourceWireValues.TryParse(wire, out _));
         Assert.False(CacheStatusWireValues.TryParse(wire, out _));
-        Assert.False(VerbosityWireValues.TryParse(wire, out _));
     }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(3)]
+    public void Unknown_numeric_wire_values_do_not_parse(int wire) => Assert.False(VerbosityWireValues.TryParse(wire, out _));
 
     [Fact]
     public void Undefined_enum_value_has_no_wire_value()

@@ -11,6 +11,7 @@ namespace Stagehand.Contracts.Internal;
 /// <remarks>Generated from <c>internal/LLMCall.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("LLMCall", global::Stagehand.Contracts.ContractVisibility.Internal, SchemaPath = "internal/LLMCall.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.Internal.LLMCallJsonConverter))]
 public sealed partial record LLMCall
 {
     /// <summary>
@@ -72,4 +73,511 @@ public sealed partial record LLMCall
     /// </summary>
     [global::Stagehand.Contracts.ContractMember("model", Required = true)]
     public required string Model { get; init; }
+
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<LLMCall> s_read = LLMCallSchema.ReadRoot;
+
+    /// <summary>
+    /// Validates UTF-8 JSON against the LLMCall contract and reports every violation; a valid document allocates nothing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Validate(utf8Json, options, s_read);
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The document breaks the contract; every violation is in its result.</exception>
+    public static LLMCall Parse(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Parse(utf8Json, options, s_read, "LLMCall");
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass, without throwing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="value">The value, when the document is valid.</param>
+    /// <param name="result">Every violation found.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out LLMCall value, out global::Stagehand.Contracts.ValidationResult result, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.TryParse(utf8Json, options, s_read, out value, out result);
+
+    internal static global::Stagehand.Contracts.ContractReadFunc<LLMCall> Reader => s_read;
+
+    /// <summary>
+    /// Writes this value as JSON with the contract's wire names.
+    /// </summary>
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        {
+            writer.WritePropertyName("id"u8);
+            writer.WriteStringValue(Id);
+        }
+        {
+            writer.WritePropertyName("llmSessionId"u8);
+            writer.WriteStringValue(LlmSessionId);
+        }
+        {
+            writer.WritePropertyName("sentAt"u8);
+            writer.WriteStringValue(SentAt);
+        }
+        {
+            writer.WritePropertyName("receivedAt"u8);
+            {
+                if (ReceivedAt is { } present0)
+                {
+                    writer.WriteStringValue(present0);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        {
+            writer.WritePropertyName("prompt"u8);
+            writer.WriteStringValue(Prompt);
+        }
+        {
+            writer.WritePropertyName("expectedResponseSchema"u8);
+            ExpectedResponseSchema.WriteTo(writer);
+        }
+        {
+            writer.WritePropertyName("response"u8);
+            Response.WriteTo(writer);
+        }
+        {
+            writer.WritePropertyName("error"u8);
+            Error.WriteTo(writer);
+        }
+        {
+            writer.WritePropertyName("usage"u8);
+            Usage.WriteTo(writer);
+        }
+        {
+            writer.WritePropertyName("model"u8);
+            writer.WriteStringValue(Model);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
+    /// </summary>
+    public global::Stagehand.Contracts.ValidationResult Validate()
+    {
+        var validator = new global::Stagehand.Contracts.ContractValueValidator();
+        ValidateInto(validator);
+        return validator.ToResult();
+    }
+
+    /// <summary>
+    /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(validator);
+        validator.Required(Prompt, "prompt");
+        validator.Required(Model, "model");
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="LLMCall"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class LLMCallJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LLMCall>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override LLMCall Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, LLMCall.Reader, "LLMCall");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LLMCall value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteTo(writer);
+    }
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>internal/LLMCall.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class LLMCallSchema
+{
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_id_45c9f401StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_llmSessionId_bb1aa4d0StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_sentAt_a7c485f7StringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_receivedAt_d625a1eaStringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.Internal.LLMCall value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject))
+        {
+            context.TypeMismatch(ref reader, "object");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                ulong seen0 = 0;
+                var names = default(global::Stagehand.Contracts.MemberNameSet);
+                global::System.Guid member0 = default!;
+                global::System.Guid member1 = default!;
+                global::System.DateTimeOffset member2 = default!;
+                global::System.DateTimeOffset? member3 = default!;
+                string member4 = default!;
+                global::Stagehand.Contracts.JsonAny member5 = default!;
+                global::Stagehand.Contracts.JsonAny member6 = default!;
+                global::Stagehand.Contracts.JsonAny member7 = default!;
+                global::Stagehand.Contracts.JsonAny member8 = default!;
+                string member9 = default!;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    context.PushProperty(ref reader);
+                    if (reader.ValueTextEquals("id"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 0);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_id_45c9f401(ref reader, ref context, build, out member0);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("llmSessionId"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 1);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_llmSessionId_bb1aa4d0(ref reader, ref context, build, out member1);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("sentAt"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 2);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_sentAt_a7c485f7(ref reader, ref context, build, out member2);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("receivedAt"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 3);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_receivedAt_d625a1ea(ref reader, ref context, build, out member3);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("prompt"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 4);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_prompt_c43cd79a(ref reader, ref context, build, out member4);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("expectedResponseSchema"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 5);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_expectedResponseSchema_5d9d7534(ref reader, ref context, build, out member5);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("response"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 6);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_response_34dc4c2b(ref reader, ref context, build, out member6);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("error"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 7);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_error_ff14f99a(ref reader, ref context, build, out member7);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("usage"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 8);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_usage_08a62d63(ref reader, ref context, build, out member8);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("model"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 9);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_model_66f800f9(ref reader, ref context, build, out member9);
+                        else reader.Skip();
+                    }
+                    else
+                    {
+                        context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Reject, null);
+                        reader.Skip();
+                    }
+                    context.Pop();
+                }
+                if ((seen0 & (1UL << 0)) == 0) context.AddMemberError("required", "id", "The required member 'id' is missing.");
+                if ((seen0 & (1UL << 1)) == 0) context.AddMemberError("required", "llmSessionId", "The required member 'llmSessionId' is missing.");
+                if ((seen0 & (1UL << 2)) == 0) context.AddMemberError("required", "sentAt", "The required member 'sentAt' is missing.");
+                if ((seen0 & (1UL << 3)) == 0) context.AddMemberError("required", "receivedAt", "The required member 'receivedAt' is missing.");
+                if ((seen0 & (1UL << 4)) == 0) context.AddMemberError("required", "prompt", "The required member 'prompt' is missing.");
+                if ((seen0 & (1UL << 5)) == 0) context.AddMemberError("required", "expectedResponseSchema", "The required member 'expectedResponseSchema' is missing.");
+                if ((seen0 & (1UL << 6)) == 0) context.AddMemberError("required", "response", "The required member 'response' is missing.");
+                if ((seen0 & (1UL << 7)) == 0) context.AddMemberError("required", "error", "The required member 'error' is missing.");
+                if ((seen0 & (1UL << 8)) == 0) context.AddMemberError("required", "usage", "The required member 'usage' is missing.");
+                if ((seen0 & (1UL << 9)) == 0) context.AddMemberError("required", "model", "The required member 'model' is missing.");
+                if (build && context.ErrorCount == mark)
+                {
+                    value = new global::Stagehand.Contracts.Internal.LLMCall
+                    {
+                        Id = member0,
+                        LlmSessionId = member1,
+                        SentAt = member2,
+                        ReceivedAt = member3,
+                        Prompt = member4,
+                        ExpectedResponseSchema = member5,
+                        Response = member6,
+                        Error = member7,
+                        Usage = member8,
+                        Model = member9,
+                    };
+                }
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_id_45c9f401(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadGuid(ref reader, Read_properties_id_45c9f401StringRules, out var guid)) value = guid;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_llmSessionId_bb1aa4d0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadGuid(ref reader, Read_properties_llmSessionId_bb1aa4d0StringRules, out var guid)) value = guid;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_sentAt_a7c485f7(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadDateTimeOffset(ref reader, Read_properties_sentAt_a7c485f7StringRules, out var instant)) value = instant;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_receivedAt_d625a1ea(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset? value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "string or null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadDateTimeOffset(ref reader, Read_properties_receivedAt_d625a1eaStringRules, out var instant)) value = instant;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_prompt_c43cd79a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_expectedResponseSchema_5d9d7534(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    {
+        return context.TryReadAny(ref reader, build, out value);
+    }
+
+    internal static bool Read_properties_response_34dc4c2b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    {
+        return context.TryReadAny(ref reader, build, out value);
+    }
+
+    internal static bool Read_properties_error_ff14f99a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    {
+        return context.TryReadAny(ref reader, build, out value);
+    }
+
+    internal static bool Read_properties_usage_08a62d63(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    {
+        return context.TryReadAny(ref reader, build, out value);
+    }
+
+    internal static bool Read_properties_model_66f800f9(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    {
+        value = default!;
+        context.AddError("false", "No value is allowed here.");
+        reader.Skip();
+        return false;
+    }
 }

@@ -11,6 +11,7 @@ namespace Stagehand.Contracts.Internal;
 /// <remarks>Generated from <c>internal/LLMSession.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("LLMSession", global::Stagehand.Contracts.ContractVisibility.Internal, SchemaPath = "internal/LLMSession.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.Internal.LLMSessionJsonConverter))]
 public sealed partial record LLMSession
 {
     /// <summary>
@@ -209,5 +210,1409 @@ public sealed partial record LLMSession
         builder.Append(", TokensTotal = ");
         builder.Append(TokensTotal);
         return true;
+    }
+
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<LLMSession> s_read = LLMSessionSchema.ReadRoot;
+
+    /// <summary>
+    /// Validates UTF-8 JSON against the LLMSession contract and reports every violation; a valid document allocates nothing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Validate(utf8Json, options, s_read);
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The document breaks the contract; every violation is in its result.</exception>
+    public static LLMSession Parse(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Parse(utf8Json, options, s_read, "LLMSession");
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass, without throwing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="value">The value, when the document is valid.</param>
+    /// <param name="result">Every violation found.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out LLMSession value, out global::Stagehand.Contracts.ValidationResult result, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.TryParse(utf8Json, options, s_read, out value, out result);
+
+    internal static global::Stagehand.Contracts.ContractReadFunc<LLMSession> Reader => s_read;
+
+    /// <summary>
+    /// Writes this value as JSON with the contract's wire names.
+    /// </summary>
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        {
+            writer.WritePropertyName("id"u8);
+            writer.WriteStringValue(Id);
+        }
+        {
+            writer.WritePropertyName("copiedTemplateId"u8);
+            {
+                if (CopiedTemplateId is { } present0)
+                {
+                    writer.WriteStringValue(present0);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        {
+            writer.WritePropertyName("forkedSessionId"u8);
+            {
+                if (ForkedSessionId is { } present0)
+                {
+                    writer.WriteStringValue(present0);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        {
+            writer.WritePropertyName("projectId"u8);
+            writer.WriteStringValue(ProjectId);
+        }
+        {
+            writer.WritePropertyName("browserSessionId"u8);
+            writer.WriteStringValue(BrowserSessionId);
+        }
+        {
+            writer.WritePropertyName("createdAt"u8);
+            writer.WriteStringValue(CreatedAt);
+        }
+        {
+            writer.WritePropertyName("updatedAt"u8);
+            writer.WriteStringValue(UpdatedAt);
+        }
+        {
+            writer.WritePropertyName("connectedAt"u8);
+            {
+                if (ConnectedAt is { } present0)
+                {
+                    writer.WriteStringValue(present0);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        {
+            writer.WritePropertyName("disconnectedAt"u8);
+            {
+                if (DisconnectedAt is { } present0)
+                {
+                    writer.WriteStringValue(present0);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        {
+            writer.WritePropertyName("lastRequestAt"u8);
+            {
+                if (LastRequestAt is { } present0)
+                {
+                    writer.WriteStringValue(present0);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        {
+            writer.WritePropertyName("lastResponseAt"u8);
+            {
+                if (LastResponseAt is { } present0)
+                {
+                    writer.WriteStringValue(present0);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        {
+            writer.WritePropertyName("lastErrorAt"u8);
+            {
+                if (LastErrorAt is { } present0)
+                {
+                    writer.WriteStringValue(present0);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        {
+            writer.WritePropertyName("lastErrorMessage"u8);
+            {
+                if (LastErrorMessage is { } present0)
+                {
+                    writer.WriteStringValue(present0);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        {
+            writer.WritePropertyName("status"u8);
+            global::Stagehand.Contracts.Internal.LLMSessionStatusWireValues.WriteTo(writer, Status);
+        }
+        {
+            writer.WritePropertyName("model"u8);
+            writer.WriteStringValue(Model);
+        }
+        {
+            writer.WritePropertyName("baseUrl"u8);
+            {
+                if (BaseUrl is { } present0)
+                {
+                    writer.WriteStringValue(present0.OriginalString);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        {
+            writer.WritePropertyName("options"u8);
+            Options.WriteTo(writer);
+        }
+        {
+            writer.WritePropertyName("extraHttpHeaders"u8);
+            {
+                if (ExtraHttpHeaders is { } present0)
+                {
+                    writer.WriteStartObject();
+                    foreach (var pair1 in present0)
+                    {
+                        writer.WritePropertyName(pair1.Key);
+                        writer.WriteStringValue(pair1.Value);
+                    }
+                    writer.WriteEndObject();
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        {
+            writer.WritePropertyName("systemPrompt"u8);
+            {
+                if (SystemPrompt is { } present0)
+                {
+                    writer.WriteStringValue(present0);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        {
+            writer.WritePropertyName("tokensInput"u8);
+            writer.WriteNumberValue(TokensInput);
+        }
+        {
+            writer.WritePropertyName("tokensOutput"u8);
+            writer.WriteNumberValue(TokensOutput);
+        }
+        {
+            writer.WritePropertyName("tokensReasoning"u8);
+            writer.WriteNumberValue(TokensReasoning);
+        }
+        {
+            writer.WritePropertyName("tokensCachedInput"u8);
+            writer.WriteNumberValue(TokensCachedInput);
+        }
+        {
+            writer.WritePropertyName("tokensTotal"u8);
+            writer.WriteNumberValue(TokensTotal);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
+    /// </summary>
+    public global::Stagehand.Contracts.ValidationResult Validate()
+    {
+        var validator = new global::Stagehand.Contracts.ContractValueValidator();
+        ValidateInto(validator);
+        return validator.ToResult();
+    }
+
+    /// <summary>
+    /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(validator);
+        if (Status is { } theStatus)
+        {
+            validator.Push("status");
+            if (!global::Stagehand.Contracts.Internal.LLMSessionStatusWireValues.IsDefined(theStatus)) validator.AddError("enum", "The value is not one the contract defines.");
+            validator.Pop();
+        }
+        validator.Required(Model, "model");
+        if (BaseUrl is { } theBaseUrl)
+        {
+            validator.Push("baseUrl");
+            if (!theBaseUrl.IsAbsoluteUri) validator.AddError("format", "Expected an absolute URI.");
+            validator.Pop();
+        }
+        if (TokensInput is { } theTokensInput)
+        {
+            validator.Push("tokensInput");
+            validator.Check((long)theTokensInput, s_tokensInputRange0);
+            validator.Pop();
+        }
+        if (TokensOutput is { } theTokensOutput)
+        {
+            validator.Push("tokensOutput");
+            validator.Check((long)theTokensOutput, s_tokensOutputRange0);
+            validator.Pop();
+        }
+        if (TokensReasoning is { } theTokensReasoning)
+        {
+            validator.Push("tokensReasoning");
+            validator.Check((long)theTokensReasoning, s_tokensReasoningRange0);
+            validator.Pop();
+        }
+        if (TokensCachedInput is { } theTokensCachedInput)
+        {
+            validator.Push("tokensCachedInput");
+            validator.Check((long)theTokensCachedInput, s_tokensCachedInputRange0);
+            validator.Pop();
+        }
+        if (TokensTotal is { } theTokensTotal)
+        {
+            validator.Push("tokensTotal");
+            validator.Check((long)theTokensTotal, s_tokensTotalRange0);
+            validator.Pop();
+        }
+    }
+
+    private static readonly global::Stagehand.Contracts.NumberRules s_tokensInputRange0 = new(minimum: "0", maximum: "2147483647");
+
+    private static readonly global::Stagehand.Contracts.NumberRules s_tokensOutputRange0 = new(minimum: "0", maximum: "2147483647");
+
+    private static readonly global::Stagehand.Contracts.NumberRules s_tokensReasoningRange0 = new(minimum: "0", maximum: "2147483647");
+
+    private static readonly global::Stagehand.Contracts.NumberRules s_tokensCachedInputRange0 = new(minimum: "0", maximum: "2147483647");
+
+    private static readonly global::Stagehand.Contracts.NumberRules s_tokensTotalRange0 = new(minimum: "0", maximum: "2147483647");
+}
+
+/// <summary>
+/// Reads and writes <see cref="LLMSession"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class LLMSessionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LLMSession>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override LLMSession Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, LLMSession.Reader, "LLMSession");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LLMSession value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteTo(writer);
+    }
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>internal/LLMSession.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class LLMSessionSchema
+{
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_id_45c9f401StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_copiedTemplateId_a8ed268fStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_forkedSessionId_4b9527b6StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_projectId_ead9b9f4StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_browserSessionId_3bb418edStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_createdAt_ef299d61StringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_updatedAt_31f9f25eStringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_connectedAt_6707cfe6StringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_disconnectedAt_173323d2StringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_lastRequestAt_d779a348StringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_lastResponseAt_3384c1ceStringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_lastErrorAt_479f5d9fStringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_baseUrl_93246e8aStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
+    internal static readonly global::Stagehand.Contracts.NumberRules Read_properties_tokensInput_e1afa012NumberRules = new(minimum: "0", maximum: "2147483647", integer: true);
+    internal static readonly global::Stagehand.Contracts.NumberRules Read_properties_tokensOutput_7f37b507NumberRules = new(minimum: "0", maximum: "2147483647", integer: true);
+    internal static readonly global::Stagehand.Contracts.NumberRules Read_properties_tokensReasoning_b8b5d7f6NumberRules = new(minimum: "0", maximum: "2147483647", integer: true);
+    internal static readonly global::Stagehand.Contracts.NumberRules Read_properties_tokensCachedInput_03c8996cNumberRules = new(minimum: "0", maximum: "2147483647", integer: true);
+    internal static readonly global::Stagehand.Contracts.NumberRules Read_properties_tokensTotal_7bc260a0NumberRules = new(minimum: "0", maximum: "2147483647", integer: true);
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.Internal.LLMSession value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject))
+        {
+            context.TypeMismatch(ref reader, "object");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                ulong seen0 = 0;
+                var names = default(global::Stagehand.Contracts.MemberNameSet);
+                global::System.Guid member0 = default!;
+                global::System.Guid? member1 = default!;
+                global::System.Guid? member2 = default!;
+                global::System.Guid member3 = default!;
+                global::System.Guid member4 = default!;
+                global::System.DateTimeOffset member5 = default!;
+                global::System.DateTimeOffset member6 = default!;
+                global::System.DateTimeOffset? member7 = default!;
+                global::System.DateTimeOffset? member8 = default!;
+                global::System.DateTimeOffset? member9 = default!;
+                global::System.DateTimeOffset? member10 = default!;
+                global::System.DateTimeOffset? member11 = default!;
+                string? member12 = default!;
+                global::Stagehand.Contracts.Internal.LLMSessionStatus member13 = default!;
+                string member14 = default!;
+                global::System.Uri? member15 = default!;
+                global::Stagehand.Contracts.JsonAny member16 = default!;
+                global::Stagehand.Contracts.ValueMap<string>? member17 = default!;
+                string? member18 = default!;
+                int member19 = default!;
+                int member20 = default!;
+                int member21 = default!;
+                int member22 = default!;
+                int member23 = default!;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    context.PushProperty(ref reader);
+                    if (reader.ValueTextEquals("id"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 0);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_id_45c9f401(ref reader, ref context, build, out member0);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("copiedTemplateId"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 1);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_copiedTemplateId_a8ed268f(ref reader, ref context, build, out member1);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("forkedSessionId"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 2);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_forkedSessionId_4b9527b6(ref reader, ref context, build, out member2);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("projectId"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 3);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_projectId_ead9b9f4(ref reader, ref context, build, out member3);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("browserSessionId"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 4);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_browserSessionId_3bb418ed(ref reader, ref context, build, out member4);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("createdAt"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 5);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_createdAt_ef299d61(ref reader, ref context, build, out member5);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("updatedAt"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 6);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_updatedAt_31f9f25e(ref reader, ref context, build, out member6);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("connectedAt"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 7);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_connectedAt_6707cfe6(ref reader, ref context, build, out member7);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("disconnectedAt"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 8);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_disconnectedAt_173323d2(ref reader, ref context, build, out member8);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("lastRequestAt"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 9);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_lastRequestAt_d779a348(ref reader, ref context, build, out member9);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("lastResponseAt"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 10);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_lastResponseAt_3384c1ce(ref reader, ref context, build, out member10);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("lastErrorAt"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 11);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_lastErrorAt_479f5d9f(ref reader, ref context, build, out member11);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("lastErrorMessage"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 12);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_lastErrorMessage_997bce91(ref reader, ref context, build, out member12);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("status"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 13);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_status_3fe76956(ref reader, ref context, build, out member13);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("model"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 14);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_model_66f800f9(ref reader, ref context, build, out member14);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("baseUrl"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 15);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_baseUrl_93246e8a(ref reader, ref context, build, out member15);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("options"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 16);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_options_4b906052(ref reader, ref context, build, out member16);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("extraHttpHeaders"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 17);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_extraHttpHeaders_55134dd8(ref reader, ref context, build, out member17);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("systemPrompt"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 18);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_systemPrompt_352ccb9b(ref reader, ref context, build, out member18);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("tokensInput"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 19);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_tokensInput_e1afa012(ref reader, ref context, build, out member19);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("tokensOutput"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 20);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_tokensOutput_7f37b507(ref reader, ref context, build, out member20);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("tokensReasoning"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 21);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_tokensReasoning_b8b5d7f6(ref reader, ref context, build, out member21);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("tokensCachedInput"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 22);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_tokensCachedInput_03c8996c(ref reader, ref context, build, out member22);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("tokensTotal"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 23);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_tokensTotal_7bc260a0(ref reader, ref context, build, out member23);
+                        else reader.Skip();
+                    }
+                    else
+                    {
+                        context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Reject, null);
+                        reader.Skip();
+                    }
+                    context.Pop();
+                }
+                if ((seen0 & (1UL << 0)) == 0) context.AddMemberError("required", "id", "The required member 'id' is missing.");
+                if ((seen0 & (1UL << 1)) == 0) context.AddMemberError("required", "copiedTemplateId", "The required member 'copiedTemplateId' is missing.");
+                if ((seen0 & (1UL << 2)) == 0) context.AddMemberError("required", "forkedSessionId", "The required member 'forkedSessionId' is missing.");
+                if ((seen0 & (1UL << 3)) == 0) context.AddMemberError("required", "projectId", "The required member 'projectId' is missing.");
+                if ((seen0 & (1UL << 4)) == 0) context.AddMemberError("required", "browserSessionId", "The required member 'browserSessionId' is missing.");
+                if ((seen0 & (1UL << 5)) == 0) context.AddMemberError("required", "createdAt", "The required member 'createdAt' is missing.");
+                if ((seen0 & (1UL << 6)) == 0) context.AddMemberError("required", "updatedAt", "The required member 'updatedAt' is missing.");
+                if ((seen0 & (1UL << 7)) == 0) context.AddMemberError("required", "connectedAt", "The required member 'connectedAt' is missing.");
+                if ((seen0 & (1UL << 8)) == 0) context.AddMemberError("required", "disconnectedAt", "The required member 'disconnectedAt' is missing.");
+                if ((seen0 & (1UL << 9)) == 0) context.AddMemberError("required", "lastRequestAt", "The required member 'lastRequestAt' is missing.");
+                if ((seen0 & (1UL << 10)) == 0) context.AddMemberError("required", "lastResponseAt", "The required member 'lastResponseAt' is missing.");
+                if ((seen0 & (1UL << 11)) == 0) context.AddMemberError("required", "lastErrorAt", "The required member 'lastErrorAt' is missing.");
+                if ((seen0 & (1UL << 12)) == 0) context.AddMemberError("required", "lastErrorMessage", "The required member 'lastErrorMessage' is missing.");
+                if ((seen0 & (1UL << 13)) == 0) context.AddMemberError("required", "status", "The required member 'status' is missing.");
+                if ((seen0 & (1UL << 14)) == 0) context.AddMemberError("required", "model", "The required member 'model' is missing.");
+                if ((seen0 & (1UL << 15)) == 0) context.AddMemberError("required", "baseUrl", "The required member 'baseUrl' is missing.");
+                if ((seen0 & (1UL << 16)) == 0) context.AddMemberError("required", "options", "The required member 'options' is missing.");
+                if ((seen0 & (1UL << 17)) == 0) context.AddMemberError("required", "extraHttpHeaders", "The required member 'extraHttpHeaders' is missing.");
+                if ((seen0 & (1UL << 18)) == 0) context.AddMemberError("required", "systemPrompt", "The required member 'systemPrompt' is missing.");
+                if ((seen0 & (1UL << 19)) == 0) context.AddMemberError("required", "tokensInput", "The required member 'tokensInput' is missing.");
+                if ((seen0 & (1UL << 20)) == 0) context.AddMemberError("required", "tokensOutput", "The required member 'tokensOutput' is missing.");
+                if ((seen0 & (1UL << 21)) == 0) context.AddMemberError("required", "tokensReasoning", "The required member 'tokensReasoning' is missing.");
+                if ((seen0 & (1UL << 22)) == 0) context.AddMemberError("required", "tokensCachedInput", "The required member 'tokensCachedInput' is missing.");
+                if ((seen0 & (1UL << 23)) == 0) context.AddMemberError("required", "tokensTotal", "The required member 'tokensTotal' is missing.");
+                if (build && context.ErrorCount == mark)
+                {
+                    value = new global::Stagehand.Contracts.Internal.LLMSession
+                    {
+                        Id = member0,
+                        CopiedTemplateId = member1,
+                        ForkedSessionId = member2,
+                        ProjectId = member3,
+                        BrowserSessionId = member4,
+                        CreatedAt = member5,
+                        UpdatedAt = member6,
+                        ConnectedAt = member7,
+                        DisconnectedAt = member8,
+                        LastRequestAt = member9,
+                        LastResponseAt = member10,
+                        LastErrorAt = member11,
+                        LastErrorMessage = member12,
+                        Status = member13,
+                        Model = member14,
+                        BaseUrl = member15,
+                        Options = member16,
+                        ExtraHttpHeaders = member17,
+                        SystemPrompt = member18,
+                        TokensInput = member19,
+                        TokensOutput = member20,
+                        TokensReasoning = member21,
+                        TokensCachedInput = member22,
+                        TokensTotal = member23,
+                    };
+                }
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_id_45c9f401(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadGuid(ref reader, Read_properties_id_45c9f401StringRules, out var guid)) value = guid;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_copiedTemplateId_a8ed268f(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "string or null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadGuid(ref reader, Read_properties_copiedTemplateId_a8ed268fStringRules, out var guid)) value = guid;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_forkedSessionId_4b9527b6(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "string or null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadGuid(ref reader, Read_properties_forkedSessionId_4b9527b6StringRules, out var guid)) value = guid;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_projectId_ead9b9f4(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadGuid(ref reader, Read_properties_projectId_ead9b9f4StringRules, out var guid)) value = guid;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_browserSessionId_3bb418ed(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadGuid(ref reader, Read_properties_browserSessionId_3bb418edStringRules, out var guid)) value = guid;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_createdAt_ef299d61(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadDateTimeOffset(ref reader, Read_properties_createdAt_ef299d61StringRules, out var instant)) value = instant;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_updatedAt_31f9f25e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadDateTimeOffset(ref reader, Read_properties_updatedAt_31f9f25eStringRules, out var instant)) value = instant;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_connectedAt_6707cfe6(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset? value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "string or null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadDateTimeOffset(ref reader, Read_properties_connectedAt_6707cfe6StringRules, out var instant)) value = instant;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_disconnectedAt_173323d2(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset? value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "string or null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadDateTimeOffset(ref reader, Read_properties_disconnectedAt_173323d2StringRules, out var instant)) value = instant;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_lastRequestAt_d779a348(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset? value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "string or null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadDateTimeOffset(ref reader, Read_properties_lastRequestAt_d779a348StringRules, out var instant)) value = instant;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_lastResponseAt_3384c1ce(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset? value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "string or null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadDateTimeOffset(ref reader, Read_properties_lastResponseAt_3384c1ceStringRules, out var instant)) value = instant;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_lastErrorAt_479f5d9f(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset? value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "string or null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadDateTimeOffset(ref reader, Read_properties_lastErrorAt_479f5d9fStringRules, out var instant)) value = instant;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_lastErrorMessage_997bce91(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "string or null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_status_3fe76956(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.Internal.LLMSessionStatus value)
+    {
+        return global::Stagehand.Contracts.Internal.LLMSessionStatusSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_properties_model_66f800f9(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_baseUrl_93246e8a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri? value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "string or null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadUri(ref reader, Read_properties_baseUrl_93246e8aStringRules, build, out var uri) && build) value = uri!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_options_4b906052(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    {
+        return context.TryReadAny(ref reader, build, out value);
+    }
+
+    internal static bool Read_properties_extraHttpHeaders_55134dd8(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<string>? value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "object or null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                var names = default(global::Stagehand.Contracts.MemberNameSet);
+                var entries = build ? new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>() : null;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    context.PushProperty(ref reader);
+                    var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
+                    reader.Read();
+                    global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_extraHttpHeaders_additionalProperties_ba48a491(ref reader, ref context, build, out var entry);
+                    if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
+                    context.Pop();
+                }
+                if (entries is not null && context.ErrorCount == mark) value = new global::Stagehand.Contracts.ValueMap<string>(entries);
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_extraHttpHeaders_additionalProperties_ba48a491(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_systemPrompt_352ccb9b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "string or null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_tokensInput_e1afa012(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out int value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Number))
+        {
+            context.TypeMismatch(ref reader, "integer");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                if (context.TryReadInt32(ref reader, Read_properties_tokensInput_e1afa012NumberRules, out var number)) value = number;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_tokensOutput_7f37b507(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out int value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Number))
+        {
+            context.TypeMismatch(ref reader, "integer");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                if (context.TryReadInt32(ref reader, Read_properties_tokensOutput_7f37b507NumberRules, out var number)) value = number;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_tokensReasoning_b8b5d7f6(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out int value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Number))
+        {
+            context.TypeMismatch(ref reader, "integer");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                if (context.TryReadInt32(ref reader, Read_properties_tokensReasoning_b8b5d7f6NumberRules, out var number)) value = number;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_tokensCachedInput_03c8996c(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out int value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Number))
+        {
+            context.TypeMismatch(ref reader, "integer");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                if (context.TryReadInt32(ref reader, Read_properties_tokensCachedInput_03c8996cNumberRules, out var number)) value = number;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_tokensTotal_7bc260a0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out int value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Number))
+        {
+            context.TypeMismatch(ref reader, "integer");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                if (context.TryReadInt32(ref reader, Read_properties_tokensTotal_7bc260a0NumberRules, out var number)) value = number;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    {
+        value = default!;
+        context.AddError("false", "No value is allowed here.");
+        reader.Skip();
+        return false;
     }
 }

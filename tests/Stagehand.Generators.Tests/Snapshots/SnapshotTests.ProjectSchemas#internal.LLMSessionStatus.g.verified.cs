@@ -11,6 +11,7 @@ namespace Stagehand.Contracts.Internal;
 /// <remarks>Generated from <c>internal/LLMSessionStatus.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("LLMSessionStatus", global::Stagehand.Contracts.ContractVisibility.Internal, SchemaPath = "internal/LLMSessionStatus.schema.json")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.Internal.LLMSessionStatusJsonConverter))]
 public enum LLMSessionStatus
 {
     /// <summary>
@@ -74,5 +75,86 @@ public static class LLMSessionStatusWireValues
             case "ratelimited": value = LLMSessionStatus.RateLimited; return true;
             default: value = default; return false;
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is one the contract defines.
+    /// </summary>
+    public static bool IsDefined(LLMSessionStatus value) => value switch
+    {
+        LLMSessionStatus.Disconnected or LLMSessionStatus.Idle or LLMSessionStatus.Thinking or LLMSessionStatus.PermanentError or LLMSessionStatus.RateLimited => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Writes the wire value of <paramref name="value"/>.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, LLMSessionStatus value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.ToWireValue());
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="LLMSessionStatus"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class LLMSessionStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LLMSessionStatus>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override LLMSessionStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue<LLMSessionStatus>(ref reader, LLMSessionStatusSchema.ReadRoot, "LLMSessionStatus");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LLMSessionStatus value, global::System.Text.Json.JsonSerializerOptions options) =>
+        LLMSessionStatusWireValues.WriteTo(writer, value);
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>internal/LLMSessionStatus.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class LLMSessionStatusSchema
+{
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.Internal.LLMSessionStatus value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (reader.ValueTextEquals("disconnected"u8)) value = global::Stagehand.Contracts.Internal.LLMSessionStatus.Disconnected;
+                else if (reader.ValueTextEquals("idle"u8)) value = global::Stagehand.Contracts.Internal.LLMSessionStatus.Idle;
+                else if (reader.ValueTextEquals("thinking"u8)) value = global::Stagehand.Contracts.Internal.LLMSessionStatus.Thinking;
+                else if (reader.ValueTextEquals("permanent-error"u8)) value = global::Stagehand.Contracts.Internal.LLMSessionStatus.PermanentError;
+                else if (reader.ValueTextEquals("ratelimited"u8)) value = global::Stagehand.Contracts.Internal.LLMSessionStatus.RateLimited;
+                else context.AddError("enum", "Expected one of: disconnected, idle, thinking, permanent-error, ratelimited.");
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
     }
 }

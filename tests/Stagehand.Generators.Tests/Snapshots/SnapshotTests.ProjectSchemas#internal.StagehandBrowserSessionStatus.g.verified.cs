@@ -11,6 +11,7 @@ namespace Stagehand.Contracts.Internal;
 /// <remarks>Generated from <c>internal/StagehandBrowserSessionStatus.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("StagehandBrowserSessionStatus", global::Stagehand.Contracts.ContractVisibility.Internal, SchemaPath = "internal/StagehandBrowserSessionStatus.schema.json")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.Internal.StagehandBrowserSessionStatusJsonConverter))]
 public enum StagehandBrowserSessionStatus
 {
     /// <summary>
@@ -53,5 +54,83 @@ public static class StagehandBrowserSessionStatusWireValues
             case "terminated": value = StagehandBrowserSessionStatus.Terminated; return true;
             default: value = default; return false;
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is one the contract defines.
+    /// </summary>
+    public static bool IsDefined(StagehandBrowserSessionStatus value) => value switch
+    {
+        StagehandBrowserSessionStatus.Running or StagehandBrowserSessionStatus.Terminated => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Writes the wire value of <paramref name="value"/>.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, StagehandBrowserSessionStatus value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.ToWireValue());
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="StagehandBrowserSessionStatus"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class StagehandBrowserSessionStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<StagehandBrowserSessionStatus>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override StagehandBrowserSessionStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue<StagehandBrowserSessionStatus>(ref reader, StagehandBrowserSessionStatusSchema.ReadRoot, "StagehandBrowserSessionStatus");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, StagehandBrowserSessionStatus value, global::System.Text.Json.JsonSerializerOptions options) =>
+        StagehandBrowserSessionStatusWireValues.WriteTo(writer, value);
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>internal/StagehandBrowserSessionStatus.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class StagehandBrowserSessionStatusSchema
+{
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.Internal.StagehandBrowserSessionStatus value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (reader.ValueTextEquals("running"u8)) value = global::Stagehand.Contracts.Internal.StagehandBrowserSessionStatus.Running;
+                else if (reader.ValueTextEquals("terminated"u8)) value = global::Stagehand.Contracts.Internal.StagehandBrowserSessionStatus.Terminated;
+                else context.AddError("enum", "Expected one of: running, terminated.");
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
     }
 }

@@ -11,6 +11,7 @@ namespace Stagehand.Contracts.Internal;
 /// <remarks>Generated from <c>internal/StagehandStep.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("StagehandStep", global::Stagehand.Contracts.ContractVisibility.Internal, SchemaPath = "internal/StagehandStep.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.Internal.StagehandStepJsonConverter))]
 public sealed partial record StagehandStep
 {
     /// <summary>
@@ -54,4 +55,404 @@ public sealed partial record StagehandStep
     /// </summary>
     [global::Stagehand.Contracts.ContractMember("result", Required = true)]
     public required global::Stagehand.Contracts.JsonAny Result { get; init; }
+
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<StagehandStep> s_read = StagehandStepSchema.ReadRoot;
+
+    /// <summary>
+    /// Validates UTF-8 JSON against the StagehandStep contract and reports every violation; a valid document allocates nothing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Validate(utf8Json, options, s_read);
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The document breaks the contract; every violation is in its result.</exception>
+    public static StagehandStep Parse(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Parse(utf8Json, options, s_read, "StagehandStep");
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass, without throwing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="value">The value, when the document is valid.</param>
+    /// <param name="result">Every violation found.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out StagehandStep value, out global::Stagehand.Contracts.ValidationResult result, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.TryParse(utf8Json, options, s_read, out value, out result);
+
+    internal static global::Stagehand.Contracts.ContractReadFunc<StagehandStep> Reader => s_read;
+
+    /// <summary>
+    /// Writes this value as JSON with the contract's wire names.
+    /// </summary>
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        {
+            writer.WritePropertyName("id"u8);
+            writer.WriteStringValue(Id);
+        }
+        {
+            writer.WritePropertyName("stagehandBrowserSessionId"u8);
+            writer.WriteStringValue(StagehandBrowserSessionId);
+        }
+        {
+            writer.WritePropertyName("operation"u8);
+            global::Stagehand.Contracts.Internal.StagehandStepOperationWireValues.WriteTo(writer, Operation);
+        }
+        {
+            writer.WritePropertyName("llmTemplateId"u8);
+            writer.WriteStringValue(LlmTemplateId);
+        }
+        {
+            writer.WritePropertyName("llmSessionId"u8);
+            {
+                if (LlmSessionId is { } present0)
+                {
+                    writer.WriteStringValue(present0);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        {
+            writer.WritePropertyName("params"u8);
+            Params.WriteTo(writer);
+        }
+        {
+            writer.WritePropertyName("result"u8);
+            Result.WriteTo(writer);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
+    /// </summary>
+    public global::Stagehand.Contracts.ValidationResult Validate()
+    {
+        var validator = new global::Stagehand.Contracts.ContractValueValidator();
+        ValidateInto(validator);
+        return validator.ToResult();
+    }
+
+    /// <summary>
+    /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(validator);
+        if (Operation is { } theOperation)
+        {
+            validator.Push("operation");
+            if (!global::Stagehand.Contracts.Internal.StagehandStepOperationWireValues.IsDefined(theOperation)) validator.AddError("enum", "The value is not one the contract defines.");
+            validator.Pop();
+        }
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="StagehandStep"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class StagehandStepJsonConverter : global::System.Text.Json.Serialization.JsonConverter<StagehandStep>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override StagehandStep Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, StagehandStep.Reader, "StagehandStep");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, StagehandStep value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteTo(writer);
+    }
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>internal/StagehandStep.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class StagehandStepSchema
+{
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_id_45c9f401StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_stagehandBrowserSessionId_7ddd980aStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_llmTemplateId_8cc5433cStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_llmSessionId_bb1aa4d0StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.Internal.StagehandStep value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject))
+        {
+            context.TypeMismatch(ref reader, "object");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                ulong seen0 = 0;
+                var names = default(global::Stagehand.Contracts.MemberNameSet);
+                global::System.Guid member0 = default!;
+                global::System.Guid member1 = default!;
+                global::Stagehand.Contracts.Internal.StagehandStepOperation member2 = default!;
+                global::System.Guid member3 = default!;
+                global::System.Guid? member4 = default!;
+                global::Stagehand.Contracts.JsonAny member5 = default!;
+                global::Stagehand.Contracts.JsonAny member6 = default!;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    context.PushProperty(ref reader);
+                    if (reader.ValueTextEquals("id"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 0);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.Read_properties_id_45c9f401(ref reader, ref context, build, out member0);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("stagehandBrowserSessionId"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 1);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.Read_properties_stagehandBrowserSessionId_7ddd980a(ref reader, ref context, build, out member1);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("operation"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 2);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.Read_properties_operation_f593a995(ref reader, ref context, build, out member2);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("llmTemplateId"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 3);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.Read_properties_llmTemplateId_8cc5433c(ref reader, ref context, build, out member3);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("llmSessionId"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 4);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.Read_properties_llmSessionId_bb1aa4d0(ref reader, ref context, build, out member4);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("params"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 5);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.Read_properties_params_8ad0beba(ref reader, ref context, build, out member5);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("result"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 6);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.Read_properties_result_9a94f5b5(ref reader, ref context, build, out member6);
+                        else reader.Skip();
+                    }
+                    else
+                    {
+                        context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Reject, null);
+                        reader.Skip();
+                    }
+                    context.Pop();
+                }
+                if ((seen0 & (1UL << 0)) == 0) context.AddMemberError("required", "id", "The required member 'id' is missing.");
+                if ((seen0 & (1UL << 1)) == 0) context.AddMemberError("required", "stagehandBrowserSessionId", "The required member 'stagehandBrowserSessionId' is missing.");
+                if ((seen0 & (1UL << 2)) == 0) context.AddMemberError("required", "operation", "The required member 'operation' is missing.");
+                if ((seen0 & (1UL << 3)) == 0) context.AddMemberError("required", "llmTemplateId", "The required member 'llmTemplateId' is missing.");
+                if ((seen0 & (1UL << 4)) == 0) context.AddMemberError("required", "llmSessionId", "The required member 'llmSessionId' is missing.");
+                if ((seen0 & (1UL << 5)) == 0) context.AddMemberError("required", "params", "The required member 'params' is missing.");
+                if ((seen0 & (1UL << 6)) == 0) context.AddMemberError("required", "result", "The required member 'result' is missing.");
+                if (build && context.ErrorCount == mark)
+                {
+                    value = new global::Stagehand.Contracts.Internal.StagehandStep
+                    {
+                        Id = member0,
+                        StagehandBrowserSessionId = member1,
+                        Operation = member2,
+                        LlmTemplateId = member3,
+                        LlmSessionId = member4,
+                        Params = member5,
+                        Result = member6,
+                    };
+                }
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_id_45c9f401(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadGuid(ref reader, Read_properties_id_45c9f401StringRules, out var guid)) value = guid;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_stagehandBrowserSessionId_7ddd980a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadGuid(ref reader, Read_properties_stagehandBrowserSessionId_7ddd980aStringRules, out var guid)) value = guid;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_operation_f593a995(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.Internal.StagehandStepOperation value)
+    {
+        return global::Stagehand.Contracts.Internal.StagehandStepOperationSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_properties_llmTemplateId_8cc5433c(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadGuid(ref reader, Read_properties_llmTemplateId_8cc5433cStringRules, out var guid)) value = guid;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_llmSessionId_bb1aa4d0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "string or null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadGuid(ref reader, Read_properties_llmSessionId_bb1aa4d0StringRules, out var guid)) value = guid;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_params_8ad0beba(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    {
+        return context.TryReadAny(ref reader, build, out value);
+    }
+
+    internal static bool Read_properties_result_9a94f5b5(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    {
+        return context.TryReadAny(ref reader, build, out value);
+    }
+
+    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    {
+        value = default!;
+        context.AddError("false", "No value is allowed here.");
+        reader.Skip();
+        return false;
+    }
 }

@@ -11,6 +11,7 @@ namespace Stagehand.Contracts.Internal;
 /// <remarks>Generated from <c>internal/StagehandStepOperation.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("StagehandStepOperation", global::Stagehand.Contracts.ContractVisibility.Internal, SchemaPath = "internal/StagehandStepOperation.schema.json")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.Internal.StagehandStepOperationJsonConverter))]
 public enum StagehandStepOperation
 {
     /// <summary>
@@ -67,5 +68,85 @@ public static class StagehandStepOperationWireValues
             case "agent": value = StagehandStepOperation.Agent; return true;
             default: value = default; return false;
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is one the contract defines.
+    /// </summary>
+    public static bool IsDefined(StagehandStepOperation value) => value switch
+    {
+        StagehandStepOperation.Act or StagehandStepOperation.Extract or StagehandStepOperation.Observe or StagehandStepOperation.Agent => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Writes the wire value of <paramref name="value"/>.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, StagehandStepOperation value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.ToWireValue());
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="StagehandStepOperation"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class StagehandStepOperationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<StagehandStepOperation>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override StagehandStepOperation Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue<StagehandStepOperation>(ref reader, StagehandStepOperationSchema.ReadRoot, "StagehandStepOperation");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, StagehandStepOperation value, global::System.Text.Json.JsonSerializerOptions options) =>
+        StagehandStepOperationWireValues.WriteTo(writer, value);
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>internal/StagehandStepOperation.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class StagehandStepOperationSchema
+{
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.Internal.StagehandStepOperation value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (reader.ValueTextEquals("act"u8)) value = global::Stagehand.Contracts.Internal.StagehandStepOperation.Act;
+                else if (reader.ValueTextEquals("extract"u8)) value = global::Stagehand.Contracts.Internal.StagehandStepOperation.Extract;
+                else if (reader.ValueTextEquals("observe"u8)) value = global::Stagehand.Contracts.Internal.StagehandStepOperation.Observe;
+                else if (reader.ValueTextEquals("agent"u8)) value = global::Stagehand.Contracts.Internal.StagehandStepOperation.Agent;
+                else context.AddError("enum", "Expected one of: act, extract, observe, agent.");
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
     }
 }

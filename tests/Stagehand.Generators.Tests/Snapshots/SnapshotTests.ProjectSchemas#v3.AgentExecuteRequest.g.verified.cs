@@ -11,6 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/AgentExecuteRequest.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("AgentExecuteRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AgentExecuteRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.AgentExecuteRequestJsonConverter))]
 public sealed partial record AgentExecuteRequest
 {
     /// <summary>
@@ -43,4 +44,349 @@ public sealed partial record AgentExecuteRequest
     /// </summary>
     [global::Stagehand.Contracts.ContractMember("shouldCache")]
     public bool? ShouldCache { get; init; }
+
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<AgentExecuteRequest> s_read = AgentExecuteRequestSchema.ReadRoot;
+
+    /// <summary>
+    /// Validates UTF-8 JSON against the AgentExecuteRequest contract and reports every violation; a valid document allocates nothing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Validate(utf8Json, options, s_read);
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The document breaks the contract; every violation is in its result.</exception>
+    public static AgentExecuteRequest Parse(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Parse(utf8Json, options, s_read, "AgentExecuteRequest");
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass, without throwing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="value">The value, when the document is valid.</param>
+    /// <param name="result">Every violation found.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out AgentExecuteRequest value, out global::Stagehand.Contracts.ValidationResult result, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.TryParse(utf8Json, options, s_read, out value, out result);
+
+    internal static global::Stagehand.Contracts.ContractReadFunc<AgentExecuteRequest> Reader => s_read;
+
+    /// <summary>
+    /// Writes this value as JSON with the contract's wire names.
+    /// </summary>
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        {
+            writer.WritePropertyName("agentConfig"u8);
+            AgentConfig.WriteTo(writer);
+        }
+        {
+            writer.WritePropertyName("executeOptions"u8);
+            ExecuteOptions.WriteTo(writer);
+        }
+        if (FrameId.HasValue)
+        {
+            writer.WritePropertyName("frameId"u8);
+            {
+                if (FrameId.Value is { } present0)
+                {
+                    writer.WriteStringValue(present0);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        {
+            if (StreamResponse is { } theStreamResponse)
+            {
+                writer.WritePropertyName("streamResponse"u8);
+                writer.WriteBooleanValue(theStreamResponse);
+            }
+        }
+        {
+            if (ShouldCache is { } theShouldCache)
+            {
+                writer.WritePropertyName("shouldCache"u8);
+                writer.WriteBooleanValue(theShouldCache);
+            }
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
+    /// </summary>
+    public global::Stagehand.Contracts.ValidationResult Validate()
+    {
+        var validator = new global::Stagehand.Contracts.ContractValueValidator();
+        ValidateInto(validator);
+        return validator.ToResult();
+    }
+
+    /// <summary>
+    /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(validator);
+        validator.Required(AgentConfig, "agentConfig");
+        if (AgentConfig is { } theAgentConfig)
+        {
+            validator.Push("agentConfig");
+            theAgentConfig.ValidateInto(validator);
+            validator.Pop();
+        }
+        validator.Required(ExecuteOptions, "executeOptions");
+        if (ExecuteOptions is { } theExecuteOptions)
+        {
+            validator.Push("executeOptions");
+            theExecuteOptions.ValidateInto(validator);
+            validator.Pop();
+        }
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="AgentExecuteRequest"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class AgentExecuteRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AgentExecuteRequest>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override AgentExecuteRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, AgentExecuteRequest.Reader, "AgentExecuteRequest");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AgentExecuteRequest value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteTo(writer);
+    }
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>v3/AgentExecuteRequest.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class AgentExecuteRequestSchema
+{
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AgentExecuteRequest value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject))
+        {
+            context.TypeMismatch(ref reader, "object");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                ulong seen0 = 0;
+                var names = default(global::Stagehand.Contracts.MemberNameSet);
+                global::Stagehand.Contracts.V3.AgentConfig member0 = default!;
+                global::Stagehand.Contracts.V3.AgentExecuteOptions member1 = default!;
+                string? member2 = default!;
+                bool member3 = default!;
+                bool member4 = default!;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    context.PushProperty(ref reader);
+                    if (reader.ValueTextEquals("agentConfig"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 0);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.AgentExecuteRequestSchema.Read_properties_agentConfig_09192407(ref reader, ref context, build, out member0);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("executeOptions"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 1);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.AgentExecuteRequestSchema.Read_properties_executeOptions_b146510f(ref reader, ref context, build, out member1);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("frameId"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 2);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.AgentExecuteRequestSchema.Read_properties_frameId_39fba3ac(ref reader, ref context, build, out member2);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("streamResponse"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 3);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.AgentExecuteRequestSchema.Read_properties_streamResponse_a467b953(ref reader, ref context, build, out member3);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("shouldCache"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 4);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.AgentExecuteRequestSchema.Read_properties_shouldCache_b78f858b(ref reader, ref context, build, out member4);
+                        else reader.Skip();
+                    }
+                    else
+                    {
+                        context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Drop, null);
+                        reader.Skip();
+                    }
+                    context.Pop();
+                }
+                if ((seen0 & (1UL << 0)) == 0) context.AddMemberError("required", "agentConfig", "The required member 'agentConfig' is missing.");
+                if ((seen0 & (1UL << 1)) == 0) context.AddMemberError("required", "executeOptions", "The required member 'executeOptions' is missing.");
+                if (build && context.ErrorCount == mark)
+                {
+                    value = new global::Stagehand.Contracts.V3.AgentExecuteRequest
+                    {
+                        AgentConfig = member0,
+                        ExecuteOptions = member1,
+                        FrameId = (seen0 & (1UL << 2)) != 0 ? new(member2) : default,
+                        StreamResponse = (seen0 & (1UL << 3)) != 0 ? member3 : default(bool?),
+                        ShouldCache = (seen0 & (1UL << 4)) != 0 ? member4 : default(bool?),
+                    };
+                }
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_agentConfig_09192407(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AgentConfig value)
+    {
+        return global::Stagehand.Contracts.V3.AgentConfigSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_properties_executeOptions_b146510f(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AgentExecuteOptions value)
+    {
+        return global::Stagehand.Contracts.V3.AgentExecuteOptionsSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_properties_frameId_39fba3ac(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "string or null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_streamResponse_a467b953(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+        {
+            context.TypeMismatch(ref reader, "boolean");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_shouldCache_b78f858b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+        {
+            context.TypeMismatch(ref reader, "boolean");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
 }

@@ -11,6 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/BrowserConfig.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserConfig", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserConfig.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserConfigJsonConverter))]
 public sealed partial record BrowserConfig
 {
     /// <summary>
@@ -30,6 +31,118 @@ public sealed partial record BrowserConfig
     /// </summary>
     [global::Stagehand.Contracts.ContractMember("launchOptions")]
     public global::Stagehand.Contracts.V3.LocalBrowserLaunchOptions? LaunchOptions { get; init; }
+
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserConfig> s_read = BrowserConfigSchema.ReadRoot;
+
+    /// <summary>
+    /// Validates UTF-8 JSON against the BrowserConfig contract and reports every violation; a valid document allocates nothing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Validate(utf8Json, options, s_read);
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The document breaks the contract; every violation is in its result.</exception>
+    public static BrowserConfig Parse(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Parse(utf8Json, options, s_read, "BrowserConfig");
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass, without throwing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="value">The value, when the document is valid.</param>
+    /// <param name="result">Every violation found.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out BrowserConfig value, out global::Stagehand.Contracts.ValidationResult result, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.TryParse(utf8Json, options, s_read, out value, out result);
+
+    internal static global::Stagehand.Contracts.ContractReadFunc<BrowserConfig> Reader => s_read;
+
+    /// <summary>
+    /// Writes this value as JSON with the contract's wire names.
+    /// </summary>
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        {
+            if (Type is { } theType)
+            {
+                writer.WritePropertyName("type"u8);
+                global::Stagehand.Contracts.V3.BrowserTypeWireValues.WriteTo(writer, theType);
+            }
+        }
+        {
+            if (CdpUrl is { } theCdpUrl)
+            {
+                writer.WritePropertyName("cdpUrl"u8);
+                writer.WriteStringValue(theCdpUrl);
+            }
+        }
+        {
+            if (LaunchOptions is { } theLaunchOptions)
+            {
+                writer.WritePropertyName("launchOptions"u8);
+                theLaunchOptions.WriteTo(writer);
+            }
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
+    /// </summary>
+    public global::Stagehand.Contracts.ValidationResult Validate()
+    {
+        var validator = new global::Stagehand.Contracts.ContractValueValidator();
+        ValidateInto(validator);
+        return validator.ToResult();
+    }
+
+    /// <summary>
+    /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(validator);
+        if (Type is { } theType)
+        {
+            validator.Push("type");
+            if (!global::Stagehand.Contracts.V3.BrowserTypeWireValues.IsDefined(theType)) validator.AddError("enum", "The value is not one the contract defines.");
+            validator.Pop();
+        }
+        if (LaunchOptions is { } theLaunchOptions)
+        {
+            validator.Push("launchOptions");
+            theLaunchOptions.ValidateInto(validator);
+            validator.Pop();
+        }
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="BrowserConfig"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class BrowserConfigJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserConfig>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override BrowserConfig Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, BrowserConfig.Reader, "BrowserConfig");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserConfig value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteTo(writer);
+    }
 }
 
 /// <summary>
@@ -38,6 +151,7 @@ public sealed partial record BrowserConfig
 /// <remarks>Generated from <c>v3/BrowserConfig.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserType", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserConfig.schema.json")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserTypeJsonConverter))]
 public enum BrowserType
 {
     /// <summary>
@@ -80,5 +194,191 @@ public static class BrowserTypeWireValues
             case "browserbase": value = BrowserType.Browserbase; return true;
             default: value = default; return false;
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is one the contract defines.
+    /// </summary>
+    public static bool IsDefined(BrowserType value) => value switch
+    {
+        BrowserType.Local or BrowserType.Browserbase => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Writes the wire value of <paramref name="value"/>.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, BrowserType value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.ToWireValue());
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="BrowserType"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class BrowserTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserType>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override BrowserType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue<BrowserType>(ref reader, BrowserConfigSchema.Read_properties_type_93f78344, "BrowserType");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserType value, global::System.Text.Json.JsonSerializerOptions options) =>
+        BrowserTypeWireValues.WriteTo(writer, value);
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>v3/BrowserConfig.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class BrowserConfigSchema
+{
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserConfig value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject))
+        {
+            context.TypeMismatch(ref reader, "object");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                ulong seen0 = 0;
+                var names = default(global::Stagehand.Contracts.MemberNameSet);
+                global::Stagehand.Contracts.V3.BrowserType member0 = default!;
+                string member1 = default!;
+                global::Stagehand.Contracts.V3.LocalBrowserLaunchOptions member2 = default!;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    context.PushProperty(ref reader);
+                    if (reader.ValueTextEquals("type"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 0);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserConfigSchema.Read_properties_type_93f78344(ref reader, ref context, build, out member0);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("cdpUrl"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 1);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserConfigSchema.Read_properties_cdpUrl_ef8c1722(ref reader, ref context, build, out member1);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("launchOptions"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 2);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserConfigSchema.Read_properties_launchOptions_30bf7c13(ref reader, ref context, build, out member2);
+                        else reader.Skip();
+                    }
+                    else
+                    {
+                        context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Drop, null);
+                        reader.Skip();
+                    }
+                    context.Pop();
+                }
+                if (build && context.ErrorCount == mark)
+                {
+                    value = new global::Stagehand.Contracts.V3.BrowserConfig
+                    {
+                        Type = (seen0 & (1UL << 0)) != 0 ? member0 : default(global::Stagehand.Contracts.V3.BrowserType?),
+                        CdpUrl = (seen0 & (1UL << 1)) != 0 ? member1 : default(string?),
+                        LaunchOptions = (seen0 & (1UL << 2)) != 0 ? member2 : default(global::Stagehand.Contracts.V3.LocalBrowserLaunchOptions?),
+                    };
+                }
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_type_93f78344(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserType value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (reader.ValueTextEquals("local"u8)) value = global::Stagehand.Contracts.V3.BrowserType.Local;
+                else if (reader.ValueTextEquals("browserbase"u8)) value = global::Stagehand.Contracts.V3.BrowserType.Browserbase;
+                else context.AddError("enum", "Expected one of: local, browserbase.");
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_cdpUrl_ef8c1722(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_launchOptions_30bf7c13(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.LocalBrowserLaunchOptions value)
+    {
+        return global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 }

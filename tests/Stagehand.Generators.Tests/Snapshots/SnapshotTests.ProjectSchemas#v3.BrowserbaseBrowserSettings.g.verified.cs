@@ -11,6 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/BrowserbaseBrowserSettings.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseBrowserSettings", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseBrowserSettings.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserbaseBrowserSettingsJsonConverter))]
 public sealed partial record BrowserbaseBrowserSettings
 {
     /// <summary>
@@ -90,6 +91,200 @@ public sealed partial record BrowserbaseBrowserSettings
     /// </summary>
     [global::Stagehand.Contracts.ContractMember("viewport")]
     public global::Stagehand.Contracts.V3.BrowserbaseViewport? Viewport { get; init; }
+
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserbaseBrowserSettings> s_read = BrowserbaseBrowserSettingsSchema.ReadRoot;
+
+    /// <summary>
+    /// Validates UTF-8 JSON against the BrowserbaseBrowserSettings contract and reports every violation; a valid document allocates nothing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Validate(utf8Json, options, s_read);
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The document breaks the contract; every violation is in its result.</exception>
+    public static BrowserbaseBrowserSettings Parse(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Parse(utf8Json, options, s_read, "BrowserbaseBrowserSettings");
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass, without throwing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="value">The value, when the document is valid.</param>
+    /// <param name="result">Every violation found.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out BrowserbaseBrowserSettings value, out global::Stagehand.Contracts.ValidationResult result, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.TryParse(utf8Json, options, s_read, out value, out result);
+
+    internal static global::Stagehand.Contracts.ContractReadFunc<BrowserbaseBrowserSettings> Reader => s_read;
+
+    /// <summary>
+    /// Writes this value as JSON with the contract's wire names.
+    /// </summary>
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        {
+            if (AdvancedStealth is { } theAdvancedStealth)
+            {
+                writer.WritePropertyName("advancedStealth"u8);
+                writer.WriteBooleanValue(theAdvancedStealth);
+            }
+        }
+        {
+            if (BlockAds is { } theBlockAds)
+            {
+                writer.WritePropertyName("blockAds"u8);
+                writer.WriteBooleanValue(theBlockAds);
+            }
+        }
+        {
+            if (CaptchaImageSelector is { } theCaptchaImageSelector)
+            {
+                writer.WritePropertyName("captchaImageSelector"u8);
+                writer.WriteStringValue(theCaptchaImageSelector);
+            }
+        }
+        {
+            if (CaptchaInputSelector is { } theCaptchaInputSelector)
+            {
+                writer.WritePropertyName("captchaInputSelector"u8);
+                writer.WriteStringValue(theCaptchaInputSelector);
+            }
+        }
+        {
+            if (Context is { } theContext)
+            {
+                writer.WritePropertyName("context"u8);
+                theContext.WriteTo(writer);
+            }
+        }
+        {
+            if (ExtensionId is { } theExtensionId)
+            {
+                writer.WritePropertyName("extensionId"u8);
+                writer.WriteStringValue(theExtensionId);
+            }
+        }
+        {
+            if (Fingerprint is { } theFingerprint)
+            {
+                writer.WritePropertyName("fingerprint"u8);
+                theFingerprint.WriteTo(writer);
+            }
+        }
+        {
+            if (LogSession is { } theLogSession)
+            {
+                writer.WritePropertyName("logSession"u8);
+                writer.WriteBooleanValue(theLogSession);
+            }
+        }
+        {
+            if (Os is { } theOs)
+            {
+                writer.WritePropertyName("os"u8);
+                global::Stagehand.Contracts.V3.BrowserbaseOperatingSystemWireValues.WriteTo(writer, theOs);
+            }
+        }
+        {
+            if (RecordSession is { } theRecordSession)
+            {
+                writer.WritePropertyName("recordSession"u8);
+                writer.WriteBooleanValue(theRecordSession);
+            }
+        }
+        {
+            if (SolveCaptchas is { } theSolveCaptchas)
+            {
+                writer.WritePropertyName("solveCaptchas"u8);
+                writer.WriteBooleanValue(theSolveCaptchas);
+            }
+        }
+        {
+            if (Verified is { } theVerified)
+            {
+                writer.WritePropertyName("verified"u8);
+                writer.WriteBooleanValue(theVerified);
+            }
+        }
+        {
+            if (Viewport is { } theViewport)
+            {
+                writer.WritePropertyName("viewport"u8);
+                theViewport.WriteTo(writer);
+            }
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
+    /// </summary>
+    public global::Stagehand.Contracts.ValidationResult Validate()
+    {
+        var validator = new global::Stagehand.Contracts.ContractValueValidator();
+        ValidateInto(validator);
+        return validator.ToResult();
+    }
+
+    /// <summary>
+    /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(validator);
+        if (Context is { } theContext)
+        {
+            validator.Push("context");
+            theContext.ValidateInto(validator);
+            validator.Pop();
+        }
+        if (Fingerprint is { } theFingerprint)
+        {
+            validator.Push("fingerprint");
+            theFingerprint.ValidateInto(validator);
+            validator.Pop();
+        }
+        if (Os is { } theOs)
+        {
+            validator.Push("os");
+            if (!global::Stagehand.Contracts.V3.BrowserbaseOperatingSystemWireValues.IsDefined(theOs)) validator.AddError("enum", "The value is not one the contract defines.");
+            validator.Pop();
+        }
+        if (Viewport is { } theViewport)
+        {
+            validator.Push("viewport");
+            theViewport.ValidateInto(validator);
+            validator.Pop();
+        }
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="BrowserbaseBrowserSettings"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class BrowserbaseBrowserSettingsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseBrowserSettings>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override BrowserbaseBrowserSettings Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, BrowserbaseBrowserSettings.Reader, "BrowserbaseBrowserSettings");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseBrowserSettings value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteTo(writer);
+    }
 }
 
 /// <summary>
@@ -98,6 +293,7 @@ public sealed partial record BrowserbaseBrowserSettings
 /// <remarks>Generated from <c>v3/BrowserbaseBrowserSettings.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseOperatingSystem", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseBrowserSettings.schema.json")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserbaseOperatingSystemJsonConverter))]
 public enum BrowserbaseOperatingSystem
 {
     /// <summary>
@@ -161,5 +357,580 @@ public static class BrowserbaseOperatingSystemWireValues
             case "tablet": value = BrowserbaseOperatingSystem.Tablet; return true;
             default: value = default; return false;
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is one the contract defines.
+    /// </summary>
+    public static bool IsDefined(BrowserbaseOperatingSystem value) => value switch
+    {
+        BrowserbaseOperatingSystem.Windows or BrowserbaseOperatingSystem.Mac or BrowserbaseOperatingSystem.Linux or BrowserbaseOperatingSystem.Mobile or BrowserbaseOperatingSystem.Tablet => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Writes the wire value of <paramref name="value"/>.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseOperatingSystem value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.ToWireValue());
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="BrowserbaseOperatingSystem"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class BrowserbaseOperatingSystemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseOperatingSystem>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override BrowserbaseOperatingSystem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue<BrowserbaseOperatingSystem>(ref reader, BrowserbaseBrowserSettingsSchema.Read_properties_os_2ec5529e, "BrowserbaseOperatingSystem");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseOperatingSystem value, global::System.Text.Json.JsonSerializerOptions options) =>
+        BrowserbaseOperatingSystemWireValues.WriteTo(writer, value);
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>v3/BrowserbaseBrowserSettings.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class BrowserbaseBrowserSettingsSchema
+{
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseBrowserSettings value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject))
+        {
+            context.TypeMismatch(ref reader, "object");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                ulong seen0 = 0;
+                var names = default(global::Stagehand.Contracts.MemberNameSet);
+                bool member0 = default!;
+                bool member1 = default!;
+                string member2 = default!;
+                string member3 = default!;
+                global::Stagehand.Contracts.V3.BrowserbaseContext member4 = default!;
+                string member5 = default!;
+                global::Stagehand.Contracts.V3.BrowserbaseFingerprint member6 = default!;
+                bool member7 = default!;
+                global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem member8 = default!;
+                bool member9 = default!;
+                bool member10 = default!;
+                bool member11 = default!;
+                global::Stagehand.Contracts.V3.BrowserbaseViewport member12 = default!;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    context.PushProperty(ref reader);
+                    if (reader.ValueTextEquals("advancedStealth"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 0);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_advancedStealth_1e2c4445(ref reader, ref context, build, out member0);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("blockAds"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 1);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_blockAds_ab578131(ref reader, ref context, build, out member1);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("captchaImageSelector"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 2);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_captchaImageSelector_f20b0f72(ref reader, ref context, build, out member2);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("captchaInputSelector"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 3);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_captchaInputSelector_f0366917(ref reader, ref context, build, out member3);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("context"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 4);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_context_ca24252f(ref reader, ref context, build, out member4);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("extensionId"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 5);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_extensionId_03eacce4(ref reader, ref context, build, out member5);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("fingerprint"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 6);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_fingerprint_720ae9c8(ref reader, ref context, build, out member6);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("logSession"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 7);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_logSession_16714342(ref reader, ref context, build, out member7);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("os"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 8);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_os_2ec5529e(ref reader, ref context, build, out member8);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("recordSession"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 9);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_recordSession_91daa64b(ref reader, ref context, build, out member9);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("solveCaptchas"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 10);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_solveCaptchas_0f515398(ref reader, ref context, build, out member10);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("verified"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 11);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_verified_b7f98ae8(ref reader, ref context, build, out member11);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("viewport"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 12);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_viewport_495a6f56(ref reader, ref context, build, out member12);
+                        else reader.Skip();
+                    }
+                    else
+                    {
+                        context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Drop, null);
+                        reader.Skip();
+                    }
+                    context.Pop();
+                }
+                if (build && context.ErrorCount == mark)
+                {
+                    value = new global::Stagehand.Contracts.V3.BrowserbaseBrowserSettings
+                    {
+                        AdvancedStealth = (seen0 & (1UL << 0)) != 0 ? member0 : default(bool?),
+                        BlockAds = (seen0 & (1UL << 1)) != 0 ? member1 : default(bool?),
+                        CaptchaImageSelector = (seen0 & (1UL << 2)) != 0 ? member2 : default(string?),
+                        CaptchaInputSelector = (seen0 & (1UL << 3)) != 0 ? member3 : default(string?),
+                        Context = (seen0 & (1UL << 4)) != 0 ? member4 : default(global::Stagehand.Contracts.V3.BrowserbaseContext?),
+                        ExtensionId = (seen0 & (1UL << 5)) != 0 ? member5 : default(string?),
+                        Fingerprint = (seen0 & (1UL << 6)) != 0 ? member6 : default(global::Stagehand.Contracts.V3.BrowserbaseFingerprint?),
+                        LogSession = (seen0 & (1UL << 7)) != 0 ? member7 : default(bool?),
+                        Os = (seen0 & (1UL << 8)) != 0 ? member8 : default(global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem?),
+                        RecordSession = (seen0 & (1UL << 9)) != 0 ? member9 : default(bool?),
+                        SolveCaptchas = (seen0 & (1UL << 10)) != 0 ? member10 : default(bool?),
+                        Verified = (seen0 & (1UL << 11)) != 0 ? member11 : default(bool?),
+                        Viewport = (seen0 & (1UL << 12)) != 0 ? member12 : default(global::Stagehand.Contracts.V3.BrowserbaseViewport?),
+                    };
+                }
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_advancedStealth_1e2c4445(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+        {
+            context.TypeMismatch(ref reader, "boolean");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_blockAds_ab578131(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+        {
+            context.TypeMismatch(ref reader, "boolean");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_captchaImageSelector_f20b0f72(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_captchaInputSelector_f0366917(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_context_ca24252f(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseContext value)
+    {
+        return global::Stagehand.Contracts.V3.BrowserbaseContextSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_properties_extensionId_03eacce4(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_fingerprint_720ae9c8(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseFingerprint value)
+    {
+        return global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_properties_logSession_16714342(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+        {
+            context.TypeMismatch(ref reader, "boolean");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_os_2ec5529e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (reader.ValueTextEquals("windows"u8)) value = global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem.Windows;
+                else if (reader.ValueTextEquals("mac"u8)) value = global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem.Mac;
+                else if (reader.ValueTextEquals("linux"u8)) value = global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem.Linux;
+                else if (reader.ValueTextEquals("mobile"u8)) value = global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem.Mobile;
+                else if (reader.ValueTextEquals("tablet"u8)) value = global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem.Tablet;
+                else context.AddError("enum", "Expected one of: windows, mac, linux, mobile, tablet.");
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_recordSession_91daa64b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+        {
+            context.TypeMismatch(ref reader, "boolean");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_solveCaptchas_0f515398(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+        {
+            context.TypeMismatch(ref reader, "boolean");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_verified_b7f98ae8(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+        {
+            context.TypeMismatch(ref reader, "boolean");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_viewport_495a6f56(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseViewport value)
+    {
+        return global::Stagehand.Contracts.V3.BrowserbaseViewportSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 }

@@ -11,6 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/BrowserbaseFingerprint.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseFingerprint", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseFingerprint.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserbaseFingerprintJsonConverter))]
 public sealed partial record BrowserbaseFingerprint
 {
     /// <summary>
@@ -48,6 +49,204 @@ public sealed partial record BrowserbaseFingerprint
     /// </summary>
     [global::Stagehand.Contracts.ContractMember("screen")]
     public global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreen? Screen { get; init; }
+
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserbaseFingerprint> s_read = BrowserbaseFingerprintSchema.ReadRoot;
+
+    /// <summary>
+    /// Validates UTF-8 JSON against the BrowserbaseFingerprint contract and reports every violation; a valid document allocates nothing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Validate(utf8Json, options, s_read);
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The document breaks the contract; every violation is in its result.</exception>
+    public static BrowserbaseFingerprint Parse(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Parse(utf8Json, options, s_read, "BrowserbaseFingerprint");
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass, without throwing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="value">The value, when the document is valid.</param>
+    /// <param name="result">Every violation found.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out BrowserbaseFingerprint value, out global::Stagehand.Contracts.ValidationResult result, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.TryParse(utf8Json, options, s_read, out value, out result);
+
+    internal static global::Stagehand.Contracts.ContractReadFunc<BrowserbaseFingerprint> Reader => s_read;
+
+    /// <summary>
+    /// Writes this value as JSON with the contract's wire names.
+    /// </summary>
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        {
+            if (Browsers is { } theBrowsers)
+            {
+                writer.WritePropertyName("browsers"u8);
+                writer.WriteStartArray();
+                foreach (var item0 in theBrowsers)
+                {
+                    global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowserWireValues.WriteTo(writer, item0);
+                }
+                writer.WriteEndArray();
+            }
+        }
+        {
+            if (Devices is { } theDevices)
+            {
+                writer.WritePropertyName("devices"u8);
+                writer.WriteStartArray();
+                foreach (var item0 in theDevices)
+                {
+                    global::Stagehand.Contracts.V3.BrowserbaseFingerprintDeviceWireValues.WriteTo(writer, item0);
+                }
+                writer.WriteEndArray();
+            }
+        }
+        {
+            if (HttpVersion is { } theHttpVersion)
+            {
+                writer.WritePropertyName("httpVersion"u8);
+                global::Stagehand.Contracts.V3.BrowserbaseHttpVersionWireValues.WriteTo(writer, theHttpVersion);
+            }
+        }
+        {
+            if (Locales is { } theLocales)
+            {
+                writer.WritePropertyName("locales"u8);
+                writer.WriteStartArray();
+                foreach (var item0 in theLocales)
+                {
+                    writer.WriteStringValue(item0);
+                }
+                writer.WriteEndArray();
+            }
+        }
+        {
+            if (OperatingSystems is { } theOperatingSystems)
+            {
+                writer.WritePropertyName("operatingSystems"u8);
+                writer.WriteStartArray();
+                foreach (var item0 in theOperatingSystems)
+                {
+                    global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystemWireValues.WriteTo(writer, item0);
+                }
+                writer.WriteEndArray();
+            }
+        }
+        {
+            if (Screen is { } theScreen)
+            {
+                writer.WritePropertyName("screen"u8);
+                theScreen.WriteTo(writer);
+            }
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
+    /// </summary>
+    public global::Stagehand.Contracts.ValidationResult Validate()
+    {
+        var validator = new global::Stagehand.Contracts.ContractValueValidator();
+        ValidateInto(validator);
+        return validator.ToResult();
+    }
+
+    /// <summary>
+    /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(validator);
+        if (Browsers is { } theBrowsers)
+        {
+            validator.Push("browsers");
+            var index0 = 0;
+            foreach (var item0Entry in theBrowsers)
+            {
+                validator.Push(index0++);
+                if (item0Entry is { } item0)
+                {
+                    if (!global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowserWireValues.IsDefined(item0)) validator.AddError("enum", "The value is not one the contract defines.");
+                }
+                validator.Pop();
+            }
+            validator.Pop();
+        }
+        if (Devices is { } theDevices)
+        {
+            validator.Push("devices");
+            var index0 = 0;
+            foreach (var item0Entry in theDevices)
+            {
+                validator.Push(index0++);
+                if (item0Entry is { } item0)
+                {
+                    if (!global::Stagehand.Contracts.V3.BrowserbaseFingerprintDeviceWireValues.IsDefined(item0)) validator.AddError("enum", "The value is not one the contract defines.");
+                }
+                validator.Pop();
+            }
+            validator.Pop();
+        }
+        if (HttpVersion is { } theHttpVersion)
+        {
+            validator.Push("httpVersion");
+            if (!global::Stagehand.Contracts.V3.BrowserbaseHttpVersionWireValues.IsDefined(theHttpVersion)) validator.AddError("enum", "The value is not one the contract defines.");
+            validator.Pop();
+        }
+        if (OperatingSystems is { } theOperatingSystems)
+        {
+            validator.Push("operatingSystems");
+            var index0 = 0;
+            foreach (var item0Entry in theOperatingSystems)
+            {
+                validator.Push(index0++);
+                if (item0Entry is { } item0)
+                {
+                    if (!global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystemWireValues.IsDefined(item0)) validator.AddError("enum", "The value is not one the contract defines.");
+                }
+                validator.Pop();
+            }
+            validator.Pop();
+        }
+        if (Screen is { } theScreen)
+        {
+            validator.Push("screen");
+            theScreen.ValidateInto(validator);
+            validator.Pop();
+        }
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="BrowserbaseFingerprint"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class BrowserbaseFingerprintJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseFingerprint>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override BrowserbaseFingerprint Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, BrowserbaseFingerprint.Reader, "BrowserbaseFingerprint");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseFingerprint value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteTo(writer);
+    }
 }
 
 /// <summary>
@@ -56,6 +255,7 @@ public sealed partial record BrowserbaseFingerprint
 /// <remarks>Generated from <c>v3/BrowserbaseFingerprint.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseFingerprintBrowser", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseFingerprint.schema.json")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserbaseFingerprintBrowserJsonConverter))]
 public enum BrowserbaseFingerprintBrowser
 {
     /// <summary>
@@ -113,6 +313,41 @@ public static class BrowserbaseFingerprintBrowserWireValues
             default: value = default; return false;
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is one the contract defines.
+    /// </summary>
+    public static bool IsDefined(BrowserbaseFingerprintBrowser value) => value switch
+    {
+        BrowserbaseFingerprintBrowser.Chrome or BrowserbaseFingerprintBrowser.Edge or BrowserbaseFingerprintBrowser.Firefox or BrowserbaseFingerprintBrowser.Safari => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Writes the wire value of <paramref name="value"/>.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseFingerprintBrowser value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.ToWireValue());
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="BrowserbaseFingerprintBrowser"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class BrowserbaseFingerprintBrowserJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseFingerprintBrowser>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override BrowserbaseFingerprintBrowser Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue<BrowserbaseFingerprintBrowser>(ref reader, BrowserbaseFingerprintSchema.Read_properties_browsers_items_53e8600a, "BrowserbaseFingerprintBrowser");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseFingerprintBrowser value, global::System.Text.Json.JsonSerializerOptions options) =>
+        BrowserbaseFingerprintBrowserWireValues.WriteTo(writer, value);
 }
 
 /// <summary>
@@ -121,6 +356,7 @@ public static class BrowserbaseFingerprintBrowserWireValues
 /// <remarks>Generated from <c>v3/BrowserbaseFingerprint.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseFingerprintDevice", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseFingerprint.schema.json")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserbaseFingerprintDeviceJsonConverter))]
 public enum BrowserbaseFingerprintDevice
 {
     /// <summary>
@@ -164,6 +400,41 @@ public static class BrowserbaseFingerprintDeviceWireValues
             default: value = default; return false;
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is one the contract defines.
+    /// </summary>
+    public static bool IsDefined(BrowserbaseFingerprintDevice value) => value switch
+    {
+        BrowserbaseFingerprintDevice.Desktop or BrowserbaseFingerprintDevice.Mobile => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Writes the wire value of <paramref name="value"/>.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseFingerprintDevice value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.ToWireValue());
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="BrowserbaseFingerprintDevice"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class BrowserbaseFingerprintDeviceJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseFingerprintDevice>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override BrowserbaseFingerprintDevice Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue<BrowserbaseFingerprintDevice>(ref reader, BrowserbaseFingerprintSchema.Read_properties_devices_items_a7accd14, "BrowserbaseFingerprintDevice");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseFingerprintDevice value, global::System.Text.Json.JsonSerializerOptions options) =>
+        BrowserbaseFingerprintDeviceWireValues.WriteTo(writer, value);
 }
 
 /// <summary>
@@ -172,6 +443,7 @@ public static class BrowserbaseFingerprintDeviceWireValues
 /// <remarks>Generated from <c>v3/BrowserbaseFingerprint.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseHttpVersion", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseFingerprint.schema.json")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserbaseHttpVersionJsonConverter))]
 public enum BrowserbaseHttpVersion
 {
     /// <summary>
@@ -215,6 +487,41 @@ public static class BrowserbaseHttpVersionWireValues
             default: value = default; return false;
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is one the contract defines.
+    /// </summary>
+    public static bool IsDefined(BrowserbaseHttpVersion value) => value switch
+    {
+        BrowserbaseHttpVersion.Http1 or BrowserbaseHttpVersion.Http2 => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Writes the wire value of <paramref name="value"/>.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseHttpVersion value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.ToWireValue());
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="BrowserbaseHttpVersion"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class BrowserbaseHttpVersionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseHttpVersion>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override BrowserbaseHttpVersion Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue<BrowserbaseHttpVersion>(ref reader, BrowserbaseFingerprintSchema.Read_properties_httpVersion_489f2720, "BrowserbaseHttpVersion");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseHttpVersion value, global::System.Text.Json.JsonSerializerOptions options) =>
+        BrowserbaseHttpVersionWireValues.WriteTo(writer, value);
 }
 
 /// <summary>
@@ -223,6 +530,7 @@ public static class BrowserbaseHttpVersionWireValues
 /// <remarks>Generated from <c>v3/BrowserbaseFingerprint.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseFingerprintOperatingSystem", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseFingerprint.schema.json")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystemJsonConverter))]
 public enum BrowserbaseFingerprintOperatingSystem
 {
     /// <summary>
@@ -286,5 +594,469 @@ public static class BrowserbaseFingerprintOperatingSystemWireValues
             case "windows": value = BrowserbaseFingerprintOperatingSystem.Windows; return true;
             default: value = default; return false;
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is one the contract defines.
+    /// </summary>
+    public static bool IsDefined(BrowserbaseFingerprintOperatingSystem value) => value switch
+    {
+        BrowserbaseFingerprintOperatingSystem.Android or BrowserbaseFingerprintOperatingSystem.Ios or BrowserbaseFingerprintOperatingSystem.Linux or BrowserbaseFingerprintOperatingSystem.MacOS or BrowserbaseFingerprintOperatingSystem.Windows => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Writes the wire value of <paramref name="value"/>.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseFingerprintOperatingSystem value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.ToWireValue());
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="BrowserbaseFingerprintOperatingSystem"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class BrowserbaseFingerprintOperatingSystemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseFingerprintOperatingSystem>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override BrowserbaseFingerprintOperatingSystem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue<BrowserbaseFingerprintOperatingSystem>(ref reader, BrowserbaseFingerprintSchema.Read_properties_operatingSystems_items_daf59f10, "BrowserbaseFingerprintOperatingSystem");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseFingerprintOperatingSystem value, global::System.Text.Json.JsonSerializerOptions options) =>
+        BrowserbaseFingerprintOperatingSystemWireValues.WriteTo(writer, value);
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>v3/BrowserbaseFingerprint.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class BrowserbaseFingerprintSchema
+{
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseFingerprint value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject))
+        {
+            context.TypeMismatch(ref reader, "object");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                ulong seen0 = 0;
+                var names = default(global::Stagehand.Contracts.MemberNameSet);
+                global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser> member0 = default!;
+                global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.BrowserbaseFingerprintDevice> member1 = default!;
+                global::Stagehand.Contracts.V3.BrowserbaseHttpVersion member2 = default!;
+                global::Stagehand.Contracts.ValueList<string> member3 = default!;
+                global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem> member4 = default!;
+                global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreen member5 = default!;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    context.PushProperty(ref reader);
+                    if (reader.ValueTextEquals("browsers"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 0);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_browsers_ff7254a5(ref reader, ref context, build, out member0);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("devices"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 1);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_devices_fce7312f(ref reader, ref context, build, out member1);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("httpVersion"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 2);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_httpVersion_489f2720(ref reader, ref context, build, out member2);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("locales"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 3);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_locales_714721ff(ref reader, ref context, build, out member3);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("operatingSystems"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 4);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_operatingSystems_b713a70b(ref reader, ref context, build, out member4);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("screen"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 5);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_screen_91a7ec28(ref reader, ref context, build, out member5);
+                        else reader.Skip();
+                    }
+                    else
+                    {
+                        context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Drop, null);
+                        reader.Skip();
+                    }
+                    context.Pop();
+                }
+                if (build && context.ErrorCount == mark)
+                {
+                    value = new global::Stagehand.Contracts.V3.BrowserbaseFingerprint
+                    {
+                        Browsers = (seen0 & (1UL << 0)) != 0 ? member0 : default(global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser>?),
+                        Devices = (seen0 & (1UL << 1)) != 0 ? member1 : default(global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.BrowserbaseFingerprintDevice>?),
+                        HttpVersion = (seen0 & (1UL << 2)) != 0 ? member2 : default(global::Stagehand.Contracts.V3.BrowserbaseHttpVersion?),
+                        Locales = (seen0 & (1UL << 3)) != 0 ? member3 : default(global::Stagehand.Contracts.ValueList<string>?),
+                        OperatingSystems = (seen0 & (1UL << 4)) != 0 ? member4 : default(global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem>?),
+                        Screen = (seen0 & (1UL << 5)) != 0 ? member5 : default(global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreen?),
+                    };
+                }
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_browsers_ff7254a5(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser> value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartArray))
+        {
+            context.TypeMismatch(ref reader, "array");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                var items = build ? new global::System.Collections.Generic.List<global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser>() : null;
+                var count = 0;
+                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                {
+                    context.PushIndex(count++);
+                    global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_browsers_items_53e8600a(ref reader, ref context, build, out var item);
+                    items?.Add(item);
+                    context.Pop();
+                }
+                if (items is not null && context.ErrorCount == mark) value = new global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser>(items);
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_browsers_items_53e8600a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (reader.ValueTextEquals("chrome"u8)) value = global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser.Chrome;
+                else if (reader.ValueTextEquals("edge"u8)) value = global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser.Edge;
+                else if (reader.ValueTextEquals("firefox"u8)) value = global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser.Firefox;
+                else if (reader.ValueTextEquals("safari"u8)) value = global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser.Safari;
+                else context.AddError("enum", "Expected one of: chrome, edge, firefox, safari.");
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_devices_fce7312f(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.BrowserbaseFingerprintDevice> value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartArray))
+        {
+            context.TypeMismatch(ref reader, "array");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                var items = build ? new global::System.Collections.Generic.List<global::Stagehand.Contracts.V3.BrowserbaseFingerprintDevice>() : null;
+                var count = 0;
+                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                {
+                    context.PushIndex(count++);
+                    global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_devices_items_a7accd14(ref reader, ref context, build, out var item);
+                    items?.Add(item);
+                    context.Pop();
+                }
+                if (items is not null && context.ErrorCount == mark) value = new global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.BrowserbaseFingerprintDevice>(items);
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_devices_items_a7accd14(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseFingerprintDevice value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (reader.ValueTextEquals("desktop"u8)) value = global::Stagehand.Contracts.V3.BrowserbaseFingerprintDevice.Desktop;
+                else if (reader.ValueTextEquals("mobile"u8)) value = global::Stagehand.Contracts.V3.BrowserbaseFingerprintDevice.Mobile;
+                else context.AddError("enum", "Expected one of: desktop, mobile.");
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_httpVersion_489f2720(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseHttpVersion value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (reader.ValueTextEquals("1"u8)) value = global::Stagehand.Contracts.V3.BrowserbaseHttpVersion.Http1;
+                else if (reader.ValueTextEquals("2"u8)) value = global::Stagehand.Contracts.V3.BrowserbaseHttpVersion.Http2;
+                else context.AddError("enum", "Expected one of: 1, 2.");
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_locales_714721ff(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<string> value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartArray))
+        {
+            context.TypeMismatch(ref reader, "array");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                var items = build ? new global::System.Collections.Generic.List<string>() : null;
+                var count = 0;
+                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                {
+                    context.PushIndex(count++);
+                    global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_locales_items_090ff4a4(ref reader, ref context, build, out var item);
+                    items?.Add(item);
+                    context.Pop();
+                }
+                if (items is not null && context.ErrorCount == mark) value = new global::Stagehand.Contracts.ValueList<string>(items);
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_locales_items_090ff4a4(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_operatingSystems_b713a70b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem> value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartArray))
+        {
+            context.TypeMismatch(ref reader, "array");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                var items = build ? new global::System.Collections.Generic.List<global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem>() : null;
+                var count = 0;
+                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                {
+                    context.PushIndex(count++);
+                    global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_operatingSystems_items_daf59f10(ref reader, ref context, build, out var item);
+                    items?.Add(item);
+                    context.Pop();
+                }
+                if (items is not null && context.ErrorCount == mark) value = new global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem>(items);
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_operatingSystems_items_daf59f10(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (reader.ValueTextEquals("android"u8)) value = global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem.Android;
+                else if (reader.ValueTextEquals("ios"u8)) value = global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem.Ios;
+                else if (reader.ValueTextEquals("linux"u8)) value = global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem.Linux;
+                else if (reader.ValueTextEquals("macos"u8)) value = global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem.MacOS;
+                else if (reader.ValueTextEquals("windows"u8)) value = global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem.Windows;
+                else context.AddError("enum", "Expected one of: android, ios, linux, macos, windows.");
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_screen_91a7ec28(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreen value)
+    {
+        return global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreenSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 }

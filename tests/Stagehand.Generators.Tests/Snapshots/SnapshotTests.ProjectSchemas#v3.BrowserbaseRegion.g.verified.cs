@@ -11,6 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/BrowserbaseRegion.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseRegion", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseRegion.schema.json")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserbaseRegionJsonConverter))]
 public enum BrowserbaseRegion
 {
     /// <summary>
@@ -67,5 +68,85 @@ public static class BrowserbaseRegionWireValues
             case "ap-southeast-1": value = BrowserbaseRegion.ApSoutheast1; return true;
             default: value = default; return false;
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is one the contract defines.
+    /// </summary>
+    public static bool IsDefined(BrowserbaseRegion value) => value switch
+    {
+        BrowserbaseRegion.UsWest2 or BrowserbaseRegion.UsEast1 or BrowserbaseRegion.EuCentral1 or BrowserbaseRegion.ApSoutheast1 => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Writes the wire value of <paramref name="value"/>.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseRegion value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.ToWireValue());
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="BrowserbaseRegion"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class BrowserbaseRegionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseRegion>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override BrowserbaseRegion Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue<BrowserbaseRegion>(ref reader, BrowserbaseRegionSchema.ReadRoot, "BrowserbaseRegion");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseRegion value, global::System.Text.Json.JsonSerializerOptions options) =>
+        BrowserbaseRegionWireValues.WriteTo(writer, value);
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>v3/BrowserbaseRegion.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class BrowserbaseRegionSchema
+{
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseRegion value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (reader.ValueTextEquals("us-west-2"u8)) value = global::Stagehand.Contracts.V3.BrowserbaseRegion.UsWest2;
+                else if (reader.ValueTextEquals("us-east-1"u8)) value = global::Stagehand.Contracts.V3.BrowserbaseRegion.UsEast1;
+                else if (reader.ValueTextEquals("eu-central-1"u8)) value = global::Stagehand.Contracts.V3.BrowserbaseRegion.EuCentral1;
+                else if (reader.ValueTextEquals("ap-southeast-1"u8)) value = global::Stagehand.Contracts.V3.BrowserbaseRegion.ApSoutheast1;
+                else context.AddError("enum", "Expected one of: us-west-2, us-east-1, eu-central-1, ap-southeast-1.");
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
     }
 }

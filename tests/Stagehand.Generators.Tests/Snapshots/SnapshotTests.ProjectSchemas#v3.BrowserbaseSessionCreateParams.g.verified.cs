@@ -11,6 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/BrowserbaseSessionCreateParams.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseSessionCreateParams", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseSessionCreateParams.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsJsonConverter))]
 public sealed partial record BrowserbaseSessionCreateParams
 {
     /// <summary>
@@ -61,6 +62,171 @@ public sealed partial record BrowserbaseSessionCreateParams
     /// </summary>
     [global::Stagehand.Contracts.ContractMember("userMetadata")]
     public global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.JsonAny>? UserMetadata { get; init; }
+
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserbaseSessionCreateParams> s_read = BrowserbaseSessionCreateParamsSchema.ReadRoot;
+
+    /// <summary>
+    /// Validates UTF-8 JSON against the BrowserbaseSessionCreateParams contract and reports every violation; a valid document allocates nothing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Validate(utf8Json, options, s_read);
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The document breaks the contract; every violation is in its result.</exception>
+    public static BrowserbaseSessionCreateParams Parse(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Parse(utf8Json, options, s_read, "BrowserbaseSessionCreateParams");
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass, without throwing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="value">The value, when the document is valid.</param>
+    /// <param name="result">Every violation found.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out BrowserbaseSessionCreateParams value, out global::Stagehand.Contracts.ValidationResult result, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.TryParse(utf8Json, options, s_read, out value, out result);
+
+    internal static global::Stagehand.Contracts.ContractReadFunc<BrowserbaseSessionCreateParams> Reader => s_read;
+
+    /// <summary>
+    /// Writes this value as JSON with the contract's wire names.
+    /// </summary>
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        {
+            if (ProjectId is { } theProjectId)
+            {
+                writer.WritePropertyName("projectId"u8);
+                writer.WriteStringValue(theProjectId);
+            }
+        }
+        {
+            if (BrowserSettings is { } theBrowserSettings)
+            {
+                writer.WritePropertyName("browserSettings"u8);
+                theBrowserSettings.WriteTo(writer);
+            }
+        }
+        {
+            if (ExtensionId is { } theExtensionId)
+            {
+                writer.WritePropertyName("extensionId"u8);
+                writer.WriteStringValue(theExtensionId);
+            }
+        }
+        {
+            if (KeepAlive is { } theKeepAlive)
+            {
+                writer.WritePropertyName("keepAlive"u8);
+                writer.WriteBooleanValue(theKeepAlive);
+            }
+        }
+        {
+            if (Proxies is { } theProxies)
+            {
+                writer.WritePropertyName("proxies"u8);
+                theProxies.WriteTo(writer);
+            }
+        }
+        {
+            if (Region is { } theRegion)
+            {
+                writer.WritePropertyName("region"u8);
+                global::Stagehand.Contracts.V3.BrowserbaseRegionWireValues.WriteTo(writer, theRegion);
+            }
+        }
+        {
+            if (Timeout is { } theTimeout)
+            {
+                writer.WritePropertyName("timeout"u8);
+                writer.WriteNumberValue(theTimeout);
+            }
+        }
+        {
+            if (UserMetadata is { } theUserMetadata)
+            {
+                writer.WritePropertyName("userMetadata"u8);
+                writer.WriteStartObject();
+                foreach (var pair0 in theUserMetadata)
+                {
+                    writer.WritePropertyName(pair0.Key);
+                    pair0.Value.WriteTo(writer);
+                }
+                writer.WriteEndObject();
+            }
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
+    /// </summary>
+    public global::Stagehand.Contracts.ValidationResult Validate()
+    {
+        var validator = new global::Stagehand.Contracts.ContractValueValidator();
+        ValidateInto(validator);
+        return validator.ToResult();
+    }
+
+    /// <summary>
+    /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(validator);
+        if (BrowserSettings is { } theBrowserSettings)
+        {
+            validator.Push("browserSettings");
+            theBrowserSettings.ValidateInto(validator);
+            validator.Pop();
+        }
+        if (Proxies is { } theProxies)
+        {
+            validator.Push("proxies");
+            theProxies.ValidateInto(validator);
+            validator.Pop();
+        }
+        if (Region is { } theRegion)
+        {
+            validator.Push("region");
+            if (!global::Stagehand.Contracts.V3.BrowserbaseRegionWireValues.IsDefined(theRegion)) validator.AddError("enum", "The value is not one the contract defines.");
+            validator.Pop();
+        }
+        if (Timeout is { } theTimeout)
+        {
+            validator.Push("timeout");
+            if (double.IsNaN(theTimeout) || double.IsInfinity(theTimeout)) validator.AddError("type", "Expected a finite number.");
+            validator.Pop();
+        }
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="BrowserbaseSessionCreateParams"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class BrowserbaseSessionCreateParamsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseSessionCreateParams>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override BrowserbaseSessionCreateParams Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, BrowserbaseSessionCreateParams.Reader, "BrowserbaseSessionCreateParams");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseSessionCreateParams value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteTo(writer);
+    }
 }
 
 /// <summary>
@@ -69,6 +235,7 @@ public sealed partial record BrowserbaseSessionCreateParams
 /// <remarks>Generated from <c>v3/BrowserbaseSessionCreateParams.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseProxies", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseSessionCreateParams.schema.json")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserbaseProxiesJsonConverter))]
 public readonly partial struct BrowserbaseProxies : global::System.IEquatable<BrowserbaseProxies>
 {
     private readonly int _case;
@@ -184,6 +351,581 @@ public readonly partial struct BrowserbaseProxies : global::System.IEquatable<Br
     /// </summary>
     public static bool operator !=(BrowserbaseProxies left, BrowserbaseProxies right) => !left.Equals(right);
 
+
+    /// <summary>
+    /// Whether this is the default value, which holds no case.
+    /// </summary>
+    public bool IsDefault => _case == 0;
+
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserbaseProxies> s_read = BrowserbaseSessionCreateParamsSchema.Read_properties_proxies_db6fc048;
+
+    /// <summary>
+    /// Validates UTF-8 JSON against the BrowserbaseProxies contract and reports every violation; a valid document allocates nothing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Validate(utf8Json, options, s_read);
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The document breaks the contract; every violation is in its result.</exception>
+    public static BrowserbaseProxies Parse(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Parse(utf8Json, options, s_read, "BrowserbaseProxies");
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass, without throwing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="value">The value, when the document is valid.</param>
+    /// <param name="result">Every violation found.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out BrowserbaseProxies value, out global::Stagehand.Contracts.ValidationResult result, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.TryParse(utf8Json, options, s_read, out value, out result);
+
+    internal static global::Stagehand.Contracts.ContractReadFunc<BrowserbaseProxies> Reader => s_read;
+
+    /// <summary>
+    /// Writes the case this holds as JSON.
+    /// </summary>
+    /// <exception cref="global::System.InvalidOperationException">This is the default value, which holds no case.</exception>
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        switch (_case)
+        {
+            case 1:
+            {
+                writer.WriteBooleanValue(_enabled);
+                break;
+            }
+            case 2:
+            {
+                writer.WriteStartArray();
+                foreach (var item0 in _rules!)
+                {
+                    item0.WriteTo(writer);
+                }
+                writer.WriteEndArray();
+                break;
+            }
+            default: throw Uninitialized();
+        }
+    }
+
+    /// <summary>
+    /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
+    /// </summary>
+    public global::Stagehand.Contracts.ValidationResult Validate()
+    {
+        var validator = new global::Stagehand.Contracts.ContractValueValidator();
+        ValidateInto(validator);
+        return validator.ToResult();
+    }
+
+    /// <summary>
+    /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(validator);
+        switch (_case)
+        {
+            case 1:
+            {
+                break;
+            }
+            case 2:
+            {
+                var index0 = 0;
+                foreach (var item0Entry in _rules!)
+                {
+                    validator.Push(index0++);
+                    if (item0Entry is { } item0)
+                    {
+                        item0.ValidateInto(validator);
+                    }
+                    validator.Pop();
+                }
+                break;
+            }
+            default: validator.AddError("type", "The union holds no case: it is the default value."); break;
+        }
+    }
+
     private static global::System.InvalidOperationException Uninitialized() =>
         new("This BrowserbaseProxies is the default value and holds no case; create it from one of its cases.");
+}
+
+/// <summary>
+/// Reads and writes <see cref="BrowserbaseProxies"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class BrowserbaseProxiesJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseProxies>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override BrowserbaseProxies Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, BrowserbaseProxies.Reader, "BrowserbaseProxies");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseProxies value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        value.WriteTo(writer);
+    }
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>v3/BrowserbaseSessionCreateParams.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class BrowserbaseSessionCreateParamsSchema
+{
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParams value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject))
+        {
+            context.TypeMismatch(ref reader, "object");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                ulong seen0 = 0;
+                var names = default(global::Stagehand.Contracts.MemberNameSet);
+                string member0 = default!;
+                global::Stagehand.Contracts.V3.BrowserbaseBrowserSettings member1 = default!;
+                string member2 = default!;
+                bool member3 = default!;
+                global::Stagehand.Contracts.V3.BrowserbaseProxies member4 = default!;
+                global::Stagehand.Contracts.V3.BrowserbaseRegion member5 = default!;
+                double member6 = default!;
+                global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.JsonAny> member7 = default!;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    context.PushProperty(ref reader);
+                    if (reader.ValueTextEquals("projectId"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 0);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_projectId_ead9b9f4(ref reader, ref context, build, out member0);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("browserSettings"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 1);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_browserSettings_865b6279(ref reader, ref context, build, out member1);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("extensionId"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 2);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_extensionId_03eacce4(ref reader, ref context, build, out member2);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("keepAlive"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 3);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_keepAlive_e90ddaee(ref reader, ref context, build, out member3);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("proxies"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 4);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_proxies_db6fc048(ref reader, ref context, build, out member4);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("region"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 5);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_region_b646f040(ref reader, ref context, build, out member5);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("timeout"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 6);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_timeout_28db07a7(ref reader, ref context, build, out member6);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("userMetadata"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 7);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_userMetadata_8af2a952(ref reader, ref context, build, out member7);
+                        else reader.Skip();
+                    }
+                    else
+                    {
+                        context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Drop, null);
+                        reader.Skip();
+                    }
+                    context.Pop();
+                }
+                if (build && context.ErrorCount == mark)
+                {
+                    value = new global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParams
+                    {
+                        ProjectId = (seen0 & (1UL << 0)) != 0 ? member0 : default(string?),
+                        BrowserSettings = (seen0 & (1UL << 1)) != 0 ? member1 : default(global::Stagehand.Contracts.V3.BrowserbaseBrowserSettings?),
+                        ExtensionId = (seen0 & (1UL << 2)) != 0 ? member2 : default(string?),
+                        KeepAlive = (seen0 & (1UL << 3)) != 0 ? member3 : default(bool?),
+                        Proxies = (seen0 & (1UL << 4)) != 0 ? member4 : default(global::Stagehand.Contracts.V3.BrowserbaseProxies?),
+                        Region = (seen0 & (1UL << 5)) != 0 ? member5 : default(global::Stagehand.Contracts.V3.BrowserbaseRegion?),
+                        Timeout = (seen0 & (1UL << 6)) != 0 ? member6 : default(double?),
+                        UserMetadata = (seen0 & (1UL << 7)) != 0 ? member7 : default(global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.JsonAny>?),
+                    };
+                }
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_projectId_ead9b9f4(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_browserSettings_865b6279(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseBrowserSettings value)
+    {
+        return global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_properties_extensionId_03eacce4(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_keepAlive_e90ddaee(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+        {
+            context.TypeMismatch(ref reader, "boolean");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_proxies_db6fc048(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseProxies value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        var start = reader;
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        var matched = 0;
+        switch (start.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                var copy = start;
+                if (global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_proxies_anyOf_1_0c3a0804(ref copy, ref context, build, out var caseValue))
+                {
+                    matched = 1;
+                    if (build) value = global::Stagehand.Contracts.V3.BrowserbaseProxies.FromRules(caseValue);
+                }
+                else matched = -1;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                var copy = start;
+                if (global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_proxies_anyOf_0_0d3a0997(ref copy, ref context, build, out var caseValue))
+                {
+                    matched = 1;
+                    if (build) value = global::Stagehand.Contracts.V3.BrowserbaseProxies.FromEnabled(caseValue);
+                }
+                else matched = -1;
+                break;
+            }
+        }
+        if (matched == 0 && context.ErrorCount == mark) context.AddError("anyOf", "The value matches none of: Enabled, Rules.");
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_proxies_anyOf_0_0d3a0997(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+        {
+            context.TypeMismatch(ref reader, "boolean");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_proxies_anyOf_1_0c3a0804(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.ProxyConfig> value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartArray))
+        {
+            context.TypeMismatch(ref reader, "array");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                var items = build ? new global::System.Collections.Generic.List<global::Stagehand.Contracts.V3.ProxyConfig>() : null;
+                var count = 0;
+                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                {
+                    context.PushIndex(count++);
+                    global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_proxies_anyOf_1_items_364eb49b(ref reader, ref context, build, out var item);
+                    items?.Add(item);
+                    context.Pop();
+                }
+                if (items is not null && context.ErrorCount == mark) value = new global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.ProxyConfig>(items);
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_proxies_anyOf_1_items_364eb49b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ProxyConfig value)
+    {
+        return global::Stagehand.Contracts.V3.ProxyConfigSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_properties_region_b646f040(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseRegion value)
+    {
+        return global::Stagehand.Contracts.V3.BrowserbaseRegionSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_properties_timeout_28db07a7(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Number))
+        {
+            context.TypeMismatch(ref reader, "number");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                if (context.TryReadDouble(ref reader, null, out var number)) value = number;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_userMetadata_8af2a952(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.JsonAny> value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject))
+        {
+            context.TypeMismatch(ref reader, "object");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                var names = default(global::Stagehand.Contracts.MemberNameSet);
+                var entries = build ? new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::Stagehand.Contracts.JsonAny>>() : null;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    context.PushProperty(ref reader);
+                    var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
+                    reader.Read();
+                    global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_userMetadata_additionalProperties_d13b7c63(ref reader, ref context, build, out var entry);
+                    if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
+                    context.Pop();
+                }
+                if (entries is not null && context.ErrorCount == mark) value = new global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.JsonAny>(entries);
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_userMetadata_additionalProperties_d13b7c63(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    {
+        return context.TryReadAny(ref reader, build, out value);
+    }
 }

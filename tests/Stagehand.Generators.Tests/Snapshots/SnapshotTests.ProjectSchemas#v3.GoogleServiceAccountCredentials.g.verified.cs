@@ -11,6 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/GoogleServiceAccountCredentials.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("GoogleServiceAccountCredentials", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/GoogleServiceAccountCredentials.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.GoogleServiceAccountCredentialsJsonConverter))]
 public sealed partial record GoogleServiceAccountCredentials
 {
     /// <summary>
@@ -106,5 +107,701 @@ public sealed partial record GoogleServiceAccountCredentials
         builder.Append(", UniverseDomain = ");
         builder.Append(UniverseDomain);
         return true;
+    }
+
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<GoogleServiceAccountCredentials> s_read = GoogleServiceAccountCredentialsSchema.ReadRoot;
+
+    /// <summary>
+    /// Validates UTF-8 JSON against the GoogleServiceAccountCredentials contract and reports every violation; a valid document allocates nothing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Validate(utf8Json, options, s_read);
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The document breaks the contract; every violation is in its result.</exception>
+    public static GoogleServiceAccountCredentials Parse(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Parse(utf8Json, options, s_read, "GoogleServiceAccountCredentials");
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass, without throwing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="value">The value, when the document is valid.</param>
+    /// <param name="result">Every violation found.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out GoogleServiceAccountCredentials value, out global::Stagehand.Contracts.ValidationResult result, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.TryParse(utf8Json, options, s_read, out value, out result);
+
+    internal static global::Stagehand.Contracts.ContractReadFunc<GoogleServiceAccountCredentials> Reader => s_read;
+
+    /// <summary>
+    /// Writes this value as JSON with the contract's wire names.
+    /// </summary>
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        {
+            if (Type is { } theType)
+            {
+                writer.WritePropertyName("type"u8);
+                writer.WriteStringValue(theType);
+            }
+        }
+        {
+            if (ProjectId is { } theProjectId)
+            {
+                writer.WritePropertyName("project_id"u8);
+                writer.WriteStringValue(theProjectId);
+            }
+        }
+        {
+            if (PrivateKeyId is { } thePrivateKeyId)
+            {
+                writer.WritePropertyName("private_key_id"u8);
+                writer.WriteStringValue(thePrivateKeyId);
+            }
+        }
+        {
+            writer.WritePropertyName("private_key"u8);
+            writer.WriteStringValue(PrivateKey);
+        }
+        {
+            writer.WritePropertyName("client_email"u8);
+            writer.WriteStringValue(ClientEmail);
+        }
+        {
+            if (ClientId is { } theClientId)
+            {
+                writer.WritePropertyName("client_id"u8);
+                writer.WriteStringValue(theClientId);
+            }
+        }
+        {
+            if (AuthUri is { } theAuthUri)
+            {
+                writer.WritePropertyName("auth_uri"u8);
+                writer.WriteStringValue(theAuthUri.OriginalString);
+            }
+        }
+        {
+            if (TokenUri is { } theTokenUri)
+            {
+                writer.WritePropertyName("token_uri"u8);
+                writer.WriteStringValue(theTokenUri.OriginalString);
+            }
+        }
+        {
+            if (AuthProviderX509CertUrl is { } theAuthProviderX509CertUrl)
+            {
+                writer.WritePropertyName("auth_provider_x509_cert_url"u8);
+                writer.WriteStringValue(theAuthProviderX509CertUrl.OriginalString);
+            }
+        }
+        {
+            if (ClientX509CertUrl is { } theClientX509CertUrl)
+            {
+                writer.WritePropertyName("client_x509_cert_url"u8);
+                writer.WriteStringValue(theClientX509CertUrl.OriginalString);
+            }
+        }
+        {
+            if (UniverseDomain is { } theUniverseDomain)
+            {
+                writer.WritePropertyName("universe_domain"u8);
+                writer.WriteStringValue(theUniverseDomain);
+            }
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
+    /// </summary>
+    public global::Stagehand.Contracts.ValidationResult Validate()
+    {
+        var validator = new global::Stagehand.Contracts.ContractValueValidator();
+        ValidateInto(validator);
+        return validator.ToResult();
+    }
+
+    /// <summary>
+    /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(validator);
+        validator.Required(PrivateKey, "private_key");
+        validator.Required(ClientEmail, "client_email");
+        if (AuthUri is { } theAuthUri)
+        {
+            validator.Push("auth_uri");
+            if (!theAuthUri.IsAbsoluteUri) validator.AddError("format", "Expected an absolute URI.");
+            validator.Pop();
+        }
+        if (TokenUri is { } theTokenUri)
+        {
+            validator.Push("token_uri");
+            if (!theTokenUri.IsAbsoluteUri) validator.AddError("format", "Expected an absolute URI.");
+            validator.Pop();
+        }
+        if (AuthProviderX509CertUrl is { } theAuthProviderX509CertUrl)
+        {
+            validator.Push("auth_provider_x509_cert_url");
+            if (!theAuthProviderX509CertUrl.IsAbsoluteUri) validator.AddError("format", "Expected an absolute URI.");
+            validator.Pop();
+        }
+        if (ClientX509CertUrl is { } theClientX509CertUrl)
+        {
+            validator.Push("client_x509_cert_url");
+            if (!theClientX509CertUrl.IsAbsoluteUri) validator.AddError("format", "Expected an absolute URI.");
+            validator.Pop();
+        }
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="GoogleServiceAccountCredentials"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class GoogleServiceAccountCredentialsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GoogleServiceAccountCredentials>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override GoogleServiceAccountCredentials Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, GoogleServiceAccountCredentials.Reader, "GoogleServiceAccountCredentials");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GoogleServiceAccountCredentials value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteTo(writer);
+    }
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>v3/GoogleServiceAccountCredentials.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class GoogleServiceAccountCredentialsSchema
+{
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_auth_uri_921f6377StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_token_uri_4072d384StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_auth_provider_x509_cert_url_300852b8StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_client_x509_cert_url_b35090cdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.GoogleServiceAccountCredentials value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject))
+        {
+            context.TypeMismatch(ref reader, "object");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                ulong seen0 = 0;
+                var names = default(global::Stagehand.Contracts.MemberNameSet);
+                string member0 = default!;
+                string member1 = default!;
+                string member2 = default!;
+                string member3 = default!;
+                string member4 = default!;
+                string member5 = default!;
+                global::System.Uri member6 = default!;
+                global::System.Uri member7 = default!;
+                global::System.Uri member8 = default!;
+                global::System.Uri member9 = default!;
+                string member10 = default!;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    context.PushProperty(ref reader);
+                    if (reader.ValueTextEquals("type"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 0);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_type_93f78344(ref reader, ref context, build, out member0);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("project_id"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 1);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_project_id_91d8b5f7(ref reader, ref context, build, out member1);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("private_key_id"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 2);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_private_key_id_833c1ec5(ref reader, ref context, build, out member2);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("private_key"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 3);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_private_key_adfbfd17(ref reader, ref context, build, out member3);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("client_email"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 4);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_client_email_646a40b4(ref reader, ref context, build, out member4);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("client_id"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 5);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_client_id_9319c3f1(ref reader, ref context, build, out member5);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("auth_uri"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 6);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_auth_uri_921f6377(ref reader, ref context, build, out member6);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("token_uri"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 7);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_token_uri_4072d384(ref reader, ref context, build, out member7);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("auth_provider_x509_cert_url"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 8);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_auth_provider_x509_cert_url_300852b8(ref reader, ref context, build, out member8);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("client_x509_cert_url"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 9);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_client_x509_cert_url_b35090cd(ref reader, ref context, build, out member9);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("universe_domain"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 10);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_universe_domain_845a35f4(ref reader, ref context, build, out member10);
+                        else reader.Skip();
+                    }
+                    else
+                    {
+                        context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Reject, null);
+                        reader.Skip();
+                    }
+                    context.Pop();
+                }
+                if ((seen0 & (1UL << 3)) == 0) context.AddMemberError("required", "private_key", "The required member 'private_key' is missing.");
+                if ((seen0 & (1UL << 4)) == 0) context.AddMemberError("required", "client_email", "The required member 'client_email' is missing.");
+                if (build && context.ErrorCount == mark)
+                {
+                    value = new global::Stagehand.Contracts.V3.GoogleServiceAccountCredentials
+                    {
+                        Type = (seen0 & (1UL << 0)) != 0 ? member0 : default(string?),
+                        ProjectId = (seen0 & (1UL << 1)) != 0 ? member1 : default(string?),
+                        PrivateKeyId = (seen0 & (1UL << 2)) != 0 ? member2 : default(string?),
+                        PrivateKey = member3,
+                        ClientEmail = member4,
+                        ClientId = (seen0 & (1UL << 5)) != 0 ? member5 : default(string?),
+                        AuthUri = (seen0 & (1UL << 6)) != 0 ? member6 : default(global::System.Uri?),
+                        TokenUri = (seen0 & (1UL << 7)) != 0 ? member7 : default(global::System.Uri?),
+                        AuthProviderX509CertUrl = (seen0 & (1UL << 8)) != 0 ? member8 : default(global::System.Uri?),
+                        ClientX509CertUrl = (seen0 & (1UL << 9)) != 0 ? member9 : default(global::System.Uri?),
+                        UniverseDomain = (seen0 & (1UL << 10)) != 0 ? member10 : default(string?),
+                    };
+                }
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_type_93f78344(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        var start = reader;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        if (!((start.TokenType == global::System.Text.Json.JsonTokenType.String && start.ValueTextEquals("service_account"u8)))) context.AddError("const", "Expected the value \"service_account\".");
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_project_id_91d8b5f7(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_private_key_id_833c1ec5(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_private_key_adfbfd17(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_client_email_646a40b4(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_client_id_9319c3f1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_auth_uri_921f6377(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadUri(ref reader, Read_properties_auth_uri_921f6377StringRules, build, out var uri) && build) value = uri!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_token_uri_4072d384(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadUri(ref reader, Read_properties_token_uri_4072d384StringRules, build, out var uri) && build) value = uri!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_auth_provider_x509_cert_url_300852b8(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadUri(ref reader, Read_properties_auth_provider_x509_cert_url_300852b8StringRules, build, out var uri) && build) value = uri!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_client_x509_cert_url_b35090cd(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadUri(ref reader, Read_properties_client_x509_cert_url_b35090cdStringRules, build, out var uri) && build) value = uri!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_universe_domain_845a35f4(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    {
+        value = default!;
+        context.AddError("false", "No value is allowed here.");
+        reader.Skip();
+        return false;
     }
 }

@@ -11,6 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/LocalBrowserLaunchOptions.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("LocalBrowserLaunchOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/LocalBrowserLaunchOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.LocalBrowserLaunchOptionsJsonConverter))]
 public sealed partial record LocalBrowserLaunchOptions
 {
     /// <summary>
@@ -178,6 +179,272 @@ public sealed partial record LocalBrowserLaunchOptions
         builder.Append(AcceptDownloads);
         return true;
     }
+
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<LocalBrowserLaunchOptions> s_read = LocalBrowserLaunchOptionsSchema.ReadRoot;
+
+    /// <summary>
+    /// Validates UTF-8 JSON against the LocalBrowserLaunchOptions contract and reports every violation; a valid document allocates nothing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Validate(utf8Json, options, s_read);
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The document breaks the contract; every violation is in its result.</exception>
+    public static LocalBrowserLaunchOptions Parse(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Parse(utf8Json, options, s_read, "LocalBrowserLaunchOptions");
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass, without throwing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="value">The value, when the document is valid.</param>
+    /// <param name="result">Every violation found.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out LocalBrowserLaunchOptions value, out global::Stagehand.Contracts.ValidationResult result, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.TryParse(utf8Json, options, s_read, out value, out result);
+
+    internal static global::Stagehand.Contracts.ContractReadFunc<LocalBrowserLaunchOptions> Reader => s_read;
+
+    /// <summary>
+    /// Writes this value as JSON with the contract's wire names.
+    /// </summary>
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        {
+            if (Args is { } theArgs)
+            {
+                writer.WritePropertyName("args"u8);
+                writer.WriteStartArray();
+                foreach (var item0 in theArgs)
+                {
+                    writer.WriteStringValue(item0);
+                }
+                writer.WriteEndArray();
+            }
+        }
+        {
+            if (ExecutablePath is { } theExecutablePath)
+            {
+                writer.WritePropertyName("executablePath"u8);
+                writer.WriteStringValue(theExecutablePath);
+            }
+        }
+        {
+            if (Port is { } thePort)
+            {
+                writer.WritePropertyName("port"u8);
+                writer.WriteNumberValue(thePort);
+            }
+        }
+        {
+            if (UserDataDir is { } theUserDataDir)
+            {
+                writer.WritePropertyName("userDataDir"u8);
+                writer.WriteStringValue(theUserDataDir);
+            }
+        }
+        {
+            if (PreserveUserDataDir is { } thePreserveUserDataDir)
+            {
+                writer.WritePropertyName("preserveUserDataDir"u8);
+                writer.WriteBooleanValue(thePreserveUserDataDir);
+            }
+        }
+        {
+            if (Headless is { } theHeadless)
+            {
+                writer.WritePropertyName("headless"u8);
+                writer.WriteBooleanValue(theHeadless);
+            }
+        }
+        {
+            if (Devtools is { } theDevtools)
+            {
+                writer.WritePropertyName("devtools"u8);
+                writer.WriteBooleanValue(theDevtools);
+            }
+        }
+        {
+            if (ChromiumSandbox is { } theChromiumSandbox)
+            {
+                writer.WritePropertyName("chromiumSandbox"u8);
+                writer.WriteBooleanValue(theChromiumSandbox);
+            }
+        }
+        {
+            if (IgnoreDefaultArgs is { } theIgnoreDefaultArgs)
+            {
+                writer.WritePropertyName("ignoreDefaultArgs"u8);
+                theIgnoreDefaultArgs.WriteTo(writer);
+            }
+        }
+        {
+            if (Proxy is { } theProxy)
+            {
+                writer.WritePropertyName("proxy"u8);
+                theProxy.WriteTo(writer);
+            }
+        }
+        {
+            if (Locale is { } theLocale)
+            {
+                writer.WritePropertyName("locale"u8);
+                writer.WriteStringValue(theLocale);
+            }
+        }
+        {
+            if (Viewport is { } theViewport)
+            {
+                writer.WritePropertyName("viewport"u8);
+                theViewport.WriteTo(writer);
+            }
+        }
+        {
+            if (DeviceScaleFactor is { } theDeviceScaleFactor)
+            {
+                writer.WritePropertyName("deviceScaleFactor"u8);
+                writer.WriteNumberValue(theDeviceScaleFactor);
+            }
+        }
+        {
+            if (HasTouch is { } theHasTouch)
+            {
+                writer.WritePropertyName("hasTouch"u8);
+                writer.WriteBooleanValue(theHasTouch);
+            }
+        }
+        {
+            if (IgnoreHTTPSErrors is { } theIgnoreHTTPSErrors)
+            {
+                writer.WritePropertyName("ignoreHTTPSErrors"u8);
+                writer.WriteBooleanValue(theIgnoreHTTPSErrors);
+            }
+        }
+        {
+            if (CdpUrl is { } theCdpUrl)
+            {
+                writer.WritePropertyName("cdpUrl"u8);
+                writer.WriteStringValue(theCdpUrl);
+            }
+        }
+        {
+            if (CdpHeaders is { } theCdpHeaders)
+            {
+                writer.WritePropertyName("cdpHeaders"u8);
+                writer.WriteStartObject();
+                foreach (var pair0 in theCdpHeaders)
+                {
+                    writer.WritePropertyName(pair0.Key);
+                    writer.WriteStringValue(pair0.Value);
+                }
+                writer.WriteEndObject();
+            }
+        }
+        {
+            if (ConnectTimeoutMs is { } theConnectTimeoutMs)
+            {
+                writer.WritePropertyName("connectTimeoutMs"u8);
+                writer.WriteNumberValue(theConnectTimeoutMs);
+            }
+        }
+        {
+            if (DownloadsPath is { } theDownloadsPath)
+            {
+                writer.WritePropertyName("downloadsPath"u8);
+                writer.WriteStringValue(theDownloadsPath);
+            }
+        }
+        {
+            if (AcceptDownloads is { } theAcceptDownloads)
+            {
+                writer.WritePropertyName("acceptDownloads"u8);
+                writer.WriteBooleanValue(theAcceptDownloads);
+            }
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
+    /// </summary>
+    public global::Stagehand.Contracts.ValidationResult Validate()
+    {
+        var validator = new global::Stagehand.Contracts.ContractValueValidator();
+        ValidateInto(validator);
+        return validator.ToResult();
+    }
+
+    /// <summary>
+    /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(validator);
+        if (Port is { } thePort)
+        {
+            validator.Push("port");
+            if (double.IsNaN(thePort) || double.IsInfinity(thePort)) validator.AddError("type", "Expected a finite number.");
+            validator.Pop();
+        }
+        if (IgnoreDefaultArgs is { } theIgnoreDefaultArgs)
+        {
+            validator.Push("ignoreDefaultArgs");
+            theIgnoreDefaultArgs.ValidateInto(validator);
+            validator.Pop();
+        }
+        if (Proxy is { } theProxy)
+        {
+            validator.Push("proxy");
+            theProxy.ValidateInto(validator);
+            validator.Pop();
+        }
+        if (Viewport is { } theViewport)
+        {
+            validator.Push("viewport");
+            theViewport.ValidateInto(validator);
+            validator.Pop();
+        }
+        if (DeviceScaleFactor is { } theDeviceScaleFactor)
+        {
+            validator.Push("deviceScaleFactor");
+            if (double.IsNaN(theDeviceScaleFactor) || double.IsInfinity(theDeviceScaleFactor)) validator.AddError("type", "Expected a finite number.");
+            validator.Pop();
+        }
+        if (ConnectTimeoutMs is { } theConnectTimeoutMs)
+        {
+            validator.Push("connectTimeoutMs");
+            if (double.IsNaN(theConnectTimeoutMs) || double.IsInfinity(theConnectTimeoutMs)) validator.AddError("type", "Expected a finite number.");
+            validator.Pop();
+        }
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="LocalBrowserLaunchOptions"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class LocalBrowserLaunchOptionsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LocalBrowserLaunchOptions>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override LocalBrowserLaunchOptions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, LocalBrowserLaunchOptions.Reader, "LocalBrowserLaunchOptions");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LocalBrowserLaunchOptions value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteTo(writer);
+    }
 }
 
 /// <summary>
@@ -186,6 +453,7 @@ public sealed partial record LocalBrowserLaunchOptions
 /// <remarks>Generated from <c>v3/LocalBrowserLaunchOptions.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("IgnoreDefaultArgs", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/LocalBrowserLaunchOptions.schema.json")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.IgnoreDefaultArgsJsonConverter))]
 public readonly partial struct IgnoreDefaultArgs : global::System.IEquatable<IgnoreDefaultArgs>
 {
     private readonly int _case;
@@ -301,8 +569,122 @@ public readonly partial struct IgnoreDefaultArgs : global::System.IEquatable<Ign
     /// </summary>
     public static bool operator !=(IgnoreDefaultArgs left, IgnoreDefaultArgs right) => !left.Equals(right);
 
+
+    /// <summary>
+    /// Whether this is the default value, which holds no case.
+    /// </summary>
+    public bool IsDefault => _case == 0;
+
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<IgnoreDefaultArgs> s_read = LocalBrowserLaunchOptionsSchema.Read_properties_ignoreDefaultArgs_45cc4a56;
+
+    /// <summary>
+    /// Validates UTF-8 JSON against the IgnoreDefaultArgs contract and reports every violation; a valid document allocates nothing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Validate(utf8Json, options, s_read);
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The document breaks the contract; every violation is in its result.</exception>
+    public static IgnoreDefaultArgs Parse(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Parse(utf8Json, options, s_read, "IgnoreDefaultArgs");
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass, without throwing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="value">The value, when the document is valid.</param>
+    /// <param name="result">Every violation found.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out IgnoreDefaultArgs value, out global::Stagehand.Contracts.ValidationResult result, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.TryParse(utf8Json, options, s_read, out value, out result);
+
+    internal static global::Stagehand.Contracts.ContractReadFunc<IgnoreDefaultArgs> Reader => s_read;
+
+    /// <summary>
+    /// Writes the case this holds as JSON.
+    /// </summary>
+    /// <exception cref="global::System.InvalidOperationException">This is the default value, which holds no case.</exception>
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        switch (_case)
+        {
+            case 1:
+            {
+                writer.WriteBooleanValue(_all);
+                break;
+            }
+            case 2:
+            {
+                writer.WriteStartArray();
+                foreach (var item0 in _only!)
+                {
+                    writer.WriteStringValue(item0);
+                }
+                writer.WriteEndArray();
+                break;
+            }
+            default: throw Uninitialized();
+        }
+    }
+
+    /// <summary>
+    /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
+    /// </summary>
+    public global::Stagehand.Contracts.ValidationResult Validate()
+    {
+        var validator = new global::Stagehand.Contracts.ContractValueValidator();
+        ValidateInto(validator);
+        return validator.ToResult();
+    }
+
+    /// <summary>
+    /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(validator);
+        switch (_case)
+        {
+            case 1:
+            {
+                break;
+            }
+            case 2:
+            {
+                break;
+            }
+            default: validator.AddError("type", "The union holds no case: it is the default value."); break;
+        }
+    }
+
     private static global::System.InvalidOperationException Uninitialized() =>
         new("This IgnoreDefaultArgs is the default value and holds no case; create it from one of its cases.");
+}
+
+/// <summary>
+/// Reads and writes <see cref="IgnoreDefaultArgs"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class IgnoreDefaultArgsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<IgnoreDefaultArgs>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override IgnoreDefaultArgs Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, IgnoreDefaultArgs.Reader, "IgnoreDefaultArgs");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, IgnoreDefaultArgs value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        value.WriteTo(writer);
+    }
 }
 
 /// <summary>
@@ -311,6 +693,7 @@ public readonly partial struct IgnoreDefaultArgs : global::System.IEquatable<Ign
 /// <remarks>Generated from <c>v3/LocalBrowserLaunchOptions.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("LocalBrowserProxy", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/LocalBrowserLaunchOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.LocalBrowserProxyJsonConverter))]
 public sealed partial record LocalBrowserProxy
 {
     /// <summary>
@@ -350,6 +733,111 @@ public sealed partial record LocalBrowserProxy
         builder.Append(Password is not null ? "***" : "null");
         return true;
     }
+
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<LocalBrowserProxy> s_read = LocalBrowserLaunchOptionsSchema.Read_properties_proxy_33273c5c;
+
+    /// <summary>
+    /// Validates UTF-8 JSON against the LocalBrowserProxy contract and reports every violation; a valid document allocates nothing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Validate(utf8Json, options, s_read);
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The document breaks the contract; every violation is in its result.</exception>
+    public static LocalBrowserProxy Parse(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Parse(utf8Json, options, s_read, "LocalBrowserProxy");
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass, without throwing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="value">The value, when the document is valid.</param>
+    /// <param name="result">Every violation found.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out LocalBrowserProxy value, out global::Stagehand.Contracts.ValidationResult result, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.TryParse(utf8Json, options, s_read, out value, out result);
+
+    internal static global::Stagehand.Contracts.ContractReadFunc<LocalBrowserProxy> Reader => s_read;
+
+    /// <summary>
+    /// Writes this value as JSON with the contract's wire names.
+    /// </summary>
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        {
+            writer.WritePropertyName("server"u8);
+            writer.WriteStringValue(Server);
+        }
+        {
+            if (Bypass is { } theBypass)
+            {
+                writer.WritePropertyName("bypass"u8);
+                writer.WriteStringValue(theBypass);
+            }
+        }
+        {
+            if (Username is { } theUsername)
+            {
+                writer.WritePropertyName("username"u8);
+                writer.WriteStringValue(theUsername);
+            }
+        }
+        {
+            if (Password is { } thePassword)
+            {
+                writer.WritePropertyName("password"u8);
+                writer.WriteStringValue(thePassword);
+            }
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
+    /// </summary>
+    public global::Stagehand.Contracts.ValidationResult Validate()
+    {
+        var validator = new global::Stagehand.Contracts.ContractValueValidator();
+        ValidateInto(validator);
+        return validator.ToResult();
+    }
+
+    /// <summary>
+    /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(validator);
+        validator.Required(Server, "server");
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="LocalBrowserProxy"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class LocalBrowserProxyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LocalBrowserProxy>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override LocalBrowserProxy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, LocalBrowserProxy.Reader, "LocalBrowserProxy");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LocalBrowserProxy value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteTo(writer);
+    }
 }
 
 /// <summary>
@@ -358,6 +846,7 @@ public sealed partial record LocalBrowserProxy
 /// <remarks>Generated from <c>v3/LocalBrowserLaunchOptions.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("LocalBrowserViewport", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/LocalBrowserLaunchOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.LocalBrowserViewportJsonConverter))]
 public sealed partial record LocalBrowserViewport
 {
     /// <summary>
@@ -371,4 +860,1501 @@ public sealed partial record LocalBrowserViewport
     /// </summary>
     [global::Stagehand.Contracts.ContractMember("height", Required = true)]
     public required double Height { get; init; }
+
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<LocalBrowserViewport> s_read = LocalBrowserLaunchOptionsSchema.Read_properties_viewport_495a6f56;
+
+    /// <summary>
+    /// Validates UTF-8 JSON against the LocalBrowserViewport contract and reports every violation; a valid document allocates nothing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Validate(utf8Json, options, s_read);
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The document breaks the contract; every violation is in its result.</exception>
+    public static LocalBrowserViewport Parse(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Parse(utf8Json, options, s_read, "LocalBrowserViewport");
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass, without throwing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="value">The value, when the document is valid.</param>
+    /// <param name="result">Every violation found.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out LocalBrowserViewport value, out global::Stagehand.Contracts.ValidationResult result, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.TryParse(utf8Json, options, s_read, out value, out result);
+
+    internal static global::Stagehand.Contracts.ContractReadFunc<LocalBrowserViewport> Reader => s_read;
+
+    /// <summary>
+    /// Writes this value as JSON with the contract's wire names.
+    /// </summary>
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        {
+            writer.WritePropertyName("width"u8);
+            writer.WriteNumberValue(Width);
+        }
+        {
+            writer.WritePropertyName("height"u8);
+            writer.WriteNumberValue(Height);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
+    /// </summary>
+    public global::Stagehand.Contracts.ValidationResult Validate()
+    {
+        var validator = new global::Stagehand.Contracts.ContractValueValidator();
+        ValidateInto(validator);
+        return validator.ToResult();
+    }
+
+    /// <summary>
+    /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(validator);
+        if (Width is { } theWidth)
+        {
+            validator.Push("width");
+            if (double.IsNaN(theWidth) || double.IsInfinity(theWidth)) validator.AddError("type", "Expected a finite number.");
+            validator.Pop();
+        }
+        if (Height is { } theHeight)
+        {
+            validator.Push("height");
+            if (double.IsNaN(theHeight) || double.IsInfinity(theHeight)) validator.AddError("type", "Expected a finite number.");
+            validator.Pop();
+        }
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="LocalBrowserViewport"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class LocalBrowserViewportJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LocalBrowserViewport>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override LocalBrowserViewport Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, LocalBrowserViewport.Reader, "LocalBrowserViewport");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LocalBrowserViewport value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteTo(writer);
+    }
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>v3/LocalBrowserLaunchOptions.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class LocalBrowserLaunchOptionsSchema
+{
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.LocalBrowserLaunchOptions value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject))
+        {
+            context.TypeMismatch(ref reader, "object");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                ulong seen0 = 0;
+                var names = default(global::Stagehand.Contracts.MemberNameSet);
+                global::Stagehand.Contracts.ValueList<string> member0 = default!;
+                string member1 = default!;
+                double member2 = default!;
+                string member3 = default!;
+                bool member4 = default!;
+                bool member5 = default!;
+                bool member6 = default!;
+                bool member7 = default!;
+                global::Stagehand.Contracts.V3.IgnoreDefaultArgs member8 = default!;
+                global::Stagehand.Contracts.V3.LocalBrowserProxy member9 = default!;
+                string member10 = default!;
+                global::Stagehand.Contracts.V3.LocalBrowserViewport member11 = default!;
+                double member12 = default!;
+                bool member13 = default!;
+                bool member14 = default!;
+                string member15 = default!;
+                global::Stagehand.Contracts.ValueMap<string> member16 = default!;
+                double member17 = default!;
+                string member18 = default!;
+                bool member19 = default!;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    context.PushProperty(ref reader);
+                    if (reader.ValueTextEquals("args"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 0);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_args_d1eadc61(ref reader, ref context, build, out member0);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("executablePath"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 1);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_executablePath_752a54a3(ref reader, ref context, build, out member1);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("port"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 2);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_port_2739ce07(ref reader, ref context, build, out member2);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("userDataDir"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 3);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_userDataDir_2738cd76(ref reader, ref context, build, out member3);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("preserveUserDataDir"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 4);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_preserveUserDataDir_28b6074e(ref reader, ref context, build, out member4);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("headless"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 5);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_headless_699a0137(ref reader, ref context, build, out member5);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("devtools"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 6);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_devtools_c0f93fda(ref reader, ref context, build, out member6);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("chromiumSandbox"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 7);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_chromiumSandbox_41ea4e07(ref reader, ref context, build, out member7);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("ignoreDefaultArgs"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 8);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_ignoreDefaultArgs_45cc4a56(ref reader, ref context, build, out member8);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("proxy"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 9);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_proxy_33273c5c(ref reader, ref context, build, out member9);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("locale"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 10);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_locale_fd7d5116(ref reader, ref context, build, out member10);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("viewport"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 11);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_viewport_495a6f56(ref reader, ref context, build, out member11);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("deviceScaleFactor"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 12);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_deviceScaleFactor_54ccafcf(ref reader, ref context, build, out member12);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("hasTouch"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 13);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_hasTouch_c1e9fe53(ref reader, ref context, build, out member13);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("ignoreHTTPSErrors"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 14);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_ignoreHTTPSErrors_748d9b54(ref reader, ref context, build, out member14);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("cdpUrl"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 15);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_cdpUrl_ef8c1722(ref reader, ref context, build, out member15);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("cdpHeaders"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 16);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_cdpHeaders_858b9a25(ref reader, ref context, build, out member16);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("connectTimeoutMs"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 17);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_connectTimeoutMs_90b1ad61(ref reader, ref context, build, out member17);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("downloadsPath"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 18);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_downloadsPath_7d19f176(ref reader, ref context, build, out member18);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("acceptDownloads"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 19);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_acceptDownloads_7fa7626d(ref reader, ref context, build, out member19);
+                        else reader.Skip();
+                    }
+                    else
+                    {
+                        context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Reject, null);
+                        reader.Skip();
+                    }
+                    context.Pop();
+                }
+                if (build && context.ErrorCount == mark)
+                {
+                    value = new global::Stagehand.Contracts.V3.LocalBrowserLaunchOptions
+                    {
+                        Args = (seen0 & (1UL << 0)) != 0 ? member0 : default(global::Stagehand.Contracts.ValueList<string>?),
+                        ExecutablePath = (seen0 & (1UL << 1)) != 0 ? member1 : default(string?),
+                        Port = (seen0 & (1UL << 2)) != 0 ? member2 : default(double?),
+                        UserDataDir = (seen0 & (1UL << 3)) != 0 ? member3 : default(string?),
+                        PreserveUserDataDir = (seen0 & (1UL << 4)) != 0 ? member4 : default(bool?),
+                        Headless = (seen0 & (1UL << 5)) != 0 ? member5 : default(bool?),
+                        Devtools = (seen0 & (1UL << 6)) != 0 ? member6 : default(bool?),
+                        ChromiumSandbox = (seen0 & (1UL << 7)) != 0 ? member7 : default(bool?),
+                        IgnoreDefaultArgs = (seen0 & (1UL << 8)) != 0 ? member8 : default(global::Stagehand.Contracts.V3.IgnoreDefaultArgs?),
+                        Proxy = (seen0 & (1UL << 9)) != 0 ? member9 : default(global::Stagehand.Contracts.V3.LocalBrowserProxy?),
+                        Locale = (seen0 & (1UL << 10)) != 0 ? member10 : default(string?),
+                        Viewport = (seen0 & (1UL << 11)) != 0 ? member11 : default(global::Stagehand.Contracts.V3.LocalBrowserViewport?),
+                        DeviceScaleFactor = (seen0 & (1UL << 12)) != 0 ? member12 : default(double?),
+                        HasTouch = (seen0 & (1UL << 13)) != 0 ? member13 : default(bool?),
+                        IgnoreHTTPSErrors = (seen0 & (1UL << 14)) != 0 ? member14 : default(bool?),
+                        CdpUrl = (seen0 & (1UL << 15)) != 0 ? member15 : default(string?),
+                        CdpHeaders = (seen0 & (1UL << 16)) != 0 ? member16 : default(global::Stagehand.Contracts.ValueMap<string>?),
+                        ConnectTimeoutMs = (seen0 & (1UL << 17)) != 0 ? member17 : default(double?),
+                        DownloadsPath = (seen0 & (1UL << 18)) != 0 ? member18 : default(string?),
+                        AcceptDownloads = (seen0 & (1UL << 19)) != 0 ? member19 : default(bool?),
+                    };
+                }
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_args_d1eadc61(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<string> value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartArray))
+        {
+            context.TypeMismatch(ref reader, "array");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                var items = build ? new global::System.Collections.Generic.List<string>() : null;
+                var count = 0;
+                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                {
+                    context.PushIndex(count++);
+                    global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_args_items_8b0f36f6(ref reader, ref context, build, out var item);
+                    items?.Add(item);
+                    context.Pop();
+                }
+                if (items is not null && context.ErrorCount == mark) value = new global::Stagehand.Contracts.ValueList<string>(items);
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_args_items_8b0f36f6(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_executablePath_752a54a3(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_port_2739ce07(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Number))
+        {
+            context.TypeMismatch(ref reader, "number");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                if (context.TryReadDouble(ref reader, null, out var number)) value = number;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_userDataDir_2738cd76(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_preserveUserDataDir_28b6074e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+        {
+            context.TypeMismatch(ref reader, "boolean");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_headless_699a0137(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+        {
+            context.TypeMismatch(ref reader, "boolean");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_devtools_c0f93fda(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+        {
+            context.TypeMismatch(ref reader, "boolean");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_chromiumSandbox_41ea4e07(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+        {
+            context.TypeMismatch(ref reader, "boolean");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_ignoreDefaultArgs_45cc4a56(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.IgnoreDefaultArgs value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        var start = reader;
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        var matched = 0;
+        switch (start.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                var copy = start;
+                if (global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_ignoreDefaultArgs_anyOf_1_29df1ea6(ref copy, ref context, build, out var caseValue))
+                {
+                    matched = 1;
+                    if (build) value = global::Stagehand.Contracts.V3.IgnoreDefaultArgs.FromOnly(caseValue);
+                }
+                else matched = -1;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                var copy = start;
+                if (global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_ignoreDefaultArgs_anyOf_0_2adf2039(ref copy, ref context, build, out var caseValue))
+                {
+                    matched = 1;
+                    if (build) value = global::Stagehand.Contracts.V3.IgnoreDefaultArgs.FromAll(caseValue);
+                }
+                else matched = -1;
+                break;
+            }
+        }
+        if (matched == 0 && context.ErrorCount == mark) context.AddError("anyOf", "The value matches none of: All, Only.");
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_ignoreDefaultArgs_anyOf_0_2adf2039(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+        {
+            context.TypeMismatch(ref reader, "boolean");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_ignoreDefaultArgs_anyOf_1_29df1ea6(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<string> value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartArray))
+        {
+            context.TypeMismatch(ref reader, "array");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                var items = build ? new global::System.Collections.Generic.List<string>() : null;
+                var count = 0;
+                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                {
+                    context.PushIndex(count++);
+                    global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_ignoreDefaultArgs_anyOf_1_items_2594bf0d(ref reader, ref context, build, out var item);
+                    items?.Add(item);
+                    context.Pop();
+                }
+                if (items is not null && context.ErrorCount == mark) value = new global::Stagehand.Contracts.ValueList<string>(items);
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_ignoreDefaultArgs_anyOf_1_items_2594bf0d(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_proxy_33273c5c(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.LocalBrowserProxy value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject))
+        {
+            context.TypeMismatch(ref reader, "object");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                ulong seen0 = 0;
+                var names = default(global::Stagehand.Contracts.MemberNameSet);
+                string member0 = default!;
+                string member1 = default!;
+                string member2 = default!;
+                string member3 = default!;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    context.PushProperty(ref reader);
+                    if (reader.ValueTextEquals("server"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 0);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_proxy_properties_server_56f9adda(ref reader, ref context, build, out member0);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("bypass"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 1);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_proxy_properties_bypass_8bf3d585(ref reader, ref context, build, out member1);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("username"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 2);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_proxy_properties_username_f72a5541(ref reader, ref context, build, out member2);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("password"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 3);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_proxy_properties_password_b4966630(ref reader, ref context, build, out member3);
+                        else reader.Skip();
+                    }
+                    else
+                    {
+                        context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Drop, null);
+                        reader.Skip();
+                    }
+                    context.Pop();
+                }
+                if ((seen0 & (1UL << 0)) == 0) context.AddMemberError("required", "server", "The required member 'server' is missing.");
+                if (build && context.ErrorCount == mark)
+                {
+                    value = new global::Stagehand.Contracts.V3.LocalBrowserProxy
+                    {
+                        Server = member0,
+                        Bypass = (seen0 & (1UL << 1)) != 0 ? member1 : default(string?),
+                        Username = (seen0 & (1UL << 2)) != 0 ? member2 : default(string?),
+                        Password = (seen0 & (1UL << 3)) != 0 ? member3 : default(string?),
+                    };
+                }
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_proxy_properties_server_56f9adda(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_proxy_properties_bypass_8bf3d585(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_proxy_properties_username_f72a5541(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_proxy_properties_password_b4966630(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_locale_fd7d5116(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_viewport_495a6f56(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.LocalBrowserViewport value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject))
+        {
+            context.TypeMismatch(ref reader, "object");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                ulong seen0 = 0;
+                var names = default(global::Stagehand.Contracts.MemberNameSet);
+                double member0 = default!;
+                double member1 = default!;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    context.PushProperty(ref reader);
+                    if (reader.ValueTextEquals("width"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 0);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_viewport_properties_width_79bc1589(ref reader, ref context, build, out member0);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("height"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 1);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_viewport_properties_height_f2c0f3f8(ref reader, ref context, build, out member1);
+                        else reader.Skip();
+                    }
+                    else
+                    {
+                        context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Drop, null);
+                        reader.Skip();
+                    }
+                    context.Pop();
+                }
+                if ((seen0 & (1UL << 0)) == 0) context.AddMemberError("required", "width", "The required member 'width' is missing.");
+                if ((seen0 & (1UL << 1)) == 0) context.AddMemberError("required", "height", "The required member 'height' is missing.");
+                if (build && context.ErrorCount == mark)
+                {
+                    value = new global::Stagehand.Contracts.V3.LocalBrowserViewport
+                    {
+                        Width = member0,
+                        Height = member1,
+                    };
+                }
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_viewport_properties_width_79bc1589(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Number))
+        {
+            context.TypeMismatch(ref reader, "number");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                if (context.TryReadDouble(ref reader, null, out var number)) value = number;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_viewport_properties_height_f2c0f3f8(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Number))
+        {
+            context.TypeMismatch(ref reader, "number");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                if (context.TryReadDouble(ref reader, null, out var number)) value = number;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_deviceScaleFactor_54ccafcf(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Number))
+        {
+            context.TypeMismatch(ref reader, "number");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                if (context.TryReadDouble(ref reader, null, out var number)) value = number;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_hasTouch_c1e9fe53(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+        {
+            context.TypeMismatch(ref reader, "boolean");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_ignoreHTTPSErrors_748d9b54(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+        {
+            context.TypeMismatch(ref reader, "boolean");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_cdpUrl_ef8c1722(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_cdpHeaders_858b9a25(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<string> value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject))
+        {
+            context.TypeMismatch(ref reader, "object");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                var names = default(global::Stagehand.Contracts.MemberNameSet);
+                var entries = build ? new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>() : null;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    context.PushProperty(ref reader);
+                    var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
+                    reader.Read();
+                    global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_cdpHeaders_additionalProperties_b1e34fea(ref reader, ref context, build, out var entry);
+                    if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
+                    context.Pop();
+                }
+                if (entries is not null && context.ErrorCount == mark) value = new global::Stagehand.Contracts.ValueMap<string>(entries);
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_cdpHeaders_additionalProperties_b1e34fea(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_connectTimeoutMs_90b1ad61(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Number))
+        {
+            context.TypeMismatch(ref reader, "number");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                if (context.TryReadDouble(ref reader, null, out var number)) value = number;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_downloadsPath_7d19f176(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_acceptDownloads_7fa7626d(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+        {
+            context.TypeMismatch(ref reader, "boolean");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    {
+        value = default!;
+        context.AddError("false", "No value is allowed here.");
+        reader.Skip();
+        return false;
+    }
 }

@@ -11,6 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ModelConfig.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ModelConfig", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ModelConfig.schema.json")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ModelConfigJsonConverter))]
 public readonly partial struct ModelConfig : global::System.IEquatable<ModelConfig>
 {
     private readonly int _case;
@@ -184,6 +185,254 @@ public readonly partial struct ModelConfig : global::System.IEquatable<ModelConf
     /// </summary>
     public static bool operator !=(ModelConfig left, ModelConfig right) => !left.Equals(right);
 
+
+    /// <summary>
+    /// Whether this is the default value, which holds no case.
+    /// </summary>
+    public bool IsDefault => _case == 0;
+
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ModelConfig> s_read = ModelConfigSchema.ReadRoot;
+
+    /// <summary>
+    /// Validates UTF-8 JSON against the ModelConfig contract and reports every violation; a valid document allocates nothing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Validate(utf8Json, options, s_read);
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The document breaks the contract; every violation is in its result.</exception>
+    public static ModelConfig Parse(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Parse(utf8Json, options, s_read, "ModelConfig");
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass, without throwing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="value">The value, when the document is valid.</param>
+    /// <param name="result">Every violation found.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out ModelConfig value, out global::Stagehand.Contracts.ValidationResult result, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.TryParse(utf8Json, options, s_read, out value, out result);
+
+    internal static global::Stagehand.Contracts.ContractReadFunc<ModelConfig> Reader => s_read;
+
+    /// <summary>
+    /// Writes the case this holds as JSON.
+    /// </summary>
+    /// <exception cref="global::System.InvalidOperationException">This is the default value, which holds no case.</exception>
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        switch (_case)
+        {
+            case 1:
+            {
+                _vertex!.WriteTo(writer);
+                break;
+            }
+            case 2:
+            {
+                _azureEntra!.WriteTo(writer);
+                break;
+            }
+            case 3:
+            {
+                _azureApiKey!.WriteTo(writer);
+                break;
+            }
+            case 4:
+            {
+                _generic!.WriteTo(writer);
+                break;
+            }
+            default: throw Uninitialized();
+        }
+    }
+
+    /// <summary>
+    /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
+    /// </summary>
+    public global::Stagehand.Contracts.ValidationResult Validate()
+    {
+        var validator = new global::Stagehand.Contracts.ContractValueValidator();
+        ValidateInto(validator);
+        return validator.ToResult();
+    }
+
+    /// <summary>
+    /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(validator);
+        switch (_case)
+        {
+            case 1:
+            {
+                _vertex!.ValidateInto(validator);
+                break;
+            }
+            case 2:
+            {
+                _azureEntra!.ValidateInto(validator);
+                break;
+            }
+            case 3:
+            {
+                _azureApiKey!.ValidateInto(validator);
+                break;
+            }
+            case 4:
+            {
+                _generic!.ValidateInto(validator);
+                break;
+            }
+            default: validator.AddError("type", "The union holds no case: it is the default value."); break;
+        }
+    }
+
     private static global::System.InvalidOperationException Uninitialized() =>
         new("This ModelConfig is the default value and holds no case; create it from one of its cases.");
+}
+
+/// <summary>
+/// Reads and writes <see cref="ModelConfig"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class ModelConfigJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ModelConfig>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override ModelConfig Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ModelConfig.Reader, "ModelConfig");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ModelConfig value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        value.WriteTo(writer);
+    }
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>v3/ModelConfig.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class ModelConfigSchema
+{
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ModelConfig value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        var start = reader;
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        var matched = 0;
+        switch (start.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                if (matched == 0)
+                {
+                    var copy = start;
+                    var trial = context.BeginTrial();
+                    var ok = global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_0_cfc52f0e(ref copy, ref context, build, out var caseValue);
+                    if (context.EndTrial(trial) && ok && ++matched == 1 && build)
+                    {
+                        value = global::Stagehand.Contracts.V3.ModelConfig.FromVertex(caseValue);
+                    }
+                }
+                if (matched == 0)
+                {
+                    var copy = start;
+                    var trial = context.BeginTrial();
+                    var ok = global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_1_d0c530a1(ref copy, ref context, build, out var caseValue);
+                    if (context.EndTrial(trial) && ok && ++matched == 1 && build)
+                    {
+                        value = global::Stagehand.Contracts.V3.ModelConfig.FromAzureEntra(caseValue);
+                    }
+                }
+                if (matched == 0)
+                {
+                    var copy = start;
+                    var trial = context.BeginTrial();
+                    var ok = global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_2_cdc52be8(ref copy, ref context, build, out var caseValue);
+                    if (context.EndTrial(trial) && ok && ++matched == 1 && build)
+                    {
+                        value = global::Stagehand.Contracts.V3.ModelConfig.FromAzureApiKey(caseValue);
+                    }
+                }
+                if (matched == 0)
+                {
+                    var copy = start;
+                    var trial = context.BeginTrial();
+                    var ok = global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_3_cec52d7b(ref copy, ref context, build, out var caseValue);
+                    if (context.EndTrial(trial) && ok && ++matched == 1 && build)
+                    {
+                        value = global::Stagehand.Contracts.V3.ModelConfig.FromGeneric(caseValue);
+                    }
+                }
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                break;
+            }
+        }
+        if (matched == 0 && context.ErrorCount == mark) context.AddError("anyOf", "The value matches none of: Vertex, AzureEntra, AzureApiKey, Generic.");
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_anyOf_0_cfc52f0e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.VertexModelConfigObject value)
+    {
+        return global::Stagehand.Contracts.V3.VertexModelConfigObjectSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_anyOf_1_d0c530a1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AzureEntraModelConfigObject value)
+    {
+        return global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_anyOf_2_cdc52be8(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AzureApiKeyModelConfigObject value)
+    {
+        return global::Stagehand.Contracts.V3.AzureApiKeyModelConfigObjectSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_anyOf_3_cec52d7b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.GenericModelConfigObject value)
+    {
+        return global::Stagehand.Contracts.V3.GenericModelConfigObjectSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
 }

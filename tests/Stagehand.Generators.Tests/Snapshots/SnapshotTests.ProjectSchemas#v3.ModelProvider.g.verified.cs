@@ -11,6 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ModelProvider.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ModelProvider", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ModelProvider.schema.json")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ModelProviderJsonConverter))]
 public enum ModelProvider
 {
     /// <summary>
@@ -74,5 +75,86 @@ public static class ModelProviderWireValues
             case "bedrock": value = ModelProvider.Bedrock; return true;
             default: value = default; return false;
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is one the contract defines.
+    /// </summary>
+    public static bool IsDefined(ModelProvider value) => value switch
+    {
+        ModelProvider.OpenAI or ModelProvider.Anthropic or ModelProvider.Google or ModelProvider.Microsoft or ModelProvider.Bedrock => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Writes the wire value of <paramref name="value"/>.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, ModelProvider value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.ToWireValue());
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="ModelProvider"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class ModelProviderJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ModelProvider>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override ModelProvider Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue<ModelProvider>(ref reader, ModelProviderSchema.ReadRoot, "ModelProvider");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ModelProvider value, global::System.Text.Json.JsonSerializerOptions options) =>
+        ModelProviderWireValues.WriteTo(writer, value);
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>v3/ModelProvider.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class ModelProviderSchema
+{
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ModelProvider value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (reader.ValueTextEquals("openai"u8)) value = global::Stagehand.Contracts.V3.ModelProvider.OpenAI;
+                else if (reader.ValueTextEquals("anthropic"u8)) value = global::Stagehand.Contracts.V3.ModelProvider.Anthropic;
+                else if (reader.ValueTextEquals("google"u8)) value = global::Stagehand.Contracts.V3.ModelProvider.Google;
+                else if (reader.ValueTextEquals("microsoft"u8)) value = global::Stagehand.Contracts.V3.ModelProvider.Microsoft;
+                else if (reader.ValueTextEquals("bedrock"u8)) value = global::Stagehand.Contracts.V3.ModelProvider.Bedrock;
+                else context.AddError("enum", "Expected one of: openai, anthropic, google, microsoft, bedrock.");
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
     }
 }

@@ -11,6 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/NavigateOptions.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("NavigateOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/NavigateOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.NavigateOptionsJsonConverter))]
 public sealed partial record NavigateOptions
 {
     /// <summary>
@@ -30,6 +31,118 @@ public sealed partial record NavigateOptions
     /// </summary>
     [global::Stagehand.Contracts.ContractMember("waitUntil")]
     public global::Stagehand.Contracts.V3.NavigateWaitUntil? WaitUntil { get; init; }
+
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<NavigateOptions> s_read = NavigateOptionsSchema.ReadRoot;
+
+    /// <summary>
+    /// Validates UTF-8 JSON against the NavigateOptions contract and reports every violation; a valid document allocates nothing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Validate(utf8Json, options, s_read);
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The document breaks the contract; every violation is in its result.</exception>
+    public static NavigateOptions Parse(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Parse(utf8Json, options, s_read, "NavigateOptions");
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass, without throwing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="value">The value, when the document is valid.</param>
+    /// <param name="result">Every violation found.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out NavigateOptions value, out global::Stagehand.Contracts.ValidationResult result, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.TryParse(utf8Json, options, s_read, out value, out result);
+
+    internal static global::Stagehand.Contracts.ContractReadFunc<NavigateOptions> Reader => s_read;
+
+    /// <summary>
+    /// Writes this value as JSON with the contract's wire names.
+    /// </summary>
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        {
+            if (Referer is { } theReferer)
+            {
+                writer.WritePropertyName("referer"u8);
+                writer.WriteStringValue(theReferer);
+            }
+        }
+        {
+            if (Timeout is { } theTimeout)
+            {
+                writer.WritePropertyName("timeout"u8);
+                writer.WriteNumberValue(theTimeout);
+            }
+        }
+        {
+            if (WaitUntil is { } theWaitUntil)
+            {
+                writer.WritePropertyName("waitUntil"u8);
+                global::Stagehand.Contracts.V3.NavigateWaitUntilWireValues.WriteTo(writer, theWaitUntil);
+            }
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
+    /// </summary>
+    public global::Stagehand.Contracts.ValidationResult Validate()
+    {
+        var validator = new global::Stagehand.Contracts.ContractValueValidator();
+        ValidateInto(validator);
+        return validator.ToResult();
+    }
+
+    /// <summary>
+    /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(validator);
+        if (Timeout is { } theTimeout)
+        {
+            validator.Push("timeout");
+            if (double.IsNaN(theTimeout) || double.IsInfinity(theTimeout)) validator.AddError("type", "Expected a finite number.");
+            validator.Pop();
+        }
+        if (WaitUntil is { } theWaitUntil)
+        {
+            validator.Push("waitUntil");
+            if (!global::Stagehand.Contracts.V3.NavigateWaitUntilWireValues.IsDefined(theWaitUntil)) validator.AddError("enum", "The value is not one the contract defines.");
+            validator.Pop();
+        }
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="NavigateOptions"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class NavigateOptionsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<NavigateOptions>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override NavigateOptions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, NavigateOptions.Reader, "NavigateOptions");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, NavigateOptions value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteTo(writer);
+    }
 }
 
 /// <summary>
@@ -38,6 +151,7 @@ public sealed partial record NavigateOptions
 /// <remarks>Generated from <c>v3/NavigateOptions.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("NavigateWaitUntil", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/NavigateOptions.schema.json")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.NavigateWaitUntilJsonConverter))]
 public enum NavigateWaitUntil
 {
     /// <summary>
@@ -87,5 +201,219 @@ public static class NavigateWaitUntilWireValues
             case "networkidle": value = NavigateWaitUntil.NetworkIdle; return true;
             default: value = default; return false;
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is one the contract defines.
+    /// </summary>
+    public static bool IsDefined(NavigateWaitUntil value) => value switch
+    {
+        NavigateWaitUntil.Load or NavigateWaitUntil.DomContentLoaded or NavigateWaitUntil.NetworkIdle => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Writes the wire value of <paramref name="value"/>.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, NavigateWaitUntil value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.ToWireValue());
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="NavigateWaitUntil"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class NavigateWaitUntilJsonConverter : global::System.Text.Json.Serialization.JsonConverter<NavigateWaitUntil>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override NavigateWaitUntil Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue<NavigateWaitUntil>(ref reader, NavigateOptionsSchema.Read_properties_waitUntil_325de3d7, "NavigateWaitUntil");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, NavigateWaitUntil value, global::System.Text.Json.JsonSerializerOptions options) =>
+        NavigateWaitUntilWireValues.WriteTo(writer, value);
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>v3/NavigateOptions.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class NavigateOptionsSchema
+{
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.NavigateOptions value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject))
+        {
+            context.TypeMismatch(ref reader, "object");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                ulong seen0 = 0;
+                var names = default(global::Stagehand.Contracts.MemberNameSet);
+                string member0 = default!;
+                double member1 = default!;
+                global::Stagehand.Contracts.V3.NavigateWaitUntil member2 = default!;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    context.PushProperty(ref reader);
+                    if (reader.ValueTextEquals("referer"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 0);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.NavigateOptionsSchema.Read_properties_referer_6df9917d(ref reader, ref context, build, out member0);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("timeout"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 1);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.NavigateOptionsSchema.Read_properties_timeout_28db07a7(ref reader, ref context, build, out member1);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("waitUntil"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 2);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.NavigateOptionsSchema.Read_properties_waitUntil_325de3d7(ref reader, ref context, build, out member2);
+                        else reader.Skip();
+                    }
+                    else
+                    {
+                        context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Drop, null);
+                        reader.Skip();
+                    }
+                    context.Pop();
+                }
+                if (build && context.ErrorCount == mark)
+                {
+                    value = new global::Stagehand.Contracts.V3.NavigateOptions
+                    {
+                        Referer = (seen0 & (1UL << 0)) != 0 ? member0 : default(string?),
+                        Timeout = (seen0 & (1UL << 1)) != 0 ? member1 : default(double?),
+                        WaitUntil = (seen0 & (1UL << 2)) != 0 ? member2 : default(global::Stagehand.Contracts.V3.NavigateWaitUntil?),
+                    };
+                }
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_referer_6df9917d(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_timeout_28db07a7(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Number))
+        {
+            context.TypeMismatch(ref reader, "number");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                if (context.TryReadDouble(ref reader, null, out var number)) value = number;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_waitUntil_325de3d7(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.NavigateWaitUntil value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (reader.ValueTextEquals("load"u8)) value = global::Stagehand.Contracts.V3.NavigateWaitUntil.Load;
+                else if (reader.ValueTextEquals("domcontentloaded"u8)) value = global::Stagehand.Contracts.V3.NavigateWaitUntil.DomContentLoaded;
+                else if (reader.ValueTextEquals("networkidle"u8)) value = global::Stagehand.Contracts.V3.NavigateWaitUntil.NetworkIdle;
+                else context.AddError("enum", "Expected one of: load, domcontentloaded, networkidle.");
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
     }
 }

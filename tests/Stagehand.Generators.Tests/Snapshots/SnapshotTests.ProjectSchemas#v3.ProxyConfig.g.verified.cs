@@ -12,6 +12,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ProxyConfig.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ProxyConfig", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ProxyConfig.schema.json")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ProxyConfigJsonConverter))]
 public readonly partial struct ProxyConfig : global::System.IEquatable<ProxyConfig>
 {
     private readonly int _case;
@@ -129,6 +130,230 @@ public readonly partial struct ProxyConfig : global::System.IEquatable<ProxyConf
     /// </summary>
     public static bool operator !=(ProxyConfig left, ProxyConfig right) => !left.Equals(right);
 
+
+    /// <summary>
+    /// Whether this is the default value, which holds no case.
+    /// </summary>
+    public bool IsDefault => _case == 0;
+
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ProxyConfig> s_read = ProxyConfigSchema.ReadRoot;
+
+    /// <summary>
+    /// Validates UTF-8 JSON against the ProxyConfig contract and reports every violation; a valid document allocates nothing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Validate(utf8Json, options, s_read);
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The document breaks the contract; every violation is in its result.</exception>
+    public static ProxyConfig Parse(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Parse(utf8Json, options, s_read, "ProxyConfig");
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass, without throwing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="value">The value, when the document is valid.</param>
+    /// <param name="result">Every violation found.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out ProxyConfig value, out global::Stagehand.Contracts.ValidationResult result, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.TryParse(utf8Json, options, s_read, out value, out result);
+
+    internal static global::Stagehand.Contracts.ContractReadFunc<ProxyConfig> Reader => s_read;
+
+    /// <summary>
+    /// Writes the case this holds as JSON.
+    /// </summary>
+    /// <exception cref="global::System.InvalidOperationException">This is the default value, which holds no case.</exception>
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        switch (_case)
+        {
+            case 1:
+            {
+                _browserbase!.WriteTo(writer);
+                break;
+            }
+            case 2:
+            {
+                _external!.WriteTo(writer);
+                break;
+            }
+            default: throw Uninitialized();
+        }
+    }
+
+    /// <summary>
+    /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
+    /// </summary>
+    public global::Stagehand.Contracts.ValidationResult Validate()
+    {
+        var validator = new global::Stagehand.Contracts.ContractValueValidator();
+        ValidateInto(validator);
+        return validator.ToResult();
+    }
+
+    /// <summary>
+    /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(validator);
+        switch (_case)
+        {
+            case 1:
+            {
+                _browserbase!.ValidateInto(validator);
+                break;
+            }
+            case 2:
+            {
+                _external!.ValidateInto(validator);
+                break;
+            }
+            default: validator.AddError("type", "The union holds no case: it is the default value."); break;
+        }
+    }
+
     private static global::System.InvalidOperationException Uninitialized() =>
         new("This ProxyConfig is the default value and holds no case; create it from one of its cases.");
+}
+
+/// <summary>
+/// Reads and writes <see cref="ProxyConfig"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class ProxyConfigJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ProxyConfig>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override ProxyConfig Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ProxyConfig.Reader, "ProxyConfig");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ProxyConfig value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        value.WriteTo(writer);
+    }
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>v3/ProxyConfig.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class ProxyConfigSchema
+{
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ProxyConfig value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        var start = reader;
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        var matched = 0;
+        switch (start.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                var probe = start;
+                var chosen = -1;
+                while (probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    var isTag = probe.ValueTextEquals("type"u8);
+                    probe.Read();
+                    if (isTag)
+                    {
+                        if (probe.TokenType == global::System.Text.Json.JsonTokenType.String && probe.ValueTextEquals("browserbase"u8)) chosen = 0;
+                        else if (probe.TokenType == global::System.Text.Json.JsonTokenType.String && probe.ValueTextEquals("external"u8)) chosen = 1;
+                        break;
+                    }
+                    probe.Skip();
+                }
+                switch (chosen)
+                {
+                    case 0:
+                    {
+                        var copy = start;
+                        if (global::Stagehand.Contracts.V3.ProxyConfigSchema.Read_oneOf_0_87e8b998(ref copy, ref context, build, out var caseValue))
+                        {
+                            matched = 1;
+                            if (build) value = global::Stagehand.Contracts.V3.ProxyConfig.FromBrowserbase(caseValue);
+                        }
+                        else matched = -1;
+                        break;
+                    }
+                    case 1:
+                    {
+                        var copy = start;
+                        if (global::Stagehand.Contracts.V3.ProxyConfigSchema.Read_oneOf_1_88e8bb2b(ref copy, ref context, build, out var caseValue))
+                        {
+                            matched = 1;
+                            if (build) value = global::Stagehand.Contracts.V3.ProxyConfig.FromExternal(caseValue);
+                        }
+                        else matched = -1;
+                        break;
+                    }
+                    default:
+                    {
+                        context.AddMemberError("discriminator", "type", "The member 'type' must be one of: browserbase, external.");
+                        matched = -1;
+                        break;
+                    }
+                }
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                break;
+            }
+        }
+        if (matched == 0 && context.ErrorCount == mark) context.AddError("oneOf", "The value matches none of: Browserbase, External.");
+        else if (matched > 1) context.AddError("oneOf", "The value matches more than one of: Browserbase, External.");
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_oneOf_0_87e8b998(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseProxyConfig value)
+    {
+        return global::Stagehand.Contracts.V3.BrowserbaseProxyConfigSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_oneOf_1_88e8bb2b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ExternalProxyConfig value)
+    {
+        return global::Stagehand.Contracts.V3.ExternalProxyConfigSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
 }

@@ -11,6 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ReplayAction.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ReplayAction", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ReplayAction.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ReplayActionJsonConverter))]
 public sealed partial record ReplayAction
 {
     /// <summary>
@@ -48,4 +49,444 @@ public sealed partial record ReplayAction
     /// </summary>
     [global::Stagehand.Contracts.ContractMember("tokenUsage")]
     public global::Stagehand.Contracts.V3.TokenUsage? TokenUsage { get; init; }
+
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ReplayAction> s_read = ReplayActionSchema.ReadRoot;
+
+    /// <summary>
+    /// Validates UTF-8 JSON against the ReplayAction contract and reports every violation; a valid document allocates nothing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Validate(utf8Json, options, s_read);
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The document breaks the contract; every violation is in its result.</exception>
+    public static ReplayAction Parse(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Parse(utf8Json, options, s_read, "ReplayAction");
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass, without throwing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="value">The value, when the document is valid.</param>
+    /// <param name="result">Every violation found.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out ReplayAction value, out global::Stagehand.Contracts.ValidationResult result, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.TryParse(utf8Json, options, s_read, out value, out result);
+
+    internal static global::Stagehand.Contracts.ContractReadFunc<ReplayAction> Reader => s_read;
+
+    /// <summary>
+    /// Writes this value as JSON with the contract's wire names.
+    /// </summary>
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        {
+            writer.WritePropertyName("method"u8);
+            writer.WriteStringValue(Method);
+        }
+        {
+            writer.WritePropertyName("parameters"u8);
+            writer.WriteStartObject();
+            foreach (var pair0 in Parameters)
+            {
+                writer.WritePropertyName(pair0.Key);
+                pair0.Value.WriteTo(writer);
+            }
+            writer.WriteEndObject();
+        }
+        {
+            writer.WritePropertyName("result"u8);
+            writer.WriteStartObject();
+            foreach (var pair0 in Result)
+            {
+                writer.WritePropertyName(pair0.Key);
+                pair0.Value.WriteTo(writer);
+            }
+            writer.WriteEndObject();
+        }
+        {
+            writer.WritePropertyName("timestamp"u8);
+            writer.WriteNumberValue(Timestamp);
+        }
+        {
+            if (EndTime is { } theEndTime)
+            {
+                writer.WritePropertyName("endTime"u8);
+                writer.WriteNumberValue(theEndTime);
+            }
+        }
+        {
+            if (TokenUsage is { } theTokenUsage)
+            {
+                writer.WritePropertyName("tokenUsage"u8);
+                theTokenUsage.WriteTo(writer);
+            }
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
+    /// </summary>
+    public global::Stagehand.Contracts.ValidationResult Validate()
+    {
+        var validator = new global::Stagehand.Contracts.ContractValueValidator();
+        ValidateInto(validator);
+        return validator.ToResult();
+    }
+
+    /// <summary>
+    /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(validator);
+        validator.Required(Method, "method");
+        validator.Required(Parameters, "parameters");
+        validator.Required(Result, "result");
+        if (Timestamp is { } theTimestamp)
+        {
+            validator.Push("timestamp");
+            if (double.IsNaN(theTimestamp) || double.IsInfinity(theTimestamp)) validator.AddError("type", "Expected a finite number.");
+            validator.Pop();
+        }
+        if (EndTime is { } theEndTime)
+        {
+            validator.Push("endTime");
+            if (double.IsNaN(theEndTime) || double.IsInfinity(theEndTime)) validator.AddError("type", "Expected a finite number.");
+            validator.Pop();
+        }
+        if (TokenUsage is { } theTokenUsage)
+        {
+            validator.Push("tokenUsage");
+            theTokenUsage.ValidateInto(validator);
+            validator.Pop();
+        }
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="ReplayAction"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class ReplayActionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ReplayAction>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override ReplayAction Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ReplayAction.Reader, "ReplayAction");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ReplayAction value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteTo(writer);
+    }
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>v3/ReplayAction.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class ReplayActionSchema
+{
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ReplayAction value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject))
+        {
+            context.TypeMismatch(ref reader, "object");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                ulong seen0 = 0;
+                var names = default(global::Stagehand.Contracts.MemberNameSet);
+                string member0 = default!;
+                global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.JsonAny> member1 = default!;
+                global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.JsonAny> member2 = default!;
+                double member3 = default!;
+                double member4 = default!;
+                global::Stagehand.Contracts.V3.TokenUsage member5 = default!;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    context.PushProperty(ref reader);
+                    if (reader.ValueTextEquals("method"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 0);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.Read_properties_method_a25b6ae5(ref reader, ref context, build, out member0);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("parameters"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 1);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.Read_properties_parameters_75da7ae0(ref reader, ref context, build, out member1);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("result"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 2);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.Read_properties_result_9a94f5b5(ref reader, ref context, build, out member2);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("timestamp"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 3);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.Read_properties_timestamp_15d86cec(ref reader, ref context, build, out member3);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("endTime"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 4);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.Read_properties_endTime_a9751698(ref reader, ref context, build, out member4);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("tokenUsage"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 5);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.Read_properties_tokenUsage_1dda65fc(ref reader, ref context, build, out member5);
+                        else reader.Skip();
+                    }
+                    else
+                    {
+                        context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Drop, null);
+                        reader.Skip();
+                    }
+                    context.Pop();
+                }
+                if ((seen0 & (1UL << 0)) == 0) context.AddMemberError("required", "method", "The required member 'method' is missing.");
+                if ((seen0 & (1UL << 1)) == 0) context.AddMemberError("required", "parameters", "The required member 'parameters' is missing.");
+                if ((seen0 & (1UL << 2)) == 0) context.AddMemberError("required", "result", "The required member 'result' is missing.");
+                if ((seen0 & (1UL << 3)) == 0) context.AddMemberError("required", "timestamp", "The required member 'timestamp' is missing.");
+                if (build && context.ErrorCount == mark)
+                {
+                    value = new global::Stagehand.Contracts.V3.ReplayAction
+                    {
+                        Method = member0,
+                        Parameters = member1,
+                        Result = member2,
+                        Timestamp = member3,
+                        EndTime = (seen0 & (1UL << 4)) != 0 ? member4 : default(double?),
+                        TokenUsage = (seen0 & (1UL << 5)) != 0 ? member5 : default(global::Stagehand.Contracts.V3.TokenUsage?),
+                    };
+                }
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_method_a25b6ae5(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_parameters_75da7ae0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.JsonAny> value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject))
+        {
+            context.TypeMismatch(ref reader, "object");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                var names = default(global::Stagehand.Contracts.MemberNameSet);
+                var entries = build ? new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::Stagehand.Contracts.JsonAny>>() : null;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    context.PushProperty(ref reader);
+                    var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
+                    reader.Read();
+                    global::Stagehand.Contracts.V3.ReplayActionSchema.Read_properties_parameters_additionalProperties_99948369(ref reader, ref context, build, out var entry);
+                    if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
+                    context.Pop();
+                }
+                if (entries is not null && context.ErrorCount == mark) value = new global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.JsonAny>(entries);
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_parameters_additionalProperties_99948369(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    {
+        return context.TryReadAny(ref reader, build, out value);
+    }
+
+    internal static bool Read_properties_result_9a94f5b5(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.JsonAny> value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject))
+        {
+            context.TypeMismatch(ref reader, "object");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                var names = default(global::Stagehand.Contracts.MemberNameSet);
+                var entries = build ? new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::Stagehand.Contracts.JsonAny>>() : null;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    context.PushProperty(ref reader);
+                    var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
+                    reader.Read();
+                    global::Stagehand.Contracts.V3.ReplayActionSchema.Read_properties_result_additionalProperties_61c15aba(ref reader, ref context, build, out var entry);
+                    if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
+                    context.Pop();
+                }
+                if (entries is not null && context.ErrorCount == mark) value = new global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.JsonAny>(entries);
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_result_additionalProperties_61c15aba(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    {
+        return context.TryReadAny(ref reader, build, out value);
+    }
+
+    internal static bool Read_properties_timestamp_15d86cec(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Number))
+        {
+            context.TypeMismatch(ref reader, "number");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                if (context.TryReadDouble(ref reader, null, out var number)) value = number;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_endTime_a9751698(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Number))
+        {
+            context.TypeMismatch(ref reader, "number");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                if (context.TryReadDouble(ref reader, null, out var number)) value = number;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_tokenUsage_1dda65fc(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.TokenUsage value)
+    {
+        return global::Stagehand.Contracts.V3.TokenUsageSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
 }

@@ -11,6 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ServerCachePerMethod.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ServerCachePerMethod", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ServerCachePerMethod.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ServerCachePerMethodJsonConverter))]
 public sealed partial record ServerCachePerMethod
 {
     /// <summary>
@@ -30,4 +31,225 @@ public sealed partial record ServerCachePerMethod
     /// </summary>
     [global::Stagehand.Contracts.ContractMember("observe")]
     public global::Stagehand.Contracts.V3.ServerCacheSetting? Observe { get; init; }
+
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ServerCachePerMethod> s_read = ServerCachePerMethodSchema.ReadRoot;
+
+    /// <summary>
+    /// Validates UTF-8 JSON against the ServerCachePerMethod contract and reports every violation; a valid document allocates nothing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Validate(utf8Json, options, s_read);
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The document breaks the contract; every violation is in its result.</exception>
+    public static ServerCachePerMethod Parse(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Parse(utf8Json, options, s_read, "ServerCachePerMethod");
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass, without throwing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="value">The value, when the document is valid.</param>
+    /// <param name="result">Every violation found.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out ServerCachePerMethod value, out global::Stagehand.Contracts.ValidationResult result, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.TryParse(utf8Json, options, s_read, out value, out result);
+
+    internal static global::Stagehand.Contracts.ContractReadFunc<ServerCachePerMethod> Reader => s_read;
+
+    /// <summary>
+    /// Writes this value as JSON with the contract's wire names.
+    /// </summary>
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        {
+            if (Act is { } theAct)
+            {
+                writer.WritePropertyName("act"u8);
+                theAct.WriteTo(writer);
+            }
+        }
+        {
+            if (Extract is { } theExtract)
+            {
+                writer.WritePropertyName("extract"u8);
+                theExtract.WriteTo(writer);
+            }
+        }
+        {
+            if (Observe is { } theObserve)
+            {
+                writer.WritePropertyName("observe"u8);
+                theObserve.WriteTo(writer);
+            }
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
+    /// </summary>
+    public global::Stagehand.Contracts.ValidationResult Validate()
+    {
+        var validator = new global::Stagehand.Contracts.ContractValueValidator();
+        ValidateInto(validator);
+        return validator.ToResult();
+    }
+
+    /// <summary>
+    /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(validator);
+        if (Act is { } theAct)
+        {
+            validator.Push("act");
+            theAct.ValidateInto(validator);
+            validator.Pop();
+        }
+        if (Extract is { } theExtract)
+        {
+            validator.Push("extract");
+            theExtract.ValidateInto(validator);
+            validator.Pop();
+        }
+        if (Observe is { } theObserve)
+        {
+            validator.Push("observe");
+            theObserve.ValidateInto(validator);
+            validator.Pop();
+        }
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="ServerCachePerMethod"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class ServerCachePerMethodJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ServerCachePerMethod>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override ServerCachePerMethod Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ServerCachePerMethod.Reader, "ServerCachePerMethod");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServerCachePerMethod value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteTo(writer);
+    }
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>v3/ServerCachePerMethod.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class ServerCachePerMethodSchema
+{
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ServerCachePerMethod value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject))
+        {
+            context.TypeMismatch(ref reader, "object");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                ulong seen0 = 0;
+                var names = default(global::Stagehand.Contracts.MemberNameSet);
+                global::Stagehand.Contracts.V3.ServerCacheSetting member0 = default!;
+                global::Stagehand.Contracts.V3.ServerCacheSetting member1 = default!;
+                global::Stagehand.Contracts.V3.ServerCacheSetting member2 = default!;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    context.PushProperty(ref reader);
+                    if (reader.ValueTextEquals("act"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 0);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.ServerCachePerMethodSchema.Read_properties_act_c8ff78b8(ref reader, ref context, build, out member0);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("extract"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 1);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.ServerCachePerMethodSchema.Read_properties_extract_a7cd96ed(ref reader, ref context, build, out member1);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("observe"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 2);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.ServerCachePerMethodSchema.Read_properties_observe_1efe6d70(ref reader, ref context, build, out member2);
+                        else reader.Skip();
+                    }
+                    else
+                    {
+                        context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Reject, null);
+                        reader.Skip();
+                    }
+                    context.Pop();
+                }
+                if (build && context.ErrorCount == mark)
+                {
+                    value = new global::Stagehand.Contracts.V3.ServerCachePerMethod
+                    {
+                        Act = (seen0 & (1UL << 0)) != 0 ? member0 : default(global::Stagehand.Contracts.V3.ServerCacheSetting?),
+                        Extract = (seen0 & (1UL << 1)) != 0 ? member1 : default(global::Stagehand.Contracts.V3.ServerCacheSetting?),
+                        Observe = (seen0 & (1UL << 2)) != 0 ? member2 : default(global::Stagehand.Contracts.V3.ServerCacheSetting?),
+                    };
+                }
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_act_c8ff78b8(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ServerCacheSetting value)
+    {
+        return global::Stagehand.Contracts.V3.ServerCacheSettingSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_properties_extract_a7cd96ed(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ServerCacheSetting value)
+    {
+        return global::Stagehand.Contracts.V3.ServerCacheSettingSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_properties_observe_1efe6d70(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ServerCacheSetting value)
+    {
+        return global::Stagehand.Contracts.V3.ServerCacheSettingSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    {
+        value = default!;
+        context.AddError("false", "No value is allowed here.");
+        reader.Skip();
+        return false;
+    }
 }

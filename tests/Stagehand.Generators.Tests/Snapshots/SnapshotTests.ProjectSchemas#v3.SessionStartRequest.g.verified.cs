@@ -11,6 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/SessionStartRequest.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("SessionStartRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/SessionStartRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.SessionStartRequestJsonConverter))]
 public sealed partial record SessionStartRequest
 {
     /// <summary>
@@ -86,4 +87,680 @@ public sealed partial record SessionStartRequest
     /// </summary>
     [global::Stagehand.Contracts.ContractMember("useTouch")]
     public bool? UseTouch { get; init; }
+
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<SessionStartRequest> s_read = SessionStartRequestSchema.ReadRoot;
+
+    /// <summary>
+    /// Validates UTF-8 JSON against the SessionStartRequest contract and reports every violation; a valid document allocates nothing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Validate(utf8Json, options, s_read);
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The document breaks the contract; every violation is in its result.</exception>
+    public static SessionStartRequest Parse(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Parse(utf8Json, options, s_read, "SessionStartRequest");
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass, without throwing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="value">The value, when the document is valid.</param>
+    /// <param name="result">Every violation found.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out SessionStartRequest value, out global::Stagehand.Contracts.ValidationResult result, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.TryParse(utf8Json, options, s_read, out value, out result);
+
+    internal static global::Stagehand.Contracts.ContractReadFunc<SessionStartRequest> Reader => s_read;
+
+    /// <summary>
+    /// Writes this value as JSON with the contract's wire names.
+    /// </summary>
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        {
+            writer.WritePropertyName("modelName"u8);
+            writer.WriteStringValue(ModelName);
+        }
+        {
+            if (DomSettleTimeoutMs is { } theDomSettleTimeoutMs)
+            {
+                writer.WritePropertyName("domSettleTimeoutMs"u8);
+                writer.WriteNumberValue(theDomSettleTimeoutMs);
+            }
+        }
+        {
+            if (Verbose is { } theVerbose)
+            {
+                writer.WritePropertyName("verbose"u8);
+                global::Stagehand.Contracts.V3.VerbosityWireValues.WriteTo(writer, theVerbose);
+            }
+        }
+        {
+            if (SystemPrompt is { } theSystemPrompt)
+            {
+                writer.WritePropertyName("systemPrompt"u8);
+                writer.WriteStringValue(theSystemPrompt);
+            }
+        }
+        {
+            if (BrowserbaseSessionCreateParams is { } theBrowserbaseSessionCreateParams)
+            {
+                writer.WritePropertyName("browserbaseSessionCreateParams"u8);
+                theBrowserbaseSessionCreateParams.WriteTo(writer);
+            }
+        }
+        {
+            if (Browser is { } theBrowser)
+            {
+                writer.WritePropertyName("browser"u8);
+                theBrowser.WriteTo(writer);
+            }
+        }
+        {
+            if (SelfHeal is { } theSelfHeal)
+            {
+                writer.WritePropertyName("selfHeal"u8);
+                writer.WriteBooleanValue(theSelfHeal);
+            }
+        }
+        {
+            if (BrowserbaseSessionID is { } theBrowserbaseSessionID)
+            {
+                writer.WritePropertyName("browserbaseSessionID"u8);
+                writer.WriteStringValue(theBrowserbaseSessionID);
+            }
+        }
+        {
+            if (Experimental is { } theExperimental)
+            {
+                writer.WritePropertyName("experimental"u8);
+                writer.WriteBooleanValue(theExperimental);
+            }
+        }
+        {
+            if (WaitForCaptchaSolves is { } theWaitForCaptchaSolves)
+            {
+                writer.WritePropertyName("waitForCaptchaSolves"u8);
+                writer.WriteBooleanValue(theWaitForCaptchaSolves);
+            }
+        }
+        {
+            if (ActTimeoutMs is { } theActTimeoutMs)
+            {
+                writer.WritePropertyName("actTimeoutMs"u8);
+                writer.WriteNumberValue(theActTimeoutMs);
+            }
+        }
+        {
+            if (UseTouch is { } theUseTouch)
+            {
+                writer.WritePropertyName("useTouch"u8);
+                writer.WriteBooleanValue(theUseTouch);
+            }
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
+    /// </summary>
+    public global::Stagehand.Contracts.ValidationResult Validate()
+    {
+        var validator = new global::Stagehand.Contracts.ContractValueValidator();
+        ValidateInto(validator);
+        return validator.ToResult();
+    }
+
+    /// <summary>
+    /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(validator);
+        validator.Required(ModelName, "modelName");
+        if (DomSettleTimeoutMs is { } theDomSettleTimeoutMs)
+        {
+            validator.Push("domSettleTimeoutMs");
+            if (double.IsNaN(theDomSettleTimeoutMs) || double.IsInfinity(theDomSettleTimeoutMs)) validator.AddError("type", "Expected a finite number.");
+            validator.Pop();
+        }
+        if (Verbose is { } theVerbose)
+        {
+            validator.Push("verbose");
+            if (!global::Stagehand.Contracts.V3.VerbosityWireValues.IsDefined(theVerbose)) validator.AddError("enum", "The value is not one the contract defines.");
+            validator.Pop();
+        }
+        if (BrowserbaseSessionCreateParams is { } theBrowserbaseSessionCreateParams)
+        {
+            validator.Push("browserbaseSessionCreateParams");
+            theBrowserbaseSessionCreateParams.ValidateInto(validator);
+            validator.Pop();
+        }
+        if (Browser is { } theBrowser)
+        {
+            validator.Push("browser");
+            theBrowser.ValidateInto(validator);
+            validator.Pop();
+        }
+        if (ActTimeoutMs is { } theActTimeoutMs)
+        {
+            validator.Push("actTimeoutMs");
+            if (double.IsNaN(theActTimeoutMs) || double.IsInfinity(theActTimeoutMs)) validator.AddError("type", "Expected a finite number.");
+            validator.Pop();
+        }
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="SessionStartRequest"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class SessionStartRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SessionStartRequest>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override SessionStartRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, SessionStartRequest.Reader, "SessionStartRequest");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SessionStartRequest value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteTo(writer);
+    }
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>v3/SessionStartRequest.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class SessionStartRequestSchema
+{
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.SessionStartRequest value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject))
+        {
+            context.TypeMismatch(ref reader, "object");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                ulong seen0 = 0;
+                var names = default(global::Stagehand.Contracts.MemberNameSet);
+                string member0 = default!;
+                double member1 = default!;
+                global::Stagehand.Contracts.V3.Verbosity member2 = default!;
+                string member3 = default!;
+                global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParams member4 = default!;
+                global::Stagehand.Contracts.V3.BrowserConfig member5 = default!;
+                bool member6 = default!;
+                string member7 = default!;
+                bool member8 = default!;
+                bool member9 = default!;
+                double member10 = default!;
+                bool member11 = default!;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    context.PushProperty(ref reader);
+                    if (reader.ValueTextEquals("modelName"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 0);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_modelName_c787b072(ref reader, ref context, build, out member0);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("domSettleTimeoutMs"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 1);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_domSettleTimeoutMs_a1259682(ref reader, ref context, build, out member1);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("verbose"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 2);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_verbose_a1100a1a(ref reader, ref context, build, out member2);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("systemPrompt"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 3);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_systemPrompt_352ccb9b(ref reader, ref context, build, out member3);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("browserbaseSessionCreateParams"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 4);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_browserbaseSessionCreateParams_68272e59(ref reader, ref context, build, out member4);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("browser"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 5);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_browser_c6411394(ref reader, ref context, build, out member5);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("selfHeal"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 6);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_selfHeal_7224b930(ref reader, ref context, build, out member6);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("browserbaseSessionID"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 7);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_browserbaseSessionID_3077a50e(ref reader, ref context, build, out member7);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("experimental"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 8);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_experimental_b3612c3a(ref reader, ref context, build, out member8);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("waitForCaptchaSolves"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 9);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_waitForCaptchaSolves_62a7adb2(ref reader, ref context, build, out member9);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("actTimeoutMs"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 10);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_actTimeoutMs_bed9a1d3(ref reader, ref context, build, out member10);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("useTouch"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 11);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_useTouch_ae233b0e(ref reader, ref context, build, out member11);
+                        else reader.Skip();
+                    }
+                    else
+                    {
+                        context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Drop, null);
+                        reader.Skip();
+                    }
+                    context.Pop();
+                }
+                if ((seen0 & (1UL << 0)) == 0) context.AddMemberError("required", "modelName", "The required member 'modelName' is missing.");
+                if (build && context.ErrorCount == mark)
+                {
+                    value = new global::Stagehand.Contracts.V3.SessionStartRequest
+                    {
+                        ModelName = member0,
+                        DomSettleTimeoutMs = (seen0 & (1UL << 1)) != 0 ? member1 : default(double?),
+                        Verbose = (seen0 & (1UL << 2)) != 0 ? member2 : default(global::Stagehand.Contracts.V3.Verbosity?),
+                        SystemPrompt = (seen0 & (1UL << 3)) != 0 ? member3 : default(string?),
+                        BrowserbaseSessionCreateParams = (seen0 & (1UL << 4)) != 0 ? member4 : default(global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParams?),
+                        Browser = (seen0 & (1UL << 5)) != 0 ? member5 : default(global::Stagehand.Contracts.V3.BrowserConfig?),
+                        SelfHeal = (seen0 & (1UL << 6)) != 0 ? member6 : default(bool?),
+                        BrowserbaseSessionID = (seen0 & (1UL << 7)) != 0 ? member7 : default(string?),
+                        Experimental = (seen0 & (1UL << 8)) != 0 ? member8 : default(bool?),
+                        WaitForCaptchaSolves = (seen0 & (1UL << 9)) != 0 ? member9 : default(bool?),
+                        ActTimeoutMs = (seen0 & (1UL << 10)) != 0 ? member10 : default(double?),
+                        UseTouch = (seen0 & (1UL << 11)) != 0 ? member11 : default(bool?),
+                    };
+                }
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_modelName_c787b072(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_domSettleTimeoutMs_a1259682(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Number))
+        {
+            context.TypeMismatch(ref reader, "number");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                if (context.TryReadDouble(ref reader, null, out var number)) value = number;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_verbose_a1100a1a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.Verbosity value)
+    {
+        return global::Stagehand.Contracts.V3.VerbositySchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_properties_systemPrompt_352ccb9b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_browserbaseSessionCreateParams_68272e59(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParams value)
+    {
+        return global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_properties_browser_c6411394(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserConfig value)
+    {
+        return global::Stagehand.Contracts.V3.BrowserConfigSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_properties_selfHeal_7224b930(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+        {
+            context.TypeMismatch(ref reader, "boolean");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_browserbaseSessionID_3077a50e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_experimental_b3612c3a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+        {
+            context.TypeMismatch(ref reader, "boolean");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_waitForCaptchaSolves_62a7adb2(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+        {
+            context.TypeMismatch(ref reader, "boolean");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_actTimeoutMs_bed9a1d3(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Number))
+        {
+            context.TypeMismatch(ref reader, "number");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                if (context.TryReadDouble(ref reader, null, out var number)) value = number;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_useTouch_ae233b0e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+        {
+            context.TypeMismatch(ref reader, "boolean");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
 }

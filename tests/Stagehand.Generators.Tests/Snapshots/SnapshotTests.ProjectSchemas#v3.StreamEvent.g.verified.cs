@@ -11,6 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/StreamEvent.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("StreamEvent", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/StreamEvent.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.StreamEventJsonConverter))]
 public sealed partial record StreamEvent
 {
     /// <summary>
@@ -30,6 +31,109 @@ public sealed partial record StreamEvent
     /// </summary>
     [global::Stagehand.Contracts.ContractMember("id", Required = true)]
     public required global::System.Guid Id { get; init; }
+
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<StreamEvent> s_read = StreamEventSchema.ReadRoot;
+
+    /// <summary>
+    /// Validates UTF-8 JSON against the StreamEvent contract and reports every violation; a valid document allocates nothing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Validate(utf8Json, options, s_read);
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The document breaks the contract; every violation is in its result.</exception>
+    public static StreamEvent Parse(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Parse(utf8Json, options, s_read, "StreamEvent");
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass, without throwing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="value">The value, when the document is valid.</param>
+    /// <param name="result">Every violation found.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out StreamEvent value, out global::Stagehand.Contracts.ValidationResult result, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.TryParse(utf8Json, options, s_read, out value, out result);
+
+    internal static global::Stagehand.Contracts.ContractReadFunc<StreamEvent> Reader => s_read;
+
+    /// <summary>
+    /// Writes this value as JSON with the contract's wire names.
+    /// </summary>
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        {
+            writer.WritePropertyName("data"u8);
+            Data.WriteTo(writer);
+        }
+        {
+            writer.WritePropertyName("type"u8);
+            global::Stagehand.Contracts.V3.StreamEventTypeWireValues.WriteTo(writer, Type);
+        }
+        {
+            writer.WritePropertyName("id"u8);
+            writer.WriteStringValue(Id);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
+    /// </summary>
+    public global::Stagehand.Contracts.ValidationResult Validate()
+    {
+        var validator = new global::Stagehand.Contracts.ContractValueValidator();
+        ValidateInto(validator);
+        return validator.ToResult();
+    }
+
+    /// <summary>
+    /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(validator);
+        if (Data is { } theData)
+        {
+            validator.Push("data");
+            theData.ValidateInto(validator);
+            validator.Pop();
+        }
+        if (Type is { } theType)
+        {
+            validator.Push("type");
+            if (!global::Stagehand.Contracts.V3.StreamEventTypeWireValues.IsDefined(theType)) validator.AddError("enum", "The value is not one the contract defines.");
+            validator.Pop();
+        }
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="StreamEvent"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class StreamEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<StreamEvent>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override StreamEvent Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, StreamEvent.Reader, "StreamEvent");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, StreamEvent value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteTo(writer);
+    }
 }
 
 /// <summary>
@@ -38,6 +142,7 @@ public sealed partial record StreamEvent
 /// <remarks>Generated from <c>v3/StreamEvent.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("StreamEventData", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/StreamEvent.schema.json")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.StreamEventDataJsonConverter))]
 public readonly partial struct StreamEventData : global::System.IEquatable<StreamEventData>
 {
     private readonly int _case;
@@ -155,6 +260,316 @@ public readonly partial struct StreamEventData : global::System.IEquatable<Strea
     /// </summary>
     public static bool operator !=(StreamEventData left, StreamEventData right) => !left.Equals(right);
 
+
+    /// <summary>
+    /// Whether this is the default value, which holds no case.
+    /// </summary>
+    public bool IsDefault => _case == 0;
+
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<StreamEventData> s_read = StreamEventSchema.Read_properties_data_224fccd4;
+
+    /// <summary>
+    /// Validates UTF-8 JSON against the StreamEventData contract and reports every violation; a valid document allocates nothing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Validate(utf8Json, options, s_read);
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The document breaks the contract; every violation is in its result.</exception>
+    public static StreamEventData Parse(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Parse(utf8Json, options, s_read, "StreamEventData");
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass, without throwing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="value">The value, when the document is valid.</param>
+    /// <param name="result">Every violation found.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out StreamEventData value, out global::Stagehand.Contracts.ValidationResult result, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.TryParse(utf8Json, options, s_read, out value, out result);
+
+    internal static global::Stagehand.Contracts.ContractReadFunc<StreamEventData> Reader => s_read;
+
+    /// <summary>
+    /// Writes the case this holds as JSON.
+    /// </summary>
+    /// <exception cref="global::System.InvalidOperationException">This is the default value, which holds no case.</exception>
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        switch (_case)
+        {
+            case 1:
+            {
+                _system!.WriteTo(writer);
+                break;
+            }
+            case 2:
+            {
+                _log!.WriteTo(writer);
+                break;
+            }
+            default: throw Uninitialized();
+        }
+    }
+
+    /// <summary>
+    /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
+    /// </summary>
+    public global::Stagehand.Contracts.ValidationResult Validate()
+    {
+        var validator = new global::Stagehand.Contracts.ContractValueValidator();
+        ValidateInto(validator);
+        return validator.ToResult();
+    }
+
+    /// <summary>
+    /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(validator);
+        switch (_case)
+        {
+            case 1:
+            {
+                _system!.ValidateInto(validator);
+                break;
+            }
+            case 2:
+            {
+                _log!.ValidateInto(validator);
+                break;
+            }
+            default: validator.AddError("type", "The union holds no case: it is the default value."); break;
+        }
+    }
+
     private static global::System.InvalidOperationException Uninitialized() =>
         new("This StreamEventData is the default value and holds no case; create it from one of its cases.");
+}
+
+/// <summary>
+/// Reads and writes <see cref="StreamEventData"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class StreamEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<StreamEventData>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override StreamEventData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, StreamEventData.Reader, "StreamEventData");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, StreamEventData value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        value.WriteTo(writer);
+    }
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>v3/StreamEvent.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class StreamEventSchema
+{
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_id_45c9f401StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.StreamEvent value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject))
+        {
+            context.TypeMismatch(ref reader, "object");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                ulong seen0 = 0;
+                var names = default(global::Stagehand.Contracts.MemberNameSet);
+                global::Stagehand.Contracts.V3.StreamEventData member0 = default!;
+                global::Stagehand.Contracts.V3.StreamEventType member1 = default!;
+                global::System.Guid member2 = default!;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    context.PushProperty(ref reader);
+                    if (reader.ValueTextEquals("data"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 0);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.StreamEventSchema.Read_properties_data_224fccd4(ref reader, ref context, build, out member0);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("type"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 1);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.StreamEventSchema.Read_properties_type_93f78344(ref reader, ref context, build, out member1);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("id"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 2);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.StreamEventSchema.Read_properties_id_45c9f401(ref reader, ref context, build, out member2);
+                        else reader.Skip();
+                    }
+                    else
+                    {
+                        context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Drop, null);
+                        reader.Skip();
+                    }
+                    context.Pop();
+                }
+                if ((seen0 & (1UL << 0)) == 0) context.AddMemberError("required", "data", "The required member 'data' is missing.");
+                if ((seen0 & (1UL << 1)) == 0) context.AddMemberError("required", "type", "The required member 'type' is missing.");
+                if ((seen0 & (1UL << 2)) == 0) context.AddMemberError("required", "id", "The required member 'id' is missing.");
+                if (build && context.ErrorCount == mark)
+                {
+                    value = new global::Stagehand.Contracts.V3.StreamEvent
+                    {
+                        Data = member0,
+                        Type = member1,
+                        Id = member2,
+                    };
+                }
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_data_224fccd4(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.StreamEventData value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        var start = reader;
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        var matched = 0;
+        switch (start.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                if (matched == 0)
+                {
+                    var copy = start;
+                    var trial = context.BeginTrial();
+                    var ok = global::Stagehand.Contracts.V3.StreamEventSchema.Read_properties_data_anyOf_0_b882c7bb(ref copy, ref context, build, out var caseValue);
+                    if (context.EndTrial(trial) && ok && ++matched == 1 && build)
+                    {
+                        value = global::Stagehand.Contracts.V3.StreamEventData.FromSystem(caseValue);
+                    }
+                }
+                if (matched == 0)
+                {
+                    var copy = start;
+                    var trial = context.BeginTrial();
+                    var ok = global::Stagehand.Contracts.V3.StreamEventSchema.Read_properties_data_anyOf_1_b782c628(ref copy, ref context, build, out var caseValue);
+                    if (context.EndTrial(trial) && ok && ++matched == 1 && build)
+                    {
+                        value = global::Stagehand.Contracts.V3.StreamEventData.FromLog(caseValue);
+                    }
+                }
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                break;
+            }
+        }
+        if (matched == 0 && context.ErrorCount == mark) context.AddError("anyOf", "The value matches none of: System, Log.");
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_data_anyOf_0_b882c7bb(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.StreamEventSystemData value)
+    {
+        return global::Stagehand.Contracts.V3.StreamEventSystemDataSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_properties_data_anyOf_1_b782c628(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.StreamEventLogData value)
+    {
+        return global::Stagehand.Contracts.V3.StreamEventLogDataSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_properties_type_93f78344(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.StreamEventType value)
+    {
+        return global::Stagehand.Contracts.V3.StreamEventTypeSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_properties_id_45c9f401(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadGuid(ref reader, Read_properties_id_45c9f401StringRules, out var guid)) value = guid;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
 }

@@ -11,6 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/StreamEventLogData.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("StreamEventLogData", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/StreamEventLogData.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.StreamEventLogDataJsonConverter))]
 public sealed partial record StreamEventLogData
 {
     /// <summary>
@@ -24,6 +25,96 @@ public sealed partial record StreamEventLogData
     /// </summary>
     [global::Stagehand.Contracts.ContractMember("message", Required = true)]
     public required global::Stagehand.Contracts.V3.StreamLogMessage Message { get; init; }
+
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<StreamEventLogData> s_read = StreamEventLogDataSchema.ReadRoot;
+
+    /// <summary>
+    /// Validates UTF-8 JSON against the StreamEventLogData contract and reports every violation; a valid document allocates nothing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Validate(utf8Json, options, s_read);
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The document breaks the contract; every violation is in its result.</exception>
+    public static StreamEventLogData Parse(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Parse(utf8Json, options, s_read, "StreamEventLogData");
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass, without throwing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="value">The value, when the document is valid.</param>
+    /// <param name="result">Every violation found.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out StreamEventLogData value, out global::Stagehand.Contracts.ValidationResult result, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.TryParse(utf8Json, options, s_read, out value, out result);
+
+    internal static global::Stagehand.Contracts.ContractReadFunc<StreamEventLogData> Reader => s_read;
+
+    /// <summary>
+    /// Writes this value as JSON with the contract's wire names.
+    /// </summary>
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteString("status"u8, "running"u8);
+        {
+            writer.WritePropertyName("message"u8);
+            Message.WriteTo(writer);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
+    /// </summary>
+    public global::Stagehand.Contracts.ValidationResult Validate()
+    {
+        var validator = new global::Stagehand.Contracts.ContractValueValidator();
+        ValidateInto(validator);
+        return validator.ToResult();
+    }
+
+    /// <summary>
+    /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(validator);
+        if (Message is { } theMessage)
+        {
+            validator.Push("message");
+            theMessage.ValidateInto(validator);
+            validator.Pop();
+        }
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="StreamEventLogData"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class StreamEventLogDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<StreamEventLogData>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override StreamEventLogData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, StreamEventLogData.Reader, "StreamEventLogData");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, StreamEventLogData value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteTo(writer);
+    }
 }
 
 /// <summary>
@@ -32,6 +123,7 @@ public sealed partial record StreamEventLogData
 /// <remarks>Generated from <c>v3/StreamEventLogData.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("StreamLogMessage", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/StreamEventLogData.schema.json")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.StreamLogMessageJsonConverter))]
 public readonly partial struct StreamLogMessage : global::System.IEquatable<StreamLogMessage>
 {
     private readonly int _case;
@@ -149,6 +241,320 @@ public readonly partial struct StreamLogMessage : global::System.IEquatable<Stre
     /// </summary>
     public static bool operator !=(StreamLogMessage left, StreamLogMessage right) => !left.Equals(right);
 
+
+    /// <summary>
+    /// Whether this is the default value, which holds no case.
+    /// </summary>
+    public bool IsDefault => _case == 0;
+
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<StreamLogMessage> s_read = StreamEventLogDataSchema.Read_properties_message_27705c8b;
+
+    /// <summary>
+    /// Validates UTF-8 JSON against the StreamLogMessage contract and reports every violation; a valid document allocates nothing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Validate(utf8Json, options, s_read);
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The document breaks the contract; every violation is in its result.</exception>
+    public static StreamLogMessage Parse(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Parse(utf8Json, options, s_read, "StreamLogMessage");
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass, without throwing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="value">The value, when the document is valid.</param>
+    /// <param name="result">Every violation found.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out StreamLogMessage value, out global::Stagehand.Contracts.ValidationResult result, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.TryParse(utf8Json, options, s_read, out value, out result);
+
+    internal static global::Stagehand.Contracts.ContractReadFunc<StreamLogMessage> Reader => s_read;
+
+    /// <summary>
+    /// Writes the case this holds as JSON.
+    /// </summary>
+    /// <exception cref="global::System.InvalidOperationException">This is the default value, which holds no case.</exception>
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        switch (_case)
+        {
+            case 1:
+            {
+                writer.WriteStringValue(_text!);
+                break;
+            }
+            case 2:
+            {
+                _line!.WriteTo(writer);
+                break;
+            }
+            default: throw Uninitialized();
+        }
+    }
+
+    /// <summary>
+    /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
+    /// </summary>
+    public global::Stagehand.Contracts.ValidationResult Validate()
+    {
+        var validator = new global::Stagehand.Contracts.ContractValueValidator();
+        ValidateInto(validator);
+        return validator.ToResult();
+    }
+
+    /// <summary>
+    /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(validator);
+        switch (_case)
+        {
+            case 1:
+            {
+                break;
+            }
+            case 2:
+            {
+                _line!.ValidateInto(validator);
+                break;
+            }
+            default: validator.AddError("type", "The union holds no case: it is the default value."); break;
+        }
+    }
+
     private static global::System.InvalidOperationException Uninitialized() =>
         new("This StreamLogMessage is the default value and holds no case; create it from one of its cases.");
+}
+
+/// <summary>
+/// Reads and writes <see cref="StreamLogMessage"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class StreamLogMessageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<StreamLogMessage>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override StreamLogMessage Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, StreamLogMessage.Reader, "StreamLogMessage");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, StreamLogMessage value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        value.WriteTo(writer);
+    }
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>v3/StreamEventLogData.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class StreamEventLogDataSchema
+{
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.StreamEventLogData value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject))
+        {
+            context.TypeMismatch(ref reader, "object");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                ulong seen0 = 0;
+                var names = default(global::Stagehand.Contracts.MemberNameSet);
+                global::Stagehand.Contracts.V3.StreamLogMessage member1 = default!;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    context.PushProperty(ref reader);
+                    if (reader.ValueTextEquals("status"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 0);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.StreamEventLogDataSchema.Read_properties_status_3fe76956(ref reader, ref context, false, out _);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("message"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 1);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V3.StreamEventLogDataSchema.Read_properties_message_27705c8b(ref reader, ref context, build, out member1);
+                        else reader.Skip();
+                    }
+                    else
+                    {
+                        context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Drop, null);
+                        reader.Skip();
+                    }
+                    context.Pop();
+                }
+                if ((seen0 & (1UL << 0)) == 0) context.AddMemberError("required", "status", "The required member 'status' is missing.");
+                if ((seen0 & (1UL << 1)) == 0) context.AddMemberError("required", "message", "The required member 'message' is missing.");
+                if (build && context.ErrorCount == mark)
+                {
+                    value = new global::Stagehand.Contracts.V3.StreamEventLogData
+                    {
+                        Message = member1,
+                    };
+                }
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_status_3fe76956(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        var start = reader;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        if (!((start.TokenType == global::System.Text.Json.JsonTokenType.String && start.ValueTextEquals("running"u8)))) context.AddError("const", "Expected the value \"running\".");
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_message_27705c8b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.StreamLogMessage value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        var start = reader;
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        var matched = 0;
+        switch (start.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                var copy = start;
+                if (global::Stagehand.Contracts.V3.StreamEventLogDataSchema.Read_properties_message_anyOf_1_279de2fb(ref copy, ref context, build, out var caseValue))
+                {
+                    matched = 1;
+                    if (build) value = global::Stagehand.Contracts.V3.StreamLogMessage.FromLine(caseValue);
+                }
+                else matched = -1;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                var copy = start;
+                if (global::Stagehand.Contracts.V3.StreamEventLogDataSchema.Read_properties_message_anyOf_0_269de168(ref copy, ref context, build, out var caseValue))
+                {
+                    matched = 1;
+                    if (build) value = global::Stagehand.Contracts.V3.StreamLogMessage.FromText(caseValue);
+                }
+                else matched = -1;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                break;
+            }
+        }
+        if (matched == 0 && context.ErrorCount == mark) context.AddError("anyOf", "The value matches none of: Text, Line.");
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_message_anyOf_0_269de168(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_message_anyOf_1_279de2fb(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.LogLine value)
+    {
+        return global::Stagehand.Contracts.V3.LogLineSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
 }

@@ -11,6 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/StreamEventStatus.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("StreamEventStatus", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/StreamEventStatus.schema.json")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.StreamEventStatusJsonConverter))]
 public enum StreamEventStatus
 {
     /// <summary>
@@ -74,5 +75,86 @@ public static class StreamEventStatusWireValues
             case "error": value = StreamEventStatus.Error; return true;
             default: value = default; return false;
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is one the contract defines.
+    /// </summary>
+    public static bool IsDefined(StreamEventStatus value) => value switch
+    {
+        StreamEventStatus.Starting or StreamEventStatus.Connected or StreamEventStatus.Running or StreamEventStatus.Finished or StreamEventStatus.Error => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Writes the wire value of <paramref name="value"/>.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, StreamEventStatus value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.ToWireValue());
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="StreamEventStatus"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class StreamEventStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<StreamEventStatus>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override StreamEventStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue<StreamEventStatus>(ref reader, StreamEventStatusSchema.ReadRoot, "StreamEventStatus");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, StreamEventStatus value, global::System.Text.Json.JsonSerializerOptions options) =>
+        StreamEventStatusWireValues.WriteTo(writer, value);
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>v3/StreamEventStatus.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class StreamEventStatusSchema
+{
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.StreamEventStatus value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (reader.ValueTextEquals("starting"u8)) value = global::Stagehand.Contracts.V3.StreamEventStatus.Starting;
+                else if (reader.ValueTextEquals("connected"u8)) value = global::Stagehand.Contracts.V3.StreamEventStatus.Connected;
+                else if (reader.ValueTextEquals("running"u8)) value = global::Stagehand.Contracts.V3.StreamEventStatus.Running;
+                else if (reader.ValueTextEquals("finished"u8)) value = global::Stagehand.Contracts.V3.StreamEventStatus.Finished;
+                else if (reader.ValueTextEquals("error"u8)) value = global::Stagehand.Contracts.V3.StreamEventStatus.Error;
+                else context.AddError("enum", "Expected one of: starting, connected, running, finished, error.");
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
     }
 }

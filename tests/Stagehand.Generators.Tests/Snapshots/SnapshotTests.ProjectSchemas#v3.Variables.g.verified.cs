@@ -4,3 +4,55 @@
 #nullable enable
 
 namespace Stagehand.Contracts.V3;
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>v3/Variables.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class VariablesSchema
+{
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.V3.VariableValue> value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject))
+        {
+            context.TypeMismatch(ref reader, "object");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                var names = default(global::Stagehand.Contracts.MemberNameSet);
+                var entries = build ? new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::Stagehand.Contracts.V3.VariableValue>>() : null;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    context.PushProperty(ref reader);
+                    var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
+                    reader.Read();
+                    global::Stagehand.Contracts.V3.VariablesSchema.Read_additionalProperties_3c3d51ca(ref reader, ref context, build, out var entry);
+                    if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
+                    context.Pop();
+                }
+                if (entries is not null && context.ErrorCount == mark) value = new global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.V3.VariableValue>(entries);
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.VariableValue value)
+    {
+        return global::Stagehand.Contracts.V3.VariableValueSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+}

@@ -11,6 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/Verbosity.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("Verbosity", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/Verbosity.schema.json")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.VerbosityJsonConverter))]
 public enum Verbosity
 {
     /// <summary>
@@ -40,25 +41,111 @@ public static class VerbosityWireValues
     /// The wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static string ToWireValue(this Verbosity value) => value switch
+    public static int ToWireValue(this Verbosity value) => value switch
     {
-        Verbosity.Error => "0",
-        Verbosity.Info => "1",
-        Verbosity.Debug => "2",
+        Verbosity.Error => 0,
+        Verbosity.Info => 1,
+        Verbosity.Debug => 2,
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a Verbosity value."),
     };
 
     /// <summary>
     /// Finds the value whose wire value is <paramref name="wireValue"/> (compared exactly).
     /// </summary>
-    public static bool TryParse(string? wireValue, out Verbosity value)
+    public static bool TryParse(int wireValue, out Verbosity value)
     {
         switch (wireValue)
         {
-            case "0": value = Verbosity.Error; return true;
-            case "1": value = Verbosity.Info; return true;
-            case "2": value = Verbosity.Debug; return true;
+            case 0: value = Verbosity.Error; return true;
+            case 1: value = Verbosity.Info; return true;
+            case 2: value = Verbosity.Debug; return true;
             default: value = default; return false;
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is one the contract defines.
+    /// </summary>
+    public static bool IsDefined(Verbosity value) => value switch
+    {
+        Verbosity.Error or Verbosity.Info or Verbosity.Debug => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Writes the wire value of <paramref name="value"/>.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, Verbosity value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteNumberValue(value.ToWireValue());
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="Verbosity"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class VerbosityJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Verbosity>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override Verbosity Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue<Verbosity>(ref reader, VerbositySchema.ReadRoot, "Verbosity");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Verbosity value, global::System.Text.Json.JsonSerializerOptions options) =>
+        VerbosityWireValues.WriteTo(writer, value);
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>v3/Verbosity.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class VerbositySchema
+{
+    internal static readonly global::Stagehand.Contracts.NumberRules ReadRootNumberRules = new(integer: true);
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.Verbosity value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Number))
+        {
+            context.TypeMismatch(ref reader, "integer");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                if (context.TryReadInt32(ref reader, null, out var number))
+                {
+                    switch (number)
+                    {
+                        case 0: value = global::Stagehand.Contracts.V3.Verbosity.Error; break;
+                        case 1: value = global::Stagehand.Contracts.V3.Verbosity.Info; break;
+                        case 2: value = global::Stagehand.Contracts.V3.Verbosity.Debug; break;
+                        default: context.AddError("enum", "Expected one of: 0, 1, 2."); break;
+                    }
+                }
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
     }
 }

@@ -11,6 +11,7 @@ namespace Stagehand.Contracts.V4;
 /// <remarks>Generated from <c>v4/BrowserSession.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserSession", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSession.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject, Persisted = true)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V4.BrowserSessionJsonConverter))]
 public sealed partial record BrowserSession
 {
     /// <summary>
@@ -151,4 +152,1357 @@ public sealed partial record BrowserSession
     /// <remarks>Assigned by the server.</remarks>
     [global::Stagehand.Contracts.ContractMember("endedAt", Required = true, ReadOnly = true)]
     public required global::System.DateTimeOffset? EndedAt { get; init; }
+
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserSession> s_read = BrowserSessionSchema.ReadRoot;
+
+    /// <summary>
+    /// Validates UTF-8 JSON against the BrowserSession contract and reports every violation; a valid document allocates nothing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Validate(utf8Json, options, s_read);
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The document breaks the contract; every violation is in its result.</exception>
+    public static BrowserSession Parse(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Parse(utf8Json, options, s_read, "BrowserSession");
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass, without throwing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="value">The value, when the document is valid.</param>
+    /// <param name="result">Every violation found.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out BrowserSession value, out global::Stagehand.Contracts.ValidationResult result, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.TryParse(utf8Json, options, s_read, out value, out result);
+
+    internal static global::Stagehand.Contracts.ContractReadFunc<BrowserSession> Reader => s_read;
+
+    /// <summary>
+    /// Writes this value as JSON with the contract's wire names.
+    /// </summary>
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        {
+            writer.WritePropertyName("id"u8);
+            writer.WriteStringValue(Id);
+        }
+        {
+            writer.WritePropertyName("projectId"u8);
+            writer.WriteStringValue(ProjectId);
+        }
+        {
+            writer.WritePropertyName("env"u8);
+            global::Stagehand.Contracts.V4.BrowserSessionEnvWireValues.WriteTo(writer, Env);
+        }
+        {
+            writer.WritePropertyName("status"u8);
+            global::Stagehand.Contracts.V4.BrowserSessionStatusWireValues.WriteTo(writer, Status);
+        }
+        {
+            writer.WritePropertyName("available"u8);
+            writer.WriteBooleanValue(Available);
+        }
+        {
+            writer.WritePropertyName("cdpUrl"u8);
+            {
+                if (CdpUrl is { } present0)
+                {
+                    writer.WriteStringValue(present0);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        {
+            writer.WritePropertyName("browserbaseSessionId"u8);
+            {
+                if (BrowserbaseSessionId is { } present0)
+                {
+                    writer.WriteStringValue(present0);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        {
+            writer.WritePropertyName("browserbaseSessionCreateParams"u8);
+            {
+                if (BrowserbaseSessionCreateParams is { } present0)
+                {
+                    present0.WriteTo(writer);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        {
+            writer.WritePropertyName("localBrowserLaunchOptions"u8);
+            {
+                if (LocalBrowserLaunchOptions is { } present0)
+                {
+                    present0.WriteTo(writer);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        {
+            writer.WritePropertyName("domSettleTimeoutMs"u8);
+            {
+                if (DomSettleTimeoutMs is { } present0)
+                {
+                    writer.WriteNumberValue(present0);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        {
+            writer.WritePropertyName("verbose"u8);
+            {
+                if (Verbose is { } present0)
+                {
+                    global::Stagehand.Contracts.V3.VerbosityWireValues.WriteTo(writer, present0);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        {
+            writer.WritePropertyName("selfHeal"u8);
+            {
+                if (SelfHeal is { } present0)
+                {
+                    writer.WriteBooleanValue(present0);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        {
+            writer.WritePropertyName("waitForCaptchaSolves"u8);
+            {
+                if (WaitForCaptchaSolves is { } present0)
+                {
+                    writer.WriteBooleanValue(present0);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        {
+            writer.WritePropertyName("experimental"u8);
+            {
+                if (Experimental is { } present0)
+                {
+                    writer.WriteBooleanValue(present0);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        {
+            writer.WritePropertyName("actTimeoutMs"u8);
+            {
+                if (ActTimeoutMs is { } present0)
+                {
+                    writer.WriteNumberValue(present0);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        {
+            writer.WritePropertyName("llmId"u8);
+            writer.WriteStringValue(LlmId);
+        }
+        {
+            writer.WritePropertyName("actLlmId"u8);
+            {
+                if (ActLlmId is { } present0)
+                {
+                    writer.WriteStringValue(present0);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        {
+            writer.WritePropertyName("observeLlmId"u8);
+            {
+                if (ObserveLlmId is { } present0)
+                {
+                    writer.WriteStringValue(present0);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        {
+            writer.WritePropertyName("extractLlmId"u8);
+            {
+                if (ExtractLlmId is { } present0)
+                {
+                    writer.WriteStringValue(present0);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        {
+            writer.WritePropertyName("createdAt"u8);
+            writer.WriteStringValue(CreatedAt);
+        }
+        {
+            writer.WritePropertyName("updatedAt"u8);
+            writer.WriteStringValue(UpdatedAt);
+        }
+        {
+            writer.WritePropertyName("endedAt"u8);
+            {
+                if (EndedAt is { } present0)
+                {
+                    writer.WriteStringValue(present0);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
+    /// </summary>
+    public global::Stagehand.Contracts.ValidationResult Validate()
+    {
+        var validator = new global::Stagehand.Contracts.ContractValueValidator();
+        ValidateInto(validator);
+        return validator.ToResult();
+    }
+
+    /// <summary>
+    /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(validator);
+        if (Env is { } theEnv)
+        {
+            validator.Push("env");
+            if (!global::Stagehand.Contracts.V4.BrowserSessionEnvWireValues.IsDefined(theEnv)) validator.AddError("enum", "The value is not one the contract defines.");
+            validator.Pop();
+        }
+        if (Status is { } theStatus)
+        {
+            validator.Push("status");
+            if (!global::Stagehand.Contracts.V4.BrowserSessionStatusWireValues.IsDefined(theStatus)) validator.AddError("enum", "The value is not one the contract defines.");
+            validator.Pop();
+        }
+        if (BrowserbaseSessionCreateParams is { } theBrowserbaseSessionCreateParams)
+        {
+            validator.Push("browserbaseSessionCreateParams");
+            theBrowserbaseSessionCreateParams.ValidateInto(validator);
+            validator.Pop();
+        }
+        if (LocalBrowserLaunchOptions is { } theLocalBrowserLaunchOptions)
+        {
+            validator.Push("localBrowserLaunchOptions");
+            theLocalBrowserLaunchOptions.ValidateInto(validator);
+            validator.Pop();
+        }
+        if (DomSettleTimeoutMs is { } theDomSettleTimeoutMs)
+        {
+            validator.Push("domSettleTimeoutMs");
+            if (double.IsNaN(theDomSettleTimeoutMs) || double.IsInfinity(theDomSettleTimeoutMs)) validator.AddError("type", "Expected a finite number.");
+            validator.Pop();
+        }
+        if (Verbose is { } theVerbose)
+        {
+            validator.Push("verbose");
+            if (!global::Stagehand.Contracts.V3.VerbosityWireValues.IsDefined(theVerbose)) validator.AddError("enum", "The value is not one the contract defines.");
+            validator.Pop();
+        }
+        if (ActTimeoutMs is { } theActTimeoutMs)
+        {
+            validator.Push("actTimeoutMs");
+            if (double.IsNaN(theActTimeoutMs) || double.IsInfinity(theActTimeoutMs)) validator.AddError("type", "Expected a finite number.");
+            validator.Pop();
+        }
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="BrowserSession"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class BrowserSessionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserSession>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override BrowserSession Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, BrowserSession.Reader, "BrowserSession");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserSession value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteTo(writer);
+    }
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>v4/BrowserSession.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class BrowserSessionSchema
+{
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_id_45c9f401StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_projectId_ead9b9f4StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_browserbaseSessionId_107772aeStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_llmId_72efd4c6StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_actLlmId_a665f7eaStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_observeLlmId_7b53cbd2StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_extractLlmId_fbcd7ebdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_createdAt_ef299d61StringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_updatedAt_31f9f25eStringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_endedAt_8c37917dStringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.BrowserSession value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject))
+        {
+            context.TypeMismatch(ref reader, "object");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                ulong seen0 = 0;
+                var names = default(global::Stagehand.Contracts.MemberNameSet);
+                global::System.Guid member0 = default!;
+                global::System.Guid member1 = default!;
+                global::Stagehand.Contracts.V4.BrowserSessionEnv member2 = default!;
+                global::Stagehand.Contracts.V4.BrowserSessionStatus member3 = default!;
+                bool member4 = default!;
+                string? member5 = default!;
+                global::System.Guid? member6 = default!;
+                global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParams? member7 = default!;
+                global::Stagehand.Contracts.V3.LocalBrowserLaunchOptions? member8 = default!;
+                double? member9 = default!;
+                global::Stagehand.Contracts.V3.Verbosity? member10 = default!;
+                bool? member11 = default!;
+                bool? member12 = default!;
+                bool? member13 = default!;
+                double? member14 = default!;
+                global::System.Guid member15 = default!;
+                global::System.Guid? member16 = default!;
+                global::System.Guid? member17 = default!;
+                global::System.Guid? member18 = default!;
+                global::System.DateTimeOffset member19 = default!;
+                global::System.DateTimeOffset member20 = default!;
+                global::System.DateTimeOffset? member21 = default!;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    context.PushProperty(ref reader);
+                    if (reader.ValueTextEquals("id"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 0);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_id_45c9f401(ref reader, ref context, build, out member0);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("projectId"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 1);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_projectId_ead9b9f4(ref reader, ref context, build, out member1);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("env"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 2);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_env_181f9feb(ref reader, ref context, build, out member2);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("status"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 3);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_status_3fe76956(ref reader, ref context, build, out member3);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("available"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 4);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_available_8a9254cf(ref reader, ref context, build, out member4);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("cdpUrl"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 5);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_cdpUrl_ef8c1722(ref reader, ref context, build, out member5);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("browserbaseSessionId"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 6);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_browserbaseSessionId_107772ae(ref reader, ref context, build, out member6);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("browserbaseSessionCreateParams"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 7);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_browserbaseSessionCreateParams_68272e59(ref reader, ref context, build, out member7);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("localBrowserLaunchOptions"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 8);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_localBrowserLaunchOptions_5269a440(ref reader, ref context, build, out member8);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("domSettleTimeoutMs"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 9);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_domSettleTimeoutMs_a1259682(ref reader, ref context, build, out member9);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("verbose"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 10);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_verbose_a1100a1a(ref reader, ref context, build, out member10);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("selfHeal"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 11);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_selfHeal_7224b930(ref reader, ref context, build, out member11);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("waitForCaptchaSolves"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 12);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_waitForCaptchaSolves_62a7adb2(ref reader, ref context, build, out member12);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("experimental"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 13);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_experimental_b3612c3a(ref reader, ref context, build, out member13);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("actTimeoutMs"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 14);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_actTimeoutMs_bed9a1d3(ref reader, ref context, build, out member14);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("llmId"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 15);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_llmId_72efd4c6(ref reader, ref context, build, out member15);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("actLlmId"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 16);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_actLlmId_a665f7ea(ref reader, ref context, build, out member16);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("observeLlmId"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 17);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_observeLlmId_7b53cbd2(ref reader, ref context, build, out member17);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("extractLlmId"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 18);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_extractLlmId_fbcd7ebd(ref reader, ref context, build, out member18);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("createdAt"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 19);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_createdAt_ef299d61(ref reader, ref context, build, out member19);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("updatedAt"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 20);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_updatedAt_31f9f25e(ref reader, ref context, build, out member20);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("endedAt"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 21);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_endedAt_8c37917d(ref reader, ref context, build, out member21);
+                        else reader.Skip();
+                    }
+                    else
+                    {
+                        context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Reject, null);
+                        reader.Skip();
+                    }
+                    context.Pop();
+                }
+                if ((seen0 & (1UL << 0)) == 0) context.AddMemberError("required", "id", "The required member 'id' is missing.");
+                if ((seen0 & (1UL << 1)) == 0) context.AddMemberError("required", "projectId", "The required member 'projectId' is missing.");
+                if ((seen0 & (1UL << 2)) == 0) context.AddMemberError("required", "env", "The required member 'env' is missing.");
+                if ((seen0 & (1UL << 3)) == 0) context.AddMemberError("required", "status", "The required member 'status' is missing.");
+                if ((seen0 & (1UL << 4)) == 0) context.AddMemberError("required", "available", "The required member 'available' is missing.");
+                if ((seen0 & (1UL << 5)) == 0) context.AddMemberError("required", "cdpUrl", "The required member 'cdpUrl' is missing.");
+                if ((seen0 & (1UL << 6)) == 0) context.AddMemberError("required", "browserbaseSessionId", "The required member 'browserbaseSessionId' is missing.");
+                if ((seen0 & (1UL << 7)) == 0) context.AddMemberError("required", "browserbaseSessionCreateParams", "The required member 'browserbaseSessionCreateParams' is missing.");
+                if ((seen0 & (1UL << 8)) == 0) context.AddMemberError("required", "localBrowserLaunchOptions", "The required member 'localBrowserLaunchOptions' is missing.");
+                if ((seen0 & (1UL << 9)) == 0) context.AddMemberError("required", "domSettleTimeoutMs", "The required member 'domSettleTimeoutMs' is missing.");
+                if ((seen0 & (1UL << 10)) == 0) context.AddMemberError("required", "verbose", "The required member 'verbose' is missing.");
+                if ((seen0 & (1UL << 11)) == 0) context.AddMemberError("required", "selfHeal", "The required member 'selfHeal' is missing.");
+                if ((seen0 & (1UL << 12)) == 0) context.AddMemberError("required", "waitForCaptchaSolves", "The required member 'waitForCaptchaSolves' is missing.");
+                if ((seen0 & (1UL << 13)) == 0) context.AddMemberError("required", "experimental", "The required member 'experimental' is missing.");
+                if ((seen0 & (1UL << 14)) == 0) context.AddMemberError("required", "actTimeoutMs", "The required member 'actTimeoutMs' is missing.");
+                if ((seen0 & (1UL << 15)) == 0) context.AddMemberError("required", "llmId", "The required member 'llmId' is missing.");
+                if ((seen0 & (1UL << 16)) == 0) context.AddMemberError("required", "actLlmId", "The required member 'actLlmId' is missing.");
+                if ((seen0 & (1UL << 17)) == 0) context.AddMemberError("required", "observeLlmId", "The required member 'observeLlmId' is missing.");
+                if ((seen0 & (1UL << 18)) == 0) context.AddMemberError("required", "extractLlmId", "The required member 'extractLlmId' is missing.");
+                if ((seen0 & (1UL << 19)) == 0) context.AddMemberError("required", "createdAt", "The required member 'createdAt' is missing.");
+                if ((seen0 & (1UL << 20)) == 0) context.AddMemberError("required", "updatedAt", "The required member 'updatedAt' is missing.");
+                if ((seen0 & (1UL << 21)) == 0) context.AddMemberError("required", "endedAt", "The required member 'endedAt' is missing.");
+                if (build && context.ErrorCount == mark)
+                {
+                    value = new global::Stagehand.Contracts.V4.BrowserSession
+                    {
+                        Id = member0,
+                        ProjectId = member1,
+                        Env = member2,
+                        Status = member3,
+                        Available = member4,
+                        CdpUrl = member5,
+                        BrowserbaseSessionId = member6,
+                        BrowserbaseSessionCreateParams = member7,
+                        LocalBrowserLaunchOptions = member8,
+                        DomSettleTimeoutMs = member9,
+                        Verbose = member10,
+                        SelfHeal = member11,
+                        WaitForCaptchaSolves = member12,
+                        Experimental = member13,
+                        ActTimeoutMs = member14,
+                        LlmId = member15,
+                        ActLlmId = member16,
+                        ObserveLlmId = member17,
+                        ExtractLlmId = member18,
+                        CreatedAt = member19,
+                        UpdatedAt = member20,
+                        EndedAt = member21,
+                    };
+                }
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_id_45c9f401(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadGuid(ref reader, Read_properties_id_45c9f401StringRules, out var guid)) value = guid;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_projectId_ead9b9f4(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadGuid(ref reader, Read_properties_projectId_ead9b9f4StringRules, out var guid)) value = guid;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_env_181f9feb(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.BrowserSessionEnv value)
+    {
+        return global::Stagehand.Contracts.V4.BrowserSessionEnvSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_properties_status_3fe76956(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.BrowserSessionStatus value)
+    {
+        return global::Stagehand.Contracts.V4.BrowserSessionStatusSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_properties_available_8a9254cf(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+        {
+            context.TypeMismatch(ref reader, "boolean");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_cdpUrl_ef8c1722(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "string or null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_browserbaseSessionId_107772ae(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "string or null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadGuid(ref reader, Read_properties_browserbaseSessionId_107772aeStringRules, out var guid)) value = guid;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_browserbaseSessionCreateParams_68272e59(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParams? value)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+        {
+            value = default;
+            return true;
+        }
+
+        var valid = global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_browserbaseSessionCreateParams_anyOf_0_e184d05a(ref reader, ref context, build, out var inner);
+        value = inner;
+        return valid;
+    }
+
+    internal static bool Read_properties_browserbaseSessionCreateParams_anyOf_0_e184d05a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParams value)
+    {
+        return global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_properties_browserbaseSessionCreateParams_anyOf_1_e284d1ed(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        var start = reader;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        if (build && context.ErrorCount == mark)
+        {
+            var copy = start;
+            context.TryReadAny(ref copy, true, out value);
+        }
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_localBrowserLaunchOptions_5269a440(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.LocalBrowserLaunchOptions? value)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+        {
+            value = default;
+            return true;
+        }
+
+        var valid = global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_localBrowserLaunchOptions_anyOf_0_7aee24ff(ref reader, ref context, build, out var inner);
+        value = inner;
+        return valid;
+    }
+
+    internal static bool Read_properties_localBrowserLaunchOptions_anyOf_0_7aee24ff(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.LocalBrowserLaunchOptions value)
+    {
+        return global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_properties_localBrowserLaunchOptions_anyOf_1_79ee236c(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        var start = reader;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        if (build && context.ErrorCount == mark)
+        {
+            var copy = start;
+            context.TryReadAny(ref copy, true, out value);
+        }
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_domSettleTimeoutMs_a1259682(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double? value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Number or global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "number or null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                if (context.TryReadDouble(ref reader, null, out var number)) value = number;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_verbose_a1100a1a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.Verbosity? value)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+        {
+            value = default;
+            return true;
+        }
+
+        var valid = global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_verbose_anyOf_0_3c6c42d5(ref reader, ref context, build, out var inner);
+        value = inner;
+        return valid;
+    }
+
+    internal static bool Read_properties_verbose_anyOf_0_3c6c42d5(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.Verbosity value)
+    {
+        return global::Stagehand.Contracts.V3.VerbositySchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_properties_verbose_anyOf_1_3b6c4142(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        var start = reader;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        if (build && context.ErrorCount == mark)
+        {
+            var copy = start;
+            context.TryReadAny(ref copy, true, out value);
+        }
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_selfHeal_7224b930(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool? value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False or global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "boolean or null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_waitForCaptchaSolves_62a7adb2(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool? value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False or global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "boolean or null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_experimental_b3612c3a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool? value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False or global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "boolean or null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_actTimeoutMs_bed9a1d3(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double? value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Number or global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "number or null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                if (context.TryReadDouble(ref reader, null, out var number)) value = number;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_llmId_72efd4c6(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadGuid(ref reader, Read_properties_llmId_72efd4c6StringRules, out var guid)) value = guid;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_actLlmId_a665f7ea(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "string or null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadGuid(ref reader, Read_properties_actLlmId_a665f7eaStringRules, out var guid)) value = guid;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_observeLlmId_7b53cbd2(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "string or null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadGuid(ref reader, Read_properties_observeLlmId_7b53cbd2StringRules, out var guid)) value = guid;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_extractLlmId_fbcd7ebd(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "string or null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadGuid(ref reader, Read_properties_extractLlmId_fbcd7ebdStringRules, out var guid)) value = guid;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_createdAt_ef299d61(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadDateTimeOffset(ref reader, Read_properties_createdAt_ef299d61StringRules, out var instant)) value = instant;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_updatedAt_31f9f25e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadDateTimeOffset(ref reader, Read_properties_updatedAt_31f9f25eStringRules, out var instant)) value = instant;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_endedAt_8c37917d(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset? value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "string or null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadDateTimeOffset(ref reader, Read_properties_endedAt_8c37917dStringRules, out var instant)) value = instant;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    {
+        value = default!;
+        context.AddError("false", "No value is allowed here.");
+        reader.Skip();
+        return false;
+    }
 }

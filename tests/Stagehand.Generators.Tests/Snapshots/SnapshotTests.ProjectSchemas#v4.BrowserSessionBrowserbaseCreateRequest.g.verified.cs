@@ -11,6 +11,7 @@ namespace Stagehand.Contracts.V4;
 /// <remarks>Generated from <c>v4/BrowserSessionBrowserbaseCreateRequest.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserSessionBrowserbaseCreateRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSessionBrowserbaseCreateRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject, RequestFor = "BrowserSession.schema.json")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestJsonConverter))]
 public sealed partial record BrowserSessionBrowserbaseCreateRequest
 {
     /// <summary>
@@ -90,4 +91,754 @@ public sealed partial record BrowserSessionBrowserbaseCreateRequest
     /// </summary>
     [global::Stagehand.Contracts.ContractMember("browserbaseSessionCreateParams")]
     public global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParams? BrowserbaseSessionCreateParams { get; init; }
+
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserSessionBrowserbaseCreateRequest> s_read = BrowserSessionBrowserbaseCreateRequestSchema.ReadRoot;
+
+    /// <summary>
+    /// Validates UTF-8 JSON against the BrowserSessionBrowserbaseCreateRequest contract and reports every violation; a valid document allocates nothing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Validate(utf8Json, options, s_read);
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The document breaks the contract; every violation is in its result.</exception>
+    public static BrowserSessionBrowserbaseCreateRequest Parse(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Parse(utf8Json, options, s_read, "BrowserSessionBrowserbaseCreateRequest");
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass, without throwing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="value">The value, when the document is valid.</param>
+    /// <param name="result">Every violation found.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out BrowserSessionBrowserbaseCreateRequest value, out global::Stagehand.Contracts.ValidationResult result, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.TryParse(utf8Json, options, s_read, out value, out result);
+
+    internal static global::Stagehand.Contracts.ContractReadFunc<BrowserSessionBrowserbaseCreateRequest> Reader => s_read;
+
+    /// <summary>
+    /// Writes this value as JSON with the contract's wire names.
+    /// </summary>
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteString("env"u8, "BROWSERBASE"u8);
+        {
+            if (DomSettleTimeoutMs is { } theDomSettleTimeoutMs)
+            {
+                writer.WritePropertyName("domSettleTimeoutMs"u8);
+                writer.WriteNumberValue(theDomSettleTimeoutMs);
+            }
+        }
+        {
+            if (Verbose is { } theVerbose)
+            {
+                writer.WritePropertyName("verbose"u8);
+                global::Stagehand.Contracts.V3.VerbosityWireValues.WriteTo(writer, theVerbose);
+            }
+        }
+        {
+            if (SelfHeal is { } theSelfHeal)
+            {
+                writer.WritePropertyName("selfHeal"u8);
+                writer.WriteBooleanValue(theSelfHeal);
+            }
+        }
+        {
+            if (WaitForCaptchaSolves is { } theWaitForCaptchaSolves)
+            {
+                writer.WritePropertyName("waitForCaptchaSolves"u8);
+                writer.WriteBooleanValue(theWaitForCaptchaSolves);
+            }
+        }
+        {
+            if (Experimental is { } theExperimental)
+            {
+                writer.WritePropertyName("experimental"u8);
+                writer.WriteBooleanValue(theExperimental);
+            }
+        }
+        {
+            if (ActTimeoutMs is { } theActTimeoutMs)
+            {
+                writer.WritePropertyName("actTimeoutMs"u8);
+                writer.WriteNumberValue(theActTimeoutMs);
+            }
+        }
+        {
+            if (LlmId is { } theLlmId)
+            {
+                writer.WritePropertyName("llmId"u8);
+                writer.WriteStringValue(theLlmId);
+            }
+        }
+        {
+            if (ActLlmId is { } theActLlmId)
+            {
+                writer.WritePropertyName("actLlmId"u8);
+                writer.WriteStringValue(theActLlmId);
+            }
+        }
+        {
+            if (ObserveLlmId is { } theObserveLlmId)
+            {
+                writer.WritePropertyName("observeLlmId"u8);
+                writer.WriteStringValue(theObserveLlmId);
+            }
+        }
+        {
+            if (ExtractLlmId is { } theExtractLlmId)
+            {
+                writer.WritePropertyName("extractLlmId"u8);
+                writer.WriteStringValue(theExtractLlmId);
+            }
+        }
+        {
+            if (BrowserbaseSessionId is { } theBrowserbaseSessionId)
+            {
+                writer.WritePropertyName("browserbaseSessionId"u8);
+                writer.WriteStringValue(theBrowserbaseSessionId);
+            }
+        }
+        {
+            if (BrowserbaseSessionCreateParams is { } theBrowserbaseSessionCreateParams)
+            {
+                writer.WritePropertyName("browserbaseSessionCreateParams"u8);
+                theBrowserbaseSessionCreateParams.WriteTo(writer);
+            }
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
+    /// </summary>
+    public global::Stagehand.Contracts.ValidationResult Validate()
+    {
+        var validator = new global::Stagehand.Contracts.ContractValueValidator();
+        ValidateInto(validator);
+        return validator.ToResult();
+    }
+
+    /// <summary>
+    /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(validator);
+        if (DomSettleTimeoutMs is { } theDomSettleTimeoutMs)
+        {
+            validator.Push("domSettleTimeoutMs");
+            if (double.IsNaN(theDomSettleTimeoutMs) || double.IsInfinity(theDomSettleTimeoutMs)) validator.AddError("type", "Expected a finite number.");
+            validator.Pop();
+        }
+        if (Verbose is { } theVerbose)
+        {
+            validator.Push("verbose");
+            if (!global::Stagehand.Contracts.V3.VerbosityWireValues.IsDefined(theVerbose)) validator.AddError("enum", "The value is not one the contract defines.");
+            validator.Pop();
+        }
+        if (ActTimeoutMs is { } theActTimeoutMs)
+        {
+            validator.Push("actTimeoutMs");
+            if (double.IsNaN(theActTimeoutMs) || double.IsInfinity(theActTimeoutMs)) validator.AddError("type", "Expected a finite number.");
+            validator.Pop();
+        }
+        if (BrowserbaseSessionCreateParams is { } theBrowserbaseSessionCreateParams)
+        {
+            validator.Push("browserbaseSessionCreateParams");
+            theBrowserbaseSessionCreateParams.ValidateInto(validator);
+            validator.Pop();
+        }
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="BrowserSessionBrowserbaseCreateRequest"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class BrowserSessionBrowserbaseCreateRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserSessionBrowserbaseCreateRequest>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override BrowserSessionBrowserbaseCreateRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, BrowserSessionBrowserbaseCreateRequest.Reader, "BrowserSessionBrowserbaseCreateRequest");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserSessionBrowserbaseCreateRequest value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteTo(writer);
+    }
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>v4/BrowserSessionBrowserbaseCreateRequest.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class BrowserSessionBrowserbaseCreateRequestSchema
+{
+    private static readonly string[] ReadRootReadOnlyMembers = { "id", "projectId", "status", "available", "createdAt", "updatedAt", "endedAt" };
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_llmId_72efd4c6StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_actLlmId_a665f7eaStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_observeLlmId_7b53cbd2StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_extractLlmId_fbcd7ebdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_browserbaseSessionId_107772aeStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequest value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject))
+        {
+            context.TypeMismatch(ref reader, "object");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                ulong seen0 = 0;
+                var names = default(global::Stagehand.Contracts.MemberNameSet);
+                double member1 = default!;
+                global::Stagehand.Contracts.V3.Verbosity member2 = default!;
+                bool member3 = default!;
+                bool member4 = default!;
+                bool member5 = default!;
+                double member6 = default!;
+                global::System.Guid member7 = default!;
+                global::System.Guid member8 = default!;
+                global::System.Guid member9 = default!;
+                global::System.Guid member10 = default!;
+                global::System.Guid member11 = default!;
+                global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParams member12 = default!;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    context.PushProperty(ref reader);
+                    if (reader.ValueTextEquals("env"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 0);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.Read_properties_env_181f9feb(ref reader, ref context, false, out _);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("domSettleTimeoutMs"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 1);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.Read_properties_domSettleTimeoutMs_a1259682(ref reader, ref context, build, out member1);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("verbose"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 2);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.Read_properties_verbose_a1100a1a(ref reader, ref context, build, out member2);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("selfHeal"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 3);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.Read_properties_selfHeal_7224b930(ref reader, ref context, build, out member3);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("waitForCaptchaSolves"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 4);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.Read_properties_waitForCaptchaSolves_62a7adb2(ref reader, ref context, build, out member4);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("experimental"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 5);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.Read_properties_experimental_b3612c3a(ref reader, ref context, build, out member5);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("actTimeoutMs"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 6);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.Read_properties_actTimeoutMs_bed9a1d3(ref reader, ref context, build, out member6);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("llmId"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 7);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.Read_properties_llmId_72efd4c6(ref reader, ref context, build, out member7);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("actLlmId"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 8);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.Read_properties_actLlmId_a665f7ea(ref reader, ref context, build, out member8);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("observeLlmId"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 9);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.Read_properties_observeLlmId_7b53cbd2(ref reader, ref context, build, out member9);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("extractLlmId"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 10);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.Read_properties_extractLlmId_fbcd7ebd(ref reader, ref context, build, out member10);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("browserbaseSessionId"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 11);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.Read_properties_browserbaseSessionId_107772ae(ref reader, ref context, build, out member11);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("browserbaseSessionCreateParams"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 12);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.Read_properties_browserbaseSessionCreateParams_68272e59(ref reader, ref context, build, out member12);
+                        else reader.Skip();
+                    }
+                    else
+                    {
+                        context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Reject, ReadRootReadOnlyMembers);
+                        reader.Skip();
+                    }
+                    context.Pop();
+                }
+                if ((seen0 & (1UL << 0)) == 0) context.AddMemberError("required", "env", "The required member 'env' is missing.");
+                if (build && context.ErrorCount == mark)
+                {
+                    value = new global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequest
+                    {
+                        DomSettleTimeoutMs = (seen0 & (1UL << 1)) != 0 ? member1 : default(double?),
+                        Verbose = (seen0 & (1UL << 2)) != 0 ? member2 : default(global::Stagehand.Contracts.V3.Verbosity?),
+                        SelfHeal = (seen0 & (1UL << 3)) != 0 ? member3 : default(bool?),
+                        WaitForCaptchaSolves = (seen0 & (1UL << 4)) != 0 ? member4 : default(bool?),
+                        Experimental = (seen0 & (1UL << 5)) != 0 ? member5 : default(bool?),
+                        ActTimeoutMs = (seen0 & (1UL << 6)) != 0 ? member6 : default(double?),
+                        LlmId = (seen0 & (1UL << 7)) != 0 ? member7 : default(global::System.Guid?),
+                        ActLlmId = (seen0 & (1UL << 8)) != 0 ? member8 : default(global::System.Guid?),
+                        ObserveLlmId = (seen0 & (1UL << 9)) != 0 ? member9 : default(global::System.Guid?),
+                        ExtractLlmId = (seen0 & (1UL << 10)) != 0 ? member10 : default(global::System.Guid?),
+                        BrowserbaseSessionId = (seen0 & (1UL << 11)) != 0 ? member11 : default(global::System.Guid?),
+                        BrowserbaseSessionCreateParams = (seen0 & (1UL << 12)) != 0 ? member12 : default(global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParams?),
+                    };
+                }
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_env_181f9feb(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        var start = reader;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        if (!((start.TokenType == global::System.Text.Json.JsonTokenType.String && start.ValueTextEquals("BROWSERBASE"u8)))) context.AddError("const", "Expected the value \"BROWSERBASE\".");
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_domSettleTimeoutMs_a1259682(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Number))
+        {
+            context.TypeMismatch(ref reader, "number");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                if (context.TryReadDouble(ref reader, null, out var number)) value = number;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_verbose_a1100a1a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.Verbosity value)
+    {
+        return global::Stagehand.Contracts.V3.VerbositySchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_properties_selfHeal_7224b930(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+        {
+            context.TypeMismatch(ref reader, "boolean");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_waitForCaptchaSolves_62a7adb2(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+        {
+            context.TypeMismatch(ref reader, "boolean");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_experimental_b3612c3a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+        {
+            context.TypeMismatch(ref reader, "boolean");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_actTimeoutMs_bed9a1d3(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Number))
+        {
+            context.TypeMismatch(ref reader, "number");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                if (context.TryReadDouble(ref reader, null, out var number)) value = number;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_llmId_72efd4c6(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadGuid(ref reader, Read_properties_llmId_72efd4c6StringRules, out var guid)) value = guid;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_actLlmId_a665f7ea(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadGuid(ref reader, Read_properties_actLlmId_a665f7eaStringRules, out var guid)) value = guid;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_observeLlmId_7b53cbd2(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadGuid(ref reader, Read_properties_observeLlmId_7b53cbd2StringRules, out var guid)) value = guid;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_extractLlmId_fbcd7ebd(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadGuid(ref reader, Read_properties_extractLlmId_fbcd7ebdStringRules, out var guid)) value = guid;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_browserbaseSessionId_107772ae(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadGuid(ref reader, Read_properties_browserbaseSessionId_107772aeStringRules, out var guid)) value = guid;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_browserbaseSessionCreateParams_68272e59(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParams value)
+    {
+        return global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    {
+        value = default!;
+        context.AddError("false", "No value is allowed here.");
+        reader.Skip();
+        return false;
+    }
 }

@@ -11,6 +11,7 @@ namespace Stagehand.Contracts.V4;
 /// <remarks>Generated from <c>v4/BrowserSessionV4ErrorResponse.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserSessionV4ErrorResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSessionV4ErrorResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseJsonConverter))]
 public sealed partial record BrowserSessionV4ErrorResponse
 {
     /// <summary>
@@ -42,4 +43,371 @@ public sealed partial record BrowserSessionV4ErrorResponse
     /// </summary>
     [global::Stagehand.Contracts.ContractMember("action")]
     public global::Stagehand.Contracts.JsonAny? Action { get; init; }
+
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserSessionV4ErrorResponse> s_read = BrowserSessionV4ErrorResponseSchema.ReadRoot;
+
+    /// <summary>
+    /// Validates UTF-8 JSON against the BrowserSessionV4ErrorResponse contract and reports every violation; a valid document allocates nothing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Validate(utf8Json, options, s_read);
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The document breaks the contract; every violation is in its result.</exception>
+    public static BrowserSessionV4ErrorResponse Parse(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.Parse(utf8Json, options, s_read, "BrowserSessionV4ErrorResponse");
+
+    /// <summary>
+    /// Validates and reads UTF-8 JSON in one pass, without throwing.
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="value">The value, when the document is valid.</param>
+    /// <param name="result">Every violation found.</param>
+    /// <param name="options">The reader policy and limits; <see cref="global::Stagehand.Contracts.ContractReadOptions.Default"/> when null.</param>
+    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out BrowserSessionV4ErrorResponse value, out global::Stagehand.Contracts.ValidationResult result, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
+        global::Stagehand.Contracts.ContractJson.TryParse(utf8Json, options, s_read, out value, out result);
+
+    internal static global::Stagehand.Contracts.ContractReadFunc<BrowserSessionV4ErrorResponse> Reader => s_read;
+
+    /// <summary>
+    /// Writes this value as JSON with the contract's wire names.
+    /// </summary>
+    public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteBoolean("success"u8, false);
+        {
+            writer.WritePropertyName("error"u8);
+            writer.WriteStringValue(Error);
+        }
+        {
+            writer.WritePropertyName("statusCode"u8);
+            writer.WriteNumberValue(StatusCode);
+        }
+        {
+            writer.WritePropertyName("stack"u8);
+            {
+                if (Stack is { } present0)
+                {
+                    writer.WriteStringValue(present0);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        {
+            if (Action is { } theAction)
+            {
+                writer.WritePropertyName("action"u8);
+                theAction.WriteTo(writer);
+            }
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
+    /// </summary>
+    public global::Stagehand.Contracts.ValidationResult Validate()
+    {
+        var validator = new global::Stagehand.Contracts.ContractValueValidator();
+        ValidateInto(validator);
+        return validator.ToResult();
+    }
+
+    /// <summary>
+    /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(validator);
+        validator.Required(Error, "error");
+        if (StatusCode is { } theStatusCode)
+        {
+            validator.Push("statusCode");
+            validator.Check((long)theStatusCode, s_statusCodeRange0);
+            validator.Pop();
+        }
+    }
+
+    private static readonly global::Stagehand.Contracts.NumberRules s_statusCodeRange0 = new(minimum: "100", maximum: "599");
+}
+
+/// <summary>
+/// Reads and writes <see cref="BrowserSessionV4ErrorResponse"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class BrowserSessionV4ErrorResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserSessionV4ErrorResponse>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override BrowserSessionV4ErrorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, BrowserSessionV4ErrorResponse.Reader, "BrowserSessionV4ErrorResponse");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserSessionV4ErrorResponse value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteTo(writer);
+    }
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>v4/BrowserSessionV4ErrorResponse.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class BrowserSessionV4ErrorResponseSchema
+{
+    private static readonly global::Stagehand.Contracts.JsonAny Read_properties_success_1c85f647Literal0 = global::Stagehand.Contracts.JsonAny.Parse("false");
+    internal static readonly global::Stagehand.Contracts.NumberRules Read_properties_statusCode_6d2ea94bNumberRules = new(minimum: "100", maximum: "599", integer: true);
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponse value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject))
+        {
+            context.TypeMismatch(ref reader, "object");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                ulong seen0 = 0;
+                var names = default(global::Stagehand.Contracts.MemberNameSet);
+                string member1 = default!;
+                int member2 = default!;
+                string? member3 = default!;
+                global::Stagehand.Contracts.JsonAny member4 = default!;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    context.PushProperty(ref reader);
+                    if (reader.ValueTextEquals("success"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 0);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseSchema.Read_properties_success_1c85f647(ref reader, ref context, false, out _);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("error"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 1);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseSchema.Read_properties_error_ff14f99a(ref reader, ref context, build, out member1);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("statusCode"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 2);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseSchema.Read_properties_statusCode_6d2ea94b(ref reader, ref context, build, out member2);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("stack"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 3);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseSchema.Read_properties_stack_315f5b74(ref reader, ref context, build, out member3);
+                        else reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("action"u8))
+                    {
+                        var first = context.MarkSeen(ref seen0, 4);
+                        reader.Read();
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseSchema.Read_properties_action_ab1d5dde(ref reader, ref context, build, out member4);
+                        else reader.Skip();
+                    }
+                    else
+                    {
+                        context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Reject, null);
+                        reader.Skip();
+                    }
+                    context.Pop();
+                }
+                if ((seen0 & (1UL << 0)) == 0) context.AddMemberError("required", "success", "The required member 'success' is missing.");
+                if ((seen0 & (1UL << 1)) == 0) context.AddMemberError("required", "error", "The required member 'error' is missing.");
+                if ((seen0 & (1UL << 2)) == 0) context.AddMemberError("required", "statusCode", "The required member 'statusCode' is missing.");
+                if ((seen0 & (1UL << 3)) == 0) context.AddMemberError("required", "stack", "The required member 'stack' is missing.");
+                if (build && context.ErrorCount == mark)
+                {
+                    value = new global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponse
+                    {
+                        Error = member1,
+                        StatusCode = member2,
+                        Stack = member3,
+                        Action = (seen0 & (1UL << 4)) != 0 ? member4 : default(global::Stagehand.Contracts.JsonAny?),
+                    };
+                }
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_success_1c85f647(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        var start = reader;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+        {
+            context.TypeMismatch(ref reader, "boolean");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True:
+            {
+                value = true;
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.False:
+            {
+                value = false;
+                break;
+            }
+        }
+
+        if (!(context.ValueEquals(ref start, Read_properties_success_1c85f647Literal0))) context.AddError("const", "Expected the value false.");
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_error_ff14f99a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_statusCode_6d2ea94b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out int value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Number))
+        {
+            context.TypeMismatch(ref reader, "integer");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                if (context.TryReadInt32(ref reader, Read_properties_statusCode_6d2ea94bNumberRules, out var number)) value = number;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_stack_315f5b74(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Null))
+        {
+            context.TypeMismatch(ref reader, "string or null");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
+    }
+
+    internal static bool Read_properties_action_ab1d5dde(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    {
+        return context.TryReadAny(ref reader, build, out value);
+    }
+
+    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    {
+        value = default!;
+        context.AddError("false", "No value is allowed here.");
+        reader.Skip();
+        return false;
+    }
 }

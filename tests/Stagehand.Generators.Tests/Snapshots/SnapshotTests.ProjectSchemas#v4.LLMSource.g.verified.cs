@@ -11,6 +11,7 @@ namespace Stagehand.Contracts.V4;
 /// <remarks>Generated from <c>v4/LLMSource.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("LLMSource", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/LLMSource.schema.json")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V4.LLMSourceJsonConverter))]
 public enum LLMSource
 {
     /// <summary>
@@ -53,5 +54,83 @@ public static class LLMSourceWireValues
             case "system-default": value = LLMSource.SystemDefault; return true;
             default: value = default; return false;
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is one the contract defines.
+    /// </summary>
+    public static bool IsDefined(LLMSource value) => value switch
+    {
+        LLMSource.User or LLMSource.SystemDefault => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Writes the wire value of <paramref name="value"/>.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, LLMSource value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.ToWireValue());
+    }
+}
+
+/// <summary>
+/// Reads and writes <see cref="LLMSource"/> with its generated, validating reader and writer.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+public sealed class LLMSourceJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LLMSource>
+{
+    /// <inheritdoc/>
+    /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
+    public override LLMSource Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+        global::Stagehand.Contracts.ContractJson.ReadValue<LLMSource>(ref reader, LLMSourceSchema.ReadRoot, "LLMSource");
+
+    /// <inheritdoc/>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LLMSource value, global::System.Text.Json.JsonSerializerOptions options) =>
+        LLMSourceWireValues.WriteTo(writer, value);
+}
+
+/// <summary>
+/// Reads and validates the JSON of every schema in <c>v4/LLMSource.schema.json</c>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+internal static class LLMSourceSchema
+{
+
+    internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.LLMSource value)
+    {
+        value = default!;
+        var mark = context.ErrorCount;
+        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.String))
+        {
+            context.TypeMismatch(ref reader, "string");
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                reader.Skip();
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                if (reader.ValueTextEquals("user"u8)) value = global::Stagehand.Contracts.V4.LLMSource.User;
+                else if (reader.ValueTextEquals("system-default"u8)) value = global::Stagehand.Contracts.V4.LLMSource.SystemDefault;
+                else context.AddError("enum", "Expected one of: user, system-default.");
+                break;
+            }
+        }
+
+        return context.ErrorCount == mark;
     }
 }

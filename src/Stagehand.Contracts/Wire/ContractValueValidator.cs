@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+
+namespace Stagehand.Contracts;
+
+/// <summary>
+/// Collects what the type system cannot check about a value built in code (formats, ranges, patterns, required
+/// references left null, uninitialized unions), with JSON Pointers made of wire names. Generated <c>Validate()</c>
+/// methods use it.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class ContractValueValidator
+{
+    private readonly List<string> _path = new List<string>();
+    private List<ValidationError>? _errors;
+
+    /// <summary>Enters member <paramref name="wireName"/>.</summary>
+    public void Push(string wireName)
+    {
+        ArgumentNullException.ThrowIfNull(wireName);
+        StringBuilder builder = new StringBuilder(wireName.Length + 1);
+        JsonText.AppendPointerToken(builder, wireName.AsSpan());
+        _path.Add(builder.ToString());
+    }
+
+    /// <summary>Enters array item <paramref name="index"/>.</summary>
+    public void Push(int index) => _path.Add("/" + index.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Leaves the member or item entered last.</summary>
+    public void Pop()
+    {
+        if (_path.Count > 0)
+        {
+            _path.RemoveAt(_path.Count - 1);
+        }
+    }
+
+    /// <summary>Records an error at the current pointer.</summary>
+    public void AddError(string keyword, string message) => Add(string.Concat(_path), keyword, message);
+
+    /// <summary>Checks a string value.</summary>
+    public void Check(string value, StringRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        Report(rules.Check(value));
+    }
+
+    /// <summary>Checks a number value.</summary>
+    public void Check(double value, NumberRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        Report(rules.Check(value));
+    }
+
+    /// <summary>Checks a whole-number value.</summary>
+    public void Check(long value, NumberRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        Report(rules.Check(value));
+    }
+
+    /// <summary>Checks the number of items of a list.</summary>
+    public void CheckCount(int count, int? minItems, int? maxItems)
+    {
+        if (minItems is int min && count < min)
+        {
+            AddError("minItems", "The list must have at least " + min.ToString(CultureInfo.InvariantCulture) + (min == 1 ? " item." : " items."));
+        }
+        else if (maxItems is int max && count > max)
+        {
+            AddError("maxItems", "The list must have at most " + max.ToString(CultureInfo.InvariantCulture) + (max == 1 ? " item." : " items."));
+        }
+    }
+
+    /// <summary>Records a <c>required</c> error when a required reference member is null.</summary>
+    /// <remarks>The error points at the member, under the current pointer.</remarks>
+    public void Required(object? value, string wireName)
+    {
+        ArgumentNullException.ThrowIfNull(wireName);
+        if (value is null)
+        {
+            StringBuilder builder = new StringBuilder(string.Concat(_path));
+            JsonText.AppendPointerToken(builder, wireName.AsSpan());
+            Add(builder.ToString(), "required", "The member is required.");
+        }
+    }
+
+    /// <summary>The result: <see cref="ValidationResult.Valid"/> when nothing was found.</summary>
+    public ValidationResult ToResult() => _errors is null ? ValidationResult.Valid : new ValidationResult(_errors.ToArray(), truncated: false);
+
+    private void Report((string Keyword, string Message)? broken)
+    {
+        if (broken is { } error)
+        {
+            AddError(error.Keyword, error.Message);
+        }
+    }
+
+    private void Add(string pointer, string keyword, string message)
+    {
+        ArgumentNullException.ThrowIfNull(keyword);
+        ArgumentNullException.ThrowIfNull(message);
+        (_errors ??= new List<ValidationError>()).Add(new ValidationError(pointer, keyword, message));
+    }
+}

@@ -1,0 +1,129 @@
+using System;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Stagehand.Contracts;
+
+/// <summary>
+/// Compiles an ECMA-262 pattern (as JSON Schema's <c>pattern</c> uses it) to a .NET <see cref="Regex"/>. The pattern is
+/// first rewritten where the two dialects differ: <c>\d</c>, <c>\w</c> and <c>\s</c> (and their negations) get their
+/// ECMA-262 meaning (ASCII digits and word characters, the ECMA-262 white space set), <c>.</c> excludes every ECMA-262
+/// line terminator, <c>$</c> only matches at the very end, and <c>[]</c> / <c>[^]</c> mean nothing / anything. It then
+/// runs on the non-backtracking engine, whose time is linear in the input; a pattern that engine cannot run
+/// (backreferences, lookarounds) falls back to the backtracking engine with a match timeout.
+/// </summary>
+internal static class EcmaPattern
+{
+    /// <summary>How long a backtracking match may run before the value is reported as not evaluable.</summary>
+    public static readonly TimeSpan FallbackTimeout = TimeSpan.FromMilliseconds(100);
+
+    private const string DigitClass = "0-9";
+    private const string NotDigitClass = @"\u0000-\u002F\u003A-\uFFFF";
+    private const string WordClass = "0-9A-Z_a-z";
+    private const string NotWordClass = @"\u0000-\u002F\u003A-\u0040\u005B-\u005E\u0060\u007B-\uFFFF";
+    private const string SpaceClass = @"\t\n\v\f\r\u0020\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF";
+    private const string NotSpaceClass = @"\u0000-\u0008\u000E-\u001F\u0021-\u009F\u00A1-\u167F\u1681-\u1FFF\u200B-\u2027\u202A-\u202E\u2030-\u205E\u2060-\u2FFF\u3001-\uFEFE\uFF00-\uFFFF";
+
+    /// <summary>Compiles <paramref name="pattern"/>; throws <see cref="ArgumentException"/> when it is not a valid pattern.</summary>
+    public static Regex Compile(string pattern)
+    {
+        string translated = Translate(pattern);
+        try
+        {
+            return new Regex(translated, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        }
+        catch (NotSupportedException)
+        {
+            return new Regex(translated, RegexOptions.CultureInvariant, FallbackTimeout);
+        }
+    }
+
+    /// <summary>Rewrites an ECMA-262 pattern into a .NET pattern with the same meaning.</summary>
+    public static string Translate(string pattern)
+    {
+        StringBuilder builder = new StringBuilder(pattern.Length + 16);
+        bool inClass = false;
+        for (int i = 0; i < pattern.Length; i++)
+        {
+            char c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                char escape = pattern[++i];
+                string? replacement = escape switch
+                {
+                    'd' => inClass ? DigitClass : "[" + DigitClass + "]",
+                    'D' => inClass ? NotDigitClass : "[" + NotDigitClass + "]",
+                    'w' => inClass ? WordClass : "[" + WordClass + "]",
+                    'W' => inClass ? NotWordClass : "[" + NotWordClass + "]",
+                    's' => inClass ? SpaceClass : "[" + SpaceClass + "]",
+                    'S' => inClass ? NotSpaceClass : "[" + NotSpaceClass + "]",
+                    _ => null,
+                };
+                if (replacement is not null)
+                {
+                    builder.Append(replacement);
+                }
+                else
+                {
+                    builder.Append('\\').Append(escape);
+                }
+
+                continue;
+            }
+
+            if (inClass)
+            {
+                if (c == ']')
+                {
+                    inClass = false;
+                }
+                else if (c == '[')
+                {
+                    // A literal '[' inside a class in ECMA-262; .NET reads "[" followed by ":" or "-[" specially.
+                    builder.Append('\\');
+                }
+
+                builder.Append(c);
+                continue;
+            }
+
+            switch (c)
+            {
+                case '[':
+                    if (string.CompareOrdinal(pattern, i, "[]", 0, 2) == 0)
+                    {
+                        builder.Append(@"[^\s\S]");
+                        i += 1;
+                    }
+                    else if (string.CompareOrdinal(pattern, i, "[^]", 0, 3) == 0)
+                    {
+                        builder.Append(@"[\s\S]");
+                        i += 2;
+                    }
+                    else
+                    {
+                        inClass = true;
+                        builder.Append('[');
+                        if (i + 1 < pattern.Length && pattern[i + 1] == '^')
+                        {
+                            builder.Append('^');
+                            i++;
+                        }
+                    }
+
+                    break;
+                case '.':
+                    builder.Append(@"[^\n\r\u2028\u2029]");
+                    break;
+                case '$':
+                    builder.Append(@"\z");
+                    break;
+                default:
+                    builder.Append(c);
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,87 @@
+using Stagehand.Schema;
+
+namespace Stagehand.Generators;
+
+/// <summary>
+/// Writes the wire API of a contract type: <c>Validate</c>, <c>Parse</c> and <c>TryParse</c> over UTF-8 JSON, and the
+/// <c>JsonConverter</c> that lets <c>JsonSerializer</c> use the same reader and writer.
+/// </summary>
+internal static class ApiEmitter
+{
+    private const string Runtime = "global::Stagehand.Contracts.";
+
+    public static string ConverterName(TypeRef type) => type.Name + "JsonConverter";
+
+    public static string ConverterAttribute(TypeRef type) =>
+        "[global::System.Text.Json.Serialization.JsonConverter(typeof(" + type.Namespace + "." + ConverterName(type) + "))]";
+
+    /// <summary>The static members inside the type: the three entry points over UTF-8.</summary>
+    public static void EmitEntryPoints(SourceWriter writer, TypeRef type, NodeSpec node, string schemaClass)
+    {
+        var name = type.Name;
+        var contract = Identifiers.Literal(name);
+        writer.WriteLine("private static readonly " + Runtime + "ContractReadFunc<" + name + "> s_read = " + schemaClass + "." + node.Method + ";");
+        writer.WriteLine();
+        writer.WriteSummaryXml("Validates UTF-8 JSON against the " + name + " contract and reports every violation; a valid document allocates nothing.");
+        writer.WriteLine("/// <param name=\"utf8Json\">The document.</param>");
+        writer.WriteLine("/// <param name=\"options\">The reader policy and limits; <see cref=\"" + Runtime + "ContractReadOptions.Default\"/> when null.</param>");
+        writer.WriteLine("public static " + Runtime + "ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, " + Runtime + "ContractReadOptions? options = null) =>");
+        writer.WriteLine("    " + Runtime + "ContractJson.Validate(utf8Json, options, s_read);");
+        writer.WriteLine();
+        writer.WriteSummaryXml("Validates and reads UTF-8 JSON in one pass.");
+        writer.WriteLine("/// <param name=\"utf8Json\">The document.</param>");
+        writer.WriteLine("/// <param name=\"options\">The reader policy and limits; <see cref=\"" + Runtime + "ContractReadOptions.Default\"/> when null.</param>");
+        writer.WriteLine("/// <exception cref=\"" + Runtime + "ContractValidationException\">The document breaks the contract; every violation is in its result.</exception>");
+        writer.WriteLine("public static " + name + " Parse(global::System.ReadOnlySpan<byte> utf8Json, " + Runtime + "ContractReadOptions? options = null) =>");
+        writer.WriteLine("    " + Runtime + "ContractJson.Parse(utf8Json, options, s_read, " + contract + ");");
+        writer.WriteLine();
+        writer.WriteSummaryXml("Validates and reads UTF-8 JSON in one pass, without throwing.");
+        writer.WriteLine("/// <param name=\"utf8Json\">The document.</param>");
+        writer.WriteLine("/// <param name=\"value\">The value, when the document is valid.</param>");
+        writer.WriteLine("/// <param name=\"result\">Every violation found.</param>");
+        writer.WriteLine("/// <param name=\"options\">The reader policy and limits; <see cref=\"" + Runtime + "ContractReadOptions.Default\"/> when null.</param>");
+        writer.WriteLine("public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out " + name + " value, out " + Runtime + "ValidationResult result, " + Runtime + "ContractReadOptions? options = null) =>");
+        writer.WriteLine("    " + Runtime + "ContractJson.TryParse(utf8Json, options, s_read, out value, out result);");
+        writer.WriteLine();
+        writer.WriteLine("internal static " + Runtime + "ContractReadFunc<" + name + "> Reader => s_read;");
+    }
+
+    /// <summary>The converter, a top-level class beside the type.</summary>
+    public static void EmitConverter(SourceWriter writer, TypeRef type, string? schemaClass, NodeSpec? node)
+    {
+        var name = type.Name;
+        writer.WriteLine();
+        writer.WriteSummaryXml("Reads and writes <see cref=\"" + name + "\"/> with its generated, validating reader and writer.");
+        writer.WriteLine(ContractEmitter.GeneratedCodeAttribute);
+        writer.OpenBlock("public sealed class " + ConverterName(type) + " : global::System.Text.Json.Serialization.JsonConverter<" + name + ">");
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.WriteLine("/// <exception cref=\"" + Runtime + "ContractValidationException\">The JSON breaks the contract.</exception>");
+        if (type.Kind == NamedKind.Enum)
+        {
+            writer.WriteLine("public override " + name + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>");
+            writer.WriteLine("    " + Runtime + "ContractJson.ReadValue<" + name + ">(ref reader, " + schemaClass + "." + node!.Method + ", " + Identifiers.Literal(name) + ");");
+            writer.WriteLine();
+            writer.WriteLine("/// <inheritdoc/>");
+            writer.WriteLine("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + name + " value, global::System.Text.Json.JsonSerializerOptions options) =>");
+            writer.WriteLine("    " + name + "WireValues.WriteTo(writer, value);");
+        }
+        else
+        {
+            writer.WriteLine("public override " + name + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>");
+            writer.WriteLine("    " + Runtime + "ContractJson.ReadValue(ref reader, " + name + ".Reader, " + Identifiers.Literal(name) + ");");
+            writer.WriteLine();
+            writer.WriteLine("/// <inheritdoc/>");
+            writer.WriteLine("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + name + " value, global::System.Text.Json.JsonSerializerOptions options)");
+            writer.WriteLine("{");
+            if (type.Kind == NamedKind.Record)
+            {
+                writer.WriteLine("    global::System.ArgumentNullException.ThrowIfNull(value);");
+            }
+
+            writer.WriteLine("    value.WriteTo(writer);");
+            writer.WriteLine("}");
+        }
+
+        writer.CloseBlock();
+    }
+}

@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Linq;
+using Stagehand.Schema;
+
+namespace Stagehand.Generators;
+
+/// <summary>
+/// Writes the object section of a node reader: one pass over the members that matches declared names, rejects
+/// duplicates, applies the unknown-member policy, checks <c>required</c>, and builds the record or map.
+/// </summary>
+internal static class ObjectEmitter
+{
+    private const string Runtime = "global::Stagehand.Contracts.";
+    private const string Json = "global::System.Text.Json.";
+
+    public static void Emit(SourceWriter writer, NodeSpec node)
+    {
+        if (node.OwnsShape && node.Shape.Kind == ValueKind.Map && node.Members.IsEmpty)
+        {
+            EmitMap(writer, node);
+            return;
+        }
+
+        var record = node.OwnType is { Kind: NamedKind.Record } ? node.OwnType : null;
+        var members = node.Members;
+        var words = (members.Count + 63) / 64;
+        for (var i = 0; i < words; i++)
+        {
+            writer.WriteLine("ulong seen" + I(i) + " = 0;");
+        }
+
+        writer.WriteLine("var names = default(" + Runtime + "MemberNameSet);");
+        if (record is not null)
+        {
+            for (var i = 0; i < members.Count; i++)
+            {
+                var member = members[i];
+                if (member.PropertyName is not null && !member.IsConst && !member.ClientOnly)
+                {
+                    writer.WriteLine(member.Reader.ValueType + " member" + I(i) + " = default!;");
+                }
+            }
+
+            if (node.UnknownMembers == UnknownMemberHandling.Keep)
+            {
+                writer.WriteLine("global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, " + Runtime + "JsonAny>>? kept = null;");
+            }
+        }
+
+        var readOnly = node.ReadOnlyMembers.IsEmpty
+            ? "null"
+            : "new[] { " + string.Join(", ", node.ReadOnlyMembers.Select(Identifiers.Literal)) + " }";
+        if (!node.ReadOnlyMembers.IsEmpty)
+        {
+            readOnly = node.Method + "ReadOnlyMembers";
+        }
+
+        writer.OpenBlock("while (reader.Read() && reader.TokenType == " + Json + "JsonTokenType.PropertyName)");
+        writer.WriteLine("context.PushProperty(ref reader);");
+        for (var i = 0; i < members.Count; i++)
+        {
+            var member = members[i];
+            writer.OpenBlock((i == 0 ? "if" : "else if") + " (reader.ValueTextEquals(" + Identifiers.Literal(member.WireName) + "u8))");
+            if (member.ClientOnly && record is not null)
+            {
+                writer.WriteLine("reader.Read();");
+                writer.WriteLine("reader.Skip();");
+                writer.CloseBlock();
+                continue;
+            }
+
+            writer.WriteLine("var first = context.MarkSeen(ref seen" + I(i / 64) + ", " + I(i % 64) + ");");
+            writer.WriteLine("reader.Read();");
+            var stores = record is not null && member.PropertyName is not null && !member.IsConst;
+            if (stores)
+            {
+                writer.WriteLine("if (first) " + member.Reader.Call + "(ref reader, ref context, build, out member" + I(i) + ");");
+            }
+            else
+            {
+                writer.WriteLine("if (first) " + member.Reader.Call + "(ref reader, ref context, false, out _);");
+            }
+
+            writer.WriteLine("else reader.Skip();");
+            writer.CloseBlock();
+        }
+
+        writer.OpenBlock(members.Count == 0 ? string.Empty : "else");
+        if (node.AdditionalProperties is not null)
+        {
+            writer.OpenBlock("if (names.Add(ref reader, ref context))");
+            writer.WriteLine("reader.Read();");
+            writer.WriteLine(node.AdditionalProperties.Call + "(ref reader, ref context, false, out _);");
+            writer.CloseBlock();
+            writer.OpenBlock("else");
+            writer.WriteLine("reader.Read();");
+            writer.WriteLine("reader.Skip();");
+            writer.CloseBlock();
+        }
+        else
+        {
+            var handling = Runtime + "UnknownMembers." + node.UnknownMembers switch
+            {
+                UnknownMemberHandling.Reject => "Reject",
+                UnknownMemberHandling.Keep => "Keep",
+                _ => "Drop",
+            };
+            if (record is not null && node.UnknownMembers == UnknownMemberHandling.Keep)
+            {
+                writer.WriteLine("var nameReader = reader;");
+                writer.OpenBlock("if (context.UnknownMember(ref reader, ref names, " + handling + ", " + readOnly + ") && build)");
+                writer.WriteLine("var keptName = nameReader.GetString()!;");
+                writer.WriteLine("context.TryReadAny(ref reader, true, out var keptValue);");
+                writer.WriteLine("(kept ??= new()).Add(new(keptName, keptValue));");
+                writer.CloseBlock();
+                writer.OpenBlock("else");
+                writer.WriteLine("reader.Skip();");
+                writer.CloseBlock();
+            }
+            else
+            {
+                writer.WriteLine("context.UnknownMember(ref reader, ref names, " + handling + ", " + readOnly + ");");
+                writer.WriteLine("reader.Skip();");
+            }
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine("context.Pop();");
+        writer.CloseBlock();
+
+        for (var i = 0; i < members.Count; i++)
+        {
+            var member = members[i];
+            if (member.Required && !(member.ClientOnly && record is not null))
+            {
+                writer.WriteLine("if ((seen" + I(i / 64) + " & " + Bit(i % 64) + ") == 0) context.AddMemberError(\"required\", " +
+                    Identifiers.Literal(member.WireName) + ", " + Identifiers.Literal("The required member '" + member.WireName + "' is missing.") + ");");
+            }
+        }
+
+        if (record is not null)
+        {
+            EmitConstruction(writer, node, record);
+        }
+    }
+
+    private static void EmitConstruction(SourceWriter writer, NodeSpec node, TypeRef record)
+    {
+        writer.OpenBlock("if (build && context.ErrorCount == mark)");
+        writer.OpenBlock("value = new " + record.FullName);
+        for (var i = 0; i < node.Members.Count; i++)
+        {
+            var member = node.Members[i];
+            if (member.PropertyName is null || member.IsConst || member.ClientOnly)
+            {
+                continue;
+            }
+
+            if (member.IsOptionalWrapper)
+            {
+                writer.WriteLine(member.PropertyName + " = (seen" + I(i / 64) + " & " + Bit(i % 64) + ") != 0 ? new(member" + I(i) + ") : default,");
+            }
+            else if (member.Required)
+            {
+                writer.WriteLine(member.PropertyName + " = member" + I(i) + ",");
+            }
+            else
+            {
+                writer.WriteLine(member.PropertyName + " = (seen" + I(i / 64) + " & " + Bit(i % 64) + ") != 0 ? member" + I(i) + " : default(" + member.PropertyType + "),");
+            }
+        }
+
+        if (node.UnknownMembers == UnknownMemberHandling.Keep)
+        {
+            writer.WriteLine("AdditionalMembers = kept is null ? null : new " + Runtime + "ValueMap<" + Runtime + "JsonAny>(kept),");
+        }
+
+        writer.CloseBlock(";");
+        writer.CloseBlock();
+    }
+
+    private static void EmitMap(SourceWriter writer, NodeSpec node)
+    {
+        var valueType = node.AdditionalProperties?.ValueType ?? Runtime + "JsonAny";
+        writer.WriteLine("var names = default(" + Runtime + "MemberNameSet);");
+        writer.WriteLine("var entries = build ? new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, " + valueType + ">>() : null;");
+        writer.OpenBlock("while (reader.Read() && reader.TokenType == " + Json + "JsonTokenType.PropertyName)");
+        writer.WriteLine("context.PushProperty(ref reader);");
+        writer.WriteLine("var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);");
+        writer.WriteLine("reader.Read();");
+        if (node.AdditionalProperties is not null)
+        {
+            writer.WriteLine(node.AdditionalProperties.Call + "(ref reader, ref context, build, out var entry);");
+        }
+        else
+        {
+            writer.WriteLine("context.TryReadAny(ref reader, build, out var entry);");
+        }
+
+        writer.WriteLine("if (unique && entries is not null && key is not null) entries.Add(new(key, entry));");
+        writer.WriteLine("context.Pop();");
+        writer.CloseBlock();
+        writer.WriteLine("if (entries is not null && context.ErrorCount == mark) value = new " + node.Shape.CSharpType + "(entries);");
+    }
+
+    private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Bit(int index) => "(1UL << " + I(index) + ")";
+}

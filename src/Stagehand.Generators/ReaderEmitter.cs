@@ -1,0 +1,563 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Stagehand.Schema;
+
+namespace Stagehand.Generators;
+
+/// <summary>
+/// Writes the static class that reads every schema node of one file: one method per node that validates the value
+/// at the reader in a single pass, reports every violation with its pointer, and builds the C# value when asked.
+/// </summary>
+internal static class ReaderEmitter
+{
+    private const string Runtime = "global::Stagehand.Contracts.";
+    private const string Json = "global::System.Text.Json.";
+    private const string Signature = "(ref " + Json + "Utf8JsonReader reader, ref " + Runtime + "ContractReadContext context, bool build, out ";
+
+    public static void Emit(SourceWriter writer, ContractFile file)
+    {
+        writer.WriteSummaryXml("Reads and validates the JSON of every schema in " + SourceWriter.Code(file.SchemaPath) + ".");
+        writer.WriteLine(ContractEmitter.GeneratedCodeAttribute);
+        writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        writer.OpenBlock((file.Mode == SchemaMode.Validator ? "public" : "internal") + " static class " + file.SchemaClass);
+        if (file.Mode == SchemaMode.Validator)
+        {
+            EmitValidatorEntry(writer, file);
+        }
+
+        foreach (var node in file.Nodes)
+        {
+            EmitRules(writer, node);
+        }
+
+        foreach (var node in file.Nodes)
+        {
+            writer.WriteLine();
+            EmitNode(writer, node);
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static void EmitValidatorEntry(SourceWriter writer, ContractFile file)
+    {
+        writer.WriteSummaryXml("Validates a whole JSON document against the schema.");
+        writer.WriteLine("public static " + Runtime + "ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, " + Runtime + "ContractReadOptions? options = null) =>");
+        writer.WriteLine("    " + Runtime + "ContractJson.Validate<" + Runtime + "JsonAny>(utf8Json, options, ReadRoot);");
+        writer.WriteLine();
+    }
+
+    internal static string StringRulesField(NodeSpec node) => node.Method + "StringRules";
+
+    internal static string NumberRulesField(NodeSpec node) => node.Method + "NumberRules";
+
+    internal static bool HasStringRules(NodeSpec node) => node.MinLength is not null || node.MaxLength is not null || node.Pattern is not null || node.Format is not null;
+
+    internal static bool HasNumberRules(NodeSpec node) =>
+        node.Minimum is not null || node.Maximum is not null || node.ExclusiveMinimum is not null || node.ExclusiveMaximum is not null || IntegerOnly(node);
+
+    private static bool IntegerOnly(NodeSpec node) =>
+        node.DeclaredTypes.HasFlag(JsonTypes.Integer) && !node.DeclaredTypes.HasFlag(JsonTypes.Number);
+
+    private static void EmitRules(SourceWriter writer, NodeSpec node)
+    {
+        if (HasStringRules(node))
+        {
+            var format = node.Format switch
+            {
+                "uuid" => "Uuid",
+                "date-time" => "DateTime",
+                "uri" => "Uri",
+                _ => "None",
+            };
+            writer.WriteLine("internal static readonly " + Runtime + "StringRules " + StringRulesField(node) + " = new(" +
+                Arguments(("minLength", node.MinLength), ("maxLength", node.MaxLength), ("pattern", node.Pattern is null ? null : Identifiers.Literal(node.Pattern)), ("format", Runtime + "StringFormat." + format)) + ");");
+        }
+
+        if (HasNumberRules(node))
+        {
+            writer.WriteLine("internal static readonly " + Runtime + "NumberRules " + NumberRulesField(node) + " = new(" +
+                Arguments(
+                    ("minimum", Quote(node.Minimum)),
+                    ("maximum", Quote(node.Maximum)),
+                    ("exclusiveMinimum", Quote(node.ExclusiveMinimum)),
+                    ("exclusiveMaximum", Quote(node.ExclusiveMaximum)),
+                    ("integer", IntegerOnly(node) ? "true" : null)) + ");");
+        }
+
+        if (!node.ReadOnlyMembers.IsEmpty)
+        {
+            writer.WriteLine("private static readonly string[] " + node.Method + "ReadOnlyMembers = { " + string.Join(", ", node.ReadOnlyMembers.Select(Identifiers.Literal)) + " };");
+        }
+
+        var index = 0;
+        foreach (var literal in Literals(node))
+        {
+            if (literal.Kind != JsonTypes.String)
+            {
+                writer.WriteLine("private static readonly " + Runtime + "JsonAny " + LiteralField(node, index) + " = " + Runtime + "JsonAny.Parse(" + Identifiers.Literal(literal.Text) + ");");
+            }
+
+            index++;
+        }
+    }
+
+    private static string? Quote(string? text) => text is null ? null : Identifiers.Literal(text);
+
+    private static string Arguments(params (string Name, string? Value)[] arguments) =>
+        string.Join(", ", arguments.Where(a => a.Value is not null).Select(a => a.Name + ": " + a.Value));
+
+    private static IEnumerable<JsonLiteral> Literals(NodeSpec node) =>
+        node.OwnType is { Kind: NamedKind.Enum } ? Enumerable.Empty<JsonLiteral>()
+        : node.Const is not null ? new[] { node.Const }
+        : node.Enum;
+
+    private static string LiteralField(NodeSpec node, int index) => node.Method + "Literal" + index.ToString(CultureInfo.InvariantCulture);
+
+    private static void EmitNode(SourceWriter writer, NodeSpec node)
+    {
+        writer.OpenBlock("internal static bool " + node.Method + Signature + node.ValueType + " value)");
+        if (node.BooleanSchema == false)
+        {
+            writer.WriteLine("value = default!;");
+            writer.WriteLine("context.AddError(\"false\", \"No value is allowed here.\");");
+            writer.WriteLine("reader.Skip();");
+            writer.WriteLine("return false;");
+            writer.CloseBlock();
+            return;
+        }
+
+        if (node.BooleanSchema == true || IsPureAny(node))
+        {
+            writer.WriteLine("return context.TryReadAny(ref reader, build, out value);");
+            writer.CloseBlock();
+            return;
+        }
+
+        if (node.Ref is not null && !HasOwnAssertions(node) && node.Composition == CompositionKind.None)
+        {
+            EmitDelegation(writer, node.Ref, node);
+            writer.CloseBlock();
+            return;
+        }
+
+        if (node.Composition == CompositionKind.NullableWrapper)
+        {
+            writer.OpenBlock("if (reader.TokenType == " + Json + "JsonTokenType.Null)");
+            writer.WriteLine("value = default;");
+            writer.WriteLine("return true;");
+            writer.CloseBlock();
+            writer.WriteLine();
+            EmitDelegation(writer, node.Wrapped!, node);
+            writer.CloseBlock();
+            return;
+        }
+
+        writer.WriteLine("value = default!;");
+        writer.WriteLine("var mark = context.ErrorCount;");
+        var needsStart = NeedsStart(node);
+        if (needsStart)
+        {
+            writer.WriteLine("var start = reader;");
+        }
+
+        var types = node.DeclaredTypes != JsonTypes.None ? node.DeclaredTypes : ShapeTypes(node);
+        if (types != JsonTypes.None)
+        {
+            writer.OpenBlock("if (!(" + TokenCondition("reader", types) + "))");
+            writer.WriteLine("context.TypeMismatch(ref reader, " + Identifiers.Literal(Describe(types)) + ");");
+            writer.WriteLine("return false;");
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
+
+        EmitSections(writer, node);
+        EmitLiterals(writer, node);
+        EmitComposition(writer, node);
+
+        if (node.Shape.Kind == ValueKind.Any)
+        {
+            writer.OpenBlock("if (build && context.ErrorCount == mark)");
+            writer.WriteLine("var copy = start;");
+            writer.WriteLine("context.TryReadAny(ref copy, true, out value);");
+            writer.CloseBlock();
+        }
+
+        writer.WriteLine("return context.ErrorCount == mark;");
+        writer.CloseBlock();
+    }
+
+    /// <summary>The JSON types the C# shape can hold, for nodes that do not declare <c>type</c>.</summary>
+    private static JsonTypes ShapeTypes(NodeSpec node)
+    {
+        var types = node.Shape.Kind switch
+        {
+            ValueKind.String or ValueKind.Guid or ValueKind.DateTimeOffset or ValueKind.Uri => JsonTypes.String,
+            ValueKind.Boolean => JsonTypes.Boolean,
+            ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double => JsonTypes.Number,
+            ValueKind.List => JsonTypes.Array,
+            ValueKind.Map => JsonTypes.Object,
+            ValueKind.Named when node.Shape.Named!.Kind == NamedKind.Record => JsonTypes.Object,
+            ValueKind.Named when node.Shape.Named!.Kind == NamedKind.Enum => IsNumericEnum(node) ? JsonTypes.Number : JsonTypes.String,
+            _ => JsonTypes.None,
+        };
+        return types == JsonTypes.None || !node.Nullable ? types : types | JsonTypes.Null;
+    }
+
+    private static bool IsPureAny(NodeSpec node) =>
+        node.Shape.Kind == ValueKind.Any && node.Ref is null && node.Composition == CompositionKind.None && node.AllOf.IsEmpty
+        && node.DeclaredTypes == JsonTypes.None && !HasOwnAssertions(node);
+
+    private static bool HasOwnAssertions(NodeSpec node) =>
+        node.DeclaredTypes != JsonTypes.None || HasStringRules(node) || HasNumberRules(node) || !node.Enum.IsEmpty || node.Const is not null
+        || node.HasObjectKeywords || node.Items is not null || node.MinItems is not null || node.MaxItems is not null
+        || !node.AllOf.IsEmpty || !node.AnyOf.IsEmpty || !node.OneOf.IsEmpty || node.Composition != CompositionKind.None;
+
+    private static bool NeedsStart(NodeSpec node) =>
+        node.Shape.Kind == ValueKind.Any || node.Ref is not null || !node.AllOf.IsEmpty || !node.AnyOf.IsEmpty || !node.OneOf.IsEmpty
+        || node.Composition == CompositionKind.Union || Literals(node).Any();
+
+    private static void EmitDelegation(SourceWriter writer, MethodRef target, NodeSpec node)
+    {
+        if (target.ValueType == node.ValueType)
+        {
+            writer.WriteLine("return " + target.Call + "(ref reader, ref context, build, out value);");
+            return;
+        }
+
+        writer.WriteLine("var valid = " + target.Call + "(ref reader, ref context, build, out var inner);");
+        writer.WriteLine("value = inner" + (IsNullableType(target.ValueType) && !IsNullableType(node.ValueType) ? "!" : string.Empty) + ";");
+        writer.WriteLine("return valid;");
+    }
+
+    private static bool IsNullableType(string type) => type.EndsWith("?", System.StringComparison.Ordinal);
+
+    // ---- per-token sections -------------------------------------------------------------------------------
+
+    private static void EmitSections(SourceWriter writer, NodeSpec node)
+    {
+        var sections = new List<(string[] Tokens, SourceWriter Body)>();
+        var objectBody = SourceWriter.Fragment();
+        if (node.HasObjectKeywords)
+        {
+            ObjectEmitter.Emit(objectBody, node);
+        }
+        else
+        {
+            objectBody.WriteLine("reader.Skip();");
+        }
+
+        sections.Add((new[] { "StartObject" }, objectBody));
+
+        var arrayBody = SourceWriter.Fragment();
+        if (node.Items is not null || node.MinItems is not null || node.MaxItems is not null || (node.OwnsShape && node.Shape.Kind == ValueKind.List))
+        {
+            EmitArray(arrayBody, node);
+        }
+        else
+        {
+            arrayBody.WriteLine("reader.Skip();");
+        }
+
+        sections.Add((new[] { "StartArray" }, arrayBody));
+
+        var stringBody = SourceWriter.Fragment();
+        EmitString(stringBody, node);
+        sections.Add((new[] { "String" }, stringBody));
+
+        var numberBody = SourceWriter.Fragment();
+        EmitNumber(numberBody, node);
+        sections.Add((new[] { "Number" }, numberBody));
+
+        if (node.OwnsShape && node.Shape.Kind == ValueKind.Boolean)
+        {
+            sections.Add((new[] { "True" }, SourceWriter.Fragment().WriteLine("value = true;")));
+            sections.Add((new[] { "False" }, SourceWriter.Fragment().WriteLine("value = false;")));
+        }
+
+        writer.OpenBlock("switch (reader.TokenType)");
+        foreach (var (tokens, body) in sections.Where(s => !s.Body.IsEmpty))
+        {
+            foreach (var token in tokens)
+            {
+                writer.WriteLine("case " + Json + "JsonTokenType." + token + ":");
+            }
+
+            writer.OpenBlock(string.Empty);
+            writer.WriteLines(body);
+            writer.WriteLine("break;");
+            writer.CloseBlock();
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+
+    private static void EmitString(SourceWriter writer, NodeSpec node)
+    {
+        var rules = HasStringRules(node) ? StringRulesField(node) : "null";
+        switch (node.OwnsShape ? node.Shape.Kind : ValueKind.Any)
+        {
+            case ValueKind.String:
+                writer.WriteLine("if (context.TryReadString(ref reader, " + rules + ", build, out var text) && build) value = text!;");
+                return;
+            case ValueKind.Guid:
+                writer.WriteLine("if (context.TryReadGuid(ref reader, " + rules + ", out var guid)) value = guid;");
+                return;
+            case ValueKind.DateTimeOffset:
+                writer.WriteLine("if (context.TryReadDateTimeOffset(ref reader, " + rules + ", out var instant)) value = instant;");
+                return;
+            case ValueKind.Uri:
+                writer.WriteLine("if (context.TryReadUri(ref reader, " + rules + ", build, out var uri) && build) value = uri!;");
+                return;
+            case ValueKind.Named when node.OwnType is { Kind: NamedKind.Enum } && !IsNumericEnum(node):
+                var first = true;
+                foreach (var literal in node.Enum.Where(l => l.Kind == JsonTypes.String))
+                {
+                    var name = EnumMemberName(node, literal);
+                    writer.WriteLine((first ? "if" : "else if") + " (reader.ValueTextEquals(" + Identifiers.Literal(literal.Text) + "u8)) value = " + node.OwnType!.FullName + "." + name + ";");
+                    first = false;
+                }
+
+                writer.WriteLine("else context.AddError(\"enum\", " + Identifiers.Literal("Expected one of: " + string.Join(", ", node.Enum.Select(l => l.Text)) + ".") + ");");
+                return;
+        }
+
+        if (HasStringRules(node))
+        {
+            writer.WriteLine("context.CheckString(ref reader, " + rules + ");");
+        }
+    }
+
+    private static bool IsNumericEnum(NodeSpec node) => node.Enum.Any(l => l.Kind is JsonTypes.Integer or JsonTypes.Number);
+
+    private static string EnumMemberName(NodeSpec node, JsonLiteral literal) =>
+        node.EnumValues.First(v => v.Value.Text == literal.Text).Name;
+
+    private static void EmitNumber(SourceWriter writer, NodeSpec node)
+    {
+        var rules = HasNumberRules(node) ? NumberRulesField(node) : "null";
+        switch (node.OwnsShape ? node.Shape.Kind : ValueKind.Any)
+        {
+            case ValueKind.Int32:
+                writer.WriteLine("if (context.TryReadInt32(ref reader, " + rules + ", out var number)) value = number;");
+                return;
+            case ValueKind.Int64:
+                writer.WriteLine("if (context.TryReadInt64(ref reader, " + rules + ", out var number)) value = number;");
+                return;
+            case ValueKind.Double:
+                writer.WriteLine("if (context.TryReadDouble(ref reader, " + rules + ", out var number)) value = number;");
+                return;
+            case ValueKind.Named when node.OwnType is { Kind: NamedKind.Enum } && IsNumericEnum(node):
+                writer.OpenBlock("if (context.TryReadInt32(ref reader, null, out var number))");
+                writer.OpenBlock("switch (number)");
+                foreach (var literal in node.Enum.Where(l => l.Kind == JsonTypes.Integer))
+                {
+                    writer.WriteLine("case " + literal.Text + ": value = " + node.OwnType!.FullName + "." + EnumMemberName(node, literal) + "; break;");
+                }
+
+                writer.WriteLine("default: context.AddError(\"enum\", " + Identifiers.Literal("Expected one of: " + string.Join(", ", node.Enum.Select(l => l.Text)) + ".") + "); break;");
+                writer.CloseBlock();
+                writer.CloseBlock();
+                return;
+        }
+
+        if (HasNumberRules(node))
+        {
+            writer.WriteLine("context.CheckNumber(ref reader, " + rules + ");");
+        }
+    }
+
+    private static void EmitArray(SourceWriter writer, NodeSpec node)
+    {
+        var builds = node.OwnsShape && node.Shape.Kind == ValueKind.List;
+        var itemType = node.Items?.ValueType ?? Runtime + "JsonAny";
+        if (builds)
+        {
+            writer.WriteLine("var items = build ? new global::System.Collections.Generic.List<" + itemType + ">() : null;");
+        }
+
+        writer.WriteLine("var count = 0;");
+        writer.OpenBlock("while (reader.Read() && reader.TokenType != " + Json + "JsonTokenType.EndArray)");
+        writer.WriteLine("context.PushIndex(count++);");
+        if (node.Items is not null)
+        {
+            writer.WriteLine(node.Items.Call + "(ref reader, ref context, build, out var item);");
+            if (builds)
+            {
+                writer.WriteLine("items?.Add(item);");
+            }
+        }
+        else if (builds)
+        {
+            writer.WriteLine("context.TryReadAny(ref reader, build, out var item);");
+            writer.WriteLine("items?.Add(item);");
+        }
+        else
+        {
+            writer.WriteLine("reader.Skip();");
+        }
+
+        writer.WriteLine("context.Pop();");
+        writer.CloseBlock();
+        if (node.MinItems is not null)
+        {
+            writer.WriteLine("if (count < " + node.MinItems.Value.ToString(CultureInfo.InvariantCulture) + ") context.AddError(\"minItems\", " +
+                Identifiers.Literal("Expected at least " + node.MinItems.Value.ToString(CultureInfo.InvariantCulture) + " items.") + ");");
+        }
+
+        if (node.MaxItems is not null)
+        {
+            writer.WriteLine("if (count > " + node.MaxItems.Value.ToString(CultureInfo.InvariantCulture) + ") context.AddError(\"maxItems\", " +
+                Identifiers.Literal("Expected at most " + node.MaxItems.Value.ToString(CultureInfo.InvariantCulture) + " items.") + ");");
+        }
+
+        if (builds)
+        {
+            writer.WriteLine("if (items is not null && context.ErrorCount == mark) value = new " + node.Shape.CSharpType + "(items);");
+        }
+    }
+
+    // ---- enum and const, for nodes that are not enum types ----------------------------------------------
+
+    private static void EmitLiterals(SourceWriter writer, NodeSpec node)
+    {
+        var literals = Literals(node).ToList();
+        if (literals.Count == 0)
+        {
+            return;
+        }
+
+        var keyword = node.Const is not null ? "const" : "enum";
+        var tests = literals.Select((literal, index) => literal.Kind == JsonTypes.String
+            ? "(start.TokenType == " + Json + "JsonTokenType.String && start.ValueTextEquals(" + Identifiers.Literal(literal.Text) + "u8))"
+            : "context.ValueEquals(ref start, " + LiteralField(node, index) + ")");
+        var message = node.Const is not null
+            ? "Expected the value " + Display(node.Const) + "."
+            : "Expected one of: " + string.Join(", ", literals.Select(Display)) + ".";
+        writer.WriteLine("if (!(" + string.Join(" || ", tests) + ")) context.AddError(\"" + keyword + "\", " + Identifiers.Literal(Truncate(message)) + ");");
+    }
+
+    private static string Display(JsonLiteral literal) => literal.Kind == JsonTypes.String ? "\"" + literal.Text + "\"" : literal.Text;
+
+    private static string Truncate(string message) => message.Length <= 300 ? message : message.Substring(0, 297) + "...";
+
+    // ---- composition --------------------------------------------------------------------------------------
+
+    private static void EmitComposition(SourceWriter writer, NodeSpec node)
+    {
+        if (node.Ref is not null && node.Shape.Kind != ValueKind.Any)
+        {
+            writer.OpenBlock(string.Empty);
+            writer.WriteLine("var copy = start;");
+            writer.WriteLine(node.Ref.Call + "(ref copy, ref context, build, out var referenced);");
+            writer.WriteLine("if (build) value = referenced" + (IsNullableType(node.Ref.ValueType) && !IsNullableType(node.ValueType) ? "!" : string.Empty) + ";");
+            writer.CloseBlock();
+        }
+
+        foreach (var branch in node.AllOf.Concat(node.Ref is null || node.Shape.Kind != ValueKind.Any ? Enumerable.Empty<MethodRef>() : new[] { node.Ref }))
+        {
+            writer.OpenBlock(string.Empty);
+            writer.WriteLine("var copy = start;");
+            writer.WriteLine(branch.Call + "(ref copy, ref context, false, out _);");
+            writer.CloseBlock();
+        }
+
+        if (node.Composition == CompositionKind.Union)
+        {
+            UnionReaderEmitter.Emit(writer, node);
+            return;
+        }
+
+        if (!node.AnyOf.IsEmpty)
+        {
+            writer.WriteLine("var anyMatched = false;");
+            foreach (var branch in node.AnyOf)
+            {
+                writer.OpenBlock("if (!anyMatched)");
+                writer.WriteLine("var copy = start;");
+                writer.WriteLine("var trial = context.BeginTrial();");
+                writer.WriteLine(branch.Call + "(ref copy, ref context, false, out _);");
+                writer.WriteLine("anyMatched = context.EndTrial(trial);");
+                writer.CloseBlock();
+            }
+
+            writer.WriteLine("if (!anyMatched) context.AddError(\"anyOf\", \"The value matches none of the allowed schemas.\");");
+        }
+
+        if (!node.OneOf.IsEmpty)
+        {
+            writer.WriteLine("var oneMatched = 0;");
+            foreach (var branch in node.OneOf)
+            {
+                writer.OpenBlock(string.Empty);
+                writer.WriteLine("var copy = start;");
+                writer.WriteLine("var trial = context.BeginTrial();");
+                writer.WriteLine(branch.Call + "(ref copy, ref context, false, out _);");
+                writer.WriteLine("if (context.EndTrial(trial)) oneMatched++;");
+                writer.CloseBlock();
+            }
+
+            writer.WriteLine("if (oneMatched == 0) context.AddError(\"oneOf\", \"The value matches none of the allowed schemas.\");");
+            writer.WriteLine("else if (oneMatched > 1) context.AddError(\"oneOf\", \"The value matches more than one schema where exactly one is allowed.\");");
+        }
+    }
+
+    // ---- token helpers ------------------------------------------------------------------------------------
+
+    internal static string TokenCondition(string reader, JsonTypes types)
+    {
+        var tokens = new List<string>();
+        if (types.HasFlag(JsonTypes.Object))
+        {
+            tokens.Add("StartObject");
+        }
+
+        if (types.HasFlag(JsonTypes.Array))
+        {
+            tokens.Add("StartArray");
+        }
+
+        if (types.HasFlag(JsonTypes.String))
+        {
+            tokens.Add("String");
+        }
+
+        if ((types & (JsonTypes.Number | JsonTypes.Integer)) != 0)
+        {
+            tokens.Add("Number");
+        }
+
+        if (types.HasFlag(JsonTypes.Boolean))
+        {
+            tokens.Add("True");
+            tokens.Add("False");
+        }
+
+        if (types.HasFlag(JsonTypes.Null))
+        {
+            tokens.Add("Null");
+        }
+
+        return tokens.Count == 0 ? "false" : reader + ".TokenType is " + string.Join(" or ", tokens.Select(t => Json + "JsonTokenType." + t));
+    }
+
+    internal static string Describe(JsonTypes types)
+    {
+        var names = new List<string>();
+        foreach (var (flag, name) in new[]
+        {
+            (JsonTypes.Object, "object"), (JsonTypes.Array, "array"), (JsonTypes.String, "string"), (JsonTypes.Number, "number"),
+            (JsonTypes.Integer, "integer"), (JsonTypes.Boolean, "boolean"), (JsonTypes.Null, "null"),
+        })
+        {
+            if (types.HasFlag(flag) && !(flag == JsonTypes.Integer && types.HasFlag(JsonTypes.Number)))
+            {
+                names.Add(name);
+            }
+        }
+
+        return names.Count <= 1 ? string.Concat(names) : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[names.Count - 1];
+    }
+}

@@ -1,0 +1,210 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Stagehand.Schema;
+
+namespace Stagehand.Generators;
+
+/// <summary>
+/// Writes <c>Validate()</c> for values built in code: what the type system cannot check (formats, ranges, patterns,
+/// lengths, required references left null, undefined enum values, unions that hold no case), with pointers made of
+/// wire names.
+/// </summary>
+internal static class ValueValidationEmitter
+{
+    private const string Runtime = "global::Stagehand.Contracts.";
+
+    public static void EmitRecord(SourceWriter writer, RecordSpec record)
+    {
+        var rules = new List<string>();
+        EmitEntry(writer);
+        writer.OpenBlock("public void ValidateInto(" + Runtime + "ContractValueValidator validator)");
+        writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(validator);");
+        foreach (var member in record.Members)
+        {
+            if (member.Const is not null)
+            {
+                continue;
+            }
+
+            var wire = Identifiers.Literal(member.WireName);
+            if (member.Required && !member.Nullable && !member.Shape.IsValueType)
+            {
+                writer.WriteLine("validator.Required(" + member.Name + ", " + wire + ");");
+            }
+
+            var value = member.IsOptionalWrapper ? member.Name + ".GetValueOrDefault(default)" : member.Name;
+            var local = "the" + member.Name;
+            var check = new SourceWriter();
+            EmitCheck(check, member.Shape, local, member.Name, 0, rules);
+            var body = check.ToString();
+            if (body.Length == 0)
+            {
+                continue;
+            }
+
+            writer.OpenBlock("if (" + value + " is { } " + local + ")");
+            writer.WriteLine("validator.Push(" + wire + ");");
+            foreach (var line in body.TrimEnd('\n').Split('\n'))
+            {
+                writer.WriteLine(line);
+            }
+
+            writer.WriteLine("validator.Pop();");
+            writer.CloseBlock();
+        }
+
+        writer.CloseBlock();
+        EmitRuleFields(writer, rules);
+    }
+
+    public static void EmitUnion(SourceWriter writer, UnionSpec union)
+    {
+        var rules = new List<string>();
+        EmitEntry(writer);
+        writer.OpenBlock("public void ValidateInto(" + Runtime + "ContractValueValidator validator)");
+        writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(validator);");
+        writer.OpenBlock("switch (_case)");
+        var index = 1;
+        foreach (var @case in union.Cases)
+        {
+            var field = "_" + Identifiers.ToCamelCase(@case.Name).TrimStart('@');
+            writer.OpenBlock("case " + (index++).ToString(CultureInfo.InvariantCulture) + ":");
+            var check = new SourceWriter();
+            EmitCheck(check, @case.Shape, field + (@case.Shape.IsValueType ? string.Empty : "!"), @case.Name, 0, rules);
+            foreach (var line in check.ToString().TrimEnd('\n').Split('\n').Where(l => l.Length > 0))
+            {
+                writer.WriteLine(line);
+            }
+
+            writer.WriteLine("break;");
+            writer.CloseBlock();
+        }
+
+        writer.WriteLine("default: validator.AddError(\"type\", \"The union holds no case: it is the default value.\"); break;");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        EmitRuleFields(writer, rules);
+    }
+
+    private static void EmitEntry(SourceWriter writer)
+    {
+        writer.WriteSummaryXml("Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.");
+        writer.WriteLine("public " + Runtime + "ValidationResult Validate()");
+        writer.WriteLine("{");
+        writer.WriteLine("    var validator = new " + Runtime + "ContractValueValidator();");
+        writer.WriteLine("    ValidateInto(validator);");
+        writer.WriteLine("    return validator.ToResult();");
+        writer.WriteLine("}");
+        writer.WriteLine();
+        writer.WriteSummaryXml("Adds this value's violations to <paramref name=\"validator\"/>, at its current pointer.");
+        writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+    }
+
+    private static void EmitRuleFields(SourceWriter writer, List<string> rules)
+    {
+        foreach (var rule in rules)
+        {
+            writer.WriteLine();
+            writer.WriteLine(rule);
+        }
+    }
+
+    private static void EmitCheck(SourceWriter writer, ValueShape shape, string expression, string owner, int depth, List<string> rules)
+    {
+        switch (shape.Kind)
+        {
+            case ValueKind.String when shape.MinLength is not null || shape.MaxLength is not null || shape.Pattern is not null:
+                var field = "s_" + Identifiers.ToCamelCase(owner).TrimStart('@') + "Rules" + depth.ToString(CultureInfo.InvariantCulture);
+                rules.Add("private static readonly " + Runtime + "StringRules " + field + " = new(" + string.Join(", ", new[]
+                {
+                    shape.MinLength is null ? null : "minLength: " + shape.MinLength.Value.ToString(CultureInfo.InvariantCulture),
+                    shape.MaxLength is null ? null : "maxLength: " + shape.MaxLength.Value.ToString(CultureInfo.InvariantCulture),
+                    shape.Pattern is null ? null : "pattern: " + Identifiers.Literal(shape.Pattern),
+                }.Where(a => a is not null)) + ");");
+                writer.WriteLine("validator.Check(" + expression + ", " + field + ");");
+                break;
+            case ValueKind.String when !shape.AllowedValues.IsEmpty && shape.AllowedValues.All(v => v.Kind == JsonTypes.String):
+                var allowed = string.Join(" or ", shape.AllowedValues.Select(v => expression + " == " + Identifiers.Literal(v.Text)));
+                writer.WriteLine("if (!(" + allowed + ")) validator.AddError(\"enum\", " + Identifiers.Literal("Expected one of: " + string.Join(", ", shape.AllowedValues.Select(v => v.Text)) + ".") + ");");
+                break;
+            case ValueKind.Uri:
+                writer.WriteLine("if (!" + expression + ".IsAbsoluteUri) validator.AddError(\"format\", \"Expected an absolute URI.\");");
+                break;
+            case ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double when shape.Minimum is not null || shape.Maximum is not null || shape.ExclusiveMinimum is not null || shape.ExclusiveMaximum is not null:
+                var numberField = "s_" + Identifiers.ToCamelCase(owner).TrimStart('@') + "Range" + depth.ToString(CultureInfo.InvariantCulture);
+                rules.Add("private static readonly " + Runtime + "NumberRules " + numberField + " = new(" + string.Join(", ", new[]
+                {
+                    shape.Minimum is null ? null : "minimum: " + Identifiers.Literal(shape.Minimum),
+                    shape.Maximum is null ? null : "maximum: " + Identifiers.Literal(shape.Maximum),
+                    shape.ExclusiveMinimum is null ? null : "exclusiveMinimum: " + Identifiers.Literal(shape.ExclusiveMinimum),
+                    shape.ExclusiveMaximum is null ? null : "exclusiveMaximum: " + Identifiers.Literal(shape.ExclusiveMaximum),
+                }.Where(a => a is not null)) + ");");
+                writer.WriteLine("validator.Check(" + (shape.Kind == ValueKind.Double ? expression : "(long)" + expression) + ", " + numberField + ");");
+                break;
+            case ValueKind.Double:
+                writer.WriteLine("if (double.IsNaN(" + expression + ") || double.IsInfinity(" + expression + ")) validator.AddError(\"type\", \"Expected a finite number.\");");
+                break;
+            case ValueKind.Named when shape.Named!.Kind == NamedKind.Enum:
+                writer.WriteLine("if (!" + shape.Named.FullName + "WireValues.IsDefined(" + expression + ")) validator.AddError(\"enum\", \"The value is not one the contract defines.\");");
+                break;
+            case ValueKind.Named:
+                writer.WriteLine(expression + ".ValidateInto(validator);");
+                break;
+            case ValueKind.List:
+                var item = "item" + depth.ToString(CultureInfo.InvariantCulture);
+                var index = "index" + depth.ToString(CultureInfo.InvariantCulture);
+                var inner = new SourceWriter();
+                EmitCheck(inner, shape.Element!, item, owner, depth + 1, rules);
+                if (shape.MinItems is not null || shape.MaxItems is not null)
+                {
+                    writer.WriteLine("validator.CheckCount(" + expression + ".Count, " + Number(shape.MinItems) + ", " + Number(shape.MaxItems) + ");");
+                }
+
+                if (inner.ToString().Length > 0)
+                {
+                    writer.WriteLine("var " + index + " = 0;");
+                    writer.WriteLine("foreach (var " + item + "Entry in " + expression + ")");
+                    writer.WriteLine("{");
+                    writer.WriteLine("    validator.Push(" + index + "++);");
+                    writer.WriteLine("    if (" + item + "Entry is { } " + item + ")");
+                    writer.WriteLine("    {");
+                    foreach (var line in inner.ToString().TrimEnd('\n').Split('\n'))
+                    {
+                        writer.WriteLine("        " + line);
+                    }
+
+                    writer.WriteLine("    }");
+                    writer.WriteLine("    validator.Pop();");
+                    writer.WriteLine("}");
+                }
+
+                break;
+            case ValueKind.Map:
+                var pair = "pair" + depth.ToString(CultureInfo.InvariantCulture);
+                var entry = "entry" + depth.ToString(CultureInfo.InvariantCulture);
+                var mapInner = new SourceWriter();
+                EmitCheck(mapInner, shape.Element!, entry, owner, depth + 1, rules);
+                if (mapInner.ToString().Length > 0)
+                {
+                    writer.WriteLine("foreach (var " + pair + " in " + expression + ")");
+                    writer.WriteLine("{");
+                    writer.WriteLine("    validator.Push(" + pair + ".Key);");
+                    writer.WriteLine("    if (" + pair + ".Value is { } " + entry + ")");
+                    writer.WriteLine("    {");
+                    foreach (var line in mapInner.ToString().TrimEnd('\n').Split('\n'))
+                    {
+                        writer.WriteLine("        " + line);
+                    }
+
+                    writer.WriteLine("    }");
+                    writer.WriteLine("    validator.Pop();");
+                    writer.WriteLine("}");
+                }
+
+                break;
+        }
+    }
+
+    private static string Number(int? value) => value is null ? "null" : value.Value.ToString(CultureInfo.InvariantCulture);
+}

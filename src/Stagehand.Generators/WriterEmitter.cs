@@ -1,0 +1,188 @@
+using System.Globalization;
+using Stagehand.Schema;
+
+namespace Stagehand.Generators;
+
+/// <summary>
+/// Writes <c>WriteTo(Utf8JsonWriter)</c>: the exact wire names, in schema order; absent optional members left out,
+/// <c>null</c> written where the contract allows it, client-only members never written.
+/// </summary>
+internal static class WriterEmitter
+{
+    private const string Json = "global::System.Text.Json.";
+
+    public static void EmitRecord(SourceWriter writer, RecordSpec record)
+    {
+        writer.WriteSummaryXml("Writes this value as JSON with the contract's wire names.");
+        writer.OpenBlock("public void WriteTo(" + Json + "Utf8JsonWriter writer)");
+        writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(writer);");
+        writer.WriteLine("writer.WriteStartObject();");
+        foreach (var member in record.Members)
+        {
+            if (member.ClientOnly)
+            {
+                continue;
+            }
+
+            var name = Identifiers.Literal(member.WireName) + "u8";
+            if (member.Const is not null)
+            {
+                writer.WriteLine(member.Const.Kind switch
+                {
+                    JsonTypes.String => "writer.WriteString(" + name + ", " + Identifiers.Literal(member.Const.Text) + "u8);",
+                    JsonTypes.Boolean => "writer.WriteBoolean(" + name + ", " + member.Const.Text + ");",
+                    JsonTypes.Null => "writer.WriteNull(" + name + ");",
+                    JsonTypes.Integer or JsonTypes.Number => "writer.WritePropertyName(" + name + "); writer.WriteRawValue(" + Identifiers.Literal(member.Const.Text) + ", skipInputValidation: true);",
+                    _ => "writer.WritePropertyName(" + name + "); " + member.Name + ".WriteTo(writer);",
+                });
+                continue;
+            }
+
+            if (member.IsOptionalWrapper)
+            {
+                writer.OpenBlock("if (" + member.Name + ".HasValue)");
+                writer.WriteLine("writer.WritePropertyName(" + name + ");");
+                EmitNullable(writer, member.Shape, member.Name + ".Value", 0);
+                writer.CloseBlock();
+                continue;
+            }
+
+            writer.OpenBlock(string.Empty);
+            if (member.Required && !member.Nullable)
+            {
+                writer.WriteLine("writer.WritePropertyName(" + name + ");");
+                EmitValue(writer, member.Shape, member.Name, 0);
+            }
+            else if (member.Required)
+            {
+                writer.WriteLine("writer.WritePropertyName(" + name + ");");
+                EmitNullable(writer, member.Shape, member.Name, 0);
+            }
+            else
+            {
+                writer.OpenBlock("if (" + member.Name + " is { } " + Local(member.Name) + ")");
+                writer.WriteLine("writer.WritePropertyName(" + name + ");");
+                EmitValue(writer, member.Shape, Local(member.Name), 0);
+                writer.CloseBlock();
+            }
+
+            writer.CloseBlock();
+        }
+
+        if (record.UnknownMembers == UnknownMemberHandling.Keep)
+        {
+            writer.OpenBlock("if (AdditionalMembers is { } additional)");
+            writer.OpenBlock("foreach (var pair in additional)");
+            writer.WriteLine("writer.WritePropertyName(pair.Key);");
+            writer.WriteLine("pair.Value.WriteTo(writer);");
+            writer.CloseBlock();
+            writer.CloseBlock();
+        }
+
+        writer.WriteLine("writer.WriteEndObject();");
+        writer.CloseBlock();
+    }
+
+    public static void EmitUnion(SourceWriter writer, UnionSpec union)
+    {
+        writer.WriteSummaryXml("Writes the case this holds as JSON.");
+        writer.WriteLine("/// <exception cref=\"global::System.InvalidOperationException\">This is the default value, which holds no case.</exception>");
+        writer.OpenBlock("public void WriteTo(" + Json + "Utf8JsonWriter writer)");
+        writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(writer);");
+        writer.OpenBlock("switch (_case)");
+        var index = 1;
+        foreach (var @case in union.Cases)
+        {
+            writer.OpenBlock("case " + (index++).ToString(CultureInfo.InvariantCulture) + ":");
+            var field = "_" + Identifiers.ToCamelCase(@case.Name).TrimStart('@');
+            EmitValue(writer, @case.Shape, @case.Shape.IsValueType ? field : field + "!", 0);
+            writer.WriteLine("break;");
+            writer.CloseBlock();
+        }
+
+        writer.WriteLine("default: throw Uninitialized();");
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    private static void EmitNullable(SourceWriter writer, ValueShape shape, string expression, int depth)
+    {
+        var local = "present" + depth.ToString(CultureInfo.InvariantCulture);
+        writer.OpenBlock(string.Empty);
+        writer.OpenBlock("if (" + expression + " is { } " + local + ")");
+        EmitValue(writer, shape, local, depth + 1);
+        writer.CloseBlock();
+        writer.OpenBlock("else");
+        writer.WriteLine("writer.WriteNullValue();");
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    /// <summary>Writes <paramref name="expression"/>, a non-null value of <paramref name="shape"/>.</summary>
+    internal static void EmitValue(SourceWriter writer, ValueShape shape, string expression, int depth)
+    {
+        switch (shape.Kind)
+        {
+            case ValueKind.String:
+            case ValueKind.Guid:
+            case ValueKind.DateTimeOffset:
+                writer.WriteLine("writer.WriteStringValue(" + expression + ");");
+                return;
+            case ValueKind.Uri:
+                writer.WriteLine("writer.WriteStringValue(" + expression + ".OriginalString);");
+                return;
+            case ValueKind.Boolean:
+                writer.WriteLine("writer.WriteBooleanValue(" + expression + ");");
+                return;
+            case ValueKind.Int32:
+            case ValueKind.Int64:
+            case ValueKind.Double:
+                writer.WriteLine("writer.WriteNumberValue(" + expression + ");");
+                return;
+            case ValueKind.Any:
+                writer.WriteLine(expression + ".WriteTo(writer);");
+                return;
+            case ValueKind.Named when shape.Named!.Kind == NamedKind.Enum:
+                writer.WriteLine(shape.Named.FullName + "WireValues.WriteTo(writer, " + expression + ");");
+                return;
+            case ValueKind.Named:
+                writer.WriteLine(expression + ".WriteTo(writer);");
+                return;
+            case ValueKind.List:
+                var item = "item" + depth.ToString(CultureInfo.InvariantCulture);
+                writer.WriteLine("writer.WriteStartArray();");
+                writer.OpenBlock("foreach (var " + item + " in " + expression + ")");
+                if (shape.ElementNullable)
+                {
+                    EmitNullable(writer, shape.Element!, item, depth + 1);
+                }
+                else
+                {
+                    EmitValue(writer, shape.Element!, item, depth + 1);
+                }
+
+                writer.CloseBlock();
+                writer.WriteLine("writer.WriteEndArray();");
+                return;
+            case ValueKind.Map:
+                var pair = "pair" + depth.ToString(CultureInfo.InvariantCulture);
+                writer.WriteLine("writer.WriteStartObject();");
+                writer.OpenBlock("foreach (var " + pair + " in " + expression + ")");
+                writer.WriteLine("writer.WritePropertyName(" + pair + ".Key);");
+                if (shape.ElementNullable)
+                {
+                    EmitNullable(writer, shape.Element!, pair + ".Value", depth + 1);
+                }
+                else
+                {
+                    EmitValue(writer, shape.Element!, pair + ".Value", depth + 1);
+                }
+
+                writer.CloseBlock();
+                writer.WriteLine("writer.WriteEndObject();");
+                return;
+        }
+    }
+
+    private static string Local(string name) => "the" + name;
+}

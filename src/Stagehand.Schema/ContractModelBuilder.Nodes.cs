@@ -1,0 +1,325 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace Stagehand.Schema;
+
+/// <summary>The reader model: one <see cref="NodeSpec"/> for every schema node of a file.</summary>
+internal sealed partial class ContractModelBuilder
+{
+    private static readonly ValueShape AnyShape = new() { Kind = ValueKind.Any };
+
+    public static string SchemaClassFor(SchemaDocument document)
+    {
+        var stem = document.FileStem;
+        var name = Identifiers.IsValid(stem) ? stem : Identifiers.ToPascalCase(stem, "Schema");
+        return name + "Schema";
+    }
+
+    /// <summary>The reader method of the node at <paramref name="pointer"/>: readable, and unique thanks to a hash of the exact pointer.</summary>
+    public static string MethodNameFor(string pointer)
+    {
+        if (pointer.Length == 0)
+        {
+            return "ReadRoot";
+        }
+
+        var builder = new System.Text.StringBuilder("Read");
+        foreach (var c in pointer)
+        {
+            builder.Append(char.IsLetterOrDigit(c) && c < 128 ? c : '_');
+        }
+
+        var hash = 2166136261u;
+        foreach (var c in pointer)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return builder.Append('_').Append(hash.ToString("x8", CultureInfo.InvariantCulture)).ToString();
+    }
+
+    private List<NodeSpec> BuildNodes(SchemaDocument document, List<TypeSpec> types)
+    {
+        var nodes = new List<NodeSpec>();
+        var records = types.OfType<RecordSpec>().ToDictionary(r => r.Type.FullName, StringComparer.Ordinal);
+        foreach (var node in AllNodes(document.Root!))
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var spec = BuildNode(document, node, records, types);
+            if (spec is not null)
+            {
+                nodes.Add(spec);
+            }
+        }
+
+        return nodes;
+    }
+
+    private static IEnumerable<SchemaNode> AllNodes(SchemaNode node)
+    {
+        yield return node;
+        var children = node.Definitions.Select(d => d.Schema)
+            .Concat(node.Properties.Select(p => p.Schema))
+            .Concat(node.AllOf).Concat(node.AnyOf).Concat(node.OneOf);
+        if (node.Items is not null)
+        {
+            children = children.Append(node.Items);
+        }
+
+        if (node.AdditionalProperties is not null)
+        {
+            children = children.Append(node.AdditionalProperties);
+        }
+
+        foreach (var child in children)
+        {
+            foreach (var descendant in AllNodes(child))
+            {
+                yield return descendant;
+            }
+        }
+    }
+
+    private NodeSpec? BuildNode(SchemaDocument document, SchemaNode node, Dictionary<string, RecordSpec> records, List<TypeSpec> types)
+    {
+        var contract = document.Mode == SchemaMode.Contract;
+        ValueShape shape;
+        var nullable = false;
+        if (contract && node.BooleanValue is null)
+        {
+            var resolved = Resolve(document, node, new HashSet<(string, string)>());
+            if (resolved is null)
+            {
+                return null;
+            }
+
+            shape = resolved.Value.Shape;
+            nullable = resolved.Value.Nullable && shape.Kind != ValueKind.Any;
+        }
+        else
+        {
+            shape = AnyShape;
+        }
+
+        _types.TryGetValue((document.Path, node.Pointer), out var ownType);
+        RecordSpec? record = null;
+        if (ownType is { Kind: NamedKind.Record })
+        {
+            records.TryGetValue(ownType.FullName, out record);
+        }
+
+        var spec = new NodeSpec
+        {
+            Method = MethodNameFor(node.Pointer),
+            Shape = shape,
+            Nullable = nullable,
+            ValueType = shape.CSharpType + (nullable ? "?" : string.Empty),
+            BooleanSchema = node.BooleanValue,
+            DeclaredTypes = node.Types,
+            MinLength = node.MinLength?.ToString(CultureInfo.InvariantCulture),
+            MaxLength = node.MaxLength?.ToString(CultureInfo.InvariantCulture),
+            Pattern = node.Pattern,
+            Format = node.Format is "uuid" or "date-time" or "uri" ? node.Format : null,
+            Minimum = node.Minimum,
+            Maximum = node.Maximum,
+            ExclusiveMinimum = node.ExclusiveMinimum,
+            ExclusiveMaximum = node.ExclusiveMaximum,
+            Enum = node.Enum,
+            Const = node.Const,
+            MinItems = node.MinItems,
+            MaxItems = node.MaxItems,
+            OwnType = ownType,
+            EnumValues = ownType is { Kind: NamedKind.Enum }
+                ? types.OfType<EnumSpec>().FirstOrDefault(e => e.Type == ownType)?.Values ?? EquatableArray<EnumValueSpec>.Empty
+                : EquatableArray<EnumValueSpec>.Empty,
+        };
+
+        var ownsShape = node.Ref is null && !node.IsUnion && node.AllOf.IsEmpty;
+        var hasObjectKeywords = !node.Properties.IsEmpty || node.AdditionalProperties is not null || !node.Required.IsEmpty
+            || node.UnknownMembers != UnknownMemberHandling.Unspecified || record is not null || (ownsShape && shape.Kind == ValueKind.Map);
+        var allOf = node.AllOf;
+        var reference = node.Ref is null ? null : ReferenceReader(document, node);
+        if (contract && reference is null && allOf.Count == 1)
+        {
+            reference = LocalReader(document, allOf[0]);
+            allOf = EquatableArray<SchemaNode>.Empty;
+        }
+
+        spec = spec with
+        {
+            OwnsShape = ownsShape,
+            HasObjectKeywords = hasObjectKeywords,
+            Members = node.Properties.Select(p => MemberReader(document, node, p, record)).ToEquatableArray(),
+            UnknownMembers = contract ? node.EffectiveUnknownMembers : node.RejectsAdditionalProperties ? UnknownMemberHandling.Reject : UnknownMemberHandling.Drop,
+            AdditionalProperties = node.HasAdditionalPropertiesSchema ? LocalReader(document, node.AdditionalProperties!) : null,
+            ReadOnlyMembers = ReadOnlyMembersOf(document, node),
+            Items = node.Items is null ? null : LocalReader(document, node.Items),
+            AllOf = allOf.Select(b => LocalReader(document, b)).ToEquatableArray(),
+            Ref = reference,
+        };
+
+        if (node.IsUnion)
+        {
+            var branches = node.Branches.Select(b => LocalReader(document, b)).ToEquatableArray();
+            var nonNull = node.Branches.Where(b => !IsNullSchema(b)).ToList();
+            if (contract && ownType is { Kind: NamedKind.Union } && _unionSpecs.TryGetValue(ownType.FullName, out var union))
+            {
+                var cases = new List<UnionCaseReader>();
+                foreach (var branch in nonNull)
+                {
+                    var match = union.Cases.FirstOrDefault(c => c.Name == (branch.CaseName ?? CaseNameOf(document, branch)));
+                    if (match is not null)
+                    {
+                        cases.Add(new UnionCaseReader(match.Name, LocalReader(document, branch), match.DiscriminatorValue));
+                    }
+                }
+
+                spec = spec with
+                {
+                    Composition = CompositionKind.Union,
+                    Cases = cases.ToEquatableArray(),
+                    ExactlyOneCase = !node.OneOf.IsEmpty,
+                    Discriminator = node.Discriminator,
+                };
+            }
+            else if (contract && nonNull.Count == 1)
+            {
+                spec = spec with { Composition = CompositionKind.NullableWrapper, Wrapped = LocalReader(document, nonNull[0]) };
+            }
+            else
+            {
+                spec = spec with { Composition = CompositionKind.Validation, AnyOf = node.AnyOf.IsEmpty ? spec.AnyOf : branches, OneOf = node.OneOf.IsEmpty ? spec.OneOf : branches };
+            }
+        }
+
+        return spec;
+    }
+
+    private string? CaseNameOf(SchemaDocument document, SchemaNode branch)
+    {
+        var resolved = Resolve(document, branch, new HashSet<(string, string)>());
+        return resolved is null ? null : resolved.Value.Target?.CaseName ?? DefaultCaseName(resolved.Value.Shape);
+    }
+
+    private NodeMember MemberReader(SchemaDocument document, SchemaNode owner, PropertyNode property, RecordSpec? record)
+    {
+        var member = record?.Members.FirstOrDefault(m => m.WireName == property.Name);
+        return new NodeMember
+        {
+            WireName = property.Name,
+            PropertyName = member?.Name,
+            PropertyType = member?.CSharpType,
+            Reader = LocalReader(document, property.Schema),
+            Required = owner.Required.Contains(property.Name),
+            IsConst = member?.Const is not null,
+            ClientOnly = property.Schema.ClientOnly,
+            IsOptionalWrapper = member?.IsOptionalWrapper ?? false,
+        };
+    }
+
+    private EquatableArray<string> ReadOnlyMembersOf(SchemaDocument document, SchemaNode node)
+    {
+        if (node.RequestFor is null || document.Mode != SchemaMode.Contract)
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        var (file, fragment) = SchemaPaths.Resolve(document.Path, node.RequestFor);
+        if (!_documents.TryGetValue(file, out var resource) || resource.Root is null || FindPointer(resource.Root, fragment) is not { } target)
+        {
+            Report(document.Path, "x-stagehand-requestFor", $"The resource '{node.RequestFor}' was not found: looked for '{file}'.", node.Location);
+            return EquatableArray<string>.Empty;
+        }
+
+        return target.Properties
+            .Where(p => p.Schema.ReadOnly || (Dereference(resource, p.Schema, new HashSet<(string, string)>()).Node?.ReadOnly ?? false))
+            .Select(p => p.Name)
+            .Where(name => node.Properties.All(own => own.Name != name))
+            .ToEquatableArray();
+    }
+
+    /// <summary>The reader of a node in the same file.</summary>
+    private MethodRef LocalReader(SchemaDocument document, SchemaNode node) =>
+        ReaderOf(document, node);
+
+    private MethodRef? ReferenceReader(SchemaDocument document, SchemaNode node)
+    {
+        var target = FindReference(document, node);
+        return target is null ? null : ReaderOf(target.Value.Document, target.Value.Node);
+    }
+
+    private MethodRef ReaderOf(SchemaDocument document, SchemaNode node)
+    {
+        var valueType = AnyShape.CSharpType;
+        if (document.Mode == SchemaMode.Contract && node.BooleanValue is null)
+        {
+            var resolved = Resolve(document, node, new HashSet<(string, string)>());
+            if (resolved is not null)
+            {
+                var nullable = resolved.Value.Nullable && resolved.Value.Shape.Kind != ValueKind.Any;
+                valueType = resolved.Value.Shape.CSharpType + (nullable ? "?" : string.Empty);
+            }
+        }
+
+        var target = "global::" + document.Namespace + "." + SchemaClassFor(document);
+        return new MethodRef(target, MethodNameFor(node.Pointer), valueType, AcceptedTypes(document, node, new HashSet<(string, string)>()));
+    }
+
+    /// <summary>The JSON types a node can accept at most; <see cref="JsonTypes.None"/> when it cannot be told.</summary>
+    private JsonTypes AcceptedTypes(SchemaDocument document, SchemaNode node, HashSet<(string, string)> visiting)
+    {
+        if (!visiting.Add((document.Path, node.Pointer)))
+        {
+            return JsonTypes.None;
+        }
+
+        if (node.BooleanValue is not null)
+        {
+            return JsonTypes.None;
+        }
+
+        var accepted = node.Types;
+        if (accepted.HasFlag(JsonTypes.Number))
+        {
+            accepted |= JsonTypes.Integer;
+        }
+
+        if (accepted == JsonTypes.None && node.Const is not null)
+        {
+            accepted = node.Const.Kind;
+        }
+
+        if (accepted == JsonTypes.None && !node.Enum.IsEmpty)
+        {
+            accepted = node.Enum.Aggregate(JsonTypes.None, (all, v) => all | v.Kind);
+        }
+
+        if (accepted == JsonTypes.None && node.Ref is not null && FindReference(document, node, report: false) is { } target)
+        {
+            accepted = AcceptedTypes(target.Document, target.Node, visiting);
+        }
+
+        if (accepted == JsonTypes.None && node.IsUnion)
+        {
+            foreach (var branch in node.Branches)
+            {
+                var branchTypes = AcceptedTypes(document, branch, visiting);
+                if (branchTypes == JsonTypes.None)
+                {
+                    return JsonTypes.None;
+                }
+
+                accepted |= branchTypes;
+            }
+        }
+
+        if (accepted.HasFlag(JsonTypes.Integer) && !node.Types.HasFlag(JsonTypes.Integer))
+        {
+            accepted |= JsonTypes.Number;
+        }
+
+        return accepted;
+    }
+}

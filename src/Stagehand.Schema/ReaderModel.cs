@@ -1,0 +1,148 @@
+namespace Stagehand.Schema;
+
+/// <summary>How a schema file is read: as a Stagehand contract, or as a plain JSON Schema that only validates.</summary>
+internal enum SchemaMode
+{
+    /// <summary>The Stagehand dialect: visibility required, every schema becomes a typed C# value.</summary>
+    Contract,
+
+    /// <summary>Plain JSON Schema: no visibility needed, no C# types; every value is validated and read as JSON.</summary>
+    Validator,
+}
+
+/// <summary>A call to the generated reader of one schema node, possibly in another file.</summary>
+/// <param name="Target">The fully qualified class holding the method.</param>
+/// <param name="Method">The method name.</param>
+/// <param name="ValueType">The C# type the method reads into (with <c>?</c> when null is allowed).</param>
+/// <param name="Accepts">The JSON types the node can accept; <see cref="JsonTypes.None"/> means any.</param>
+internal sealed record MethodRef(string Target, string Method, string ValueType, JsonTypes Accepts)
+{
+    public string Call => Target + "." + Method;
+}
+
+/// <summary>A declared member of an object schema, as the reader sees it.</summary>
+internal sealed record NodeMember
+{
+    public required string WireName { get; init; }
+
+    /// <summary>The C# property of the record that stores it, or null when the object is not built as a record.</summary>
+    public string? PropertyName { get; init; }
+
+    /// <summary>The C# type of that property.</summary>
+    public string? PropertyType { get; init; }
+
+    public required MethodRef Reader { get; init; }
+
+    public bool Required { get; init; }
+
+    /// <summary>A const member: checked, never stored.</summary>
+    public bool IsConst { get; init; }
+
+    /// <summary>An SDK-side member: never read from the wire.</summary>
+    public bool ClientOnly { get; init; }
+
+    /// <summary>The member is an <c>Optional&lt;T?&gt;</c> in C#.</summary>
+    public bool IsOptionalWrapper { get; init; }
+}
+
+/// <summary>How a node combines other schemas.</summary>
+internal enum CompositionKind
+{
+    None,
+
+    /// <summary><c>anyOf</c>/<c>oneOf</c> of one schema and null: the value is that schema's value, or null.</summary>
+    NullableWrapper,
+
+    /// <summary>A union type: the value is built from the case that matches.</summary>
+    Union,
+
+    /// <summary>Composition that only validates.</summary>
+    Validation,
+}
+
+/// <summary>One case of a union node.</summary>
+internal sealed record UnionCaseReader(string CaseName, MethodRef Reader, string? DiscriminatorValue);
+
+/// <summary>
+/// Everything the generated reader of one schema node needs: the C# value it builds, the checks for each JSON type,
+/// the members, items and composition, with every other node named by a <see cref="MethodRef"/>.
+/// </summary>
+internal sealed record NodeSpec
+{
+    public required string Method { get; init; }
+
+    public required ValueShape Shape { get; init; }
+
+    public bool Nullable { get; init; }
+
+    public required string ValueType { get; init; }
+
+    /// <summary>Whether this node's own keywords say what the value is (false for a $ref or a union, whose value comes from elsewhere).</summary>
+    public bool OwnsShape { get; init; }
+
+    public bool? BooleanSchema { get; init; }
+
+    public JsonTypes DeclaredTypes { get; init; }
+
+    public string? MinLength { get; init; }
+
+    public string? MaxLength { get; init; }
+
+    public string? Pattern { get; init; }
+
+    public string? Format { get; init; }
+
+    public string? Minimum { get; init; }
+
+    public string? Maximum { get; init; }
+
+    public string? ExclusiveMinimum { get; init; }
+
+    public string? ExclusiveMaximum { get; init; }
+
+    public EquatableArray<JsonLiteral> Enum { get; init; } = EquatableArray<JsonLiteral>.Empty;
+
+    public JsonLiteral? Const { get; init; }
+
+    /// <summary>Whether the node inspects objects member by member.</summary>
+    public bool HasObjectKeywords { get; init; }
+
+    public EquatableArray<NodeMember> Members { get; init; } = EquatableArray<NodeMember>.Empty;
+
+    public UnknownMemberHandling UnknownMembers { get; init; }
+
+    public MethodRef? AdditionalProperties { get; init; }
+
+    public EquatableArray<string> ReadOnlyMembers { get; init; } = EquatableArray<string>.Empty;
+
+    public MethodRef? Items { get; init; }
+
+    public int? MinItems { get; init; }
+
+    public int? MaxItems { get; init; }
+
+    public CompositionKind Composition { get; init; }
+
+    public EquatableArray<MethodRef> AllOf { get; init; } = EquatableArray<MethodRef>.Empty;
+
+    public EquatableArray<MethodRef> AnyOf { get; init; } = EquatableArray<MethodRef>.Empty;
+
+    public EquatableArray<MethodRef> OneOf { get; init; } = EquatableArray<MethodRef>.Empty;
+
+    public MethodRef? Ref { get; init; }
+
+    /// <summary>The non-null case of a nullable wrapper.</summary>
+    public MethodRef? Wrapped { get; init; }
+
+    public EquatableArray<UnionCaseReader> Cases { get; init; } = EquatableArray<UnionCaseReader>.Empty;
+
+    public bool ExactlyOneCase { get; init; }
+
+    public string? Discriminator { get; init; }
+
+    /// <summary>The record, enum or union this node forms, if any.</summary>
+    public TypeRef? OwnType { get; init; }
+
+    /// <summary>The C# members of the enum this node forms.</summary>
+    public EquatableArray<EnumValueSpec> EnumValues { get; init; } = EquatableArray<EnumValueSpec>.Empty;
+}
