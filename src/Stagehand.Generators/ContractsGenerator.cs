@@ -18,6 +18,7 @@ namespace Stagehand.Generators;
 public sealed class ContractsGenerator : IIncrementalGenerator
 {
     internal const string NamespaceMetadata = "build_metadata.AdditionalFiles.StagehandNamespace";
+    internal const string ModeMetadata = "build_metadata.AdditionalFiles.StagehandSchemaMode";
     internal const string RootNamespaceProperty = "build_property.RootNamespace";
     internal const string FallbackNamespace = "Stagehand.Contracts.Generated";
 
@@ -126,7 +127,23 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             @namespace = FallbackNamespace;
         }
 
-        return new SchemaInput(file.Path, @namespace, file.GetText(cancellationToken)?.ToString(), problem);
+        var mode = SchemaMode.Contract;
+        if (fileOptions.TryGetValue(ModeMetadata, out var statedMode) && !string.IsNullOrWhiteSpace(statedMode))
+        {
+            switch (statedMode.Trim().ToLowerInvariant())
+            {
+                case "contract":
+                    break;
+                case "validator":
+                    mode = SchemaMode.Validator;
+                    break;
+                default:
+                    problem = $"The StagehandSchemaMode metadata '{statedMode}' must be 'contract' or 'validator'.";
+                    break;
+            }
+        }
+
+        return new SchemaInput(file.Path, @namespace, file.GetText(cancellationToken)?.ToString(), problem, mode);
     }
 
     private static bool IsValidNamespace(string name) =>
@@ -144,7 +161,7 @@ public sealed class ContractsGenerator : IIncrementalGenerator
         SchemaDocument document;
         try
         {
-            document = SchemaReader.Read(input.Path, input.Namespace, SourceText.From(input.Text), cancellationToken);
+            document = SchemaReader.Read(input.Path, input.Namespace, SourceText.From(input.Text), cancellationToken, input.Mode);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -154,7 +171,7 @@ public sealed class ContractsGenerator : IIncrementalGenerator
 
         if (input.NamespaceProblem is not null)
         {
-            var problems = document.Problems.Items.Add(new SchemaProblem("StagehandNamespace", input.NamespaceProblem, start));
+            var problems = document.Problems.Items.Add(new SchemaProblem("metadata", input.NamespaceProblem, start));
             document = document with { Problems = problems.ToEquatableArray() };
         }
 

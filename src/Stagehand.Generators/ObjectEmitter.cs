@@ -35,7 +35,7 @@ internal static class ObjectEmitter
             for (var i = 0; i < members.Count; i++)
             {
                 var member = members[i];
-                if (member.PropertyName is not null && !member.IsConst && !member.ClientOnly)
+                if (member.PropertyName is not null && member.Reader is not null && !member.IsConst && !member.ClientOnly)
                 {
                     writer.WriteLine(member.Reader.ValueType + " member" + I(i) + " = default!;");
                 }
@@ -71,6 +71,13 @@ internal static class ObjectEmitter
 
             writer.WriteLine("var first = context.MarkSeen(ref seen" + I(i / 64) + ", " + I(i % 64) + ");");
             writer.WriteLine("reader.Read();");
+            if (member.Reader is null)
+            {
+                writer.WriteLine("reader.Skip();");
+                writer.CloseBlock();
+                continue;
+            }
+
             var stores = record is not null && member.PropertyName is not null && !member.IsConst;
             if (stores)
             {
@@ -151,7 +158,7 @@ internal static class ObjectEmitter
         for (var i = 0; i < node.Members.Count; i++)
         {
             var member = node.Members[i];
-            if (member.PropertyName is null || member.IsConst || member.ClientOnly)
+            if (member.PropertyName is null || member.Reader is null || member.IsConst || member.ClientOnly)
             {
                 continue;
             }

@@ -210,7 +210,7 @@ internal static class ReaderEmitter
         && node.DeclaredTypes == JsonTypes.None && !HasOwnAssertions(node);
 
     private static bool HasOwnAssertions(NodeSpec node) =>
-        node.DeclaredTypes != JsonTypes.None || HasStringRules(node) || HasNumberRules(node) || !node.Enum.IsEmpty || node.Const is not null
+        node.DeclaredTypes != JsonTypes.None || HasStringRules(node) || HasNumberRules(node) || !node.Enum.IsEmpty || node.EmptyEnum || node.Const is not null
         || node.HasObjectKeywords || node.Items is not null || node.MinItems is not null || node.MaxItems is not null
         || !node.AllOf.IsEmpty || !node.AnyOf.IsEmpty || !node.OneOf.IsEmpty || node.Composition != CompositionKind.None;
 
@@ -423,6 +423,12 @@ internal static class ReaderEmitter
 
     private static void EmitLiterals(SourceWriter writer, NodeSpec node)
     {
+        if (node.EmptyEnum)
+        {
+            writer.WriteLine("context.AddError(\"enum\", \"The schema's enum is empty: no value is allowed.\");");
+            return;
+        }
+
         var literals = Literals(node).ToList();
         if (literals.Count == 0)
         {

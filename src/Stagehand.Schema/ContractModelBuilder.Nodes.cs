@@ -127,6 +127,7 @@ internal sealed partial class ContractModelBuilder
             ExclusiveMinimum = node.ExclusiveMinimum,
             ExclusiveMaximum = node.ExclusiveMaximum,
             Enum = node.Enum,
+            EmptyEnum = node.EmptyEnum,
             Const = node.Const,
             MinItems = node.MinItems,
             MaxItems = node.MaxItems,
@@ -151,7 +152,9 @@ internal sealed partial class ContractModelBuilder
         {
             OwnsShape = ownsShape,
             HasObjectKeywords = hasObjectKeywords,
-            Members = node.Properties.Select(p => MemberReader(document, node, p, record)).ToEquatableArray(),
+            Members = node.Properties.Select(p => MemberReader(document, node, p, record))
+                .Concat(node.Required.Where(name => node.Properties.All(p => p.Name != name)).Select(name => new NodeMember { WireName = name, Required = true }))
+                .ToEquatableArray(),
             UnknownMembers = contract ? node.EffectiveUnknownMembers : node.RejectsAdditionalProperties ? UnknownMemberHandling.Reject : UnknownMemberHandling.Drop,
             AdditionalProperties = node.HasAdditionalPropertiesSchema ? LocalReader(document, node.AdditionalProperties!) : null,
             ReadOnlyMembers = ReadOnlyMembersOf(document, node),

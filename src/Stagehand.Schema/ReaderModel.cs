@@ -31,7 +31,8 @@ internal sealed record NodeMember
     /// <summary>The C# type of that property.</summary>
     public string? PropertyType { get; init; }
 
-    public required MethodRef Reader { get; init; }
+    /// <summary>The member's reader, or null for a member that is only required, with no schema of its own.</summary>
+    public MethodRef? Reader { get; init; }
 
     public bool Required { get; init; }
 
@@ -103,6 +104,9 @@ internal sealed record NodeSpec
     public EquatableArray<JsonLiteral> Enum { get; init; } = EquatableArray<JsonLiteral>.Empty;
 
     public JsonLiteral? Const { get; init; }
+
+    /// <summary>An empty <c>enum</c>: no value is valid.</summary>
+    public bool EmptyEnum { get; init; }
 
     /// <summary>Whether the node inspects objects member by member.</summary>
     public bool HasObjectKeywords { get; init; }

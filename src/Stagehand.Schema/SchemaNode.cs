@@ -63,6 +63,9 @@ internal sealed record SchemaNode
 
     public EquatableArray<JsonLiteral> Enum { get; init; } = EquatableArray<JsonLiteral>.Empty;
 
+    /// <summary>An <c>enum</c> with no values was written: nothing is valid.</summary>
+    public bool EmptyEnum { get; init; }
+
     public JsonLiteral? Const { get; init; }
 
     public string? Format { get; init; }

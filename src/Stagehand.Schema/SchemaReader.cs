@@ -230,7 +230,8 @@ internal static class SchemaReader
 
                     return node with { Items = ReadSchema(ref reader, pointer + "/items") };
                 case "enum":
-                    return node with { Enum = ReadEnum(ref reader) };
+                    var values = ReadEnum(ref reader);
+                    return node with { Enum = values, EmptyEnum = values.IsEmpty };
                 case "const":
                     return node with { Const = ReadLiteral(ref reader) };
                 case "format":
@@ -511,7 +512,7 @@ internal static class SchemaReader
                 values.Add(literal);
             }
 
-            if (values.Count == 0)
+            if (values.Count == 0 && _mode == SchemaMode.Contract)
             {
                 Report("enum", "'enum' must list at least one value.", start, (int)reader.BytesConsumed - start);
             }
@@ -631,6 +632,11 @@ internal static class SchemaReader
                 return value;
             }
 
+            if (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var whole) && whole >= 0 && whole <= int.MaxValue && whole == decimal.Truncate(whole))
+            {
+                return (int)whole;
+            }
+
             Report(keyword, $"'{keyword}' must be a non-negative integer.", start, SkipValue(ref reader, start));
             return null;
         }
@@ -642,6 +648,12 @@ internal static class SchemaReader
             if (pattern is null)
             {
                 return null;
+            }
+
+            if (pattern.IndexOf("\\p{", StringComparison.Ordinal) >= 0 || pattern.IndexOf("\\P{", StringComparison.Ordinal) >= 0)
+            {
+                // ECMA-262 Unicode property escapes (\p{Letter}) are translated at run time; .NET cannot check them here.
+                return pattern;
             }
 
             try

@@ -1,0 +1,47 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Stagehand.Schema;
+
+namespace Stagehand.Analyzers.Infrastructure;
+
+/// <summary>How the schema rules hook into a compilation: one shared <see cref="SchemaSet"/>, one action per schema file.</summary>
+internal static class SchemaAnalysis
+{
+    /// <summary>
+    /// Runs <paramref name="analyze"/> for every additional file ending in <c>.schema.json</c>, with the compilation's
+    /// schema set (built once for the set of schema texts, whichever rule asks first).
+    /// </summary>
+    public static void RegisterSchemaFileAction(
+        CompilationStartAnalysisContext context,
+        SchemaSet schemas,
+        Action<AdditionalFileAnalysisContext, SchemaSet, SchemaFile> analyze)
+    {
+        if (schemas.IsEmpty)
+        {
+            return;
+        }
+
+        context.RegisterAdditionalFileAction(fileContext =>
+        {
+            if (!SchemaPaths.IsSchemaFile(fileContext.AdditionalFile.Path))
+            {
+                return;
+            }
+
+            var file = schemas.Find(fileContext.AdditionalFile.Path);
+            if (file is not null)
+            {
+                analyze(fileContext, schemas, file);
+            }
+        });
+    }
+
+    /// <summary>The compilation's schema set, or <see cref="SchemaSet.Empty"/> when it has no schema file.</summary>
+    public static SchemaSet GetSchemas(AnalyzerOptions options, System.Threading.CancellationToken cancellationToken) =>
+        SchemaSetCache.Get(options, cancellationToken);
+
+    /// <summary>The first character of <paramref name="location"/>, for a schema that spans many lines.</summary>
+    public static LocationInfo Start(this LocationInfo location) =>
+        location with { Length = Math.Min(location.Length, 1), EndLine = location.StartLine, EndCharacter = location.StartCharacter + Math.Min(location.Length, 1) };
+}

@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Stagehand.Schema;
+
+namespace Stagehand.Analyzers.Infrastructure;
+
+/// <summary>
+/// Every schema file of a compilation, read by the shared reader and built by the shared model builder once. Rules
+/// ask it for files by path, resolve <c>$ref</c>s with it, and keep their own per-set results in <see cref="GetOrAdd{T}"/>.
+/// </summary>
+internal sealed class SchemaSet
+{
+    public static readonly SchemaSet Empty = new(ImmutableArray<SchemaFile>.Empty);
+
+    private readonly Dictionary<string, SchemaFile> _byPath = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SchemaFile> _byRelativePath = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<object>> _results = new(StringComparer.Ordinal);
+
+    private SchemaSet(ImmutableArray<SchemaFile> files)
+    {
+        Files = files;
+        foreach (var file in files)
+        {
+            if (!_byPath.ContainsKey(file.Path))
+            {
+                _byPath[file.Path] = file;
+            }
+
+            if (!_byRelativePath.ContainsKey(file.RelativePath))
+            {
+                _byRelativePath[file.RelativePath] = file;
+            }
+        }
+    }
+
+    public ImmutableArray<SchemaFile> Files { get; }
+
+    public bool IsEmpty => Files.IsEmpty;
+
+    /// <summary>Builds the set from parsed documents: the model is built here, once, over all of them.</summary>
+    public static SchemaSet Build(ImmutableArray<(string OriginalPath, SchemaDocument Document)> documents, CancellationToken cancellationToken)
+    {
+        if (documents.IsEmpty)
+        {
+            return Empty;
+        }
+
+        ImmutableArray<ContractBuildResult> results;
+        try
+        {
+            results = ContractModelBuilder.Build(documents.Select(d => d.Document).ToImmutableArray(), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            results = documents
+                .Select(d => new ContractBuildResult(
+                    d.Document.Path,
+                    null,
+                    ImmutableArray.Create(new SchemaProblem("schema", "The schema model could not be built for this set of schemas: " + exception.Message, new LocationInfo(d.OriginalPath, 0, 0, 0, 0, 0, 0))).ToEquatableArray()))
+                .ToImmutableArray();
+        }
+
+        // The builder keys its results by the path relative to the common folder of all files, in path order.
+        var commonRoot = SchemaPaths.CommonDirectory(documents.Select(d => d.Document.Path).Distinct(StringComparer.Ordinal));
+        var byRelative = new Dictionary<string, ContractBuildResult>(StringComparer.Ordinal);
+        foreach (var result in results)
+        {
+            byRelative[result.SchemaPath] = result;
+        }
+
+        var files = ImmutableArray.CreateBuilder<SchemaFile>(documents.Length);
+        foreach (var (originalPath, document) in documents)
+        {
+            var relative = SchemaPaths.RelativeTo(commonRoot, document.Path);
+            var found = byRelative.TryGetValue(relative, out var result);
+            var problems = found ? result!.Problems.Items : document.Problems.Items;
+            files.Add(new SchemaFile(originalPath, document, relative, found ? result!.File : null, problems));
+        }
+
+        return new SchemaSet(files.MoveToImmutable());
+    }
+
+    public SchemaFile? Find(string path) =>
+        _byPath.TryGetValue(SchemaPaths.Normalize(path), out var file) ? file : null;
+
+    public SchemaFile? FindByRelativePath(string relativePath) =>
+        _byRelativePath.TryGetValue(relativePath, out var file) ? file : null;
+
+    /// <summary>Resolves a reference written in <paramref name="from"/> to the file and schema it names, or null.</summary>
+    public (SchemaFile File, SchemaNode Node)? Resolve(SchemaFile from, string reference)
+    {
+        var (path, fragment) = SchemaPaths.Resolve(from.Path, reference);
+        if (!_byPath.TryGetValue(path, out var target) || target.Root is null)
+        {
+            return null;
+        }
+
+        var node = FindPointer(target.Root, fragment);
+        return node is null ? null : (target, node);
+    }
+
+    /// <summary>Follows <c>$ref</c> chains to the schema that says what a value is; null when one is broken or loops.</summary>
+    public (SchemaFile File, SchemaNode Node)? Dereference(SchemaFile file, SchemaNode node)
+    {
+        var visited = new HashSet<(string, string)>();
+        while (node.Ref is not null)
+        {
+            var target = Resolve(file, node.Ref);
+            if (target is null || !visited.Add((target.Value.File.Path, target.Value.Node.Pointer)))
+            {
+                return null;
+            }
+
+            (file, node) = target.Value;
+        }
+
+        return (file, node);
+    }
+
+    /// <summary>A result a rule computes once per schema set, whichever analyzer asks first.</summary>
+    public T GetOrAdd<T>(string key, Func<SchemaSet, T> factory)
+        where T : class =>
+        (T)_results.GetOrAdd(key, _ => new Lazy<object>(() => factory(this), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    private static SchemaNode? FindPointer(SchemaNode root, string fragment)
+    {
+        if (fragment.Length == 0)
+        {
+            return root;
+        }
+
+        if (!fragment.StartsWith("/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var segments = fragment.Substring(1).Split('/').Select(s => s.Replace("~1", "/").Replace("~0", "~")).ToArray();
+        SchemaNode? current = root;
+        for (var i = 0; i < segments.Length && current is not null; i++)
+        {
+            var segment = segments[i];
+            var next = i + 1 < segments.Length ? segments[i + 1] : null;
+            switch (segment)
+            {
+                case "$defs" when next is not null:
+                    current = current.Definitions.FirstOrDefault(d => d.Name == next)?.Schema;
+                    i++;
+                    break;
+                case "properties" when next is not null:
+                    current = current.Properties.FirstOrDefault(p => p.Name == next)?.Schema;
+                    i++;
+                    break;
+                case "items":
+                    current = current.Items;
+                    break;
+                case "additionalProperties":
+                    current = current.AdditionalProperties;
+                    break;
+                case "anyOf" or "oneOf" or "allOf" when next is not null && int.TryParse(next, out var index):
+                    var list = segment == "anyOf" ? current.AnyOf : segment == "oneOf" ? current.OneOf : current.AllOf;
+                    current = index >= 0 && index < list.Count ? list[index] : null;
+                    i++;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return current;
+    }
+}

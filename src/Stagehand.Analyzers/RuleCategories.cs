@@ -1,0 +1,9 @@
+namespace Stagehand.Analyzers;
+
+/// <summary>The categories of the Stagehand rules.</summary>
+internal static class RuleCategories
+{
+    public const string Contracts = "Stagehand.Contracts";
+
+    public const string Schema = "Stagehand.Schema";
+}

@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+
+namespace Stagehand.Conformance.Tests;
+
+/// <summary>One group of the official suite: a schema and the instances it must accept or reject.</summary>
+internal sealed record SuiteGroup(string Id, string File, string Description, string SchemaText, IReadOnlyList<SuiteCase> Cases);
+
+internal sealed record SuiteCase(string Description, byte[] Data, bool Valid);
+
+/// <summary>Reads the draft 2020-12 part of the official JSON Schema test suite from <c>../shared</c>.</summary>
+internal static class TestSuite
+{
+    /// <summary>The keyword files whose keywords the generated validators support, plus the asserted formats.</summary>
+    public static readonly string[] Files =
+    [
+        "additionalProperties.json", "allOf.json", "anyOf.json", "boolean_schema.json", "const.json", "default.json",
+        "defs.json", "enum.json", "exclusiveMaximum.json", "exclusiveMinimum.json", "infinite-loop-detection.json",
+        "items.json", "maxItems.json", "maxLength.json", "maximum.json", "minItems.json", "minLength.json", "minimum.json",
+        "oneOf.json", "pattern.json", "properties.json", "ref.json", "required.json", "type.json",
+        "optional/format/uuid.json", "optional/format/date-time.json", "optional/format/uri.json",
+    ];
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static string Folder { get; } = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "json-schema-test-suite"));
+
+    public static IReadOnlyList<SuiteGroup> Load()
+    {
+        var groups = new List<SuiteGroup>();
+        foreach (var file in Files)
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Folder, "tests", "draft2020-12", file)));
+            var index = 0;
+            foreach (var group in document.RootElement.EnumerateArray())
+            {
+                var id = Identifier(file) + "_" + index++;
+                var cases = group.GetProperty("tests").EnumerateArray()
+                    .Select(test => new SuiteCase(
+                        test.GetProperty("description").GetString()!,
+                        System.Text.Encoding.UTF8.GetBytes(test.GetProperty("data").GetRawText()),
+                        test.GetProperty("valid").GetBoolean()))
+                    .ToList();
+                groups.Add(new SuiteGroup(id, file, group.GetProperty("description").GetString()!, group.GetProperty("schema").GetRawText(), cases));
+            }
+        }
+
+        return groups;
+    }
+
+    private static string Identifier(string file) =>
+        new(Path.GetFileNameWithoutExtension(file).Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Stagehand.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Stagehand.sln was not found above " + AppContext.BaseDirectory);
+    }
+}
