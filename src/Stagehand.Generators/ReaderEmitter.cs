@@ -172,7 +172,7 @@ internal static class ReaderEmitter
             writer.WriteLine();
         }
 
-        EmitSections(writer, node);
+        EmitSections(writer, node, types);
         EmitLiterals(writer, node);
         EmitComposition(writer, node);
 
@@ -235,9 +235,10 @@ internal static class ReaderEmitter
 
     // ---- per-token sections -------------------------------------------------------------------------------
 
-    private static void EmitSections(SourceWriter writer, NodeSpec node)
+    private static void EmitSections(SourceWriter writer, NodeSpec node, JsonTypes allowed)
     {
         var sections = new List<(string[] Tokens, SourceWriter Body)>();
+        bool Allows(JsonTypes kind) => allowed == JsonTypes.None || (allowed & kind) != 0;
         var objectBody = SourceWriter.Fragment();
         if (node.HasObjectKeywords)
         {
@@ -248,7 +249,10 @@ internal static class ReaderEmitter
             objectBody.WriteLine("reader.Skip();");
         }
 
-        sections.Add((new[] { "StartObject" }, objectBody));
+        if (Allows(JsonTypes.Object))
+        {
+            sections.Add((new[] { "StartObject" }, objectBody));
+        }
 
         var arrayBody = SourceWriter.Fragment();
         if (node.Items is not null || node.MinItems is not null || node.MaxItems is not null || (node.OwnsShape && node.Shape.Kind == ValueKind.List))
@@ -260,7 +264,10 @@ internal static class ReaderEmitter
             arrayBody.WriteLine("reader.Skip();");
         }
 
-        sections.Add((new[] { "StartArray" }, arrayBody));
+        if (Allows(JsonTypes.Array))
+        {
+            sections.Add((new[] { "StartArray" }, arrayBody));
+        }
 
         var stringBody = SourceWriter.Fragment();
         EmitString(stringBody, node);
@@ -276,8 +283,14 @@ internal static class ReaderEmitter
             sections.Add((new[] { "False" }, SourceWriter.Fragment().WriteLine("value = false;")));
         }
 
+        sections.RemoveAll(section => section.Body.IsEmpty);
+        if (sections.Count == 0)
+        {
+            return;
+        }
+
         writer.OpenBlock("switch (reader.TokenType)");
-        foreach (var (tokens, body) in sections.Where(s => !s.Body.IsEmpty))
+        foreach (var (tokens, body) in sections)
         {
             foreach (var token in tokens)
             {

@@ -846,11 +846,6 @@ internal static class LLMSessionSchema
                 }
                 break;
             }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
         }
 
         return context.ErrorCount == mark;
@@ -868,16 +863,6 @@ internal static class LLMSessionSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (context.TryReadGuid(ref reader, Read_properties_id_45c9f401StringRules, out var guid)) value = guid;
@@ -900,16 +885,6 @@ internal static class LLMSessionSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (context.TryReadGuid(ref reader, Read_properties_copiedTemplateId_a8ed268fStringRules, out var guid)) value = guid;
@@ -932,16 +907,6 @@ internal static class LLMSessionSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (context.TryReadGuid(ref reader, Read_properties_forkedSessionId_4b9527b6StringRules, out var guid)) value = guid;
@@ -964,16 +929,6 @@ internal static class LLMSessionSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (context.TryReadGuid(ref reader, Read_properties_projectId_ead9b9f4StringRules, out var guid)) value = guid;
@@ -996,16 +951,6 @@ internal static class LLMSessionSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (context.TryReadGuid(ref reader, Read_properties_browserSessionId_3bb418edStringRules, out var guid)) value = guid;
@@ -1028,16 +973,6 @@ internal static class LLMSessionSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (context.TryReadDateTimeOffset(ref reader, Read_properties_createdAt_ef299d61StringRules, out var instant)) value = instant;
@@ -1060,16 +995,6 @@ internal static class LLMSessionSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (context.TryReadDateTimeOffset(ref reader, Read_properties_updatedAt_31f9f25eStringRules, out var instant)) value = instant;
@@ -1092,16 +1017,6 @@ internal static class LLMSessionSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (context.TryReadDateTimeOffset(ref reader, Read_properties_connectedAt_6707cfe6StringRules, out var instant)) value = instant;
@@ -1124,16 +1039,6 @@ internal static class LLMSessionSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (context.TryReadDateTimeOffset(ref reader, Read_properties_disconnectedAt_173323d2StringRules, out var instant)) value = instant;
@@ -1156,16 +1061,6 @@ internal static class LLMSessionSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (context.TryReadDateTimeOffset(ref reader, Read_properties_lastRequestAt_d779a348StringRules, out var instant)) value = instant;
@@ -1188,16 +1083,6 @@ internal static class LLMSessionSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (context.TryReadDateTimeOffset(ref reader, Read_properties_lastResponseAt_3384c1ceStringRules, out var instant)) value = instant;
@@ -1220,16 +1105,6 @@ internal static class LLMSessionSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (context.TryReadDateTimeOffset(ref reader, Read_properties_lastErrorAt_479f5d9fStringRules, out var instant)) value = instant;
@@ -1252,16 +1127,6 @@ internal static class LLMSessionSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
@@ -1289,16 +1154,6 @@ internal static class LLMSessionSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
@@ -1321,16 +1176,6 @@ internal static class LLMSessionSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (context.TryReadUri(ref reader, Read_properties_baseUrl_93246e8aStringRules, build, out var uri) && build) value = uri!;
@@ -1374,11 +1219,6 @@ internal static class LLMSessionSchema
                 if (entries is not null && context.ErrorCount == mark) value = new global::Stagehand.Contracts.ValueMap<string>(entries);
                 break;
             }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
         }
 
         return context.ErrorCount == mark;
@@ -1396,16 +1236,6 @@ internal static class LLMSessionSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
@@ -1428,16 +1258,6 @@ internal static class LLMSessionSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
@@ -1460,16 +1280,6 @@ internal static class LLMSessionSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.Number:
             {
                 if (context.TryReadInt32(ref reader, Read_properties_tokensInput_e1afa012NumberRules, out var number)) value = number;
@@ -1492,16 +1302,6 @@ internal static class LLMSessionSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.Number:
             {
                 if (context.TryReadInt32(ref reader, Read_properties_tokensOutput_7f37b507NumberRules, out var number)) value = number;
@@ -1524,16 +1324,6 @@ internal static class LLMSessionSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.Number:
             {
                 if (context.TryReadInt32(ref reader, Read_properties_tokensReasoning_b8b5d7f6NumberRules, out var number)) value = number;
@@ -1556,16 +1346,6 @@ internal static class LLMSessionSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.Number:
             {
                 if (context.TryReadInt32(ref reader, Read_properties_tokensCachedInput_03c8996cNumberRules, out var number)) value = number;
@@ -1588,16 +1368,6 @@ internal static class LLMSessionSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.Number:
             {
                 if (context.TryReadInt32(ref reader, Read_properties_tokensTotal_7bc260a0NumberRules, out var number)) value = number;

@@ -133,16 +133,6 @@ internal static class LLMSessionStatusSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (reader.ValueTextEquals("disconnected"u8)) value = global::Stagehand.Contracts.Internal.LLMSessionStatus.Disconnected;

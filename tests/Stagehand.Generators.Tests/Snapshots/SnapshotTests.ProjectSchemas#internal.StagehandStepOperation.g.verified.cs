@@ -126,16 +126,6 @@ internal static class StagehandStepOperationSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (reader.ValueTextEquals("act"u8)) value = global::Stagehand.Contracts.Internal.StagehandStepOperation.Act;

@@ -126,16 +126,6 @@ internal static class BrowserbaseRegionSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (reader.ValueTextEquals("us-west-2"u8)) value = global::Stagehand.Contracts.V3.BrowserbaseRegion.UsWest2;

@@ -192,11 +192,6 @@ internal static class BrowserbaseViewportSchema
                 }
                 break;
             }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
         }
 
         return context.ErrorCount == mark;
@@ -214,16 +209,6 @@ internal static class BrowserbaseViewportSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.Number:
             {
                 if (context.TryReadDouble(ref reader, null, out var number)) value = number;
@@ -246,16 +231,6 @@ internal static class BrowserbaseViewportSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.Number:
             {
                 if (context.TryReadDouble(ref reader, null, out var number)) value = number;

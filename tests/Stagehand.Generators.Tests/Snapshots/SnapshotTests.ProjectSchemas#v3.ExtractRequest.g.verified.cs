@@ -297,11 +297,6 @@ internal static class ExtractRequestSchema
                 }
                 break;
             }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
         }
 
         return context.ErrorCount == mark;
@@ -319,16 +314,6 @@ internal static class ExtractRequestSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
@@ -367,11 +352,6 @@ internal static class ExtractRequestSchema
                 if (entries is not null && context.ErrorCount == mark) value = new global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.JsonAny>(entries);
                 break;
             }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
         }
 
         return context.ErrorCount == mark;
@@ -399,16 +379,6 @@ internal static class ExtractRequestSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
@@ -431,16 +401,6 @@ internal static class ExtractRequestSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.True:
             {
                 value = true;
@@ -468,16 +428,6 @@ internal static class ExtractRequestSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.Number:
             {
                 if (context.TryReadInt32(ref reader, Read_properties_cacheThreshold_93d75e21NumberRules, out var number)) value = number;

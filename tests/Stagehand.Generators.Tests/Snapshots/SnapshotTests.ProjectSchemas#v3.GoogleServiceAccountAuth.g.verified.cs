@@ -492,11 +492,6 @@ internal static class GoogleServiceAccountAuthSchema
                 }
                 break;
             }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
         }
 
         return context.ErrorCount == mark;
@@ -515,16 +510,6 @@ internal static class GoogleServiceAccountAuthSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
@@ -615,16 +600,6 @@ internal static class GoogleServiceAccountAuthSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
@@ -647,11 +622,6 @@ internal static class GoogleServiceAccountAuthSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.StartArray:
             {
                 var items = build ? new global::System.Collections.Generic.List<string>() : null;
@@ -683,16 +653,6 @@ internal static class GoogleServiceAccountAuthSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
@@ -715,16 +675,6 @@ internal static class GoogleServiceAccountAuthSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;
@@ -747,16 +697,6 @@ internal static class GoogleServiceAccountAuthSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;

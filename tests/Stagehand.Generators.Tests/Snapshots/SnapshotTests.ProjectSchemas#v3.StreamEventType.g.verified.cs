@@ -112,16 +112,6 @@ internal static class StreamEventTypeSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (reader.ValueTextEquals("system"u8)) value = global::Stagehand.Contracts.V3.StreamEventType.System;

@@ -41,11 +41,6 @@ internal static class VariablesSchema
                 if (entries is not null && context.ErrorCount == mark) value = new global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.V3.VariableValue>(entries);
                 break;
             }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
         }
 
         return context.ErrorCount == mark;

@@ -173,11 +173,6 @@ internal static class LLMErrorResponseSchema
                 }
                 break;
             }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
         }
 
         return context.ErrorCount == mark;
@@ -196,16 +191,6 @@ internal static class LLMErrorResponseSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.True:
             {
                 value = true;
@@ -234,16 +219,6 @@ internal static class LLMErrorResponseSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (context.TryReadString(ref reader, null, build, out var text) && build) value = text!;

@@ -177,11 +177,6 @@ internal static class LLMListResultSchema
                 }
                 break;
             }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
         }
 
         return context.ErrorCount == mark;
@@ -199,11 +194,6 @@ internal static class LLMListResultSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.StartArray:
             {
                 var items = build ? new global::System.Collections.Generic.List<global::Stagehand.Contracts.V4.LLMConfig>() : null;

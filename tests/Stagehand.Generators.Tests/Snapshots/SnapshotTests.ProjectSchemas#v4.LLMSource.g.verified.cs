@@ -112,16 +112,6 @@ internal static class LLMSourceSchema
 
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 if (reader.ValueTextEquals("user"u8)) value = global::Stagehand.Contracts.V4.LLMSource.User;
