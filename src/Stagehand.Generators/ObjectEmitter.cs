@@ -95,7 +95,7 @@ internal static class ObjectEmitter
         writer.OpenBlock(members.Count == 0 ? string.Empty : "else");
         if (node.AdditionalProperties is not null)
         {
-            writer.OpenBlock("if (names.Add(ref reader, ref context))");
+            writer.OpenBlock("if (context.TryReadPropertyName(ref reader, ref names, false, out _))");
             writer.WriteLine("reader.Read();");
             writer.WriteLine(node.AdditionalProperties.Call + "(ref reader, ref context, false, out _);");
             writer.CloseBlock();
@@ -114,9 +114,7 @@ internal static class ObjectEmitter
             };
             if (record is not null && node.UnknownMembers == UnknownMemberHandling.Keep)
             {
-                writer.WriteLine("var nameReader = reader;");
-                writer.OpenBlock("if (context.UnknownMember(ref reader, ref names, " + handling + ", " + readOnly + ") && build)");
-                writer.WriteLine("var keptName = nameReader.GetString()!;");
+                writer.OpenBlock("if (context.UnknownMember(ref reader, ref names, " + handling + ", " + readOnly + ", build, out var keptName) && build && keptName is not null)");
                 writer.WriteLine("context.TryReadAny(ref reader, true, out var keptValue);");
                 writer.WriteLine("(kept ??= new()).Add(new(keptName, keptValue));");
                 writer.CloseBlock();

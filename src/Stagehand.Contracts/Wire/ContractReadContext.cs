@@ -282,8 +282,14 @@ public ref partial struct ContractReadContext
     /// Marks member <paramref name="index"/> (0-63) of the current object as seen in <paramref name="seen"/>; records a
     /// <c>duplicate</c> error and returns false when it was seen before.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not between 0 and 63 (use one mask per 64 members).</exception>
     public bool MarkSeen(ref ulong seen, int index)
     {
+        if ((uint)index > 63)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), index, "A mask holds 64 members; use one mask per 64 members.");
+        }
+
         ulong bit = 1UL << index;
         if ((seen & bit) != 0)
         {
