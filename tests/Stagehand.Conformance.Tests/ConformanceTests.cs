@@ -94,6 +94,9 @@ public sealed class ConformanceTests(ITestOutputHelper output)
         var summary = $"conformance: {passed} passed, {failures.Count} failed, {excluded.Count} excluded of {total}";
         output.WriteLine(summary);
         Console.WriteLine(summary);
+        var results = Path.Combine(TestSuite.RepositoryRoot, "TestResults");
+        Directory.CreateDirectory(results);
+        File.WriteAllText(Path.Combine(results, "conformance.txt"), summary + "\n");
         Assert.True(failures.Count == 0, summary + Environment.NewLine + string.Join(Environment.NewLine, failures.Take(60)));
         Assert.Equal(total, passed + failures.Count + excluded.Count);
     }

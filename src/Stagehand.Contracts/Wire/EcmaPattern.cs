@@ -63,6 +63,9 @@ internal static class EcmaPattern
                 {
                     builder.Append(replacement);
                 }
+                else if ((escape == 'p' || escape == 'P') && TryTranslateProperty(pattern, ref i, escape, builder))
+                {
+                }
                 else
                 {
                     builder.Append('\\').Append(escape);
@@ -125,5 +128,91 @@ internal static class EcmaPattern
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Rewrites an ECMA-262 Unicode property escape (<c>\p{Letter}</c>, <c>\p{gc=Lu}</c>,
+    /// <c>\p{General_Category=Decimal_Number}</c>) into .NET's short category names. <paramref name="index"/> is at the
+    /// <c>p</c>; on success it moves to the closing brace.
+    /// </summary>
+    private static bool TryTranslateProperty(string pattern, ref int index, char escape, StringBuilder builder)
+    {
+        if (index + 1 >= pattern.Length || pattern[index + 1] != '{')
+        {
+            return false;
+        }
+
+        var close = pattern.IndexOf('}', index + 2);
+        if (close < 0)
+        {
+            return false;
+        }
+
+        var name = pattern.Substring(index + 2, close - index - 2);
+        var equals = name.IndexOf('=');
+        if (equals >= 0)
+        {
+            var key = name.Substring(0, equals);
+            if (key != "gc" && key != "General_Category")
+            {
+                return false;
+            }
+
+            name = name.Substring(equals + 1);
+        }
+
+        var category = name switch
+        {
+            "Letter" => "L",
+            "Cased_Letter" => "L",
+            "Uppercase_Letter" => "Lu",
+            "Lowercase_Letter" => "Ll",
+            "Titlecase_Letter" => "Lt",
+            "Modifier_Letter" => "Lm",
+            "Other_Letter" => "Lo",
+            "Mark" or "Combining_Mark" => "M",
+            "Nonspacing_Mark" => "Mn",
+            "Spacing_Mark" => "Mc",
+            "Enclosing_Mark" => "Me",
+            "Number" => "N",
+            "Decimal_Number" or "digit" => "Nd",
+            "Letter_Number" => "Nl",
+            "Other_Number" => "No",
+            "Punctuation" or "punct" => "P",
+            "Connector_Punctuation" => "Pc",
+            "Dash_Punctuation" => "Pd",
+            "Open_Punctuation" => "Ps",
+            "Close_Punctuation" => "Pe",
+            "Initial_Punctuation" => "Pi",
+            "Final_Punctuation" => "Pf",
+            "Other_Punctuation" => "Po",
+            "Symbol" => "S",
+            "Math_Symbol" => "Sm",
+            "Currency_Symbol" => "Sc",
+            "Modifier_Symbol" => "Sk",
+            "Other_Symbol" => "So",
+            "Separator" => "Z",
+            "Space_Separator" => "Zs",
+            "Line_Separator" => "Zl",
+            "Paragraph_Separator" => "Zp",
+            "Other" => "C",
+            "Control" or "cntrl" => "Cc",
+            "Format" => "Cf",
+            "Surrogate" => "Cs",
+            "Private_Use" => "Co",
+            "Unassigned" => "Cn",
+            "L" or "Lu" or "Ll" or "Lt" or "Lm" or "Lo" or "M" or "Mn" or "Mc" or "Me" or "N" or "Nd" or "Nl" or "No"
+                or "P" or "Pc" or "Pd" or "Ps" or "Pe" or "Pi" or "Pf" or "Po" or "S" or "Sm" or "Sc" or "Sk" or "So"
+                or "Z" or "Zs" or "Zl" or "Zp" or "C" or "Cc" or "Cf" or "Cs" or "Co" or "Cn" => name,
+            _ => null,
+        };
+        if (category is null)
+        {
+            return false;
+        }
+
+        builder.Append('\\').Append(escape).Append('{').Append(category).Append('}');
+        index = close;
+        return true;
     }
 }
