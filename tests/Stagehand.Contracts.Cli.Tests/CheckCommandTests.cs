@@ -146,7 +146,7 @@ public sealed class CheckCommandTests
     [Fact]
     public void DirectoryDefaultsToSchemas()
     {
-        var parseResult = Program.CreateRootCommand().Parse(["check"]);
+        var parseResult = Program.CreateRootCommand(() => System.IO.Stream.Null).Parse(["check"]);
 
         Assert.Empty(parseResult.Errors);
         Assert.Equal("./schemas", parseResult.GetValue<string>("DIR"));
@@ -160,7 +160,7 @@ public sealed class CheckCommandTests
 
         var result = CliRunner.Run("check", folder.Root, "--format", "xml");
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         Assert.NotEqual(string.Empty, result.Stderr);
     }
 

@@ -11,11 +11,14 @@ internal sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 
 internal static class CliRunner
 {
-    public static CliResult Run(params string[] args)
+    public static CliResult Run(params string[] args) => RunWithInput(string.Empty, args);
+
+    /// <summary>Runs the tool with <paramref name="standardInput"/> as what <c>-</c> reads.</summary>
+    public static CliResult RunWithInput(string standardInput, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exitCode = Program.Run(args, stdout, stderr);
+        var exitCode = Program.Run(args, stdout, stderr, () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(standardInput)));
         return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
     }
 

@@ -67,7 +67,7 @@ internal static class CheckCommand
         if (!Directory.Exists(root))
         {
             error.WriteLine($"error: the schema folder '{directory}' does not exist.");
-            return 2;
+            return ExitCodes.Usage;
         }
 
         var files = Directory.EnumerateFiles(root, "*" + SchemaPaths.Extension, SearchOption.AllDirectories)
