@@ -17,10 +17,11 @@ namespace Stagehand.Generators;
 [Generator(LanguageNames.CSharp)]
 public sealed class ContractsGenerator : IIncrementalGenerator
 {
-    internal const string NamespaceMetadata = "build_metadata.AdditionalFiles.StagehandNamespace";
-    internal const string ModeMetadata = "build_metadata.AdditionalFiles.StagehandSchemaMode";
-    internal const string RootNamespaceProperty = "build_property.RootNamespace";
-    internal const string FallbackNamespace = "Stagehand.Contracts.Generated";
+    internal const string NamespaceMetadata = SchemaFileSettings.NamespaceMetadata;
+    internal const string RootNamespaceProperty = SchemaFileSettings.RootNamespaceProperty;
+
+    /// <summary>The keyword of a problem that is the generator's own failure, not the schema's: the only kind it reports.</summary>
+    private const string GeneratorFailure = ContractModelBuilder.BuilderFailure;
 
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -38,19 +39,21 @@ public sealed class ContractsGenerator : IIncrementalGenerator
         var results = documents
             .Collect()
             .WithTrackingName(TrackingNames.AllSchemas)
-            .SelectMany(static (all, cancellationToken) => Build(all, cancellationToken))
+            .SelectMany(static (all, cancellationToken) => ContractModelBuilder.BuildOrReport(all, cancellationToken))
             .WithTrackingName(TrackingNames.BuildResults);
 
         var files = results
             .SelectMany(static (result, _) => result.File is null ? ImmutableArray<ContractFile>.Empty : ImmutableArray.Create(result.File))
             .WithTrackingName(TrackingNames.ContractFiles);
 
-        var problems = results
-            .Select(static (result, _) => result.Problems)
-            .WithTrackingName(TrackingNames.SchemaProblems);
+        // Problems in schema files are the analyzers' to report (STH0004, at the line and column in the file); the
+        // generator only reports its own failures, so that it never fails silently and never throws (CS8785).
+        var failures = results
+            .Select(static (result, _) => result.Problems.Where(p => p.Keyword == GeneratorFailure).ToEquatableArray())
+            .WithTrackingName(TrackingNames.GeneratorFailures);
 
         var rootNamespace = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => options.GlobalOptions.TryGetValue(RootNamespaceProperty, out var root) && IsValidNamespace(root.Trim()) ? root.Trim() : FallbackNamespace)
+            .Select(static (options, _) => SchemaFileSettings.RootNamespaceOrFallback(options.GlobalOptions.TryGetValue(RootNamespaceProperty, out var root) ? root : null))
             .WithTrackingName(TrackingNames.RootNamespace);
 
         var registry = files
@@ -67,7 +70,7 @@ public sealed class ContractsGenerator : IIncrementalGenerator
                 production.AddSource(RegistryEmitter.HintName, SourceText.From(RegistryEmitter.Emit(model), System.Text.Encoding.UTF8));
             }
         });
-        context.RegisterSourceOutput(problems, static (production, list) =>
+        context.RegisterSourceOutput(failures, static (production, list) =>
         {
             foreach (var problem in list)
             {
@@ -78,14 +81,21 @@ public sealed class ContractsGenerator : IIncrementalGenerator
 
     private static RegistryModel BuildRegistry(ImmutableArray<ContractFile> files, string rootNamespace)
     {
-        var entries = files
-            .Where(file => file.Mode == SchemaMode.Contract)
+        var contractFiles = files.Where(file => file.Mode == SchemaMode.Contract).ToList();
+        var typed = contractFiles
             .SelectMany(file => file.Types.Select(type => (File: file, Type: type, Node: file.Nodes.FirstOrDefault(n => n.OwnType == type.Type))))
             .Where(item => item.Node is not null && item.Node.ValueType == item.Type.Type.FullName)
-            .Select(item => new RegistryEntry(item.Type.Type, item.Type.Visibility, item.File.SchemaPath, "global::" + item.File.Namespace + "." + item.File.SchemaClass + "." + item.Node!.Method))
-            .OrderBy(entry => entry.Type.FullName, StringComparer.Ordinal);
+            .Select(item => new RegistryEntry(item.Type.Type.Name, item.Type.Type.FullName, item.Type.Type, item.Type.Visibility, item.File.SchemaPath, ReaderCall(item.File, item.Node!)));
+        var values = contractFiles
+            .Where(file => file.RootType is null)
+            .Select(file => (File: file, Root: file.Nodes.FirstOrDefault(n => n.Method == ContractModelBuilder.MethodNameFor(string.Empty))))
+            .Where(item => item.Root is not null && !item.Root.ValueType.EndsWith("?", StringComparison.Ordinal))
+            .Select(item => new RegistryEntry(item.File.SchemaClass.Substring(0, item.File.SchemaClass.Length - "Schema".Length), item.Root!.ValueType, null, item.File.Visibility, item.File.SchemaPath, ReaderCall(item.File, item.Root)));
+        var entries = typed.Concat(values).OrderBy(entry => entry.Name, StringComparer.Ordinal);
         return new RegistryModel(rootNamespace, entries.ToEquatableArray());
     }
+
+    private static string ReaderCall(ContractFile file, NodeSpec node) => "global::" + file.Namespace + "." + file.SchemaClass + "." + node.Method;
 
     private static void AddSource(SourceProductionContext production, ContractFile file)
     {
@@ -97,7 +107,7 @@ public sealed class ContractsGenerator : IIncrementalGenerator
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             var location = Location.Create(file.SchemaPath, default, default);
-            production.ReportDiagnostic(Diagnostic.Create(GeneratorDiagnostics.InvalidSchema, location, "schema", "The generator could not write C# for this schema: " + exception.Message));
+            production.ReportDiagnostic(Diagnostic.Create(GeneratorDiagnostics.InvalidSchema, location, GeneratorFailure, "The generator could not write C# for this schema: " + exception.Message));
             return;
         }
 
@@ -107,91 +117,12 @@ public sealed class ContractsGenerator : IIncrementalGenerator
     private static SchemaInput ReadInput(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
     {
         var fileOptions = options.GetOptions(file);
-        string? problem = null;
-        string @namespace;
-        if (fileOptions.TryGetValue(NamespaceMetadata, out var stated) && !string.IsNullOrWhiteSpace(stated))
-        {
-            @namespace = stated.Trim();
-            if (!IsValidNamespace(@namespace))
-            {
-                problem = $"The StagehandNamespace metadata '{@namespace}' is not a valid C# namespace.";
-                @namespace = FallbackNamespace;
-            }
-        }
-        else if (options.GlobalOptions.TryGetValue(RootNamespaceProperty, out var root) && IsValidNamespace(root.Trim()))
-        {
-            @namespace = root.Trim();
-        }
-        else
-        {
-            @namespace = FallbackNamespace;
-        }
-
-        var mode = SchemaMode.Contract;
-        if (fileOptions.TryGetValue(ModeMetadata, out var statedMode) && !string.IsNullOrWhiteSpace(statedMode))
-        {
-            switch (statedMode.Trim().ToLowerInvariant())
-            {
-                case "contract":
-                    break;
-                case "validator":
-                    mode = SchemaMode.Validator;
-                    break;
-                default:
-                    problem = $"The StagehandSchemaMode metadata '{statedMode}' must be 'contract' or 'validator'.";
-                    break;
-            }
-        }
-
-        return new SchemaInput(file.Path, @namespace, file.GetText(cancellationToken)?.ToString(), problem, mode);
+        fileOptions.TryGetValue(SchemaFileSettings.NamespaceMetadata, out var @namespace);
+        fileOptions.TryGetValue(SchemaFileSettings.ModeMetadata, out var mode);
+        options.GlobalOptions.TryGetValue(SchemaFileSettings.RootNamespaceProperty, out var rootNamespace);
+        return new SchemaInput(file.Path, SchemaFileSettings.Resolve(@namespace, mode, rootNamespace), file.GetText(cancellationToken)?.ToString());
     }
 
-    private static bool IsValidNamespace(string name) =>
-        name.Length > 0 && name.Split('.').All(Identifiers.IsValid);
-
-    private static SchemaDocument Parse(SchemaInput input, CancellationToken cancellationToken)
-    {
-        var start = new LocationInfo(input.Path, 0, 0, 0, 0, 0, 0);
-        if (input.Text is null)
-        {
-            var unreadable = new SchemaProblem("json", "The schema file could not be read.", start);
-            return new SchemaDocument(SchemaPaths.Normalize(input.Path), input.Namespace, null, ImmutableArray.Create(unreadable).ToEquatableArray());
-        }
-
-        SchemaDocument document;
-        try
-        {
-            document = SchemaReader.Read(input.Path, input.Namespace, SourceText.From(input.Text), cancellationToken, input.Mode);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            var failure = new SchemaProblem("json", "The generator could not read this schema: " + exception.Message, start);
-            return new SchemaDocument(SchemaPaths.Normalize(input.Path), input.Namespace, null, ImmutableArray.Create(failure).ToEquatableArray());
-        }
-
-        if (input.NamespaceProblem is not null)
-        {
-            var problems = document.Problems.Items.Add(new SchemaProblem("metadata", input.NamespaceProblem, start));
-            document = document with { Problems = problems.ToEquatableArray() };
-        }
-
-        return document;
-    }
-
-    private static ImmutableArray<ContractBuildResult> Build(ImmutableArray<SchemaDocument> documents, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return ContractModelBuilder.Build(documents, cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            return documents
-                .Select(d => new ContractBuildResult(
-                    d.Path,
-                    null,
-                    ImmutableArray.Create(new SchemaProblem("schema", "The generator failed on this set of schemas: " + exception.Message, new LocationInfo(d.Path, 0, 0, 0, 0, 0, 0))).ToEquatableArray()))
-                .ToImmutableArray();
-        }
-    }
+    private static SchemaDocument Parse(SchemaInput input, CancellationToken cancellationToken) =>
+        SchemaReader.ReadFile(input.Path, input.Settings, input.Text is null ? null : SourceText.From(input.Text), cancellationToken);
 }

@@ -63,8 +63,9 @@ internal static class ObjectEmitter
             writer.OpenBlock((i == 0 ? "if" : "else if") + " (reader.ValueTextEquals(" + Identifiers.Literal(member.WireName) + "u8))");
             if (member.ClientOnly && record is not null)
             {
+                writer.WriteLine("context.MarkSeen(ref seen" + I(i / 64) + ", " + I(i % 64) + ");");
                 writer.WriteLine("reader.Read();");
-                writer.WriteLine("reader.Skip();");
+                writer.WriteLine("context.TryReadAny(ref reader, false, out _);");
                 writer.CloseBlock();
                 continue;
             }
@@ -73,7 +74,7 @@ internal static class ObjectEmitter
             writer.WriteLine("reader.Read();");
             if (member.Reader is null)
             {
-                writer.WriteLine("reader.Skip();");
+                writer.WriteLine("context.TryReadAny(ref reader, false, out _);");
                 writer.CloseBlock();
                 continue;
             }
@@ -119,13 +120,13 @@ internal static class ObjectEmitter
                 writer.WriteLine("(kept ??= new()).Add(new(keptName, keptValue));");
                 writer.CloseBlock();
                 writer.OpenBlock("else");
-                writer.WriteLine("reader.Skip();");
+                writer.WriteLine("context.TryReadAny(ref reader, false, out _);");
                 writer.CloseBlock();
             }
             else
             {
                 writer.WriteLine("context.UnknownMember(ref reader, ref names, " + handling + ", " + readOnly + ");");
-                writer.WriteLine("reader.Skip();");
+                writer.WriteLine("context.TryReadAny(ref reader, false, out _);");
             }
         }
 

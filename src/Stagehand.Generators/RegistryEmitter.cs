@@ -27,13 +27,14 @@ internal static class RegistryEmitter
         writer.OpenBlock("public static " + Runtime + "ContractDescriptor[] CreateDescriptors() => new[]");
         foreach (var entry in model.Entries)
         {
-            var kind = entry.Type.Kind switch
+            var kind = entry.Type?.Kind switch
             {
                 NamedKind.Record => "Record",
                 NamedKind.Enum => "Enum",
-                _ => "Union",
+                NamedKind.Union => "Union",
+                _ => "Value",
             };
-            writer.WriteLine(Runtime + "ContractDescriptor.Create<" + entry.Type.FullName + ">(" + Identifiers.Literal(entry.Type.Name) + ", " +
+            writer.WriteLine(Runtime + "ContractDescriptor.Create<" + entry.ValueType + ">(" + Identifiers.Literal(entry.Name) + ", " +
                 Runtime + "ContractKind." + kind + ", " + Runtime + "ContractVisibility." + (entry.Visibility == "internal" ? "Internal" : "Public") + ", " +
                 Identifiers.Literal(entry.SchemaPath) + ", " + entry.ReaderCall + "),");
         }
@@ -47,8 +48,11 @@ internal static class RegistryEmitter
         writer.OpenBlock("public " + Metadata + "JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
         foreach (var entry in model.Entries)
         {
-            writer.WriteLine("if (type == typeof(" + entry.Type.FullName + ")) return " + Metadata + "JsonMetadataServices.CreateValueInfo<" + entry.Type.FullName + ">(options, new global::" +
-                entry.Type.Namespace + "." + ApiEmitter.ConverterName(entry.Type) + "());");
+            if (entry.Type is { } type)
+            {
+                writer.WriteLine("if (type == typeof(" + type.FullName + ")) return " + Metadata + "JsonMetadataServices.CreateValueInfo<" + type.FullName + ">(options, new global::" +
+                    type.Namespace + "." + ApiEmitter.ConverterName(type) + "());");
+            }
         }
 
         writer.WriteLine("return null;");

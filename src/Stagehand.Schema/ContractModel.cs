@@ -194,6 +194,7 @@ internal sealed record ContractFile(
     string SchemaPath,
     string Namespace,
     SchemaMode Mode,
+    string Visibility,
     string SchemaClass,
     TypeRef? RootType,
     EquatableArray<TypeSpec> Types,
@@ -203,7 +204,10 @@ internal sealed record ContractFile(
 internal sealed record ContractBuildResult(string SchemaPath, ContractFile? File, EquatableArray<SchemaProblem> Problems);
 
 /// <summary>One contract type, as the assembly-wide registry lists it.</summary>
-internal sealed record RegistryEntry(TypeRef Type, string Visibility, string SchemaPath, string ReaderCall);
+/// <param name="Name">The contract name: the type name, or the file stem for a schema that is not a type.</param>
+/// <param name="ValueType">The C# type the contract reads into.</param>
+/// <param name="Type">The generated type, or null for a schema that is not a type of its own.</param>
+internal sealed record RegistryEntry(string Name, string ValueType, TypeRef? Type, string Visibility, string SchemaPath, string ReaderCall);
 
 /// <summary>Every contract type of a compilation, for the registry and the JSON resolver.</summary>
 internal sealed record RegistryModel(string Namespace, EquatableArray<RegistryEntry> Entries);

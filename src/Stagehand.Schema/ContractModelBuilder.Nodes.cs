@@ -226,7 +226,7 @@ internal sealed partial class ContractModelBuilder
     {
         if (node.RequestFor is null || document.Mode != SchemaMode.Contract)
         {
-            return EquatableArray<string>.Empty;
+            return node.ServerAssigned;
         }
 
         var (file, fragment) = SchemaPaths.Resolve(document.Path, node.RequestFor);
@@ -239,6 +239,8 @@ internal sealed partial class ContractModelBuilder
         return target.Properties
             .Where(p => p.Schema.ReadOnly || (Dereference(resource, p.Schema, new HashSet<(string, string)>()).Node?.ReadOnly ?? false))
             .Select(p => p.Name)
+            .Concat(node.ServerAssigned)
+            .Distinct(StringComparer.Ordinal)
             .Where(name => node.Properties.All(own => own.Name != name))
             .ToEquatableArray();
     }

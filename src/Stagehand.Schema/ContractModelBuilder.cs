@@ -38,10 +38,34 @@ internal sealed partial class ContractModelBuilder
         _commonRoot = SchemaPaths.CommonDirectory(_documents.Keys);
     }
 
+    /// <summary>The keyword of a problem that is a failure of this builder, not of a schema.</summary>
+    public const string BuilderFailure = "generator";
+
     public static ImmutableArray<ContractBuildResult> Build(ImmutableArray<SchemaDocument> documents, CancellationToken cancellationToken = default)
     {
         var builder = new ContractModelBuilder(documents, cancellationToken);
         return builder.BuildAll();
+    }
+
+    /// <summary>
+    /// <see cref="Build"/>, except that a failure of the builder itself becomes a <see cref="BuilderFailure"/> problem on
+    /// every file instead of an exception: the compiler host must never see one.
+    /// </summary>
+    public static ImmutableArray<ContractBuildResult> BuildOrReport(ImmutableArray<SchemaDocument> documents, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return Build(documents, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return documents
+                .Select(d => new ContractBuildResult(
+                    d.Path,
+                    null,
+                    ImmutableArray.Create(new SchemaProblem(BuilderFailure, "The generator failed on this set of schemas: " + exception.Message, new LocationInfo(d.Path, 0, 0, 0, 0, 0, 0))).ToEquatableArray()))
+                .ToImmutableArray();
+        }
     }
 
     private ImmutableArray<ContractBuildResult> BuildAll()
@@ -72,6 +96,7 @@ internal sealed partial class ContractModelBuilder
                     relative,
                     document.Namespace,
                     document.Mode,
+                    document.Root.Visibility ?? "public",
                     SchemaClassFor(document),
                     rootType,
                     types.ToEquatableArray(),

@@ -121,6 +121,9 @@ internal sealed record SchemaNode
 
     public string? RequestFor { get; init; }
 
+    /// <summary>Members the server assigns that the resource does not expose (<c>projectId</c>): rejected like read-only ones.</summary>
+    public EquatableArray<string> ServerAssigned { get; init; } = EquatableArray<string>.Empty;
+
     public bool Persisted { get; init; }
 
     public bool Sensitive { get; init; }

@@ -19,6 +19,45 @@ internal static class SchemaReader
     /// <summary>How deep a schema file may nest; deeper text is reported, not followed.</summary>
     public const int MaxDepth = 128;
 
+    /// <summary>
+    /// Reads one schema file of a build: never throws, reports text that could not be read, and adds the problem of
+    /// its settings (bad metadata) to the file's own.
+    /// </summary>
+    public static SchemaDocument ReadFile(string path, SchemaFileSettings settings, SourceText? text, CancellationToken cancellationToken = default)
+    {
+        var start = new LocationInfo(path, 0, 0, 0, 0, 0, 0);
+        SchemaDocument document;
+        if (text is null)
+        {
+            document = Failed("The schema file could not be read.");
+        }
+        else
+        {
+            try
+            {
+                document = Read(path, settings.Namespace, text, cancellationToken, settings.Mode);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                document = Failed("The schema could not be read: " + exception.Message);
+            }
+        }
+
+        if (settings.Problem is not null)
+        {
+            document = document with { Problems = document.Problems.Items.Add(new SchemaProblem("metadata", settings.Problem, start)).ToEquatableArray() };
+        }
+
+        return document;
+
+        SchemaDocument Failed(string message) => new(
+            SchemaPaths.Normalize(path),
+            settings.Namespace,
+            null,
+            System.Collections.Immutable.ImmutableArray.Create(new SchemaProblem("json", message, start)).ToEquatableArray(),
+            settings.Mode);
+    }
+
     public static SchemaDocument Read(string path, string @namespace, SourceText text, CancellationToken cancellationToken = default, SchemaMode mode = SchemaMode.Contract)
     {
         var parser = new Parser(path, text, mode, cancellationToken);
@@ -39,7 +78,7 @@ internal static class SchemaReader
 
         private static readonly HashSet<string> RootOnly = new(StringComparer.Ordinal)
         {
-            "x-stagehand-visibility", "x-stagehand-mirrors", "x-stagehand-requestFor", "x-stagehand-persisted",
+            "x-stagehand-visibility", "x-stagehand-mirrors", "x-stagehand-requestFor", "x-stagehand-persisted", "x-stagehand-serverAssigned",
         };
 
         private readonly string _path;
@@ -285,6 +324,8 @@ internal static class SchemaReader
                         : node with { Mirrors = mirrors, MirrorsLocation = LocationOf(valueStart, ValueLength(ref reader, valueStart)) };
                 case "x-stagehand-requestFor":
                     return node with { RequestFor = ReadString(ref reader, keyword) };
+                case "x-stagehand-serverAssigned":
+                    return node with { ServerAssigned = ReadStringArray(ref reader, keyword, unique: true) };
                 case "x-stagehand-persisted":
                     return node with { Persisted = ReadBoolean(ref reader, keyword) };
                 case "x-stagehand-sensitive":

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using Stagehand.Generators.Tests.Infrastructure;
 
@@ -12,6 +13,10 @@ public sealed class SnapshotTests
         var result = GeneratorHarness.Run(schemas);
 
         Assert.Empty(result.Diagnostics);
+        var documents = schemas
+            .Select(file => Stagehand.Schema.SchemaReader.ReadFile(file.Path, Stagehand.Schema.SchemaFileSettings.Resolve(GeneratorHarness.NamespaceFor(file.Path), null, null), file.GetText()))
+            .ToImmutableArray();
+        Assert.Empty(Stagehand.Schema.ContractModelBuilder.Build(documents).SelectMany(r => r.Problems));
         Assert.Equal(schemas.Length + 1, result.GeneratedSources.Length);
         Snapshot.VerifySources(nameof(SnapshotTests), nameof(ProjectSchemas), result.GeneratedSources);
     }

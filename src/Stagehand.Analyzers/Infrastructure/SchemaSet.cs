@@ -49,20 +49,7 @@ internal sealed class SchemaSet
             return Empty;
         }
 
-        ImmutableArray<ContractBuildResult> results;
-        try
-        {
-            results = ContractModelBuilder.Build(documents.Select(d => d.Document).ToImmutableArray(), cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            results = documents
-                .Select(d => new ContractBuildResult(
-                    d.Document.Path,
-                    null,
-                    ImmutableArray.Create(new SchemaProblem("schema", "The schema model could not be built for this set of schemas: " + exception.Message, new LocationInfo(d.OriginalPath, 0, 0, 0, 0, 0, 0))).ToEquatableArray()))
-                .ToImmutableArray();
-        }
+        var results = ContractModelBuilder.BuildOrReport(documents.Select(d => d.Document).ToImmutableArray(), cancellationToken);
 
         // The builder keys its results by the path relative to the common folder of all files, in path order.
         var commonRoot = SchemaPaths.CommonDirectory(documents.Select(d => d.Document.Path).Distinct(StringComparer.Ordinal));

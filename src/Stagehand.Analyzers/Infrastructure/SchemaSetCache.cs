@@ -22,6 +22,7 @@ internal static class SchemaSetCache
 
     private static readonly ConditionalWeakTable<SourceText, ParsedText> Parsed = new();
     private static readonly object Gate = new();
+    private static readonly object ParseGate = new();
     private static readonly LinkedList<Entry> Recent = new();
 
     /// <summary>The schema set of the compilation whose options are <paramref name="options"/>.</summary>
@@ -74,8 +75,7 @@ internal static class SchemaSetCache
         for (var i = 0; i < left.Length; i++)
         {
             if (!string.Equals(left[i].Path, right[i].Path, StringComparison.Ordinal)
-                || !string.Equals(left[i].Namespace, right[i].Namespace, StringComparison.Ordinal)
-                || !string.Equals(left[i].NamespaceProblem, right[i].NamespaceProblem, StringComparison.Ordinal)
+                || left[i].Settings != right[i].Settings
                 || !ReferenceEquals(left[i].Text, right[i].Text))
             {
                 return false;
@@ -99,14 +99,15 @@ internal static class SchemaSetCache
 
             if (!rootRead)
             {
-                options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(SchemaNamespace.RootNamespaceKey, out rootNamespace);
+                options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(SchemaFileSettings.RootNamespaceProperty, out rootNamespace);
                 rootRead = true;
             }
 
-            options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(SchemaNamespace.MetadataKey, out var metadata);
-            var @namespace = SchemaNamespace.Resolve(metadata, rootNamespace, out var problem);
+            var fileOptions = options.AnalyzerConfigOptionsProvider.GetOptions(file);
+            fileOptions.TryGetValue(SchemaFileSettings.NamespaceMetadata, out var @namespace);
+            fileOptions.TryGetValue(SchemaFileSettings.ModeMetadata, out var mode);
             inputs ??= ImmutableArray.CreateBuilder<Input>();
-            inputs.Add(new Input(file.Path, @namespace, problem, file.GetText(cancellationToken)));
+            inputs.Add(new Input(file.Path, SchemaFileSettings.Resolve(@namespace, mode, rootNamespace), file.GetText(cancellationToken)));
         }
 
         return inputs?.ToImmutable() ?? ImmutableArray<Input>.Empty;
@@ -125,66 +126,41 @@ internal static class SchemaSetCache
 
     private static SchemaDocument Parse(Input input)
     {
-        var start = new LocationInfo(input.Path, 0, 0, 0, 0, 0, 0);
         if (input.Text is null)
         {
-            var unreadable = new SchemaProblem("json", "The schema file could not be read.", start);
-            return new SchemaDocument(SchemaPaths.Normalize(input.Path), input.Namespace, null, ImmutableArray.Create(unreadable).ToEquatableArray());
+            return SchemaReader.ReadFile(input.Path, input.Settings, null);
         }
 
-        SchemaDocument document;
-        lock (Parsed)
+        lock (ParseGate)
         {
-            if (Parsed.TryGetValue(input.Text, out var cached) && cached.Path == input.Path && cached.Namespace == input.Namespace)
+            if (Parsed.TryGetValue(input.Text, out var cached) && cached.Path == input.Path && cached.Settings == input.Settings)
             {
-                document = cached.Document;
+                return cached.Document;
             }
-            else
-            {
-                document = Read(input, start);
-                Parsed.Remove(input.Text);
-                Parsed.Add(input.Text, new ParsedText(input.Path, input.Namespace, document));
-            }
-        }
 
-        if (input.NamespaceProblem is not null)
-        {
-            var problems = document.Problems.Items.Add(new SchemaProblem("StagehandNamespace", input.NamespaceProblem, start));
-            document = document with { Problems = problems.ToEquatableArray() };
-        }
-
-        return document;
-    }
-
-    private static SchemaDocument Read(Input input, LocationInfo start)
-    {
-        try
-        {
-            return SchemaReader.Read(input.Path, input.Namespace, input.Text!, CancellationToken.None);
-        }
-        catch (Exception exception)
-        {
-            var failure = new SchemaProblem("json", "The schema could not be read: " + exception.Message, start);
-            return new SchemaDocument(SchemaPaths.Normalize(input.Path), input.Namespace, null, ImmutableArray.Create(failure).ToEquatableArray());
+            var document = SchemaReader.ReadFile(input.Path, input.Settings, input.Text);
+            Parsed.Remove(input.Text);
+            Parsed.Add(input.Text, new ParsedText(input.Path, input.Settings, document));
+            return document;
         }
     }
 
-    private sealed record Input(string Path, string Namespace, string? NamespaceProblem, SourceText? Text);
+    private sealed record Input(string Path, SchemaFileSettings Settings, SourceText? Text);
 
     private sealed record Entry(ImmutableArray<Input> Inputs, Lazy<SchemaSet> Set);
 
     private sealed class ParsedText
     {
-        public ParsedText(string path, string @namespace, SchemaDocument document)
+        public ParsedText(string path, SchemaFileSettings settings, SchemaDocument document)
         {
             Path = path;
-            Namespace = @namespace;
+            Settings = settings;
             Document = document;
         }
 
         public string Path { get; }
 
-        public string Namespace { get; }
+        public SchemaFileSettings Settings { get; }
 
         public SchemaDocument Document { get; }
     }

@@ -56,7 +56,7 @@ public sealed class InternalContractExposedAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var cache = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
+            var cache = new ContractTypeCache(start.Compilation);
             start.RegisterSymbolAction(
                 symbolContext => AnalyzeSymbol(symbolContext, cache),
                 SymbolKind.NamedType, SymbolKind.Method, SymbolKind.Property, SymbolKind.Field, SymbolKind.Event);
@@ -69,7 +69,7 @@ public sealed class InternalContractExposedAnalyzer : DiagnosticAnalyzer
 
     // ---- C# ---------------------------------------------------------------------------------------------
 
-    private static void AnalyzeSymbol(SymbolAnalysisContext context, ConcurrentDictionary<INamedTypeSymbol, bool> cache)
+    private static void AnalyzeSymbol(SymbolAnalysisContext context, ContractTypeCache cache)
     {
         var symbol = context.Symbol;
         if (symbol.IsImplicitlyDeclared || symbol.Locations.IsEmpty || !IsPubliclyVisible(symbol) || InsideInternalContract(symbol, cache))
@@ -161,7 +161,7 @@ public sealed class InternalContractExposedAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Members of an internal contract type (generated ones refer to each other) are not a public surface.</summary>
-    private static bool InsideInternalContract(ISymbol symbol, ConcurrentDictionary<INamedTypeSymbol, bool> cache)
+    private static bool InsideInternalContract(ISymbol symbol, ContractTypeCache cache)
     {
         for (var type = symbol as INamedTypeSymbol ?? symbol.ContainingType; type is not null; type = type.ContainingType)
         {
@@ -174,15 +174,59 @@ public sealed class InternalContractExposedAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static bool IsInternalContract(INamedTypeSymbol type, ConcurrentDictionary<INamedTypeSymbol, bool> cache) =>
-        cache.TryGetValue(type, out var known) ? known : cache.GetOrAdd(type, ContractSymbols.IsInternalContract(type));
+    private static bool IsInternalContract(INamedTypeSymbol type, ContractTypeCache cache) =>
+        cache.IsInternalContract(type);
+
+    /// <summary>
+    /// Which types are internal contracts, computed once per type per compilation. A type from an assembly that neither
+    /// is nor references Stagehand.Contracts (the BCL, most packages) cannot carry the attribute, so its attributes are
+    /// never decoded.
+    /// </summary>
+    private sealed class ContractTypeCache
+    {
+        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _types = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IAssemblySymbol, bool> _assemblies = new(SymbolEqualityComparer.Default);
+        private readonly IAssemblySymbol _source;
+
+        public ContractTypeCache(Compilation compilation) => _source = compilation.Assembly;
+
+        public bool IsInternalContract(INamedTypeSymbol type)
+        {
+            if (_types.TryGetValue(type, out var known))
+            {
+                return known;
+            }
+
+            var result = MayHoldContracts(type.ContainingAssembly) && ContractSymbols.IsInternalContract(type);
+            return _types.GetOrAdd(type, result);
+        }
+
+        private bool MayHoldContracts(IAssemblySymbol? assembly)
+        {
+            if (assembly is null)
+            {
+                return false;
+            }
+
+            if (_assemblies.TryGetValue(assembly, out var known))
+            {
+                return known;
+            }
+
+            var result = SymbolEqualityComparer.Default.Equals(assembly, _source)
+                || assembly.Name == ContractSymbols.Namespace
+                || assembly.Modules.Any(m => m.ReferencedAssemblies.Any(r => r.Name == ContractSymbols.Namespace))
+                || assembly.GetTypeByMetadataName(ContractSymbols.ContractTypeAttributeMetadataName) is not null;
+            return _assemblies.GetOrAdd(assembly, result);
+        }
+    }
 
     /// <summary>Collects the internal contract types a signature mentions, through arrays, generics, tuples and nesting.</summary>
     private struct Walker
     {
-        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _cache;
+        private readonly ContractTypeCache _cache;
 
-        public Walker(ConcurrentDictionary<INamedTypeSymbol, bool> cache)
+        public Walker(ContractTypeCache cache)
         {
             _cache = cache;
             Found = null;

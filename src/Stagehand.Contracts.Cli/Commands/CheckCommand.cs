@@ -97,21 +97,7 @@ internal static class CheckCommand
     public static IReadOnlyList<CheckFinding> Check(string root, IReadOnlyList<string> files)
     {
         var documents = files.Select(file => Read(file, NamespaceFor(root, file))).ToImmutableArray();
-        ImmutableArray<ContractBuildResult> results;
-        try
-        {
-            results = ContractModelBuilder.Build(documents);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // The same fallback as the generator: every file gets the failure.
-            results = documents
-                .Select(d => new ContractBuildResult(
-                    d.Path,
-                    null,
-                    ImmutableArray.Create(new SchemaProblem("schema", "The generator failed on this set of schemas: " + exception.Message, Start(d.Path))).ToEquatableArray()))
-                .ToImmutableArray();
-        }
+        var results = ContractModelBuilder.BuildOrReport(documents);
 
         var workingDirectory = Directory.GetCurrentDirectory();
         return results
@@ -147,32 +133,21 @@ internal static class CheckCommand
             Rules.InvalidSchema.Format(problem.Keyword, problem.Message));
     }
 
-    /// <summary>Reads one file the way the generator does: the whole text, then <see cref="SchemaReader"/>.</summary>
+    /// <summary>Reads one file the way a build does (<see cref="SchemaReader.ReadFile"/>); an unreadable file is a problem, not a crash.</summary>
     private static SchemaDocument Read(string path, string @namespace)
     {
-        string text;
+        SourceText? text;
         try
         {
-            text = File.ReadAllText(path);
+            text = SourceText.From(File.ReadAllText(path));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            var unreadable = new SchemaProblem("json", "The schema file could not be read: " + exception.Message, Start(path));
-            return new SchemaDocument(SchemaPaths.Normalize(path), @namespace, null, ImmutableArray.Create(unreadable).ToEquatableArray());
+            text = null;
         }
 
-        try
-        {
-            return SchemaReader.Read(path, @namespace, SourceText.From(text));
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            var failure = new SchemaProblem("json", "The generator could not read this schema: " + exception.Message, Start(path));
-            return new SchemaDocument(SchemaPaths.Normalize(path), @namespace, null, ImmutableArray.Create(failure).ToEquatableArray());
-        }
+        return SchemaReader.ReadFile(path, new SchemaFileSettings(@namespace, SchemaMode.Contract, null), text);
     }
-
-    private static LocationInfo Start(string path) => new(path, 0, 0, 0, 0, 0, 0);
 
     /// <summary>
     /// The namespace of a file's types: <c>Stagehand.Contracts</c> plus one PascalCase segment per folder below

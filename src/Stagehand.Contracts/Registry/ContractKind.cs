@@ -11,4 +11,7 @@ public enum ContractKind
 
     /// <summary>A union struct with one case per alternative.</summary>
     Union,
+
+    /// <summary>A schema that is not a type of its own (a map, a list, a constrained string): its value is a runtime type.</summary>
+    Value,
 }

@@ -202,10 +202,15 @@ public ref partial struct ContractReadContext
                 return false;
             }
 
-            if (build && !System.Uri.TryCreate(Encoding.UTF8.GetString(text), UriKind.Absolute, out value))
+            if ((build || Formats.MightNotFitSystemUri(text)) && !System.Uri.TryCreate(Encoding.UTF8.GetString(text), UriKind.Absolute, out value))
             {
                 AddError("format", "The URI cannot be represented by System.Uri.");
                 return false;
+            }
+
+            if (!build)
+            {
+                value = null;
             }
 
             return true;
@@ -350,33 +355,53 @@ public ref partial struct ContractReadContext
     {
         value = default;
         Utf8JsonReader walker = reader;
-        bool valid = CheckAnyText(ref walker);
-        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-        {
-            int startDepth = walker.CurrentDepth;
-            while (walker.Read())
-            {
-                if (walker.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray && walker.CurrentDepth == startDepth)
-                {
-                    break;
-                }
-
-                if (walker.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
-                {
-                    valid &= CheckAnyText(ref walker);
-                }
-            }
-        }
-
-        if (!valid || !build)
+        int mark = ErrorCount;
+        WalkAny(ref walker);
+        if (ErrorCount != mark || !build)
         {
             reader = walker;
-            return valid;
+            return ErrorCount == mark;
         }
 
         using JsonDocument document = JsonDocument.ParseValue(ref reader);
         value = new JsonAny(document.RootElement);
         return true;
+    }
+
+    /// <summary>
+    /// Walks any JSON value the way the generated readers walk declared ones: every string and member name must be
+    /// valid text within the length limit, and no object may repeat a member name, however deep.
+    /// </summary>
+    private void WalkAny(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                CheckAnyText(ref reader);
+                return;
+            case JsonTokenType.StartObject:
+                MemberNameSet names = default;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    PushProperty(ref reader);
+                    TryReadPropertyName(ref reader, ref names, build: false, out _);
+                    reader.Read();
+                    WalkAny(ref reader);
+                    Pop();
+                }
+
+                return;
+            case JsonTokenType.StartArray:
+                int index = 0;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    PushIndex(index++);
+                    WalkAny(ref reader);
+                    Pop();
+                }
+
+                return;
+        }
     }
 
     /// <summary>Whether the value at <paramref name="reader"/> equals <paramref name="literal"/> (JSON equality: 1 equals 1.0). Does not move the reader.</summary>

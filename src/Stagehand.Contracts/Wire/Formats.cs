@@ -154,6 +154,47 @@ internal static class Formats
     }
 
     /// <summary>
+    /// Whether an RFC 3986 URI (in UTF-8) has a feature <see cref="System.Uri"/> may refuse (a port past 65535, an empty
+    /// hier-part, an IPvFuture literal, great length). Only such values need the costly <c>Uri.TryCreate</c> check, so
+    /// validating an ordinary URI allocates nothing, and validating and parsing always agree.
+    /// </summary>
+    public static bool MightNotFitSystemUri(ReadOnlySpan<byte> uri)
+    {
+        if (uri.Length > 2048)
+        {
+            return true;
+        }
+
+        var colon = uri.IndexOf((byte)':');
+        var rest = colon < 0 ? uri : uri.Slice(colon + 1);
+        if (rest.IsEmpty || rest.IndexOf("[v"u8) >= 0 || rest.IndexOf("[V"u8) >= 0)
+        {
+            return true;
+        }
+
+        if (!rest.StartsWith("//"u8))
+        {
+            return false;
+        }
+
+        var authority = rest.Slice(2);
+        var end = authority.IndexOfAny((byte)'/', (byte)'?', (byte)'#');
+        if (end >= 0)
+        {
+            authority = authority.Slice(0, end);
+        }
+
+        var portStart = authority.LastIndexOf((byte)':');
+        if (portStart < 0 || authority.LastIndexOf((byte)']') > portStart)
+        {
+            return false;
+        }
+
+        var port = authority.Slice(portStart + 1);
+        return port.Length >= 5;
+    }
+
+    /// <summary>
     /// An RFC 3986 <c>URI</c>: <c>scheme ":" hier-part [ "?" query ] [ "#" fragment ]</c>, checking every component's
     /// characters and percent-encodings, and IPv6 and IPvFuture literals.
     /// </summary>

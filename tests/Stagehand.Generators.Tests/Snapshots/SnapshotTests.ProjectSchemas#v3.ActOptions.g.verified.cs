@@ -231,13 +231,14 @@ internal static class ActOptionsSchema
                     }
                     else if (reader.ValueTextEquals("serverCache"u8))
                     {
+                        context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        reader.Skip();
+                        context.TryReadAny(ref reader, false, out _);
                     }
                     else
                     {
                         context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Drop, null);
-                        reader.Skip();
+                        context.TryReadAny(ref reader, false, out _);
                     }
                     context.Pop();
                 }

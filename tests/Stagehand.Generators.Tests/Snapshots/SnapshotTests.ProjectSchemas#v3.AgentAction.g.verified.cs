@@ -309,16 +309,14 @@ internal static class AgentActionSchema
                     }
                     else
                     {
-                        var nameReader = reader;
-                        if (context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Keep, null) && build)
+                        if (context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Keep, null, build, out var keptName) && build && keptName is not null)
                         {
-                            var keptName = nameReader.GetString()!;
                             context.TryReadAny(ref reader, true, out var keptValue);
                             (kept ??= new()).Add(new(keptName, keptValue));
                         }
                         else
                         {
-                            reader.Skip();
+                            context.TryReadAny(ref reader, false, out _);
                         }
                     }
                     context.Pop();

@@ -258,13 +258,14 @@ internal static class ExtractOptionsSchema
                     }
                     else if (reader.ValueTextEquals("serverCache"u8))
                     {
+                        context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        reader.Skip();
+                        context.TryReadAny(ref reader, false, out _);
                     }
                     else
                     {
                         context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Drop, null);
-                        reader.Skip();
+                        context.TryReadAny(ref reader, false, out _);
                     }
                     context.Pop();
                 }

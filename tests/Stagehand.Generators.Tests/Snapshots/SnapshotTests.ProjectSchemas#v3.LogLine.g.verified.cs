@@ -505,7 +505,7 @@ internal static class LogLineSchema
                     else
                     {
                         context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Drop, null);
-                        reader.Skip();
+                        context.TryReadAny(ref reader, false, out _);
                     }
                     context.Pop();
                 }
@@ -693,7 +693,7 @@ internal static class LogLineSchema
                     else
                     {
                         context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Drop, null);
-                        reader.Skip();
+                        context.TryReadAny(ref reader, false, out _);
                     }
                     context.Pop();
                 }

@@ -123,7 +123,7 @@ internal static class SessionEndRequestSchema
                     context.PushProperty(ref reader);
                     {
                         context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Reject, null);
-                        reader.Skip();
+                        context.TryReadAny(ref reader, false, out _);
                     }
                     context.Pop();
                 }

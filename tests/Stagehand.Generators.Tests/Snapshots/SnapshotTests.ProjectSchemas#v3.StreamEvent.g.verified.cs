@@ -146,34 +146,22 @@ public sealed class StreamEventJsonConverter : global::System.Text.Json.Serializ
 public readonly partial struct StreamEventData : global::System.IEquatable<StreamEventData>
 {
     private readonly int _case;
-    private readonly global::Stagehand.Contracts.V3.StreamEventSystemData? _system;
     private readonly global::Stagehand.Contracts.V3.StreamEventLogData? _log;
+    private readonly global::Stagehand.Contracts.V3.StreamEventSystemData? _system;
 
-    private StreamEventData(int index, global::Stagehand.Contracts.V3.StreamEventSystemData? value1, global::Stagehand.Contracts.V3.StreamEventLogData? value2)
+    private StreamEventData(int index, global::Stagehand.Contracts.V3.StreamEventLogData? value1, global::Stagehand.Contracts.V3.StreamEventSystemData? value2)
     {
         _case = index;
-        _system = value1;
-        _log = value2;
+        _log = value1;
+        _system = value2;
     }
-
-    /// <summary>
-    /// Creates a value holding the System case.
-    /// </summary>
-    /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-    public static StreamEventData FromSystem(global::Stagehand.Contracts.V3.StreamEventSystemData value) =>
-        value is null ? throw new global::System.ArgumentNullException(nameof(value)) : new(1, value, default);
-
-    /// <summary>
-    /// Wraps <paramref name="value"/> as the System case.
-    /// </summary>
-    public static implicit operator StreamEventData(global::Stagehand.Contracts.V3.StreamEventSystemData value) => FromSystem(value);
 
     /// <summary>
     /// Creates a value holding the Log case.
     /// </summary>
     /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
     public static StreamEventData FromLog(global::Stagehand.Contracts.V3.StreamEventLogData value) =>
-        value is null ? throw new global::System.ArgumentNullException(nameof(value)) : new(2, default, value);
+        value is null ? throw new global::System.ArgumentNullException(nameof(value)) : new(1, value, default);
 
     /// <summary>
     /// Wraps <paramref name="value"/> as the Log case.
@@ -181,13 +169,16 @@ public readonly partial struct StreamEventData : global::System.IEquatable<Strea
     public static implicit operator StreamEventData(global::Stagehand.Contracts.V3.StreamEventLogData value) => FromLog(value);
 
     /// <summary>
-    /// Gets the value when this holds the System case.
+    /// Creates a value holding the System case.
     /// </summary>
-    public bool TryGetSystem([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Stagehand.Contracts.V3.StreamEventSystemData? value)
-    {
-        value = _system;
-        return _case == 1;
-    }
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+    public static StreamEventData FromSystem(global::Stagehand.Contracts.V3.StreamEventSystemData value) =>
+        value is null ? throw new global::System.ArgumentNullException(nameof(value)) : new(2, default, value);
+
+    /// <summary>
+    /// Wraps <paramref name="value"/> as the System case.
+    /// </summary>
+    public static implicit operator StreamEventData(global::Stagehand.Contracts.V3.StreamEventSystemData value) => FromSystem(value);
 
     /// <summary>
     /// Gets the value when this holds the Log case.
@@ -195,6 +186,15 @@ public readonly partial struct StreamEventData : global::System.IEquatable<Strea
     public bool TryGetLog([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Stagehand.Contracts.V3.StreamEventLogData? value)
     {
         value = _log;
+        return _case == 1;
+    }
+
+    /// <summary>
+    /// Gets the value when this holds the System case.
+    /// </summary>
+    public bool TryGetSystem([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Stagehand.Contracts.V3.StreamEventSystemData? value)
+    {
+        value = _system;
         return _case == 2;
     }
 
@@ -202,10 +202,10 @@ public readonly partial struct StreamEventData : global::System.IEquatable<Strea
     /// Calls the function for the case this holds and returns its result.
     /// </summary>
     /// <exception cref="global::System.InvalidOperationException">This is the default value, which holds no case.</exception>
-    public TResult Match<TResult>(global::System.Func<global::Stagehand.Contracts.V3.StreamEventSystemData, TResult> system, global::System.Func<global::Stagehand.Contracts.V3.StreamEventLogData, TResult> log) => _case switch
+    public TResult Match<TResult>(global::System.Func<global::Stagehand.Contracts.V3.StreamEventLogData, TResult> log, global::System.Func<global::Stagehand.Contracts.V3.StreamEventSystemData, TResult> system) => _case switch
     {
-        1 => system(_system!),
-        2 => log(_log!),
+        1 => log(_log!),
+        2 => system(_system!),
         _ => throw Uninitialized(),
     };
 
@@ -213,12 +213,12 @@ public readonly partial struct StreamEventData : global::System.IEquatable<Strea
     /// Calls the action for the case this holds.
     /// </summary>
     /// <exception cref="global::System.InvalidOperationException">This is the default value, which holds no case.</exception>
-    public void Switch(global::System.Action<global::Stagehand.Contracts.V3.StreamEventSystemData> system, global::System.Action<global::Stagehand.Contracts.V3.StreamEventLogData> log)
+    public void Switch(global::System.Action<global::Stagehand.Contracts.V3.StreamEventLogData> log, global::System.Action<global::Stagehand.Contracts.V3.StreamEventSystemData> system)
     {
         switch (_case)
         {
-            case 1: system(_system!); break;
-            case 2: log(_log!); break;
+            case 1: log(_log!); break;
+            case 2: system(_system!); break;
             default: throw Uninitialized();
         }
     }
@@ -226,8 +226,8 @@ public readonly partial struct StreamEventData : global::System.IEquatable<Strea
     /// <inheritdoc/>
     public bool Equals(StreamEventData other) => _case == other._case && _case switch
     {
-        1 => global::System.Collections.Generic.EqualityComparer<global::Stagehand.Contracts.V3.StreamEventSystemData?>.Default.Equals(_system, other._system),
-        2 => global::System.Collections.Generic.EqualityComparer<global::Stagehand.Contracts.V3.StreamEventLogData?>.Default.Equals(_log, other._log),
+        1 => global::System.Collections.Generic.EqualityComparer<global::Stagehand.Contracts.V3.StreamEventLogData?>.Default.Equals(_log, other._log),
+        2 => global::System.Collections.Generic.EqualityComparer<global::Stagehand.Contracts.V3.StreamEventSystemData?>.Default.Equals(_system, other._system),
         _ => true,
     };
 
@@ -237,16 +237,16 @@ public readonly partial struct StreamEventData : global::System.IEquatable<Strea
     /// <inheritdoc/>
     public override int GetHashCode() => _case switch
     {
-        1 => global::System.HashCode.Combine(_case, _system),
-        2 => global::System.HashCode.Combine(_case, _log),
+        1 => global::System.HashCode.Combine(_case, _log),
+        2 => global::System.HashCode.Combine(_case, _system),
         _ => 0,
     };
 
     /// <inheritdoc/>
     public override string ToString() => _case switch
     {
-        1 => "System: " + (_system?.ToString() ?? string.Empty),
-        2 => "Log: " + (_log?.ToString() ?? string.Empty),
+        1 => "Log: " + (_log?.ToString() ?? string.Empty),
+        2 => "System: " + (_system?.ToString() ?? string.Empty),
         _ => "(none)",
     };
 
@@ -308,12 +308,12 @@ public readonly partial struct StreamEventData : global::System.IEquatable<Strea
         {
             case 1:
             {
-                _system!.WriteTo(writer);
+                _log!.WriteTo(writer);
                 break;
             }
             case 2:
             {
-                _log!.WriteTo(writer);
+                _system!.WriteTo(writer);
                 break;
             }
             default: throw Uninitialized();
@@ -341,12 +341,12 @@ public readonly partial struct StreamEventData : global::System.IEquatable<Strea
         {
             case 1:
             {
-                _system!.ValidateInto(validator);
+                _log!.ValidateInto(validator);
                 break;
             }
             case 2:
             {
-                _log!.ValidateInto(validator);
+                _system!.ValidateInto(validator);
                 break;
             }
             default: validator.AddError("type", "The union holds no case: it is the default value."); break;
@@ -430,7 +430,7 @@ internal static class StreamEventSchema
                     else
                     {
                         context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Drop, null);
-                        reader.Skip();
+                        context.TryReadAny(ref reader, false, out _);
                     }
                     context.Pop();
                 }
@@ -484,7 +484,7 @@ internal static class StreamEventSchema
                     var ok = global::Stagehand.Contracts.V3.StreamEventSchema.Read_properties_data_anyOf_0_b882c7bb(ref copy, ref context, build, out var caseValue);
                     if (context.EndTrial(trial) && ok && ++matched == 1 && build)
                     {
-                        value = global::Stagehand.Contracts.V3.StreamEventData.FromSystem(caseValue);
+                        value = global::Stagehand.Contracts.V3.StreamEventData.FromLog(caseValue);
                     }
                 }
                 if (matched == 0)
@@ -494,7 +494,7 @@ internal static class StreamEventSchema
                     var ok = global::Stagehand.Contracts.V3.StreamEventSchema.Read_properties_data_anyOf_1_b782c628(ref copy, ref context, build, out var caseValue);
                     if (context.EndTrial(trial) && ok && ++matched == 1 && build)
                     {
-                        value = global::Stagehand.Contracts.V3.StreamEventData.FromLog(caseValue);
+                        value = global::Stagehand.Contracts.V3.StreamEventData.FromSystem(caseValue);
                     }
                 }
                 break;
@@ -517,18 +517,18 @@ internal static class StreamEventSchema
                 break;
             }
         }
-        if (matched == 0 && context.ErrorCount == mark) context.AddError("anyOf", "The value matches none of: System, Log.");
+        if (matched == 0 && context.ErrorCount == mark) context.AddError("anyOf", "The value matches none of: Log, System.");
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_data_anyOf_0_b882c7bb(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.StreamEventSystemData value)
-    {
-        return global::Stagehand.Contracts.V3.StreamEventSystemDataSchema.ReadRoot(ref reader, ref context, build, out value);
-    }
-
-    internal static bool Read_properties_data_anyOf_1_b782c628(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.StreamEventLogData value)
+    internal static bool Read_properties_data_anyOf_0_b882c7bb(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.StreamEventLogData value)
     {
         return global::Stagehand.Contracts.V3.StreamEventLogDataSchema.ReadRoot(ref reader, ref context, build, out value);
+    }
+
+    internal static bool Read_properties_data_anyOf_1_b782c628(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.StreamEventSystemData value)
+    {
+        return global::Stagehand.Contracts.V3.StreamEventSystemDataSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
     internal static bool Read_properties_type_93f78344(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.StreamEventType value)

@@ -400,7 +400,7 @@ internal static class StreamEventLogDataSchema
                     else
                     {
                         context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Drop, null);
-                        reader.Skip();
+                        context.TryReadAny(ref reader, false, out _);
                     }
                     context.Pop();
                 }

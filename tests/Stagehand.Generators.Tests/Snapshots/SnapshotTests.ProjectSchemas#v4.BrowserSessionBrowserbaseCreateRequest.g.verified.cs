@@ -420,7 +420,7 @@ internal static class BrowserSessionBrowserbaseCreateRequestSchema
                     else
                     {
                         context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Reject, ReadRootReadOnlyMembers);
-                        reader.Skip();
+                        context.TryReadAny(ref reader, false, out _);
                     }
                     context.Pop();
                 }

@@ -381,7 +381,7 @@ internal static class BrowserSessionUpdateRequestSchema
                     else
                     {
                         context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Reject, ReadRootReadOnlyMembers);
-                        reader.Skip();
+                        context.TryReadAny(ref reader, false, out _);
                     }
                     context.Pop();
                 }

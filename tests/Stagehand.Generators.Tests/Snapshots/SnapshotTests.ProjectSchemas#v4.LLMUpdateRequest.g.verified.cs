@@ -210,7 +210,7 @@ public sealed class LLMUpdateRequestJsonConverter : global::System.Text.Json.Ser
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class LLMUpdateRequestSchema
 {
-    private static readonly string[] ReadRootReadOnlyMembers = { "id", "source", "createdAt", "updatedAt" };
+    private static readonly string[] ReadRootReadOnlyMembers = { "id", "source", "createdAt", "updatedAt", "projectId" };
     internal static readonly global::Stagehand.Contracts.StringRules Read_properties_baseUrl_93246e8aStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.LLMUpdateRequest value)
@@ -275,7 +275,7 @@ internal static class LLMUpdateRequestSchema
                     else
                     {
                         context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Reject, ReadRootReadOnlyMembers);
-                        reader.Skip();
+                        context.TryReadAny(ref reader, false, out _);
                     }
                     context.Pop();
                 }

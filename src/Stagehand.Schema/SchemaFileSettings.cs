@@ -1,0 +1,58 @@
+using System;
+using System.Linq;
+
+namespace Stagehand.Schema;
+
+/// <summary>
+/// How one schema file of a build is read: the C# namespace of its types (its <c>StagehandNamespace</c> item metadata,
+/// else the project's <c>RootNamespace</c>, else <see cref="FallbackNamespace"/>) and its mode (<c>StagehandSchemaMode</c>).
+/// The generator, the analyzers and the CLI all decide it here.
+/// </summary>
+internal sealed record SchemaFileSettings(string Namespace, SchemaMode Mode, string? Problem)
+{
+    public const string NamespaceMetadata = "build_metadata.AdditionalFiles.StagehandNamespace";
+    public const string ModeMetadata = "build_metadata.AdditionalFiles.StagehandSchemaMode";
+    public const string RootNamespaceProperty = "build_property.RootNamespace";
+    public const string FallbackNamespace = "Stagehand.Contracts.Generated";
+
+    /// <summary>Decides the settings; <see cref="Problem"/> says why stated metadata could not be used.</summary>
+    public static SchemaFileSettings Resolve(string? namespaceMetadata, string? modeMetadata, string? rootNamespace)
+    {
+        string? problem = null;
+        var @namespace = RootNamespaceOrFallback(rootNamespace);
+        if (!string.IsNullOrWhiteSpace(namespaceMetadata))
+        {
+            var stated = namespaceMetadata!.Trim();
+            if (IsValidNamespace(stated))
+            {
+                @namespace = stated;
+            }
+            else
+            {
+                problem = $"The StagehandNamespace metadata '{stated}' is not a valid C# namespace.";
+                @namespace = FallbackNamespace;
+            }
+        }
+
+        var mode = SchemaMode.Contract;
+        switch (modeMetadata?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "contract":
+                break;
+            case "validator":
+                mode = SchemaMode.Validator;
+                break;
+            default:
+                problem = $"The StagehandSchemaMode metadata '{modeMetadata}' must be 'contract' or 'validator'.";
+                break;
+        }
+
+        return new SchemaFileSettings(@namespace, mode, problem);
+    }
+
+    /// <summary>The project's root namespace when it is a valid namespace, else <see cref="FallbackNamespace"/>.</summary>
+    public static string RootNamespaceOrFallback(string? rootNamespace) =>
+        rootNamespace is not null && IsValidNamespace(rootNamespace.Trim()) ? rootNamespace.Trim() : FallbackNamespace;
+
+    public static bool IsValidNamespace(string name) => name.Length > 0 && name.Split('.').All(Identifiers.IsValid);
+}

@@ -1,0 +1,90 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Stagehand.Analyzers.Tests.Infrastructure;
+
+/// <summary>The test setup every markup test shares: .NET 10 reference assemblies from Basic.Reference.Assemblies (no download) and Stagehand.Contracts.</summary>
+internal static class TestSetup
+{
+    public static readonly ReferenceAssemblies ReferenceAssemblies = new("net10.0");
+
+    public static void Apply(SolutionState state, IEnumerable<(string Path, string Text)> schemas)
+    {
+        if (state.Sources.Count == 0)
+        {
+            // The framework needs one C# file even when a test is about schema files only.
+            state.Sources.Add(("/0/Empty.cs", "namespace Consumer;\n"));
+        }
+
+        state.ReferenceAssemblies = ReferenceAssemblies;
+        state.AdditionalReferences.AddRange(AnalyzerRunner.References);
+        var config = new StringBuilder("is_global = true\nbuild_property.RootNamespace = Consumer\n");
+        foreach (var (path, text) in schemas)
+        {
+            state.AdditionalFiles.Add((path, text));
+            config.Append('[').Append(path).Append("]\nbuild_metadata.AdditionalFiles.StagehandNamespace = ").Append(AnalyzerRunner.NamespaceFor(path)).Append('\n');
+        }
+
+        state.AnalyzerConfigFiles.Add(("/.globalconfig", config.ToString()));
+    }
+
+    /// <summary>The projects' compilations have nullable reference types on, as the repository's do.</summary>
+    public static Solution EnableNullable(Solution solution, ProjectId projectId)
+    {
+        var options = (Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!;
+        return solution.WithProjectCompilationOptions(projectId, options.WithNullableContextOptions(NullableContextOptions.Enable));
+    }
+}
+
+/// <summary>Markup tests for one analyzer: <c>{|STH0003:...|}</c> in C# and in schema files.</summary>
+internal static class Verify<TAnalyzer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    public static Task AnalyzerAsync(string source, params (string Path, string Text)[] schemas) =>
+        AnalyzerAsync(source, schemas, []);
+
+    public static Task AnalyzerAsync(string source, IEnumerable<(string Path, string Text)> schemas, IEnumerable<DiagnosticResult> expected)
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>();
+        if (source.Length > 0)
+        {
+            test.TestState.Sources.Add(source);
+        }
+
+        test.SolutionTransforms.Add(TestSetup.EnableNullable);
+
+        TestSetup.Apply(test.TestState, schemas);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    /// <summary>Only schema files (paths below <c>/0/schemas/</c>), no C#.</summary>
+    public static Task SchemasAsync(params (string Path, string Text)[] schemas) =>
+        AnalyzerAsync(string.Empty, schemas.Select(s => ("/0/schemas/" + s.Path, s.Text)), []);
+}
+
+/// <summary>Code fix tests for one analyzer and its fixer.</summary>
+internal static class Verify<TAnalyzer, TCodeFix>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TCodeFix : CodeFixProvider, new()
+{
+    public static Task CodeFixAsync(string source, string fixedSource, int iterations = 1)
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            NumberOfFixAllIterations = iterations,
+        };
+        test.SolutionTransforms.Add(TestSetup.EnableNullable);
+        TestSetup.Apply(test.TestState, []);
+        return test.RunAsync();
+    }
+}
