@@ -23,7 +23,7 @@ internal sealed class ContractUnderTest
 {
     private delegate ValidationResult ValidateFn(ReadOnlySpan<byte> utf8Json, ContractReadOptions? options);
 
-    private delegate bool TryParseFn<T>(ReadOnlySpan<byte> utf8Json, out T value, out ValidationResult result, ContractReadOptions? options);
+    private delegate bool TryParseFn<T>(ReadOnlySpan<byte> utf8Json, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T value, out ValidationResult result, ContractReadOptions? options);
 
     private static readonly ContractReadOptions AsDeclared = new() { Policy = ReadPolicy.AsDeclared };
 

@@ -14,7 +14,7 @@ public sealed class HostileInputTests
 {
     private delegate ValidationResult ValidateFn(ReadOnlySpan<byte> json, ContractReadOptions? options);
 
-    private delegate bool TryParseFn<T>(ReadOnlySpan<byte> json, out T value, out ValidationResult result, ContractReadOptions? options);
+    private delegate bool TryParseFn<T>(ReadOnlySpan<byte> json, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T value, out ValidationResult result, ContractReadOptions? options);
 
     /// <summary>Validate and TryParse both reject <paramref name="json"/> with an error <paramref name="keyword"/> at <paramref name="pointer"/>.</summary>
     private static void Rejects<T>(byte[] json, ValidateFn validate, TryParseFn<T> tryParse, string pointer, string keyword, ContractReadOptions? options = null)

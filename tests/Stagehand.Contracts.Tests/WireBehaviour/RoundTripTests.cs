@@ -17,7 +17,7 @@ public sealed class RoundTripTests
 
     private delegate ValidationResult ValidateFn(ReadOnlySpan<byte> json, ContractReadOptions? options);
 
-    private delegate bool TryParseFn<T>(ReadOnlySpan<byte> json, out T value, out ValidationResult result, ContractReadOptions? options);
+    private delegate bool TryParseFn<T>(ReadOnlySpan<byte> json, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T value, out ValidationResult result, ContractReadOptions? options);
 
     private static readonly JsonSerializerOptions ResolverOptions = new() { TypeInfoResolver = StagehandContracts.JsonResolver };
 
