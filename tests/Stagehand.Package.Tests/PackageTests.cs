@@ -18,7 +18,7 @@ public sealed class PackageTests : IDisposable
     public void PackedPackageWorksInAFreshConsumer()
     {
         var version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
-        var source = CopyRepository();
+        var source = Repository.CopyTo(Path.Combine(_work, "repo"), "schemas", "src");
         var feed = Directory.CreateDirectory(Path.Combine(_work, "feed")).FullName;
 
         var pack = DotNet.Run(source, Limit, "pack", "src/Stagehand.Contracts/Stagehand.Contracts.csproj", "-c", "Release", "-o", feed, "-p:Version=" + version);
@@ -67,38 +67,6 @@ public sealed class PackageTests : IDisposable
         Assert.All(expected, entry => Assert.Contains(entry, entries));
         // Only our own assemblies run inside the compiler.
         Assert.Equal(3, entries.Count(e => e.StartsWith("analyzers/", StringComparison.Ordinal)));
-    }
-
-    /// <summary>A copy of what packing needs, so that packing here never touches the working tree's build output.</summary>
-    private string CopyRepository()
-    {
-        var root = RepositoryRoot();
-        var copy = Directory.CreateDirectory(Path.Combine(_work, "repo")).FullName;
-        foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json", "README.md" })
-        {
-            File.Copy(Path.Combine(root, file), Path.Combine(copy, file));
-        }
-
-        CopyFolder(Path.Combine(root, "schemas"), Path.Combine(copy, "schemas"));
-        CopyFolder(Path.Combine(root, "src"), Path.Combine(copy, "src"));
-        return copy;
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(from, file);
-            var parts = relative.Split(Path.DirectorySeparatorChar);
-            if (parts.Contains("bin") || parts.Contains("obj"))
-            {
-                continue;
-            }
-
-            var target = Path.Combine(to, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 
     private string WriteConsumer(string feed, string version)
@@ -195,18 +163,5 @@ public sealed class PackageTests : IDisposable
             Console.WriteLine(Consumer.Note.Validate("""{"id":2,"text":""}"""u8));
             """");
         return folder;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Stagehand.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Stagehand.sln was not found above " + AppContext.BaseDirectory);
     }
 }
