@@ -230,7 +230,7 @@ internal sealed partial class ContractModelBuilder
         }
 
         var (file, fragment) = SchemaPaths.Resolve(document.Path, node.RequestFor);
-        if (!_documents.TryGetValue(file, out var resource) || resource.Root is null || FindPointer(resource.Root, fragment) is not { } target)
+        if (!_documents.TryGetValue(file, out var resource) || resource.Root is null || SchemaPointers.Find(resource.Root, fragment) is not { } target)
         {
             Report(document.Path, "x-stagehand-requestFor", $"The resource '{node.RequestFor}' was not found: looked for '{file}'.", node.Location);
             return EquatableArray<string>.Empty;

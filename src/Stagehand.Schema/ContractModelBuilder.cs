@@ -737,7 +737,7 @@ internal sealed partial class ContractModelBuilder
             return null;
         }
 
-        var found = FindPointer(target.Root, fragment);
+        var found = SchemaPointers.Find(target.Root, fragment);
         if (found is null)
         {
             if (report)
@@ -749,53 +749,6 @@ internal sealed partial class ContractModelBuilder
         }
 
         return (target, found);
-    }
-
-    private static SchemaNode? FindPointer(SchemaNode root, string fragment)
-    {
-        if (fragment.Length == 0)
-        {
-            return root;
-        }
-
-        if (!fragment.StartsWith("/", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var segments = fragment.Substring(1).Split('/').Select(s => s.Replace("~1", "/").Replace("~0", "~")).ToArray();
-        var current = root;
-        for (var i = 0; i < segments.Length && current is not null; i++)
-        {
-            var segment = segments[i];
-            var next = i + 1 < segments.Length ? segments[i + 1] : null;
-            switch (segment)
-            {
-                case "$defs" when next is not null:
-                    current = current.Definitions.FirstOrDefault(d => d.Name == next)?.Schema;
-                    i++;
-                    break;
-                case "properties" when next is not null:
-                    current = current.Properties.FirstOrDefault(p => p.Name == next)?.Schema;
-                    i++;
-                    break;
-                case "items":
-                    current = current.Items;
-                    break;
-                case "additionalProperties":
-                    current = current.AdditionalProperties;
-                    break;
-                case "anyOf" or "oneOf" or "allOf" when next is not null && int.TryParse(next, out var index):
-                    var list = segment == "anyOf" ? current.AnyOf : segment == "oneOf" ? current.OneOf : current.AllOf;
-                    current = index >= 0 && index < list.Count ? list[index] : null;
-                    i++;
-                    break;
-                default:
-                    return null;
-            }
-        }
-
-        return current;
     }
 
     private void Report(string path, string keyword, string message, LocationInfo location)

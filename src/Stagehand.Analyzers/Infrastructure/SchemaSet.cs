@@ -86,7 +86,7 @@ internal sealed class SchemaSet
             return null;
         }
 
-        var node = FindPointer(target.Root, fragment);
+        var node = SchemaPointers.Find(target.Root, fragment);
         return node is null ? null : (target, node);
     }
 
@@ -112,51 +112,4 @@ internal sealed class SchemaSet
     public T GetOrAdd<T>(string key, Func<SchemaSet, T> factory)
         where T : class =>
         (T)_results.GetOrAdd(key, _ => new Lazy<object>(() => factory(this), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
-
-    private static SchemaNode? FindPointer(SchemaNode root, string fragment)
-    {
-        if (fragment.Length == 0)
-        {
-            return root;
-        }
-
-        if (!fragment.StartsWith("/", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var segments = fragment.Substring(1).Split('/').Select(s => s.Replace("~1", "/").Replace("~0", "~")).ToArray();
-        SchemaNode? current = root;
-        for (var i = 0; i < segments.Length && current is not null; i++)
-        {
-            var segment = segments[i];
-            var next = i + 1 < segments.Length ? segments[i + 1] : null;
-            switch (segment)
-            {
-                case "$defs" when next is not null:
-                    current = current.Definitions.FirstOrDefault(d => d.Name == next)?.Schema;
-                    i++;
-                    break;
-                case "properties" when next is not null:
-                    current = current.Properties.FirstOrDefault(p => p.Name == next)?.Schema;
-                    i++;
-                    break;
-                case "items":
-                    current = current.Items;
-                    break;
-                case "additionalProperties":
-                    current = current.AdditionalProperties;
-                    break;
-                case "anyOf" or "oneOf" or "allOf" when next is not null && int.TryParse(next, out var index):
-                    var list = segment == "anyOf" ? current.AnyOf : segment == "oneOf" ? current.OneOf : current.AllOf;
-                    current = index >= 0 && index < list.Count ? list[index] : null;
-                    i++;
-                    break;
-                default:
-                    return null;
-            }
-        }
-
-        return current;
-    }
 }
