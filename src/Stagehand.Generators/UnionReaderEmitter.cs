@@ -41,6 +41,11 @@ internal static class UnionReaderEmitter
         foreach (var group in TokenKinds.GroupBy(k => k.Types))
         {
             var candidates = node.Cases.Where(c => c.Reader.Accepts == JsonTypes.None || (c.Reader.Accepts & group.Key) != 0).ToList();
+            if (candidates.Count == 0)
+            {
+                continue;
+            }
+
             foreach (var (token, _) in group)
             {
                 writer.WriteLine("case " + Json + "JsonTokenType." + token + ":");
@@ -55,12 +60,13 @@ internal static class UnionReaderEmitter
             {
                 EmitDirect(writer, union, candidates[0]);
             }
+            else if (group.Key == JsonTypes.Object && CaseFilter.Applies(candidates))
+            {
+                CaseFilter.Emit(writer, node, candidates, c => EmitDirect(writer, union, c), (list, guards) => EmitTrials(writer, node, union, list, guards));
+            }
             else
             {
-                foreach (var candidate in candidates)
-                {
-                    EmitTrial(writer, node, union, candidate);
-                }
+                EmitTrials(writer, node, union, candidates);
             }
 
             writer.WriteLine("break;");
@@ -86,17 +92,40 @@ internal static class UnionReaderEmitter
         writer.WriteLine("else matched = -1;");
     }
 
-    private static void EmitTrial(SourceWriter writer, NodeSpec node, TypeRef union, UnionCaseReader candidate)
+    /// <summary>
+    /// Tries each candidate with its errors muted and without building; then reads the first that matched again,
+    /// building it, so that a case that fails costs no allocation.
+    /// </summary>
+    internal static void EmitTrials(SourceWriter writer, NodeSpec node, TypeRef union, IReadOnlyList<UnionCaseReader> candidates, IReadOnlyList<string>? guards = null)
     {
-        writer.OpenBlock(node.ExactlyOneCase ? "{" : "if (matched == 0)");
-        writer.WriteLine("var copy = start;");
-        writer.WriteLine("var trial = context.BeginTrial();");
-        writer.WriteLine("var ok = " + candidate.Reader.Call + "(ref copy, ref context, build, out var caseValue);");
-        writer.OpenBlock("if (context.EndTrial(trial) && ok && ++matched == 1 && build)");
-        writer.WriteLine("value = " + union.FullName + ".From" + candidate.CaseName + "(caseValue" + Bang(candidate) + ");");
+        writer.WriteLine("var winner = -1;");
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var guard = guards is null ? string.Empty : guards[i] + " && ";
+            writer.OpenBlock("if (" + guard + (node.ExactlyOneCase ? "true" : "matched == 0") + ")");
+            writer.WriteLine("var copy = start;");
+            writer.WriteLine("var trial = context.BeginTrial();");
+            writer.WriteLine(candidates[i].Reader.Call + "(ref copy, ref context, false, out _);");
+            writer.WriteLine("if (context.EndTrial(trial) && ++matched == 1) winner = " + I(i) + ";");
+            writer.CloseBlock();
+        }
+
+        writer.OpenBlock("if (build && matched == 1)");
+        writer.OpenBlock("switch (winner)");
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            writer.OpenBlock("case " + I(i) + ":");
+            writer.WriteLine("var copy = start;");
+            writer.WriteLine("if (" + candidates[i].Reader.Call + "(ref copy, ref context, true, out var caseValue)) value = " + union.FullName + ".From" + candidates[i].CaseName + "(caseValue" + Bang(candidates[i]) + ");");
+            writer.WriteLine("break;");
+            writer.CloseBlock();
+        }
+
         writer.CloseBlock();
         writer.CloseBlock();
     }
+
+    private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static void EmitDiscriminated(SourceWriter writer, NodeSpec node, TypeRef union, List<UnionCaseReader> candidates)
     {

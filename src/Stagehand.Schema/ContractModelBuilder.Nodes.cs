@@ -175,7 +175,12 @@ internal sealed partial class ContractModelBuilder
                     var match = union.Cases.FirstOrDefault(c => c.Name == (branch.CaseName ?? CaseNameOf(document, branch)));
                     if (match is not null)
                     {
-                        cases.Add(new UnionCaseReader(match.Name, LocalReader(document, branch), match.DiscriminatorValue));
+                        var (required, consts) = RequiredShape(document, branch);
+                        cases.Add(new UnionCaseReader(match.Name, LocalReader(document, branch), match.DiscriminatorValue)
+                        {
+                            RequiredMembers = required,
+                            RequiredConsts = consts,
+                        });
                     }
                 }
 
@@ -198,6 +203,28 @@ internal sealed partial class ContractModelBuilder
         }
 
         return spec;
+    }
+
+    /// <summary>The members an object case requires, and those of them whose value is a fixed string.</summary>
+    private (EquatableArray<string> Required, EquatableArray<ConstMember> Consts) RequiredShape(SchemaDocument document, SchemaNode branch)
+    {
+        var (targetDocument, target) = Dereference(document, branch, new HashSet<(string, string)>());
+        if (target is null || targetDocument is null || target.Properties.IsEmpty)
+        {
+            return (EquatableArray<string>.Empty, EquatableArray<ConstMember>.Empty);
+        }
+
+        var consts = new List<ConstMember>();
+        foreach (var property in target.Properties.Where(p => target.Required.Contains(p.Name)))
+        {
+            var (_, schema) = Dereference(targetDocument, property.Schema, new HashSet<(string, string)>());
+            if (schema?.Const is { Kind: JsonTypes.String } literal)
+            {
+                consts.Add(new ConstMember(property.Name, literal.Text));
+            }
+        }
+
+        return (target.Required, consts.ToEquatableArray());
     }
 
     private string? CaseNameOf(SchemaDocument document, SchemaNode branch)

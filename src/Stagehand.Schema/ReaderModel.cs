@@ -61,8 +61,19 @@ internal enum CompositionKind
     Validation,
 }
 
-/// <summary>One case of a union node.</summary>
-internal sealed record UnionCaseReader(string CaseName, MethodRef Reader, string? DiscriminatorValue);
+/// <summary>
+/// One case of a union node. For an object case, <see cref="RequiredMembers"/> and <see cref="RequiredConsts"/> let the
+/// reader rule the case out from one scan of the object's member names, before reading it.
+/// </summary>
+internal sealed record UnionCaseReader(string CaseName, MethodRef Reader, string? DiscriminatorValue)
+{
+    public EquatableArray<string> RequiredMembers { get; init; } = EquatableArray<string>.Empty;
+
+    public EquatableArray<ConstMember> RequiredConsts { get; init; } = EquatableArray<ConstMember>.Empty;
+}
+
+/// <summary>A required member whose value is a fixed string.</summary>
+internal sealed record ConstMember(string Name, string Value);
 
 /// <summary>
 /// Everything the generated reader of one schema node needs: the C# value it builds, the checks for each JSON type,

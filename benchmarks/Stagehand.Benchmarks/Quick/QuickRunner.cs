@@ -34,6 +34,7 @@ internal static class QuickRunner
     public static int Run(string[] args)
     {
         var clock = Stopwatch.StartNew();
+        var loadBefore = LoadAverage();
         var artifacts = Path.GetFullPath(ArtifactsFolder);
         Directory.CreateDirectory(artifacts);
 
@@ -41,12 +42,13 @@ internal static class QuickRunner
         var fast = Job.Default
             .WithToolchain(toolchain)
             .WithLaunchCount(1)
-            .WithWarmupCount(10) // the generated readers are many small methods: tiered JIT needs about 1 s to settle
-            .WithIterationCount(7)
-            .WithIterationTime(TimeInterval.FromMilliseconds(100))
+            .WithWarmupCount(16) // the generated readers are many small methods: tiered JIT needs about 1 s to settle
+            .WithIterationCount(9)
+            .WithIterationTime(TimeInterval.FromMilliseconds(60))
             .WithEvaluateOverhead(false) // about 1 ns per call; every benchmark here takes a microsecond or more
             .WithId("Quick");
-        var heavy = fast.WithWarmupCount(1).WithIterationCount(5).WithId("QuickHeavy");
+        // Each operation compiles 2,000 types (seconds); the class warms Roslyn up in its setup.
+        var heavy = fast.WithWarmupCount(0).WithIterationCount(5).WithId("QuickHeavy");
 
         var (_, analyzerProblem) = AnalyzerBenchmarks.LoadAnalyzers();
         var runs = new List<(Type Type, Job Job)>
@@ -83,12 +85,14 @@ internal static class QuickRunner
             measurements.AddRange(Measurement.From(summary));
         }
 
-        var results = Targets.Evaluate(measurements, analyzerProblem);
+        var allocations = Enum.GetValues<PayloadKind>().ToDictionary(kind => kind, AllocationProbe.ValidateBytesPerCall);
+        var results = Targets.Evaluate(measurements, allocations, analyzerProblem);
         var notes = new List<string>();
         var machine = (last is null ? [] : last.HostEnvironmentInfo.ToFormattedString().Select(line => line.Trim()).Where(line => line.Length > 0))
             .Append($"Runtime: {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription} {System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture}, "
                 + $"{Environment.ProcessorCount} logical cores, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, "
                 + "default tiered compilation, BenchmarkDotNet in-process toolchain")
+            .Append($"Load average (1 min) at start and end of the run: {loadBefore} / {LoadAverage()} (other processes on the machine disturb the timings)")
             .ToArray();
         var command = "dotnet run -c Release --project benchmarks/Stagehand.Benchmarks -- --quick" + (args.Length > 0 ? " " + string.Join(' ', args) : string.Empty);
 
@@ -99,6 +103,18 @@ internal static class QuickRunner
         File.WriteAllText(Path.Combine(artifacts, "summary.json"), Report.Json(measurements, results, notes, machine, command, clock.Elapsed));
         Console.WriteLine($"Summary written to {Path.Combine(artifacts, "summary.json")} ({clock.Elapsed.TotalSeconds:F0} s in all).");
         return 0;
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
     }
 }
 

@@ -34,9 +34,9 @@ internal static class Report
         {
             text.Append("| ").Append(r.Name)
                 .Append(" | ").Append(r.Compares)
-                .Append(" | ").Append(r.Unit == "B" ? Bytes(r.Ratio is { } b ? (long)b : null) : Ratio(r.Ratio))
+                .Append(" | ").Append(r.Unit == "B" ? (r.Ratio is { } b ? b.ToString("0.##", CultureInfo.InvariantCulture) + " B" : "-") : Ratio(r.Ratio))
                 .Append(" | ").Append(r.Target ?? "(reported)")
-                .Append(" | ").Append(r.Met switch { true => "yes", false => "**NO**", null => r.Note is null ? "-" : "not run" })
+                .Append(" | ").Append(r.Met switch { true => "yes", false => "**NO**", null => r.Target is null ? "-" : "not run" })
                 .AppendLine(" |");
         }
 

@@ -549,10 +549,6 @@ internal static class ActRequestSchema
                 else matched = -1;
                 break;
             }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 var copy = start;
@@ -562,15 +558,6 @@ internal static class ActRequestSchema
                     if (build) value = global::Stagehand.Contracts.V3.ActInput.FromInstruction(caseValue);
                 }
                 else matched = -1;
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.Number:
-            {
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.True:
-            case global::System.Text.Json.JsonTokenType.False:
-            {
                 break;
             }
         }

@@ -696,10 +696,6 @@ internal static class BrowserbaseSessionCreateParamsSchema
         var matched = 0;
         switch (start.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.StartArray:
             {
                 var copy = start;
@@ -709,14 +705,6 @@ internal static class BrowserbaseSessionCreateParamsSchema
                     if (build) value = global::Stagehand.Contracts.V3.BrowserbaseProxies.FromRules(caseValue);
                 }
                 else matched = -1;
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.String:
-            {
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.Number:
-            {
                 break;
             }
             case global::System.Text.Json.JsonTokenType.True:

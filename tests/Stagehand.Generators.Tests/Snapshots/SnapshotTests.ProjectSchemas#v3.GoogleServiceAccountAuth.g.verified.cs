@@ -548,10 +548,6 @@ internal static class GoogleServiceAccountAuthSchema
         var matched = 0;
         switch (start.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.StartArray:
             {
                 var copy = start;
@@ -572,15 +568,6 @@ internal static class GoogleServiceAccountAuthSchema
                     if (build) value = global::Stagehand.Contracts.V3.GoogleAuthScopes.FromSingle(caseValue);
                 }
                 else matched = -1;
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.Number:
-            {
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.True:
-            case global::System.Text.Json.JsonTokenType.False:
-            {
                 break;
             }
         }

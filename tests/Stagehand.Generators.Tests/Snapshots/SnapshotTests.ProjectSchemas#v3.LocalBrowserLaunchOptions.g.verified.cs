@@ -1437,10 +1437,6 @@ internal static class LocalBrowserLaunchOptionsSchema
         var matched = 0;
         switch (start.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.StartArray:
             {
                 var copy = start;
@@ -1450,14 +1446,6 @@ internal static class LocalBrowserLaunchOptionsSchema
                     if (build) value = global::Stagehand.Contracts.V3.IgnoreDefaultArgs.FromOnly(caseValue);
                 }
                 else matched = -1;
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.String:
-            {
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.Number:
-            {
                 break;
             }
             case global::System.Text.Json.JsonTokenType.True:

@@ -324,23 +324,6 @@ internal static class ModelAuthSchema
                 }
                 break;
             }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.String:
-            {
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.Number:
-            {
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.True:
-            case global::System.Text.Json.JsonTokenType.False:
-            {
-                break;
-            }
         }
         if (matched == 0 && context.ErrorCount == mark) context.AddError("oneOf", "The value matches none of: GoogleServiceAccount, AzureEntraId.");
         else if (matched > 1) context.AddError("oneOf", "The value matches more than one of: GoogleServiceAccount, AzureEntraId.");

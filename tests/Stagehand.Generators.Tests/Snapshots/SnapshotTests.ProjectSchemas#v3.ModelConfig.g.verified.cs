@@ -352,63 +352,131 @@ internal static class ModelConfigSchema
         {
             case global::System.Text.Json.JsonTokenType.StartObject:
             {
-                if (matched == 0)
+                var probe = start;
+                ulong present = 0;
+                var const1 = 0;
+                while (probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    var copy = start;
-                    var trial = context.BeginTrial();
-                    var ok = global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_0_cfc52f0e(ref copy, ref context, build, out var caseValue);
-                    if (context.EndTrial(trial) && ok && ++matched == 1 && build)
+                    var name = -1;
+                    if (probe.ValueTextEquals("modelName"u8)) name = 0;
+                    else if (probe.ValueTextEquals("provider"u8)) name = 1;
+                    else if (probe.ValueTextEquals("auth"u8)) name = 2;
+                    else if (probe.ValueTextEquals("providerOptions"u8)) name = 3;
+                    probe.Read();
+                    if (name >= 0) present |= 1UL << name;
+                    if (name == 1 && probe.TokenType == global::System.Text.Json.JsonTokenType.String) const1 = probe.ValueTextEquals("vertex"u8) ? 1 : probe.ValueTextEquals("azure"u8) ? 2 : -1;
+                    probe.Skip();
+                }
+                var possible0 = (present & 15UL) == 15UL && const1 == 1;
+                var possible1 = (present & 15UL) == 15UL && const1 == 2;
+                var possible2 = (present & 11UL) == 11UL && const1 == 2;
+                var possible3 = (present & 1UL) == 1UL;
+                var possible = (possible0 ? 1 : 0) + (possible1 ? 1 : 0) + (possible2 ? 1 : 0) + (possible3 ? 1 : 0);
+                if (possible == 1)
+                {
+                    if (possible0)
                     {
-                        value = global::Stagehand.Contracts.V3.ModelConfig.FromVertex(caseValue);
+                        var copy = start;
+                        if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_0_cfc52f0e(ref copy, ref context, build, out var caseValue))
+                        {
+                            matched = 1;
+                            if (build) value = global::Stagehand.Contracts.V3.ModelConfig.FromVertex(caseValue);
+                        }
+                        else matched = -1;
+                    }
+                    else if (possible1)
+                    {
+                        var copy = start;
+                        if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_1_d0c530a1(ref copy, ref context, build, out var caseValue))
+                        {
+                            matched = 1;
+                            if (build) value = global::Stagehand.Contracts.V3.ModelConfig.FromAzureEntra(caseValue);
+                        }
+                        else matched = -1;
+                    }
+                    else if (possible2)
+                    {
+                        var copy = start;
+                        if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_2_cdc52be8(ref copy, ref context, build, out var caseValue))
+                        {
+                            matched = 1;
+                            if (build) value = global::Stagehand.Contracts.V3.ModelConfig.FromAzureApiKey(caseValue);
+                        }
+                        else matched = -1;
+                    }
+                    else if (possible3)
+                    {
+                        var copy = start;
+                        if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_3_cec52d7b(ref copy, ref context, build, out var caseValue))
+                        {
+                            matched = 1;
+                            if (build) value = global::Stagehand.Contracts.V3.ModelConfig.FromGeneric(caseValue);
+                        }
+                        else matched = -1;
                     }
                 }
-                if (matched == 0)
+                else if (possible > 1)
                 {
-                    var copy = start;
-                    var trial = context.BeginTrial();
-                    var ok = global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_1_d0c530a1(ref copy, ref context, build, out var caseValue);
-                    if (context.EndTrial(trial) && ok && ++matched == 1 && build)
+                    var winner = -1;
+                    if (possible0 && matched == 0)
                     {
-                        value = global::Stagehand.Contracts.V3.ModelConfig.FromAzureEntra(caseValue);
+                        var copy = start;
+                        var trial = context.BeginTrial();
+                        global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_0_cfc52f0e(ref copy, ref context, false, out _);
+                        if (context.EndTrial(trial) && ++matched == 1) winner = 0;
+                    }
+                    if (possible1 && matched == 0)
+                    {
+                        var copy = start;
+                        var trial = context.BeginTrial();
+                        global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_1_d0c530a1(ref copy, ref context, false, out _);
+                        if (context.EndTrial(trial) && ++matched == 1) winner = 1;
+                    }
+                    if (possible2 && matched == 0)
+                    {
+                        var copy = start;
+                        var trial = context.BeginTrial();
+                        global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_2_cdc52be8(ref copy, ref context, false, out _);
+                        if (context.EndTrial(trial) && ++matched == 1) winner = 2;
+                    }
+                    if (possible3 && matched == 0)
+                    {
+                        var copy = start;
+                        var trial = context.BeginTrial();
+                        global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_3_cec52d7b(ref copy, ref context, false, out _);
+                        if (context.EndTrial(trial) && ++matched == 1) winner = 3;
+                    }
+                    if (build && matched == 1)
+                    {
+                        switch (winner)
+                        {
+                            case 0:
+                            {
+                                var copy = start;
+                                if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_0_cfc52f0e(ref copy, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelConfig.FromVertex(caseValue);
+                                break;
+                            }
+                            case 1:
+                            {
+                                var copy = start;
+                                if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_1_d0c530a1(ref copy, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelConfig.FromAzureEntra(caseValue);
+                                break;
+                            }
+                            case 2:
+                            {
+                                var copy = start;
+                                if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_2_cdc52be8(ref copy, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelConfig.FromAzureApiKey(caseValue);
+                                break;
+                            }
+                            case 3:
+                            {
+                                var copy = start;
+                                if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_3_cec52d7b(ref copy, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelConfig.FromGeneric(caseValue);
+                                break;
+                            }
+                        }
                     }
                 }
-                if (matched == 0)
-                {
-                    var copy = start;
-                    var trial = context.BeginTrial();
-                    var ok = global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_2_cdc52be8(ref copy, ref context, build, out var caseValue);
-                    if (context.EndTrial(trial) && ok && ++matched == 1 && build)
-                    {
-                        value = global::Stagehand.Contracts.V3.ModelConfig.FromAzureApiKey(caseValue);
-                    }
-                }
-                if (matched == 0)
-                {
-                    var copy = start;
-                    var trial = context.BeginTrial();
-                    var ok = global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_3_cec52d7b(ref copy, ref context, build, out var caseValue);
-                    if (context.EndTrial(trial) && ok && ++matched == 1 && build)
-                    {
-                        value = global::Stagehand.Contracts.V3.ModelConfig.FromGeneric(caseValue);
-                    }
-                }
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.String:
-            {
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.Number:
-            {
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.True:
-            case global::System.Text.Json.JsonTokenType.False:
-            {
                 break;
             }
         }

@@ -282,10 +282,6 @@ internal static class ModelSelectionSchema
                 else matched = -1;
                 break;
             }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 var copy = start;
@@ -295,15 +291,6 @@ internal static class ModelSelectionSchema
                     if (build) value = global::Stagehand.Contracts.V3.ModelSelection.FromName(caseValue);
                 }
                 else matched = -1;
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.Number:
-            {
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.True:
-            case global::System.Text.Json.JsonTokenType.False:
-            {
                 break;
             }
         }

@@ -282,18 +282,6 @@ internal static class ServerCacheDefaultsSchema
                 else matched = -1;
                 break;
             }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.String:
-            {
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.Number:
-            {
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.True:
             case global::System.Text.Json.JsonTokenType.False:
             {

@@ -477,10 +477,6 @@ internal static class StreamEventLogDataSchema
                 else matched = -1;
                 break;
             }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 var copy = start;
@@ -490,15 +486,6 @@ internal static class StreamEventLogDataSchema
                     if (build) value = global::Stagehand.Contracts.V3.StreamLogMessage.FromText(caseValue);
                 }
                 else matched = -1;
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.Number:
-            {
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.True:
-            case global::System.Text.Json.JsonTokenType.False:
-            {
                 break;
             }
         }

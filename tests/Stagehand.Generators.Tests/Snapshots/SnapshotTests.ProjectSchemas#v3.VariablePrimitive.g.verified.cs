@@ -306,14 +306,6 @@ internal static class VariablePrimitiveSchema
         var matched = 0;
         switch (start.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 var copy = start;

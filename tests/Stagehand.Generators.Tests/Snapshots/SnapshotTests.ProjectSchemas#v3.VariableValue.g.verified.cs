@@ -473,10 +473,6 @@ internal static class VariableValueSchema
                 else matched = -1;
                 break;
             }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                break;
-            }
             case global::System.Text.Json.JsonTokenType.String:
             {
                 var copy = start;
