@@ -57,10 +57,15 @@ internal static class ObjectEmitter
 
         writer.OpenBlock("while (reader.Read() && reader.TokenType == " + Json + "JsonTokenType.PropertyName)");
         writer.WriteLine("context.PushProperty(ref reader);");
+        if (members.Count > 0)
+        {
+            EmitMatch(writer, members);
+        }
+
         for (var i = 0; i < members.Count; i++)
         {
             var member = members[i];
-            writer.OpenBlock((i == 0 ? "if" : "else if") + " (reader.ValueTextEquals(" + Identifiers.Literal(member.WireName) + "u8))");
+            writer.OpenBlock((i == 0 ? "if" : "else if") + " (member == " + I(i) + ")");
             if (member.ClientOnly && record is not null)
             {
                 writer.WriteLine("context.MarkSeen(ref seen" + I(i / 64) + ", " + I(i % 64) + ");");
@@ -148,6 +153,30 @@ internal static class ObjectEmitter
         {
             EmitConstruction(writer, node, record);
         }
+    }
+
+    /// <summary>
+    /// Finds which declared member the name at the reader is: by length, then by bytes, for a plain name; by
+    /// <c>ValueTextEquals</c> (which unescapes) for an escaped one.
+    /// </summary>
+    private static void EmitMatch(SourceWriter writer, EquatableArray<NodeMember> members)
+    {
+        writer.WriteLine("int member;");
+        writer.OpenBlock("if (reader.ValueIsEscaped)");
+        writer.WriteLine("member = " + string.Concat(members.Select((m, i) => "reader.ValueTextEquals(" + Identifiers.Literal(m.WireName) + "u8) ? " + I(i) + " : ")) + "-1;");
+        writer.CloseBlock();
+        writer.OpenBlock("else");
+        writer.WriteLine("var name = reader.ValueSpan;");
+        writer.OpenBlock("switch (name.Length)");
+        foreach (var group in members.Select((m, i) => (Member: m, Index: i)).GroupBy(p => System.Text.Encoding.UTF8.GetByteCount(p.Member.WireName)).OrderBy(g => g.Key))
+        {
+            writer.WriteLine("case " + I(group.Key) + ": member = " +
+                string.Concat(group.Select(p => "global::System.MemoryExtensions.SequenceEqual(name, " + Identifiers.Literal(p.Member.WireName) + "u8) ? " + I(p.Index) + " : ")) + "-1; break;");
+        }
+
+        writer.WriteLine("default: member = -1; break;");
+        writer.CloseBlock();
+        writer.CloseBlock();
     }
 
     private static void EmitConstruction(SourceWriter writer, NodeSpec node, TypeRef record)

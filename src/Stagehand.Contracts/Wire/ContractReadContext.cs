@@ -32,6 +32,7 @@ public ref partial struct ContractReadContext
     private readonly ContractReadOptions _options;
     private PathSegment[]? _path;
     private int _pathCount;
+    private NameTable? _nameTables;
     private List<ValidationError>? _errors;
     private int _errorCount;
     private int _trialDepth;
@@ -393,6 +394,8 @@ public ref partial struct ContractReadContext
     /// <summary>Returns the rented pointer stack to its pool. The context must not be used afterwards.</summary>
     public void Dispose()
     {
+        NameTable.ReturnAll(_nameTables);
+        _nameTables = null;
         PathSegment[]? path = _path;
         _path = null;
         _pathCount = 0;
@@ -400,6 +403,15 @@ public ref partial struct ContractReadContext
         {
             ArrayPool<PathSegment>.Shared.Return(path);
         }
+    }
+
+    /// <summary>A name table for an object with many members, given back when the read is disposed.</summary>
+    internal NameTable RentNameTable()
+    {
+        NameTable table = NameTable.Rent();
+        table.Next = _nameTables;
+        _nameTables = table;
+        return table;
     }
 
     /// <summary>Records an error at the document itself, wherever the pointer is.</summary>

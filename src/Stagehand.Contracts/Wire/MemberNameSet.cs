@@ -56,7 +56,7 @@ public struct MemberNameSet
             return true;
         }
 
-        NameTable table = new NameTable();
+        NameTable table = context.RentNameTable();
         for (int i = 0; i < _count; i++)
         {
             table.Insert(_inline[i]);
@@ -196,9 +196,62 @@ internal readonly struct NameEntry
 /// <summary>An open-addressing hash set of names, for objects with many undeclared or map members.</summary>
 internal sealed class NameTable
 {
+    /// <summary>Tables that grew past this many names are not kept for reuse.</summary>
+    private const int KeepCapacity = 1 << 16;
+
+    /// <summary>How many free tables a thread keeps.</summary>
+    private const int PoolLimit = 16;
+
+    [ThreadStatic]
+    private static NameTable? s_free;
+
+    [ThreadStatic]
+    private static int s_freeCount;
+
     private NameEntry[] _entries = new NameEntry[32];
     private int[] _slots = new int[64];
     private int _count;
+
+    /// <summary>The next table in a free list or in a context's list of rented tables.</summary>
+    public NameTable? Next { get; set; }
+
+    /// <summary>An empty table, reused from this thread's pool when one is free: a warm read allocates none.</summary>
+    public static NameTable Rent()
+    {
+        NameTable? table = s_free;
+        if (table is null)
+        {
+            return new NameTable();
+        }
+
+        s_free = table.Next;
+        s_freeCount--;
+        table.Next = null;
+        return table;
+    }
+
+    /// <summary>Gives back a chain of tables linked through <see cref="Next"/>.</summary>
+    public static void ReturnAll(NameTable? chain)
+    {
+        while (chain is not null)
+        {
+            NameTable next = chain.Next!;
+            if (s_freeCount < PoolLimit && chain._entries.Length <= KeepCapacity)
+            {
+                Array.Clear(chain._slots);
+                chain._count = 0;
+                chain.Next = s_free;
+                s_free = chain;
+                s_freeCount++;
+            }
+            else
+            {
+                chain.Next = null;
+            }
+
+            chain = next;
+        }
+    }
 
     /// <summary>Adds a name known not to be present.</summary>
     public void Insert(in NameEntry entry)

@@ -291,70 +291,90 @@ internal static class InternalLLMConfigSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("id"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("id"u8) ? 0 : reader.ValueTextEquals("projectId"u8) ? 1 : reader.ValueTextEquals("source"u8) ? 2 : reader.ValueTextEquals("displayName"u8) ? 3 : reader.ValueTextEquals("modelName"u8) ? 4 : reader.ValueTextEquals("baseUrl"u8) ? 5 : reader.ValueTextEquals("systemPrompt"u8) ? 6 : reader.ValueTextEquals("providerOptions"u8) ? 7 : reader.ValueTextEquals("createdAt"u8) ? 8 : reader.ValueTextEquals("updatedAt"u8) ? 9 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 2: member = global::System.MemoryExtensions.SequenceEqual(name, "id"u8) ? 0 : -1; break;
+                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "source"u8) ? 2 : -1; break;
+                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "baseUrl"u8) ? 5 : -1; break;
+                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "projectId"u8) ? 1 : global::System.MemoryExtensions.SequenceEqual(name, "modelName"u8) ? 4 : global::System.MemoryExtensions.SequenceEqual(name, "createdAt"u8) ? 8 : global::System.MemoryExtensions.SequenceEqual(name, "updatedAt"u8) ? 9 : -1; break;
+                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "displayName"u8) ? 3 : -1; break;
+                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "systemPrompt"u8) ? 6 : -1; break;
+                            case 15: member = global::System.MemoryExtensions.SequenceEqual(name, "providerOptions"u8) ? 7 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.InternalLLMConfigSchema.Read_properties_id_45c9f401(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("projectId"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.InternalLLMConfigSchema.Read_properties_projectId_ead9b9f4(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("source"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.InternalLLMConfigSchema.Read_properties_source_6b538659(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("displayName"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.InternalLLMConfigSchema.Read_properties_displayName_df2925b9(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("modelName"u8))
+                    else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.InternalLLMConfigSchema.Read_properties_modelName_c787b072(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("baseUrl"u8))
+                    else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.InternalLLMConfigSchema.Read_properties_baseUrl_93246e8a(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("systemPrompt"u8))
+                    else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.InternalLLMConfigSchema.Read_properties_systemPrompt_352ccb9b(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("providerOptions"u8))
+                    else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.InternalLLMConfigSchema.Read_properties_providerOptions_ce773b61(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("createdAt"u8))
+                    else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.InternalLLMConfigSchema.Read_properties_createdAt_ef299d61(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("updatedAt"u8))
+                    else if (member == 9)
                     {
                         var first = context.MarkSeen(ref seen0, 9);
                         reader.Read();

@@ -246,70 +246,90 @@ internal static class LLMCallSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("id"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("id"u8) ? 0 : reader.ValueTextEquals("llmSessionId"u8) ? 1 : reader.ValueTextEquals("sentAt"u8) ? 2 : reader.ValueTextEquals("receivedAt"u8) ? 3 : reader.ValueTextEquals("prompt"u8) ? 4 : reader.ValueTextEquals("expectedResponseSchema"u8) ? 5 : reader.ValueTextEquals("response"u8) ? 6 : reader.ValueTextEquals("error"u8) ? 7 : reader.ValueTextEquals("usage"u8) ? 8 : reader.ValueTextEquals("model"u8) ? 9 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 2: member = global::System.MemoryExtensions.SequenceEqual(name, "id"u8) ? 0 : -1; break;
+                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "error"u8) ? 7 : global::System.MemoryExtensions.SequenceEqual(name, "usage"u8) ? 8 : global::System.MemoryExtensions.SequenceEqual(name, "model"u8) ? 9 : -1; break;
+                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "sentAt"u8) ? 2 : global::System.MemoryExtensions.SequenceEqual(name, "prompt"u8) ? 4 : -1; break;
+                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "response"u8) ? 6 : -1; break;
+                            case 10: member = global::System.MemoryExtensions.SequenceEqual(name, "receivedAt"u8) ? 3 : -1; break;
+                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "llmSessionId"u8) ? 1 : -1; break;
+                            case 22: member = global::System.MemoryExtensions.SequenceEqual(name, "expectedResponseSchema"u8) ? 5 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_id_45c9f401(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("llmSessionId"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_llmSessionId_bb1aa4d0(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("sentAt"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_sentAt_a7c485f7(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("receivedAt"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_receivedAt_d625a1ea(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("prompt"u8))
+                    else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_prompt_c43cd79a(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("expectedResponseSchema"u8))
+                    else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_expectedResponseSchema_5d9d7534(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("response"u8))
+                    else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_response_34dc4c2b(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("error"u8))
+                    else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_error_ff14f99a(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("usage"u8))
+                    else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_usage_08a62d63(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("model"u8))
+                    else if (member == 9)
                     {
                         var first = context.MarkSeen(ref seen0, 9);
                         reader.Read();

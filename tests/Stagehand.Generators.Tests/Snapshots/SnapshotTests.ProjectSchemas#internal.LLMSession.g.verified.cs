@@ -615,168 +615,193 @@ internal static class LLMSessionSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("id"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("id"u8) ? 0 : reader.ValueTextEquals("copiedTemplateId"u8) ? 1 : reader.ValueTextEquals("forkedSessionId"u8) ? 2 : reader.ValueTextEquals("projectId"u8) ? 3 : reader.ValueTextEquals("browserSessionId"u8) ? 4 : reader.ValueTextEquals("createdAt"u8) ? 5 : reader.ValueTextEquals("updatedAt"u8) ? 6 : reader.ValueTextEquals("connectedAt"u8) ? 7 : reader.ValueTextEquals("disconnectedAt"u8) ? 8 : reader.ValueTextEquals("lastRequestAt"u8) ? 9 : reader.ValueTextEquals("lastResponseAt"u8) ? 10 : reader.ValueTextEquals("lastErrorAt"u8) ? 11 : reader.ValueTextEquals("lastErrorMessage"u8) ? 12 : reader.ValueTextEquals("status"u8) ? 13 : reader.ValueTextEquals("model"u8) ? 14 : reader.ValueTextEquals("baseUrl"u8) ? 15 : reader.ValueTextEquals("options"u8) ? 16 : reader.ValueTextEquals("extraHttpHeaders"u8) ? 17 : reader.ValueTextEquals("systemPrompt"u8) ? 18 : reader.ValueTextEquals("tokensInput"u8) ? 19 : reader.ValueTextEquals("tokensOutput"u8) ? 20 : reader.ValueTextEquals("tokensReasoning"u8) ? 21 : reader.ValueTextEquals("tokensCachedInput"u8) ? 22 : reader.ValueTextEquals("tokensTotal"u8) ? 23 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 2: member = global::System.MemoryExtensions.SequenceEqual(name, "id"u8) ? 0 : -1; break;
+                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "model"u8) ? 14 : -1; break;
+                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "status"u8) ? 13 : -1; break;
+                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "baseUrl"u8) ? 15 : global::System.MemoryExtensions.SequenceEqual(name, "options"u8) ? 16 : -1; break;
+                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "projectId"u8) ? 3 : global::System.MemoryExtensions.SequenceEqual(name, "createdAt"u8) ? 5 : global::System.MemoryExtensions.SequenceEqual(name, "updatedAt"u8) ? 6 : -1; break;
+                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "connectedAt"u8) ? 7 : global::System.MemoryExtensions.SequenceEqual(name, "lastErrorAt"u8) ? 11 : global::System.MemoryExtensions.SequenceEqual(name, "tokensInput"u8) ? 19 : global::System.MemoryExtensions.SequenceEqual(name, "tokensTotal"u8) ? 23 : -1; break;
+                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "systemPrompt"u8) ? 18 : global::System.MemoryExtensions.SequenceEqual(name, "tokensOutput"u8) ? 20 : -1; break;
+                            case 13: member = global::System.MemoryExtensions.SequenceEqual(name, "lastRequestAt"u8) ? 9 : -1; break;
+                            case 14: member = global::System.MemoryExtensions.SequenceEqual(name, "disconnectedAt"u8) ? 8 : global::System.MemoryExtensions.SequenceEqual(name, "lastResponseAt"u8) ? 10 : -1; break;
+                            case 15: member = global::System.MemoryExtensions.SequenceEqual(name, "forkedSessionId"u8) ? 2 : global::System.MemoryExtensions.SequenceEqual(name, "tokensReasoning"u8) ? 21 : -1; break;
+                            case 16: member = global::System.MemoryExtensions.SequenceEqual(name, "copiedTemplateId"u8) ? 1 : global::System.MemoryExtensions.SequenceEqual(name, "browserSessionId"u8) ? 4 : global::System.MemoryExtensions.SequenceEqual(name, "lastErrorMessage"u8) ? 12 : global::System.MemoryExtensions.SequenceEqual(name, "extraHttpHeaders"u8) ? 17 : -1; break;
+                            case 17: member = global::System.MemoryExtensions.SequenceEqual(name, "tokensCachedInput"u8) ? 22 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_id_45c9f401(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("copiedTemplateId"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_copiedTemplateId_a8ed268f(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("forkedSessionId"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_forkedSessionId_4b9527b6(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("projectId"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_projectId_ead9b9f4(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("browserSessionId"u8))
+                    else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_browserSessionId_3bb418ed(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("createdAt"u8))
+                    else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_createdAt_ef299d61(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("updatedAt"u8))
+                    else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_updatedAt_31f9f25e(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("connectedAt"u8))
+                    else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_connectedAt_6707cfe6(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("disconnectedAt"u8))
+                    else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_disconnectedAt_173323d2(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("lastRequestAt"u8))
+                    else if (member == 9)
                     {
                         var first = context.MarkSeen(ref seen0, 9);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_lastRequestAt_d779a348(ref reader, ref context, build, out member9);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("lastResponseAt"u8))
+                    else if (member == 10)
                     {
                         var first = context.MarkSeen(ref seen0, 10);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_lastResponseAt_3384c1ce(ref reader, ref context, build, out member10);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("lastErrorAt"u8))
+                    else if (member == 11)
                     {
                         var first = context.MarkSeen(ref seen0, 11);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_lastErrorAt_479f5d9f(ref reader, ref context, build, out member11);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("lastErrorMessage"u8))
+                    else if (member == 12)
                     {
                         var first = context.MarkSeen(ref seen0, 12);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_lastErrorMessage_997bce91(ref reader, ref context, build, out member12);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("status"u8))
+                    else if (member == 13)
                     {
                         var first = context.MarkSeen(ref seen0, 13);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_status_3fe76956(ref reader, ref context, build, out member13);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("model"u8))
+                    else if (member == 14)
                     {
                         var first = context.MarkSeen(ref seen0, 14);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_model_66f800f9(ref reader, ref context, build, out member14);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("baseUrl"u8))
+                    else if (member == 15)
                     {
                         var first = context.MarkSeen(ref seen0, 15);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_baseUrl_93246e8a(ref reader, ref context, build, out member15);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("options"u8))
+                    else if (member == 16)
                     {
                         var first = context.MarkSeen(ref seen0, 16);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_options_4b906052(ref reader, ref context, build, out member16);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("extraHttpHeaders"u8))
+                    else if (member == 17)
                     {
                         var first = context.MarkSeen(ref seen0, 17);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_extraHttpHeaders_55134dd8(ref reader, ref context, build, out member17);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("systemPrompt"u8))
+                    else if (member == 18)
                     {
                         var first = context.MarkSeen(ref seen0, 18);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_systemPrompt_352ccb9b(ref reader, ref context, build, out member18);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("tokensInput"u8))
+                    else if (member == 19)
                     {
                         var first = context.MarkSeen(ref seen0, 19);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_tokensInput_e1afa012(ref reader, ref context, build, out member19);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("tokensOutput"u8))
+                    else if (member == 20)
                     {
                         var first = context.MarkSeen(ref seen0, 20);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_tokensOutput_7f37b507(ref reader, ref context, build, out member20);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("tokensReasoning"u8))
+                    else if (member == 21)
                     {
                         var first = context.MarkSeen(ref seen0, 21);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_tokensReasoning_b8b5d7f6(ref reader, ref context, build, out member21);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("tokensCachedInput"u8))
+                    else if (member == 22)
                     {
                         var first = context.MarkSeen(ref seen0, 22);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_tokensCachedInput_03c8996c(ref reader, ref context, build, out member22);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("tokensTotal"u8))
+                    else if (member == 23)
                     {
                         var first = context.MarkSeen(ref seen0, 23);
                         reader.Read();

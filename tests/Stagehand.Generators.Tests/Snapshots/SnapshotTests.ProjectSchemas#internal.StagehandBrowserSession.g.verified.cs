@@ -207,42 +207,60 @@ internal static class StagehandBrowserSessionSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("id"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("id"u8) ? 0 : reader.ValueTextEquals("projectId"u8) ? 1 : reader.ValueTextEquals("browserbaseSessionId"u8) ? 2 : reader.ValueTextEquals("cdpUrl"u8) ? 3 : reader.ValueTextEquals("status"u8) ? 4 : reader.ValueTextEquals("defaultLLMSessionId"u8) ? 5 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 2: member = global::System.MemoryExtensions.SequenceEqual(name, "id"u8) ? 0 : -1; break;
+                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "cdpUrl"u8) ? 3 : global::System.MemoryExtensions.SequenceEqual(name, "status"u8) ? 4 : -1; break;
+                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "projectId"u8) ? 1 : -1; break;
+                            case 19: member = global::System.MemoryExtensions.SequenceEqual(name, "defaultLLMSessionId"u8) ? 5 : -1; break;
+                            case 20: member = global::System.MemoryExtensions.SequenceEqual(name, "browserbaseSessionId"u8) ? 2 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.StagehandBrowserSessionSchema.Read_properties_id_45c9f401(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("projectId"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.StagehandBrowserSessionSchema.Read_properties_projectId_ead9b9f4(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("browserbaseSessionId"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.StagehandBrowserSessionSchema.Read_properties_browserbaseSessionId_107772ae(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("cdpUrl"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.StagehandBrowserSessionSchema.Read_properties_cdpUrl_ef8c1722(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("status"u8))
+                    else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.StagehandBrowserSessionSchema.Read_properties_status_3fe76956(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("defaultLLMSessionId"u8))
+                    else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();

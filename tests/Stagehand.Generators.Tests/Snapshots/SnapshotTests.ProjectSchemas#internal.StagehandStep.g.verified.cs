@@ -217,49 +217,68 @@ internal static class StagehandStepSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("id"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("id"u8) ? 0 : reader.ValueTextEquals("stagehandBrowserSessionId"u8) ? 1 : reader.ValueTextEquals("operation"u8) ? 2 : reader.ValueTextEquals("llmTemplateId"u8) ? 3 : reader.ValueTextEquals("llmSessionId"u8) ? 4 : reader.ValueTextEquals("params"u8) ? 5 : reader.ValueTextEquals("result"u8) ? 6 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 2: member = global::System.MemoryExtensions.SequenceEqual(name, "id"u8) ? 0 : -1; break;
+                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "params"u8) ? 5 : global::System.MemoryExtensions.SequenceEqual(name, "result"u8) ? 6 : -1; break;
+                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "operation"u8) ? 2 : -1; break;
+                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "llmSessionId"u8) ? 4 : -1; break;
+                            case 13: member = global::System.MemoryExtensions.SequenceEqual(name, "llmTemplateId"u8) ? 3 : -1; break;
+                            case 25: member = global::System.MemoryExtensions.SequenceEqual(name, "stagehandBrowserSessionId"u8) ? 1 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.Read_properties_id_45c9f401(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("stagehandBrowserSessionId"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.Read_properties_stagehandBrowserSessionId_7ddd980a(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("operation"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.Read_properties_operation_f593a995(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("llmTemplateId"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.Read_properties_llmTemplateId_8cc5433c(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("llmSessionId"u8))
+                    else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.Read_properties_llmSessionId_bb1aa4d0(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("params"u8))
+                    else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.Read_properties_params_8ad0beba(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("result"u8))
+                    else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();

@@ -198,35 +198,53 @@ internal static class ActionSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("selector"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("selector"u8) ? 0 : reader.ValueTextEquals("description"u8) ? 1 : reader.ValueTextEquals("backendNodeId"u8) ? 2 : reader.ValueTextEquals("method"u8) ? 3 : reader.ValueTextEquals("arguments"u8) ? 4 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "method"u8) ? 3 : -1; break;
+                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "selector"u8) ? 0 : -1; break;
+                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "arguments"u8) ? 4 : -1; break;
+                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "description"u8) ? 1 : -1; break;
+                            case 13: member = global::System.MemoryExtensions.SequenceEqual(name, "backendNodeId"u8) ? 2 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.ActionSchema.Read_properties_selector_a4a02189(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("description"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.ActionSchema.Read_properties_description_752f6326(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("backendNodeId"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.ActionSchema.Read_properties_backendNodeId_5ebf5a4d(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("method"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.ActionSchema.Read_properties_method_a25b6ae5(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("arguments"u8))
+                    else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();

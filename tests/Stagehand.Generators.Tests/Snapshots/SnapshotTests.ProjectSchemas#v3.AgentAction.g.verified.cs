@@ -251,56 +251,76 @@ internal static class AgentActionSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("type"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("type"u8) ? 0 : reader.ValueTextEquals("reasoning"u8) ? 1 : reader.ValueTextEquals("taskCompleted"u8) ? 2 : reader.ValueTextEquals("action"u8) ? 3 : reader.ValueTextEquals("timeMs"u8) ? 4 : reader.ValueTextEquals("pageText"u8) ? 5 : reader.ValueTextEquals("pageUrl"u8) ? 6 : reader.ValueTextEquals("instruction"u8) ? 7 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 4: member = global::System.MemoryExtensions.SequenceEqual(name, "type"u8) ? 0 : -1; break;
+                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "action"u8) ? 3 : global::System.MemoryExtensions.SequenceEqual(name, "timeMs"u8) ? 4 : -1; break;
+                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "pageUrl"u8) ? 6 : -1; break;
+                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "pageText"u8) ? 5 : -1; break;
+                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "reasoning"u8) ? 1 : -1; break;
+                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "instruction"u8) ? 7 : -1; break;
+                            case 13: member = global::System.MemoryExtensions.SequenceEqual(name, "taskCompleted"u8) ? 2 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AgentActionSchema.Read_properties_type_93f78344(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("reasoning"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AgentActionSchema.Read_properties_reasoning_66252408(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("taskCompleted"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AgentActionSchema.Read_properties_taskCompleted_5caa9926(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("action"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AgentActionSchema.Read_properties_action_ab1d5dde(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("timeMs"u8))
+                    else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AgentActionSchema.Read_properties_timeMs_21b529a9(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("pageText"u8))
+                    else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AgentActionSchema.Read_properties_pageText_bf3d6040(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("pageUrl"u8))
+                    else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AgentActionSchema.Read_properties_pageUrl_7bc2b7e0(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("instruction"u8))
+                    else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();

@@ -325,42 +325,61 @@ internal static class AgentConfigSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("provider"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("provider"u8) ? 0 : reader.ValueTextEquals("model"u8) ? 1 : reader.ValueTextEquals("systemPrompt"u8) ? 2 : reader.ValueTextEquals("cua"u8) ? 3 : reader.ValueTextEquals("mode"u8) ? 4 : reader.ValueTextEquals("executionModel"u8) ? 5 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 3: member = global::System.MemoryExtensions.SequenceEqual(name, "cua"u8) ? 3 : -1; break;
+                            case 4: member = global::System.MemoryExtensions.SequenceEqual(name, "mode"u8) ? 4 : -1; break;
+                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "model"u8) ? 1 : -1; break;
+                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "provider"u8) ? 0 : -1; break;
+                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "systemPrompt"u8) ? 2 : -1; break;
+                            case 14: member = global::System.MemoryExtensions.SequenceEqual(name, "executionModel"u8) ? 5 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AgentConfigSchema.Read_properties_provider_0d035039(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("model"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AgentConfigSchema.Read_properties_model_66f800f9(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("systemPrompt"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AgentConfigSchema.Read_properties_systemPrompt_352ccb9b(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("cua"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AgentConfigSchema.Read_properties_cua_af01013b(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("mode"u8))
+                    else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AgentConfigSchema.Read_properties_mode_5d26baaf(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("executionModel"u8))
+                    else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();

@@ -235,42 +235,59 @@ internal static class AgentExecuteOptionsSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("instruction"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("instruction"u8) ? 0 : reader.ValueTextEquals("maxSteps"u8) ? 1 : reader.ValueTextEquals("highlightCursor"u8) ? 2 : reader.ValueTextEquals("useSearch"u8) ? 3 : reader.ValueTextEquals("toolTimeout"u8) ? 4 : reader.ValueTextEquals("variables"u8) ? 5 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "maxSteps"u8) ? 1 : -1; break;
+                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "useSearch"u8) ? 3 : global::System.MemoryExtensions.SequenceEqual(name, "variables"u8) ? 5 : -1; break;
+                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "instruction"u8) ? 0 : global::System.MemoryExtensions.SequenceEqual(name, "toolTimeout"u8) ? 4 : -1; break;
+                            case 15: member = global::System.MemoryExtensions.SequenceEqual(name, "highlightCursor"u8) ? 2 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AgentExecuteOptionsSchema.Read_properties_instruction_4a1b4224(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("maxSteps"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AgentExecuteOptionsSchema.Read_properties_maxSteps_351691e1(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("highlightCursor"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AgentExecuteOptionsSchema.Read_properties_highlightCursor_1ef80b46(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("useSearch"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AgentExecuteOptionsSchema.Read_properties_useSearch_ff0bab67(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("toolTimeout"u8))
+                    else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AgentExecuteOptionsSchema.Read_properties_toolTimeout_45b67421(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("variables"u8))
+                    else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();

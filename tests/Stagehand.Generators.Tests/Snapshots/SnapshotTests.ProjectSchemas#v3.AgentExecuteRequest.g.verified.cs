@@ -207,35 +207,51 @@ internal static class AgentExecuteRequestSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("agentConfig"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("agentConfig"u8) ? 0 : reader.ValueTextEquals("executeOptions"u8) ? 1 : reader.ValueTextEquals("frameId"u8) ? 2 : reader.ValueTextEquals("streamResponse"u8) ? 3 : reader.ValueTextEquals("shouldCache"u8) ? 4 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "frameId"u8) ? 2 : -1; break;
+                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "agentConfig"u8) ? 0 : global::System.MemoryExtensions.SequenceEqual(name, "shouldCache"u8) ? 4 : -1; break;
+                            case 14: member = global::System.MemoryExtensions.SequenceEqual(name, "executeOptions"u8) ? 1 : global::System.MemoryExtensions.SequenceEqual(name, "streamResponse"u8) ? 3 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AgentExecuteRequestSchema.Read_properties_agentConfig_09192407(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("executeOptions"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AgentExecuteRequestSchema.Read_properties_executeOptions_b146510f(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("frameId"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AgentExecuteRequestSchema.Read_properties_frameId_39fba3ac(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("streamResponse"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AgentExecuteRequestSchema.Read_properties_streamResponse_a467b953(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("shouldCache"u8))
+                    else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();

@@ -212,35 +212,53 @@ internal static class AgentUsageSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("input_tokens"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("input_tokens"u8) ? 0 : reader.ValueTextEquals("output_tokens"u8) ? 1 : reader.ValueTextEquals("reasoning_tokens"u8) ? 2 : reader.ValueTextEquals("cached_input_tokens"u8) ? 3 : reader.ValueTextEquals("inference_time_ms"u8) ? 4 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "input_tokens"u8) ? 0 : -1; break;
+                            case 13: member = global::System.MemoryExtensions.SequenceEqual(name, "output_tokens"u8) ? 1 : -1; break;
+                            case 16: member = global::System.MemoryExtensions.SequenceEqual(name, "reasoning_tokens"u8) ? 2 : -1; break;
+                            case 17: member = global::System.MemoryExtensions.SequenceEqual(name, "inference_time_ms"u8) ? 4 : -1; break;
+                            case 19: member = global::System.MemoryExtensions.SequenceEqual(name, "cached_input_tokens"u8) ? 3 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AgentUsageSchema.Read_properties_input_tokens_0a3639eb(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("output_tokens"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AgentUsageSchema.Read_properties_output_tokens_7e0d2cb4(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("reasoning_tokens"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AgentUsageSchema.Read_properties_reasoning_tokens_d6bf23c3(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("cached_input_tokens"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AgentUsageSchema.Read_properties_cached_input_tokens_1c8fad6c(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("inference_time_ms"u8))
+                    else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();

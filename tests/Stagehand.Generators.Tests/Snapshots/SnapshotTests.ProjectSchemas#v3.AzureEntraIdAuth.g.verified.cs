@@ -159,14 +159,29 @@ internal static class AzureEntraIdAuthSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("type"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("type"u8) ? 0 : reader.ValueTextEquals("token"u8) ? 1 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 4: member = global::System.MemoryExtensions.SequenceEqual(name, "type"u8) ? 0 : -1; break;
+                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "token"u8) ? 1 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AzureEntraIdAuthSchema.Read_properties_type_93f78344(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("token"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();

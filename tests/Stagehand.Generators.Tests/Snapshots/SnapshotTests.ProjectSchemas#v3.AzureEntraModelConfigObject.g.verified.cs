@@ -235,42 +235,60 @@ internal static class AzureEntraModelConfigObjectSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("modelName"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("modelName"u8) ? 0 : reader.ValueTextEquals("baseURL"u8) ? 1 : reader.ValueTextEquals("headers"u8) ? 2 : reader.ValueTextEquals("provider"u8) ? 3 : reader.ValueTextEquals("providerOptions"u8) ? 4 : reader.ValueTextEquals("auth"u8) ? 5 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 4: member = global::System.MemoryExtensions.SequenceEqual(name, "auth"u8) ? 5 : -1; break;
+                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "baseURL"u8) ? 1 : global::System.MemoryExtensions.SequenceEqual(name, "headers"u8) ? 2 : -1; break;
+                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "provider"u8) ? 3 : -1; break;
+                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "modelName"u8) ? 0 : -1; break;
+                            case 15: member = global::System.MemoryExtensions.SequenceEqual(name, "providerOptions"u8) ? 4 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.Read_properties_modelName_c787b072(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("baseURL"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.Read_properties_baseURL_7373ee0a(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("headers"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.Read_properties_headers_cc78f75e(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("provider"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.Read_properties_provider_0d035039(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("providerOptions"u8))
+                    else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.Read_properties_providerOptions_ce773b61(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("auth"u8))
+                    else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();

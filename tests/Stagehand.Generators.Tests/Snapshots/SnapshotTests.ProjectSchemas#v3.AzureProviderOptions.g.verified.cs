@@ -220,35 +220,52 @@ internal static class AzureProviderOptionsSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("resourceName"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("resourceName"u8) ? 0 : reader.ValueTextEquals("baseURL"u8) ? 1 : reader.ValueTextEquals("apiVersion"u8) ? 2 : reader.ValueTextEquals("useDeploymentBasedUrls"u8) ? 3 : reader.ValueTextEquals("headers"u8) ? 4 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "baseURL"u8) ? 1 : global::System.MemoryExtensions.SequenceEqual(name, "headers"u8) ? 4 : -1; break;
+                            case 10: member = global::System.MemoryExtensions.SequenceEqual(name, "apiVersion"u8) ? 2 : -1; break;
+                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "resourceName"u8) ? 0 : -1; break;
+                            case 22: member = global::System.MemoryExtensions.SequenceEqual(name, "useDeploymentBasedUrls"u8) ? 3 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AzureProviderOptionsSchema.Read_properties_resourceName_74011793(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("baseURL"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AzureProviderOptionsSchema.Read_properties_baseURL_7373ee0a(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("apiVersion"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AzureProviderOptionsSchema.Read_properties_apiVersion_ffb374b8(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("useDeploymentBasedUrls"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.AzureProviderOptionsSchema.Read_properties_useDeploymentBasedUrls_419741e5(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("headers"u8))
+                    else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();

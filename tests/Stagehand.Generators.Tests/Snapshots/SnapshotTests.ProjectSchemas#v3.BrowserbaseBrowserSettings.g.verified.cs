@@ -435,91 +435,112 @@ internal static class BrowserbaseBrowserSettingsSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("advancedStealth"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("advancedStealth"u8) ? 0 : reader.ValueTextEquals("blockAds"u8) ? 1 : reader.ValueTextEquals("captchaImageSelector"u8) ? 2 : reader.ValueTextEquals("captchaInputSelector"u8) ? 3 : reader.ValueTextEquals("context"u8) ? 4 : reader.ValueTextEquals("extensionId"u8) ? 5 : reader.ValueTextEquals("fingerprint"u8) ? 6 : reader.ValueTextEquals("logSession"u8) ? 7 : reader.ValueTextEquals("os"u8) ? 8 : reader.ValueTextEquals("recordSession"u8) ? 9 : reader.ValueTextEquals("solveCaptchas"u8) ? 10 : reader.ValueTextEquals("verified"u8) ? 11 : reader.ValueTextEquals("viewport"u8) ? 12 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 2: member = global::System.MemoryExtensions.SequenceEqual(name, "os"u8) ? 8 : -1; break;
+                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "context"u8) ? 4 : -1; break;
+                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "blockAds"u8) ? 1 : global::System.MemoryExtensions.SequenceEqual(name, "verified"u8) ? 11 : global::System.MemoryExtensions.SequenceEqual(name, "viewport"u8) ? 12 : -1; break;
+                            case 10: member = global::System.MemoryExtensions.SequenceEqual(name, "logSession"u8) ? 7 : -1; break;
+                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "extensionId"u8) ? 5 : global::System.MemoryExtensions.SequenceEqual(name, "fingerprint"u8) ? 6 : -1; break;
+                            case 13: member = global::System.MemoryExtensions.SequenceEqual(name, "recordSession"u8) ? 9 : global::System.MemoryExtensions.SequenceEqual(name, "solveCaptchas"u8) ? 10 : -1; break;
+                            case 15: member = global::System.MemoryExtensions.SequenceEqual(name, "advancedStealth"u8) ? 0 : -1; break;
+                            case 20: member = global::System.MemoryExtensions.SequenceEqual(name, "captchaImageSelector"u8) ? 2 : global::System.MemoryExtensions.SequenceEqual(name, "captchaInputSelector"u8) ? 3 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_advancedStealth_1e2c4445(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("blockAds"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_blockAds_ab578131(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("captchaImageSelector"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_captchaImageSelector_f20b0f72(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("captchaInputSelector"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_captchaInputSelector_f0366917(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("context"u8))
+                    else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_context_ca24252f(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("extensionId"u8))
+                    else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_extensionId_03eacce4(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("fingerprint"u8))
+                    else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_fingerprint_720ae9c8(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("logSession"u8))
+                    else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_logSession_16714342(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("os"u8))
+                    else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_os_2ec5529e(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("recordSession"u8))
+                    else if (member == 9)
                     {
                         var first = context.MarkSeen(ref seen0, 9);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_recordSession_91daa64b(ref reader, ref context, build, out member9);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("solveCaptchas"u8))
+                    else if (member == 10)
                     {
                         var first = context.MarkSeen(ref seen0, 10);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_solveCaptchas_0f515398(ref reader, ref context, build, out member10);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("verified"u8))
+                    else if (member == 11)
                     {
                         var first = context.MarkSeen(ref seen0, 11);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_verified_b7f98ae8(ref reader, ref context, build, out member11);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("viewport"u8))
+                    else if (member == 12)
                     {
                         var first = context.MarkSeen(ref seen0, 12);
                         reader.Read();

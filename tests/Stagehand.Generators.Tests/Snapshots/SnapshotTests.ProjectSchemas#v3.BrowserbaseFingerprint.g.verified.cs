@@ -665,42 +665,60 @@ internal static class BrowserbaseFingerprintSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("browsers"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("browsers"u8) ? 0 : reader.ValueTextEquals("devices"u8) ? 1 : reader.ValueTextEquals("httpVersion"u8) ? 2 : reader.ValueTextEquals("locales"u8) ? 3 : reader.ValueTextEquals("operatingSystems"u8) ? 4 : reader.ValueTextEquals("screen"u8) ? 5 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "screen"u8) ? 5 : -1; break;
+                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "devices"u8) ? 1 : global::System.MemoryExtensions.SequenceEqual(name, "locales"u8) ? 3 : -1; break;
+                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "browsers"u8) ? 0 : -1; break;
+                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "httpVersion"u8) ? 2 : -1; break;
+                            case 16: member = global::System.MemoryExtensions.SequenceEqual(name, "operatingSystems"u8) ? 4 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_browsers_ff7254a5(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("devices"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_devices_fce7312f(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("httpVersion"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_httpVersion_489f2720(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("locales"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_locales_714721ff(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("operatingSystems"u8))
+                    else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_operatingSystems_b713a70b(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("screen"u8))
+                    else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();

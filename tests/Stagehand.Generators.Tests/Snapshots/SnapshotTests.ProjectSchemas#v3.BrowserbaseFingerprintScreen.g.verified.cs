@@ -201,28 +201,43 @@ internal static class BrowserbaseFingerprintScreenSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("maxHeight"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("maxHeight"u8) ? 0 : reader.ValueTextEquals("maxWidth"u8) ? 1 : reader.ValueTextEquals("minHeight"u8) ? 2 : reader.ValueTextEquals("minWidth"u8) ? 3 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "maxWidth"u8) ? 1 : global::System.MemoryExtensions.SequenceEqual(name, "minWidth"u8) ? 3 : -1; break;
+                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "maxHeight"u8) ? 0 : global::System.MemoryExtensions.SequenceEqual(name, "minHeight"u8) ? 2 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreenSchema.Read_properties_maxHeight_7b832fc9(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("maxWidth"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreenSchema.Read_properties_maxWidth_560786b6(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("minHeight"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreenSchema.Read_properties_minHeight_eff958bb(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("minWidth"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();

@@ -161,21 +161,37 @@ internal static class BrowserbaseProxyGeolocationSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("country"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("country"u8) ? 0 : reader.ValueTextEquals("city"u8) ? 1 : reader.ValueTextEquals("state"u8) ? 2 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 4: member = global::System.MemoryExtensions.SequenceEqual(name, "city"u8) ? 1 : -1; break;
+                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "state"u8) ? 2 : -1; break;
+                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "country"u8) ? 0 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseProxyGeolocationSchema.Read_properties_country_202fdb1e(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("city"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseProxyGeolocationSchema.Read_properties_city_d7cf9073(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("state"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();

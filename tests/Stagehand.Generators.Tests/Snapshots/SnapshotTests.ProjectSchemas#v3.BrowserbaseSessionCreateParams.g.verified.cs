@@ -514,56 +514,75 @@ internal static class BrowserbaseSessionCreateParamsSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("projectId"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("projectId"u8) ? 0 : reader.ValueTextEquals("browserSettings"u8) ? 1 : reader.ValueTextEquals("extensionId"u8) ? 2 : reader.ValueTextEquals("keepAlive"u8) ? 3 : reader.ValueTextEquals("proxies"u8) ? 4 : reader.ValueTextEquals("region"u8) ? 5 : reader.ValueTextEquals("timeout"u8) ? 6 : reader.ValueTextEquals("userMetadata"u8) ? 7 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "region"u8) ? 5 : -1; break;
+                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "proxies"u8) ? 4 : global::System.MemoryExtensions.SequenceEqual(name, "timeout"u8) ? 6 : -1; break;
+                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "projectId"u8) ? 0 : global::System.MemoryExtensions.SequenceEqual(name, "keepAlive"u8) ? 3 : -1; break;
+                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "extensionId"u8) ? 2 : -1; break;
+                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "userMetadata"u8) ? 7 : -1; break;
+                            case 15: member = global::System.MemoryExtensions.SequenceEqual(name, "browserSettings"u8) ? 1 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_projectId_ead9b9f4(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("browserSettings"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_browserSettings_865b6279(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("extensionId"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_extensionId_03eacce4(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("keepAlive"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_keepAlive_e90ddaee(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("proxies"u8))
+                    else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_proxies_db6fc048(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("region"u8))
+                    else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_region_b646f040(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("timeout"u8))
+                    else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_timeout_28db07a7(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("userMetadata"u8))
+                    else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();

@@ -198,35 +198,52 @@ internal static class ExternalProxyConfigSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("type"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("type"u8) ? 0 : reader.ValueTextEquals("server"u8) ? 1 : reader.ValueTextEquals("domainPattern"u8) ? 2 : reader.ValueTextEquals("username"u8) ? 3 : reader.ValueTextEquals("password"u8) ? 4 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 4: member = global::System.MemoryExtensions.SequenceEqual(name, "type"u8) ? 0 : -1; break;
+                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "server"u8) ? 1 : -1; break;
+                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "username"u8) ? 3 : global::System.MemoryExtensions.SequenceEqual(name, "password"u8) ? 4 : -1; break;
+                            case 13: member = global::System.MemoryExtensions.SequenceEqual(name, "domainPattern"u8) ? 2 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.ExternalProxyConfigSchema.Read_properties_type_93f78344(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("server"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.ExternalProxyConfigSchema.Read_properties_server_0456814f(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("domainPattern"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.ExternalProxyConfigSchema.Read_properties_domainPattern_b4fbd732(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("username"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.ExternalProxyConfigSchema.Read_properties_username_51ab996c(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("password"u8))
+                    else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();

@@ -221,42 +221,61 @@ internal static class ExtractOptionsSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("model"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("model"u8) ? 0 : reader.ValueTextEquals("timeout"u8) ? 1 : reader.ValueTextEquals("selector"u8) ? 2 : reader.ValueTextEquals("ignoreSelectors"u8) ? 3 : reader.ValueTextEquals("screenshot"u8) ? 4 : reader.ValueTextEquals("serverCache"u8) ? 5 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "model"u8) ? 0 : -1; break;
+                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "timeout"u8) ? 1 : -1; break;
+                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "selector"u8) ? 2 : -1; break;
+                            case 10: member = global::System.MemoryExtensions.SequenceEqual(name, "screenshot"u8) ? 4 : -1; break;
+                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "serverCache"u8) ? 5 : -1; break;
+                            case 15: member = global::System.MemoryExtensions.SequenceEqual(name, "ignoreSelectors"u8) ? 3 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.ExtractOptionsSchema.Read_properties_model_66f800f9(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("timeout"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.ExtractOptionsSchema.Read_properties_timeout_28db07a7(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("selector"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.ExtractOptionsSchema.Read_properties_selector_a4a02189(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("ignoreSelectors"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.ExtractOptionsSchema.Read_properties_ignoreSelectors_83ccb478(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("screenshot"u8))
+                    else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.ExtractOptionsSchema.Read_properties_screenshot_0c305248(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("serverCache"u8))
+                    else if (member == 5)
                     {
                         context.MarkSeen(ref seen0, 5);
                         reader.Read();

@@ -163,21 +163,37 @@ internal static class ExtractOutcomeSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("data"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("data"u8) ? 0 : reader.ValueTextEquals("completed"u8) ? 1 : reader.ValueTextEquals("cacheStatus"u8) ? 2 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 4: member = global::System.MemoryExtensions.SequenceEqual(name, "data"u8) ? 0 : -1; break;
+                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "completed"u8) ? 1 : -1; break;
+                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "cacheStatus"u8) ? 2 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.ExtractOutcomeSchema.Read_properties_data_224fccd4(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("completed"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.ExtractOutcomeSchema.Read_properties_completed_14bfed25(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("cacheStatus"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();

@@ -436,35 +436,53 @@ internal static class GoogleServiceAccountAuthSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("type"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("type"u8) ? 0 : reader.ValueTextEquals("credentials"u8) ? 1 : reader.ValueTextEquals("scopes"u8) ? 2 : reader.ValueTextEquals("projectId"u8) ? 3 : reader.ValueTextEquals("universeDomain"u8) ? 4 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 4: member = global::System.MemoryExtensions.SequenceEqual(name, "type"u8) ? 0 : -1; break;
+                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "scopes"u8) ? 2 : -1; break;
+                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "projectId"u8) ? 3 : -1; break;
+                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "credentials"u8) ? 1 : -1; break;
+                            case 14: member = global::System.MemoryExtensions.SequenceEqual(name, "universeDomain"u8) ? 4 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.Read_properties_type_93f78344(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("credentials"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.Read_properties_credentials_3b13e5fa(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("scopes"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.Read_properties_scopes_c84e0d81(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("projectId"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.Read_properties_projectId_ead9b9f4(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("universeDomain"u8))
+                    else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();

@@ -328,77 +328,100 @@ internal static class GoogleServiceAccountCredentialsSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("type"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("type"u8) ? 0 : reader.ValueTextEquals("project_id"u8) ? 1 : reader.ValueTextEquals("private_key_id"u8) ? 2 : reader.ValueTextEquals("private_key"u8) ? 3 : reader.ValueTextEquals("client_email"u8) ? 4 : reader.ValueTextEquals("client_id"u8) ? 5 : reader.ValueTextEquals("auth_uri"u8) ? 6 : reader.ValueTextEquals("token_uri"u8) ? 7 : reader.ValueTextEquals("auth_provider_x509_cert_url"u8) ? 8 : reader.ValueTextEquals("client_x509_cert_url"u8) ? 9 : reader.ValueTextEquals("universe_domain"u8) ? 10 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 4: member = global::System.MemoryExtensions.SequenceEqual(name, "type"u8) ? 0 : -1; break;
+                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "auth_uri"u8) ? 6 : -1; break;
+                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "client_id"u8) ? 5 : global::System.MemoryExtensions.SequenceEqual(name, "token_uri"u8) ? 7 : -1; break;
+                            case 10: member = global::System.MemoryExtensions.SequenceEqual(name, "project_id"u8) ? 1 : -1; break;
+                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "private_key"u8) ? 3 : -1; break;
+                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "client_email"u8) ? 4 : -1; break;
+                            case 14: member = global::System.MemoryExtensions.SequenceEqual(name, "private_key_id"u8) ? 2 : -1; break;
+                            case 15: member = global::System.MemoryExtensions.SequenceEqual(name, "universe_domain"u8) ? 10 : -1; break;
+                            case 20: member = global::System.MemoryExtensions.SequenceEqual(name, "client_x509_cert_url"u8) ? 9 : -1; break;
+                            case 27: member = global::System.MemoryExtensions.SequenceEqual(name, "auth_provider_x509_cert_url"u8) ? 8 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_type_93f78344(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("project_id"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_project_id_91d8b5f7(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("private_key_id"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_private_key_id_833c1ec5(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("private_key"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_private_key_adfbfd17(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("client_email"u8))
+                    else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_client_email_646a40b4(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("client_id"u8))
+                    else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_client_id_9319c3f1(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("auth_uri"u8))
+                    else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_auth_uri_921f6377(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("token_uri"u8))
+                    else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_token_uri_4072d384(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("auth_provider_x509_cert_url"u8))
+                    else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_auth_provider_x509_cert_url_300852b8(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("client_x509_cert_url"u8))
+                    else if (member == 9)
                     {
                         var first = context.MarkSeen(ref seen0, 9);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_client_x509_cert_url_b35090cd(ref reader, ref context, build, out member9);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("universe_domain"u8))
+                    else if (member == 10)
                     {
                         var first = context.MarkSeen(ref seen0, 10);
                         reader.Read();

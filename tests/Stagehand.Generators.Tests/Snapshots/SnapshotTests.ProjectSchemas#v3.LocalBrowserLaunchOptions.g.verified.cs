@@ -1008,140 +1008,165 @@ internal static class LocalBrowserLaunchOptionsSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("args"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("args"u8) ? 0 : reader.ValueTextEquals("executablePath"u8) ? 1 : reader.ValueTextEquals("port"u8) ? 2 : reader.ValueTextEquals("userDataDir"u8) ? 3 : reader.ValueTextEquals("preserveUserDataDir"u8) ? 4 : reader.ValueTextEquals("headless"u8) ? 5 : reader.ValueTextEquals("devtools"u8) ? 6 : reader.ValueTextEquals("chromiumSandbox"u8) ? 7 : reader.ValueTextEquals("ignoreDefaultArgs"u8) ? 8 : reader.ValueTextEquals("proxy"u8) ? 9 : reader.ValueTextEquals("locale"u8) ? 10 : reader.ValueTextEquals("viewport"u8) ? 11 : reader.ValueTextEquals("deviceScaleFactor"u8) ? 12 : reader.ValueTextEquals("hasTouch"u8) ? 13 : reader.ValueTextEquals("ignoreHTTPSErrors"u8) ? 14 : reader.ValueTextEquals("cdpUrl"u8) ? 15 : reader.ValueTextEquals("cdpHeaders"u8) ? 16 : reader.ValueTextEquals("connectTimeoutMs"u8) ? 17 : reader.ValueTextEquals("downloadsPath"u8) ? 18 : reader.ValueTextEquals("acceptDownloads"u8) ? 19 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 4: member = global::System.MemoryExtensions.SequenceEqual(name, "args"u8) ? 0 : global::System.MemoryExtensions.SequenceEqual(name, "port"u8) ? 2 : -1; break;
+                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "proxy"u8) ? 9 : -1; break;
+                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "locale"u8) ? 10 : global::System.MemoryExtensions.SequenceEqual(name, "cdpUrl"u8) ? 15 : -1; break;
+                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "headless"u8) ? 5 : global::System.MemoryExtensions.SequenceEqual(name, "devtools"u8) ? 6 : global::System.MemoryExtensions.SequenceEqual(name, "viewport"u8) ? 11 : global::System.MemoryExtensions.SequenceEqual(name, "hasTouch"u8) ? 13 : -1; break;
+                            case 10: member = global::System.MemoryExtensions.SequenceEqual(name, "cdpHeaders"u8) ? 16 : -1; break;
+                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "userDataDir"u8) ? 3 : -1; break;
+                            case 13: member = global::System.MemoryExtensions.SequenceEqual(name, "downloadsPath"u8) ? 18 : -1; break;
+                            case 14: member = global::System.MemoryExtensions.SequenceEqual(name, "executablePath"u8) ? 1 : -1; break;
+                            case 15: member = global::System.MemoryExtensions.SequenceEqual(name, "chromiumSandbox"u8) ? 7 : global::System.MemoryExtensions.SequenceEqual(name, "acceptDownloads"u8) ? 19 : -1; break;
+                            case 16: member = global::System.MemoryExtensions.SequenceEqual(name, "connectTimeoutMs"u8) ? 17 : -1; break;
+                            case 17: member = global::System.MemoryExtensions.SequenceEqual(name, "ignoreDefaultArgs"u8) ? 8 : global::System.MemoryExtensions.SequenceEqual(name, "deviceScaleFactor"u8) ? 12 : global::System.MemoryExtensions.SequenceEqual(name, "ignoreHTTPSErrors"u8) ? 14 : -1; break;
+                            case 19: member = global::System.MemoryExtensions.SequenceEqual(name, "preserveUserDataDir"u8) ? 4 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_args_d1eadc61(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("executablePath"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_executablePath_752a54a3(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("port"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_port_2739ce07(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("userDataDir"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_userDataDir_2738cd76(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("preserveUserDataDir"u8))
+                    else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_preserveUserDataDir_28b6074e(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("headless"u8))
+                    else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_headless_699a0137(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("devtools"u8))
+                    else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_devtools_c0f93fda(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("chromiumSandbox"u8))
+                    else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_chromiumSandbox_41ea4e07(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("ignoreDefaultArgs"u8))
+                    else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_ignoreDefaultArgs_45cc4a56(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("proxy"u8))
+                    else if (member == 9)
                     {
                         var first = context.MarkSeen(ref seen0, 9);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_proxy_33273c5c(ref reader, ref context, build, out member9);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("locale"u8))
+                    else if (member == 10)
                     {
                         var first = context.MarkSeen(ref seen0, 10);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_locale_fd7d5116(ref reader, ref context, build, out member10);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("viewport"u8))
+                    else if (member == 11)
                     {
                         var first = context.MarkSeen(ref seen0, 11);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_viewport_495a6f56(ref reader, ref context, build, out member11);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("deviceScaleFactor"u8))
+                    else if (member == 12)
                     {
                         var first = context.MarkSeen(ref seen0, 12);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_deviceScaleFactor_54ccafcf(ref reader, ref context, build, out member12);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("hasTouch"u8))
+                    else if (member == 13)
                     {
                         var first = context.MarkSeen(ref seen0, 13);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_hasTouch_c1e9fe53(ref reader, ref context, build, out member13);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("ignoreHTTPSErrors"u8))
+                    else if (member == 14)
                     {
                         var first = context.MarkSeen(ref seen0, 14);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_ignoreHTTPSErrors_748d9b54(ref reader, ref context, build, out member14);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("cdpUrl"u8))
+                    else if (member == 15)
                     {
                         var first = context.MarkSeen(ref seen0, 15);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_cdpUrl_ef8c1722(ref reader, ref context, build, out member15);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("cdpHeaders"u8))
+                    else if (member == 16)
                     {
                         var first = context.MarkSeen(ref seen0, 16);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_cdpHeaders_858b9a25(ref reader, ref context, build, out member16);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("connectTimeoutMs"u8))
+                    else if (member == 17)
                     {
                         var first = context.MarkSeen(ref seen0, 17);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_connectTimeoutMs_90b1ad61(ref reader, ref context, build, out member17);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("downloadsPath"u8))
+                    else if (member == 18)
                     {
                         var first = context.MarkSeen(ref seen0, 18);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_downloadsPath_7d19f176(ref reader, ref context, build, out member18);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("acceptDownloads"u8))
+                    else if (member == 19)
                     {
                         var first = context.MarkSeen(ref seen0, 19);
                         reader.Read();
@@ -1568,28 +1593,43 @@ internal static class LocalBrowserLaunchOptionsSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("server"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("server"u8) ? 0 : reader.ValueTextEquals("bypass"u8) ? 1 : reader.ValueTextEquals("username"u8) ? 2 : reader.ValueTextEquals("password"u8) ? 3 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "server"u8) ? 0 : global::System.MemoryExtensions.SequenceEqual(name, "bypass"u8) ? 1 : -1; break;
+                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "username"u8) ? 2 : global::System.MemoryExtensions.SequenceEqual(name, "password"u8) ? 3 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_proxy_properties_server_56f9adda(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("bypass"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_proxy_properties_bypass_8bf3d585(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("username"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_proxy_properties_username_f72a5541(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("password"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
@@ -1752,14 +1792,29 @@ internal static class LocalBrowserLaunchOptionsSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("width"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("width"u8) ? 0 : reader.ValueTextEquals("height"u8) ? 1 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "width"u8) ? 0 : -1; break;
+                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "height"u8) ? 1 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_viewport_properties_width_79bc1589(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("height"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();

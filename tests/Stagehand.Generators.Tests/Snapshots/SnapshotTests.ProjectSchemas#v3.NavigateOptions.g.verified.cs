@@ -269,21 +269,36 @@ internal static class NavigateOptionsSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("referer"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("referer"u8) ? 0 : reader.ValueTextEquals("timeout"u8) ? 1 : reader.ValueTextEquals("waitUntil"u8) ? 2 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "referer"u8) ? 0 : global::System.MemoryExtensions.SequenceEqual(name, "timeout"u8) ? 1 : -1; break;
+                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "waitUntil"u8) ? 2 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.NavigateOptionsSchema.Read_properties_referer_6df9917d(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("timeout"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.NavigateOptionsSchema.Read_properties_timeout_28db07a7(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("waitUntil"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();

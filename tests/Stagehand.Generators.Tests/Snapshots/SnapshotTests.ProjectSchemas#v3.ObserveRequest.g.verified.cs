@@ -214,35 +214,51 @@ internal static class ObserveRequestSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("instruction"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("instruction"u8) ? 0 : reader.ValueTextEquals("options"u8) ? 1 : reader.ValueTextEquals("frameId"u8) ? 2 : reader.ValueTextEquals("streamResponse"u8) ? 3 : reader.ValueTextEquals("cacheThreshold"u8) ? 4 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "options"u8) ? 1 : global::System.MemoryExtensions.SequenceEqual(name, "frameId"u8) ? 2 : -1; break;
+                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "instruction"u8) ? 0 : -1; break;
+                            case 14: member = global::System.MemoryExtensions.SequenceEqual(name, "streamResponse"u8) ? 3 : global::System.MemoryExtensions.SequenceEqual(name, "cacheThreshold"u8) ? 4 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.ObserveRequestSchema.Read_properties_instruction_4a1b4224(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("options"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.ObserveRequestSchema.Read_properties_options_4b906052(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("frameId"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.ObserveRequestSchema.Read_properties_frameId_39fba3ac(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("streamResponse"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.ObserveRequestSchema.Read_properties_streamResponse_a467b953(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("cacheThreshold"u8))
+                    else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();

@@ -226,42 +226,59 @@ internal static class ReplayActionSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("method"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("method"u8) ? 0 : reader.ValueTextEquals("parameters"u8) ? 1 : reader.ValueTextEquals("result"u8) ? 2 : reader.ValueTextEquals("timestamp"u8) ? 3 : reader.ValueTextEquals("endTime"u8) ? 4 : reader.ValueTextEquals("tokenUsage"u8) ? 5 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "method"u8) ? 0 : global::System.MemoryExtensions.SequenceEqual(name, "result"u8) ? 2 : -1; break;
+                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "endTime"u8) ? 4 : -1; break;
+                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "timestamp"u8) ? 3 : -1; break;
+                            case 10: member = global::System.MemoryExtensions.SequenceEqual(name, "parameters"u8) ? 1 : global::System.MemoryExtensions.SequenceEqual(name, "tokenUsage"u8) ? 5 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.Read_properties_method_a25b6ae5(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("parameters"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.Read_properties_parameters_75da7ae0(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("result"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.Read_properties_result_9a94f5b5(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("timestamp"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.Read_properties_timestamp_15d86cec(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("endTime"u8))
+                    else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.Read_properties_endTime_a9751698(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("tokenUsage"u8))
+                    else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();

@@ -181,21 +181,36 @@ internal static class ServerCachePerMethodSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("act"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("act"u8) ? 0 : reader.ValueTextEquals("extract"u8) ? 1 : reader.ValueTextEquals("observe"u8) ? 2 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 3: member = global::System.MemoryExtensions.SequenceEqual(name, "act"u8) ? 0 : -1; break;
+                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "extract"u8) ? 1 : global::System.MemoryExtensions.SequenceEqual(name, "observe"u8) ? 2 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.ServerCachePerMethodSchema.Read_properties_act_c8ff78b8(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("extract"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.ServerCachePerMethodSchema.Read_properties_extract_a7cd96ed(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("observe"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();

@@ -319,84 +319,104 @@ internal static class SessionStartRequestSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("modelName"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("modelName"u8) ? 0 : reader.ValueTextEquals("domSettleTimeoutMs"u8) ? 1 : reader.ValueTextEquals("verbose"u8) ? 2 : reader.ValueTextEquals("systemPrompt"u8) ? 3 : reader.ValueTextEquals("browserbaseSessionCreateParams"u8) ? 4 : reader.ValueTextEquals("browser"u8) ? 5 : reader.ValueTextEquals("selfHeal"u8) ? 6 : reader.ValueTextEquals("browserbaseSessionID"u8) ? 7 : reader.ValueTextEquals("experimental"u8) ? 8 : reader.ValueTextEquals("waitForCaptchaSolves"u8) ? 9 : reader.ValueTextEquals("actTimeoutMs"u8) ? 10 : reader.ValueTextEquals("useTouch"u8) ? 11 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "verbose"u8) ? 2 : global::System.MemoryExtensions.SequenceEqual(name, "browser"u8) ? 5 : -1; break;
+                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "selfHeal"u8) ? 6 : global::System.MemoryExtensions.SequenceEqual(name, "useTouch"u8) ? 11 : -1; break;
+                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "modelName"u8) ? 0 : -1; break;
+                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "systemPrompt"u8) ? 3 : global::System.MemoryExtensions.SequenceEqual(name, "experimental"u8) ? 8 : global::System.MemoryExtensions.SequenceEqual(name, "actTimeoutMs"u8) ? 10 : -1; break;
+                            case 18: member = global::System.MemoryExtensions.SequenceEqual(name, "domSettleTimeoutMs"u8) ? 1 : -1; break;
+                            case 20: member = global::System.MemoryExtensions.SequenceEqual(name, "browserbaseSessionID"u8) ? 7 : global::System.MemoryExtensions.SequenceEqual(name, "waitForCaptchaSolves"u8) ? 9 : -1; break;
+                            case 30: member = global::System.MemoryExtensions.SequenceEqual(name, "browserbaseSessionCreateParams"u8) ? 4 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_modelName_c787b072(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("domSettleTimeoutMs"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_domSettleTimeoutMs_a1259682(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("verbose"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_verbose_a1100a1a(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("systemPrompt"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_systemPrompt_352ccb9b(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("browserbaseSessionCreateParams"u8))
+                    else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_browserbaseSessionCreateParams_68272e59(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("browser"u8))
+                    else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_browser_c6411394(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("selfHeal"u8))
+                    else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_selfHeal_7224b930(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("browserbaseSessionID"u8))
+                    else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_browserbaseSessionID_3077a50e(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("experimental"u8))
+                    else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_experimental_b3612c3a(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("waitForCaptchaSolves"u8))
+                    else if (member == 9)
                     {
                         var first = context.MarkSeen(ref seen0, 9);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_waitForCaptchaSolves_62a7adb2(ref reader, ref context, build, out member9);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("actTimeoutMs"u8))
+                    else if (member == 10)
                     {
                         var first = context.MarkSeen(ref seen0, 10);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_actTimeoutMs_bed9a1d3(ref reader, ref context, build, out member10);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("useTouch"u8))
+                    else if (member == 11)
                     {
                         var first = context.MarkSeen(ref seen0, 11);
                         reader.Read();

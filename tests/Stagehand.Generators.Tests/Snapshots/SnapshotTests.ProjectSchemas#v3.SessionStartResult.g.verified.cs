@@ -166,21 +166,36 @@ internal static class SessionStartResultSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("sessionId"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("sessionId"u8) ? 0 : reader.ValueTextEquals("cdpUrl"u8) ? 1 : reader.ValueTextEquals("available"u8) ? 2 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "cdpUrl"u8) ? 1 : -1; break;
+                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "sessionId"u8) ? 0 : global::System.MemoryExtensions.SequenceEqual(name, "available"u8) ? 2 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.SessionStartResultSchema.Read_properties_sessionId_59fd3e95(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("cdpUrl"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.SessionStartResultSchema.Read_properties_cdpUrl_ef8c1722(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("available"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();

@@ -200,28 +200,43 @@ internal static class VertexProviderOptionsSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("project"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("project"u8) ? 0 : reader.ValueTextEquals("location"u8) ? 1 : reader.ValueTextEquals("baseURL"u8) ? 2 : reader.ValueTextEquals("headers"u8) ? 3 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "project"u8) ? 0 : global::System.MemoryExtensions.SequenceEqual(name, "baseURL"u8) ? 2 : global::System.MemoryExtensions.SequenceEqual(name, "headers"u8) ? 3 : -1; break;
+                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "location"u8) ? 1 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.VertexProviderOptionsSchema.Read_properties_project_44a7a481(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("location"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.VertexProviderOptionsSchema.Read_properties_location_a71da64b(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("baseURL"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V3.VertexProviderOptionsSchema.Read_properties_baseURL_7373ee0a(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("headers"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();

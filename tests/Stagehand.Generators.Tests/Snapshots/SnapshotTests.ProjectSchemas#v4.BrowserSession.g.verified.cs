@@ -548,154 +548,179 @@ internal static class BrowserSessionSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("id"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("id"u8) ? 0 : reader.ValueTextEquals("projectId"u8) ? 1 : reader.ValueTextEquals("env"u8) ? 2 : reader.ValueTextEquals("status"u8) ? 3 : reader.ValueTextEquals("available"u8) ? 4 : reader.ValueTextEquals("cdpUrl"u8) ? 5 : reader.ValueTextEquals("browserbaseSessionId"u8) ? 6 : reader.ValueTextEquals("browserbaseSessionCreateParams"u8) ? 7 : reader.ValueTextEquals("localBrowserLaunchOptions"u8) ? 8 : reader.ValueTextEquals("domSettleTimeoutMs"u8) ? 9 : reader.ValueTextEquals("verbose"u8) ? 10 : reader.ValueTextEquals("selfHeal"u8) ? 11 : reader.ValueTextEquals("waitForCaptchaSolves"u8) ? 12 : reader.ValueTextEquals("experimental"u8) ? 13 : reader.ValueTextEquals("actTimeoutMs"u8) ? 14 : reader.ValueTextEquals("llmId"u8) ? 15 : reader.ValueTextEquals("actLlmId"u8) ? 16 : reader.ValueTextEquals("observeLlmId"u8) ? 17 : reader.ValueTextEquals("extractLlmId"u8) ? 18 : reader.ValueTextEquals("createdAt"u8) ? 19 : reader.ValueTextEquals("updatedAt"u8) ? 20 : reader.ValueTextEquals("endedAt"u8) ? 21 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 2: member = global::System.MemoryExtensions.SequenceEqual(name, "id"u8) ? 0 : -1; break;
+                            case 3: member = global::System.MemoryExtensions.SequenceEqual(name, "env"u8) ? 2 : -1; break;
+                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "llmId"u8) ? 15 : -1; break;
+                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "status"u8) ? 3 : global::System.MemoryExtensions.SequenceEqual(name, "cdpUrl"u8) ? 5 : -1; break;
+                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "verbose"u8) ? 10 : global::System.MemoryExtensions.SequenceEqual(name, "endedAt"u8) ? 21 : -1; break;
+                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "selfHeal"u8) ? 11 : global::System.MemoryExtensions.SequenceEqual(name, "actLlmId"u8) ? 16 : -1; break;
+                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "projectId"u8) ? 1 : global::System.MemoryExtensions.SequenceEqual(name, "available"u8) ? 4 : global::System.MemoryExtensions.SequenceEqual(name, "createdAt"u8) ? 19 : global::System.MemoryExtensions.SequenceEqual(name, "updatedAt"u8) ? 20 : -1; break;
+                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "experimental"u8) ? 13 : global::System.MemoryExtensions.SequenceEqual(name, "actTimeoutMs"u8) ? 14 : global::System.MemoryExtensions.SequenceEqual(name, "observeLlmId"u8) ? 17 : global::System.MemoryExtensions.SequenceEqual(name, "extractLlmId"u8) ? 18 : -1; break;
+                            case 18: member = global::System.MemoryExtensions.SequenceEqual(name, "domSettleTimeoutMs"u8) ? 9 : -1; break;
+                            case 20: member = global::System.MemoryExtensions.SequenceEqual(name, "browserbaseSessionId"u8) ? 6 : global::System.MemoryExtensions.SequenceEqual(name, "waitForCaptchaSolves"u8) ? 12 : -1; break;
+                            case 25: member = global::System.MemoryExtensions.SequenceEqual(name, "localBrowserLaunchOptions"u8) ? 8 : -1; break;
+                            case 30: member = global::System.MemoryExtensions.SequenceEqual(name, "browserbaseSessionCreateParams"u8) ? 7 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_id_45c9f401(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("projectId"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_projectId_ead9b9f4(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("env"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_env_181f9feb(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("status"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_status_3fe76956(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("available"u8))
+                    else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_available_8a9254cf(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("cdpUrl"u8))
+                    else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_cdpUrl_ef8c1722(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("browserbaseSessionId"u8))
+                    else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_browserbaseSessionId_107772ae(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("browserbaseSessionCreateParams"u8))
+                    else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_browserbaseSessionCreateParams_68272e59(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("localBrowserLaunchOptions"u8))
+                    else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_localBrowserLaunchOptions_5269a440(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("domSettleTimeoutMs"u8))
+                    else if (member == 9)
                     {
                         var first = context.MarkSeen(ref seen0, 9);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_domSettleTimeoutMs_a1259682(ref reader, ref context, build, out member9);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("verbose"u8))
+                    else if (member == 10)
                     {
                         var first = context.MarkSeen(ref seen0, 10);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_verbose_a1100a1a(ref reader, ref context, build, out member10);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("selfHeal"u8))
+                    else if (member == 11)
                     {
                         var first = context.MarkSeen(ref seen0, 11);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_selfHeal_7224b930(ref reader, ref context, build, out member11);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("waitForCaptchaSolves"u8))
+                    else if (member == 12)
                     {
                         var first = context.MarkSeen(ref seen0, 12);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_waitForCaptchaSolves_62a7adb2(ref reader, ref context, build, out member12);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("experimental"u8))
+                    else if (member == 13)
                     {
                         var first = context.MarkSeen(ref seen0, 13);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_experimental_b3612c3a(ref reader, ref context, build, out member13);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("actTimeoutMs"u8))
+                    else if (member == 14)
                     {
                         var first = context.MarkSeen(ref seen0, 14);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_actTimeoutMs_bed9a1d3(ref reader, ref context, build, out member14);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("llmId"u8))
+                    else if (member == 15)
                     {
                         var first = context.MarkSeen(ref seen0, 15);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_llmId_72efd4c6(ref reader, ref context, build, out member15);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("actLlmId"u8))
+                    else if (member == 16)
                     {
                         var first = context.MarkSeen(ref seen0, 16);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_actLlmId_a665f7ea(ref reader, ref context, build, out member16);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("observeLlmId"u8))
+                    else if (member == 17)
                     {
                         var first = context.MarkSeen(ref seen0, 17);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_observeLlmId_7b53cbd2(ref reader, ref context, build, out member17);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("extractLlmId"u8))
+                    else if (member == 18)
                     {
                         var first = context.MarkSeen(ref seen0, 18);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_extractLlmId_fbcd7ebd(ref reader, ref context, build, out member18);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("createdAt"u8))
+                    else if (member == 19)
                     {
                         var first = context.MarkSeen(ref seen0, 19);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_createdAt_ef299d61(ref reader, ref context, build, out member19);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("updatedAt"u8))
+                    else if (member == 20)
                     {
                         var first = context.MarkSeen(ref seen0, 20);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_updatedAt_31f9f25e(ref reader, ref context, build, out member20);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("endedAt"u8))
+                    else if (member == 21)
                     {
                         var first = context.MarkSeen(ref seen0, 21);
                         reader.Read();

@@ -308,70 +308,89 @@ internal static class BrowserSessionUpdateRequestSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("domSettleTimeoutMs"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("domSettleTimeoutMs"u8) ? 0 : reader.ValueTextEquals("verbose"u8) ? 1 : reader.ValueTextEquals("selfHeal"u8) ? 2 : reader.ValueTextEquals("waitForCaptchaSolves"u8) ? 3 : reader.ValueTextEquals("experimental"u8) ? 4 : reader.ValueTextEquals("actTimeoutMs"u8) ? 5 : reader.ValueTextEquals("llmId"u8) ? 6 : reader.ValueTextEquals("actLlmId"u8) ? 7 : reader.ValueTextEquals("observeLlmId"u8) ? 8 : reader.ValueTextEquals("extractLlmId"u8) ? 9 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "llmId"u8) ? 6 : -1; break;
+                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "verbose"u8) ? 1 : -1; break;
+                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "selfHeal"u8) ? 2 : global::System.MemoryExtensions.SequenceEqual(name, "actLlmId"u8) ? 7 : -1; break;
+                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "experimental"u8) ? 4 : global::System.MemoryExtensions.SequenceEqual(name, "actTimeoutMs"u8) ? 5 : global::System.MemoryExtensions.SequenceEqual(name, "observeLlmId"u8) ? 8 : global::System.MemoryExtensions.SequenceEqual(name, "extractLlmId"u8) ? 9 : -1; break;
+                            case 18: member = global::System.MemoryExtensions.SequenceEqual(name, "domSettleTimeoutMs"u8) ? 0 : -1; break;
+                            case 20: member = global::System.MemoryExtensions.SequenceEqual(name, "waitForCaptchaSolves"u8) ? 3 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.Read_properties_domSettleTimeoutMs_a1259682(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("verbose"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.Read_properties_verbose_a1100a1a(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("selfHeal"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.Read_properties_selfHeal_7224b930(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("waitForCaptchaSolves"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.Read_properties_waitForCaptchaSolves_62a7adb2(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("experimental"u8))
+                    else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.Read_properties_experimental_b3612c3a(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("actTimeoutMs"u8))
+                    else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.Read_properties_actTimeoutMs_bed9a1d3(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("llmId"u8))
+                    else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.Read_properties_llmId_72efd4c6(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("actLlmId"u8))
+                    else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.Read_properties_actLlmId_a665f7ea(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("observeLlmId"u8))
+                    else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.Read_properties_observeLlmId_7b53cbd2(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("extractLlmId"u8))
+                    else if (member == 9)
                     {
                         var first = context.MarkSeen(ref seen0, 9);
                         reader.Read();

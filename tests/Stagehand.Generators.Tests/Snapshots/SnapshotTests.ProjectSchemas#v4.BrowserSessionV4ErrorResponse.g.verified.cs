@@ -195,35 +195,52 @@ internal static class BrowserSessionV4ErrorResponseSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("success"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("success"u8) ? 0 : reader.ValueTextEquals("error"u8) ? 1 : reader.ValueTextEquals("statusCode"u8) ? 2 : reader.ValueTextEquals("stack"u8) ? 3 : reader.ValueTextEquals("action"u8) ? 4 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "error"u8) ? 1 : global::System.MemoryExtensions.SequenceEqual(name, "stack"u8) ? 3 : -1; break;
+                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "action"u8) ? 4 : -1; break;
+                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "success"u8) ? 0 : -1; break;
+                            case 10: member = global::System.MemoryExtensions.SequenceEqual(name, "statusCode"u8) ? 2 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseSchema.Read_properties_success_1c85f647(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("error"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseSchema.Read_properties_error_ff14f99a(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("statusCode"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseSchema.Read_properties_statusCode_6d2ea94b(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("stack"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseSchema.Read_properties_stack_315f5b74(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("action"u8))
+                    else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();

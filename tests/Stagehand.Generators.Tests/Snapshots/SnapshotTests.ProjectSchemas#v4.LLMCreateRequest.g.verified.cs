@@ -235,35 +235,53 @@ internal static class LLMCreateRequestSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    if (reader.ValueTextEquals("displayName"u8))
+                    int member;
+                    if (reader.ValueIsEscaped)
+                    {
+                        member = reader.ValueTextEquals("displayName"u8) ? 0 : reader.ValueTextEquals("modelName"u8) ? 1 : reader.ValueTextEquals("baseUrl"u8) ? 2 : reader.ValueTextEquals("systemPrompt"u8) ? 3 : reader.ValueTextEquals("providerOptions"u8) ? 4 : -1;
+                    }
+                    else
+                    {
+                        var name = reader.ValueSpan;
+                        switch (name.Length)
+                        {
+                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "baseUrl"u8) ? 2 : -1; break;
+                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "modelName"u8) ? 1 : -1; break;
+                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "displayName"u8) ? 0 : -1; break;
+                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "systemPrompt"u8) ? 3 : -1; break;
+                            case 15: member = global::System.MemoryExtensions.SequenceEqual(name, "providerOptions"u8) ? 4 : -1; break;
+                            default: member = -1; break;
+                        }
+                    }
+                    if (member == 0)
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.LLMCreateRequestSchema.Read_properties_displayName_df2925b9(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("modelName"u8))
+                    else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.LLMCreateRequestSchema.Read_properties_modelName_c787b072(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("baseUrl"u8))
+                    else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.LLMCreateRequestSchema.Read_properties_baseUrl_93246e8a(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("systemPrompt"u8))
+                    else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
                         if (first) global::Stagehand.Contracts.V4.LLMCreateRequestSchema.Read_properties_systemPrompt_352ccb9b(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
-                    else if (reader.ValueTextEquals("providerOptions"u8))
+                    else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
