@@ -363,8 +363,8 @@ public ref partial struct ContractReadContext
             return ErrorCount == mark;
         }
 
-        using JsonDocument document = JsonDocument.ParseValue(ref reader);
-        value = new JsonAny(document.RootElement);
+        // ParseValue's element owns an unpooled document, so JsonAny keeps it as it is: one parse, no second copy.
+        value = new JsonAny(JsonElement.ParseValue(ref reader));
         return true;
     }
 
