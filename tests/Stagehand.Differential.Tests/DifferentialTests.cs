@@ -127,6 +127,7 @@ public sealed class DifferentialTests
         var parseLine = $"TryParse vs Validate: {parseMismatches} disagreements of {total}";
         Console.WriteLine(parseLine);
         _output.WriteLine(parseLine);
+        WriteSummary(line + "\n" + parseLine + "\n");
         foreach (var (id, count) in defectCounts)
         {
             _output.WriteLine($"  known defect {id}: {count}, e.g. {defectExamples[id]}");
@@ -242,6 +243,20 @@ public sealed class DifferentialTests
         }
 
         return hash;
+    }
+
+    /// <summary>Leaves the summary where CI prints it (<c>TestResults/differential.txt</c> at the repository root).</summary>
+    private static void WriteSummary(string text)
+    {
+        for (var directory = new System.IO.DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (System.IO.File.Exists(System.IO.Path.Combine(directory.FullName, "Stagehand.sln")))
+            {
+                var results = System.IO.Directory.CreateDirectory(System.IO.Path.Combine(directory.FullName, "TestResults"));
+                System.IO.File.WriteAllText(System.IO.Path.Combine(results.FullName, "differential.txt"), text);
+                return;
+            }
+        }
     }
 
     private static string Shorten(string json, int length = 600) => json.Length <= length ? json : json.Substring(0, length) + "...";
