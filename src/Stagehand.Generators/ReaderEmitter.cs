@@ -239,12 +239,14 @@ internal static class ReaderEmitter
     {
         var sections = new List<(string[] Tokens, SourceWriter Body)>();
         bool Allows(JsonTypes kind) => allowed == JsonTypes.None || (allowed & kind) != 0;
+        // A union that reads its case from the reader itself must not have the value skipped first.
+        var unionConsumes = UnionConsumesReader(node);
         var objectBody = SourceWriter.Fragment();
         if (node.HasObjectKeywords)
         {
             ObjectEmitter.Emit(objectBody, node);
         }
-        else
+        else if (!unionConsumes)
         {
             objectBody.WriteLine("reader.Skip();");
         }
@@ -259,7 +261,7 @@ internal static class ReaderEmitter
         {
             EmitArray(arrayBody, node);
         }
-        else
+        else if (!unionConsumes)
         {
             arrayBody.WriteLine("reader.Skip();");
         }
@@ -306,6 +308,11 @@ internal static class ReaderEmitter
         writer.CloseBlock();
         writer.WriteLine();
     }
+
+    /// <summary>Whether this node is a union with no container keywords of its own, so that its case reader advances the reader.</summary>
+    internal static bool UnionConsumesReader(NodeSpec node) =>
+        node.Composition == CompositionKind.Union && !node.HasObjectKeywords && node.Items is null && node.MinItems is null && node.MaxItems is null
+        && node.AllOf.IsEmpty && node.Ref is null;
 
     private static void EmitString(SourceWriter writer, NodeSpec node)
     {

@@ -29,7 +29,14 @@ internal static class UnionReaderEmitter
         var union = node.OwnType!;
         var keyword = node.ExactlyOneCase ? "oneOf" : "anyOf";
         var caseList = string.Join(", ", node.Cases.Select(c => c.CaseName));
+        var consumes = ReaderEmitter.UnionConsumesReader(node);
+        var target = consumes ? "reader" : "copy";
         writer.WriteLine("var matched = 0;");
+        if (consumes)
+        {
+            writer.WriteLine("var consumed = false;");
+        }
+
         writer.OpenBlock("switch (start.TokenType)");
         if (node.Nullable)
         {
@@ -54,19 +61,19 @@ internal static class UnionReaderEmitter
             writer.OpenBlock(string.Empty);
             if (group.Key == JsonTypes.Object && node.Discriminator is not null && candidates.All(c => c.DiscriminatorValue is not null))
             {
-                EmitDiscriminated(writer, node, union, candidates);
+                EmitDiscriminated(writer, node, union, candidates, target);
             }
             else if (candidates.Count == 1)
             {
-                EmitDirect(writer, union, candidates[0]);
+                EmitDirect(writer, union, candidates[0], target);
             }
             else if (group.Key == JsonTypes.Object && CaseFilter.Applies(candidates))
             {
-                CaseFilter.Emit(writer, node, candidates, c => EmitDirect(writer, union, c), (list, guards) => EmitTrials(writer, node, union, list, guards));
+                CaseFilter.Emit(writer, node, candidates, c => EmitDirect(writer, union, c, target), (list, guards) => EmitTrials(writer, node, union, list, guards, target));
             }
             else
             {
-                EmitTrials(writer, node, union, candidates);
+                EmitTrials(writer, node, union, candidates, null, target);
             }
 
             writer.WriteLine("break;");
@@ -74,6 +81,11 @@ internal static class UnionReaderEmitter
         }
 
         writer.CloseBlock();
+        if (consumes)
+        {
+            writer.WriteLine("if (!consumed) reader.Skip();");
+        }
+
         writer.WriteLine("if (matched == 0 && context.ErrorCount == mark) context.AddError(\"" + keyword + "\", " +
             Identifiers.Literal("The value matches none of: " + caseList + ".") + ");");
         if (node.ExactlyOneCase)
@@ -82,10 +94,19 @@ internal static class UnionReaderEmitter
         }
     }
 
-    private static void EmitDirect(SourceWriter writer, TypeRef union, UnionCaseReader candidate)
+    /// <summary>Reads the one possible case from <paramref name="target"/>: the reader itself, or a copy of the start.</summary>
+    private static void EmitDirect(SourceWriter writer, TypeRef union, UnionCaseReader candidate, string target)
     {
-        writer.WriteLine("var copy = start;");
-        writer.OpenBlock("if (" + candidate.Reader.Call + "(ref copy, ref context, build, out var caseValue))");
+        if (target == "copy")
+        {
+            writer.WriteLine("var copy = start;");
+        }
+        else
+        {
+            writer.WriteLine("consumed = true;");
+        }
+
+        writer.OpenBlock("if (" + candidate.Reader.Call + "(ref " + target + ", ref context, build, out var caseValue))");
         writer.WriteLine("matched = 1;");
         writer.WriteLine("if (build) value = " + union.FullName + ".From" + candidate.CaseName + "(caseValue" + Bang(candidate) + ");");
         writer.CloseBlock();
@@ -96,7 +117,7 @@ internal static class UnionReaderEmitter
     /// Tries each candidate with its errors muted and without building; then reads the first that matched again,
     /// building it, so that a case that fails costs no allocation.
     /// </summary>
-    internal static void EmitTrials(SourceWriter writer, NodeSpec node, TypeRef union, IReadOnlyList<UnionCaseReader> candidates, IReadOnlyList<string>? guards = null)
+    internal static void EmitTrials(SourceWriter writer, NodeSpec node, TypeRef union, IReadOnlyList<UnionCaseReader> candidates, IReadOnlyList<string>? guards, string target)
     {
         writer.WriteLine("var winner = -1;");
         for (var i = 0; i < candidates.Count; i++)
@@ -115,8 +136,16 @@ internal static class UnionReaderEmitter
         for (var i = 0; i < candidates.Count; i++)
         {
             writer.OpenBlock("case " + I(i) + ":");
-            writer.WriteLine("var copy = start;");
-            writer.WriteLine("if (" + candidates[i].Reader.Call + "(ref copy, ref context, true, out var caseValue)) value = " + union.FullName + ".From" + candidates[i].CaseName + "(caseValue" + Bang(candidates[i]) + ");");
+            if (target == "copy")
+            {
+                writer.WriteLine("var copy = start;");
+            }
+            else
+            {
+                writer.WriteLine("consumed = true;");
+            }
+
+            writer.WriteLine("if (" + candidates[i].Reader.Call + "(ref " + target + ", ref context, true, out var caseValue)) value = " + union.FullName + ".From" + candidates[i].CaseName + "(caseValue" + Bang(candidates[i]) + ");");
             writer.WriteLine("break;");
             writer.CloseBlock();
         }
@@ -127,7 +156,7 @@ internal static class UnionReaderEmitter
 
     private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static void EmitDiscriminated(SourceWriter writer, NodeSpec node, TypeRef union, List<UnionCaseReader> candidates)
+    private static void EmitDiscriminated(SourceWriter writer, NodeSpec node, TypeRef union, List<UnionCaseReader> candidates, string target)
     {
         writer.WriteLine("var probe = start;");
         writer.WriteLine("var chosen = -1;");
@@ -149,7 +178,7 @@ internal static class UnionReaderEmitter
         for (var i = 0; i < candidates.Count; i++)
         {
             writer.OpenBlock("case " + i.ToString(CultureInfo.InvariantCulture) + ":");
-            EmitDirect(writer, union, candidates[i]);
+            EmitDirect(writer, union, candidates[i], target);
             writer.WriteLine("break;");
             writer.CloseBlock();
         }

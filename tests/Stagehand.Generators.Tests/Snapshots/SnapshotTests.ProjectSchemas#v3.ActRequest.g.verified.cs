@@ -537,27 +537,14 @@ internal static class ActRequestSchema
         value = default!;
         var mark = context.ErrorCount;
         var start = reader;
-        switch (reader.TokenType)
-        {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
-        }
-
         var matched = 0;
+        var consumed = false;
         switch (start.TokenType)
         {
             case global::System.Text.Json.JsonTokenType.StartObject:
             {
-                var copy = start;
-                if (global::Stagehand.Contracts.V3.ActRequestSchema.Read_properties_input_anyOf_1_1577bfac(ref copy, ref context, build, out var caseValue))
+                consumed = true;
+                if (global::Stagehand.Contracts.V3.ActRequestSchema.Read_properties_input_anyOf_1_1577bfac(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.ActInput.FromAction(caseValue);
@@ -567,8 +554,8 @@ internal static class ActRequestSchema
             }
             case global::System.Text.Json.JsonTokenType.String:
             {
-                var copy = start;
-                if (global::Stagehand.Contracts.V3.ActRequestSchema.Read_properties_input_anyOf_0_1677c13f(ref copy, ref context, build, out var caseValue))
+                consumed = true;
+                if (global::Stagehand.Contracts.V3.ActRequestSchema.Read_properties_input_anyOf_0_1677c13f(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.ActInput.FromInstruction(caseValue);
@@ -577,6 +564,7 @@ internal static class ActRequestSchema
                 break;
             }
         }
+        if (!consumed) reader.Skip();
         if (matched == 0 && context.ErrorCount == mark) context.AddError("anyOf", "The value matches none of: Instruction, Action.");
         return context.ErrorCount == mark;
     }

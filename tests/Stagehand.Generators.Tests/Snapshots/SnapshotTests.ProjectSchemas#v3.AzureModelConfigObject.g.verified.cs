@@ -257,21 +257,8 @@ internal static class AzureModelConfigObjectSchema
         value = default!;
         var mark = context.ErrorCount;
         var start = reader;
-        switch (reader.TokenType)
-        {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
-        }
-
         var matched = 0;
+        var consumed = false;
         switch (start.TokenType)
         {
             case global::System.Text.Json.JsonTokenType.StartObject:
@@ -298,8 +285,8 @@ internal static class AzureModelConfigObjectSchema
                 {
                     if (possible0)
                     {
-                        var copy = start;
-                        if (global::Stagehand.Contracts.V3.AzureModelConfigObjectSchema.Read_anyOf_0_cfc52f0e(ref copy, ref context, build, out var caseValue))
+                        consumed = true;
+                        if (global::Stagehand.Contracts.V3.AzureModelConfigObjectSchema.Read_anyOf_0_cfc52f0e(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.AzureModelConfigObject.FromEntra(caseValue);
@@ -308,8 +295,8 @@ internal static class AzureModelConfigObjectSchema
                     }
                     else if (possible1)
                     {
-                        var copy = start;
-                        if (global::Stagehand.Contracts.V3.AzureModelConfigObjectSchema.Read_anyOf_1_d0c530a1(ref copy, ref context, build, out var caseValue))
+                        consumed = true;
+                        if (global::Stagehand.Contracts.V3.AzureModelConfigObjectSchema.Read_anyOf_1_d0c530a1(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.AzureModelConfigObject.FromApiKey(caseValue);
@@ -340,14 +327,14 @@ internal static class AzureModelConfigObjectSchema
                         {
                             case 0:
                             {
-                                var copy = start;
-                                if (global::Stagehand.Contracts.V3.AzureModelConfigObjectSchema.Read_anyOf_0_cfc52f0e(ref copy, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.AzureModelConfigObject.FromEntra(caseValue);
+                                consumed = true;
+                                if (global::Stagehand.Contracts.V3.AzureModelConfigObjectSchema.Read_anyOf_0_cfc52f0e(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.AzureModelConfigObject.FromEntra(caseValue);
                                 break;
                             }
                             case 1:
                             {
-                                var copy = start;
-                                if (global::Stagehand.Contracts.V3.AzureModelConfigObjectSchema.Read_anyOf_1_d0c530a1(ref copy, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.AzureModelConfigObject.FromApiKey(caseValue);
+                                consumed = true;
+                                if (global::Stagehand.Contracts.V3.AzureModelConfigObjectSchema.Read_anyOf_1_d0c530a1(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.AzureModelConfigObject.FromApiKey(caseValue);
                                 break;
                             }
                         }
@@ -356,6 +343,7 @@ internal static class AzureModelConfigObjectSchema
                 break;
             }
         }
+        if (!consumed) reader.Skip();
         if (matched == 0 && context.ErrorCount == mark) context.AddError("anyOf", "The value matches none of: Entra, ApiKey.");
         return context.ErrorCount == mark;
     }

@@ -698,27 +698,14 @@ internal static class BrowserbaseSessionCreateParamsSchema
         value = default!;
         var mark = context.ErrorCount;
         var start = reader;
-        switch (reader.TokenType)
-        {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
-        }
-
         var matched = 0;
+        var consumed = false;
         switch (start.TokenType)
         {
             case global::System.Text.Json.JsonTokenType.StartArray:
             {
-                var copy = start;
-                if (global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_proxies_anyOf_1_0c3a0804(ref copy, ref context, build, out var caseValue))
+                consumed = true;
+                if (global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_proxies_anyOf_1_0c3a0804(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.BrowserbaseProxies.FromRules(caseValue);
@@ -729,8 +716,8 @@ internal static class BrowserbaseSessionCreateParamsSchema
             case global::System.Text.Json.JsonTokenType.True:
             case global::System.Text.Json.JsonTokenType.False:
             {
-                var copy = start;
-                if (global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_proxies_anyOf_0_0d3a0997(ref copy, ref context, build, out var caseValue))
+                consumed = true;
+                if (global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_proxies_anyOf_0_0d3a0997(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.BrowserbaseProxies.FromEnabled(caseValue);
@@ -739,6 +726,7 @@ internal static class BrowserbaseSessionCreateParamsSchema
                 break;
             }
         }
+        if (!consumed) reader.Skip();
         if (matched == 0 && context.ErrorCount == mark) context.AddError("anyOf", "The value matches none of: Enabled, Rules.");
         return context.ErrorCount == mark;
     }

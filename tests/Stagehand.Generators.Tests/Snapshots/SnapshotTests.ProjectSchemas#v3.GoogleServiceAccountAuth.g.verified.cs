@@ -549,27 +549,14 @@ internal static class GoogleServiceAccountAuthSchema
         value = default!;
         var mark = context.ErrorCount;
         var start = reader;
-        switch (reader.TokenType)
-        {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
-        }
-
         var matched = 0;
+        var consumed = false;
         switch (start.TokenType)
         {
             case global::System.Text.Json.JsonTokenType.StartArray:
             {
-                var copy = start;
-                if (global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.Read_properties_scopes_anyOf_1_bfd6db25(ref copy, ref context, build, out var caseValue))
+                consumed = true;
+                if (global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.Read_properties_scopes_anyOf_1_bfd6db25(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.GoogleAuthScopes.FromList(caseValue);
@@ -579,8 +566,8 @@ internal static class GoogleServiceAccountAuthSchema
             }
             case global::System.Text.Json.JsonTokenType.String:
             {
-                var copy = start;
-                if (global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.Read_properties_scopes_anyOf_0_bed6d992(ref copy, ref context, build, out var caseValue))
+                consumed = true;
+                if (global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.Read_properties_scopes_anyOf_0_bed6d992(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.GoogleAuthScopes.FromSingle(caseValue);
@@ -589,6 +576,7 @@ internal static class GoogleServiceAccountAuthSchema
                 break;
             }
         }
+        if (!consumed) reader.Skip();
         if (matched == 0 && context.ErrorCount == mark) context.AddError("anyOf", "The value matches none of: Single, List.");
         return context.ErrorCount == mark;
     }

@@ -1445,27 +1445,14 @@ internal static class LocalBrowserLaunchOptionsSchema
         value = default!;
         var mark = context.ErrorCount;
         var start = reader;
-        switch (reader.TokenType)
-        {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
-        }
-
         var matched = 0;
+        var consumed = false;
         switch (start.TokenType)
         {
             case global::System.Text.Json.JsonTokenType.StartArray:
             {
-                var copy = start;
-                if (global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_ignoreDefaultArgs_anyOf_1_29df1ea6(ref copy, ref context, build, out var caseValue))
+                consumed = true;
+                if (global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_ignoreDefaultArgs_anyOf_1_29df1ea6(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.IgnoreDefaultArgs.FromOnly(caseValue);
@@ -1476,8 +1463,8 @@ internal static class LocalBrowserLaunchOptionsSchema
             case global::System.Text.Json.JsonTokenType.True:
             case global::System.Text.Json.JsonTokenType.False:
             {
-                var copy = start;
-                if (global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_ignoreDefaultArgs_anyOf_0_2adf2039(ref copy, ref context, build, out var caseValue))
+                consumed = true;
+                if (global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_ignoreDefaultArgs_anyOf_0_2adf2039(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.IgnoreDefaultArgs.FromAll(caseValue);
@@ -1486,6 +1473,7 @@ internal static class LocalBrowserLaunchOptionsSchema
                 break;
             }
         }
+        if (!consumed) reader.Skip();
         if (matched == 0 && context.ErrorCount == mark) context.AddError("anyOf", "The value matches none of: All, Only.");
         return context.ErrorCount == mark;
     }

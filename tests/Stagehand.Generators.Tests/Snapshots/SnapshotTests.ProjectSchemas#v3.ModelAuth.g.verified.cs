@@ -258,21 +258,8 @@ internal static class ModelAuthSchema
         value = default!;
         var mark = context.ErrorCount;
         var start = reader;
-        switch (reader.TokenType)
-        {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
-        }
-
         var matched = 0;
+        var consumed = false;
         switch (start.TokenType)
         {
             case global::System.Text.Json.JsonTokenType.StartObject:
@@ -295,8 +282,8 @@ internal static class ModelAuthSchema
                 {
                     case 0:
                     {
-                        var copy = start;
-                        if (global::Stagehand.Contracts.V3.ModelAuthSchema.Read_oneOf_0_87e8b998(ref copy, ref context, build, out var caseValue))
+                        consumed = true;
+                        if (global::Stagehand.Contracts.V3.ModelAuthSchema.Read_oneOf_0_87e8b998(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.ModelAuth.FromGoogleServiceAccount(caseValue);
@@ -306,8 +293,8 @@ internal static class ModelAuthSchema
                     }
                     case 1:
                     {
-                        var copy = start;
-                        if (global::Stagehand.Contracts.V3.ModelAuthSchema.Read_oneOf_1_88e8bb2b(ref copy, ref context, build, out var caseValue))
+                        consumed = true;
+                        if (global::Stagehand.Contracts.V3.ModelAuthSchema.Read_oneOf_1_88e8bb2b(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.ModelAuth.FromAzureEntraId(caseValue);
@@ -325,6 +312,7 @@ internal static class ModelAuthSchema
                 break;
             }
         }
+        if (!consumed) reader.Skip();
         if (matched == 0 && context.ErrorCount == mark) context.AddError("oneOf", "The value matches none of: GoogleServiceAccount, AzureEntraId.");
         else if (matched > 1) context.AddError("oneOf", "The value matches more than one of: GoogleServiceAccount, AzureEntraId.");
         return context.ErrorCount == mark;

@@ -333,21 +333,8 @@ internal static class ModelConfigSchema
         value = default!;
         var mark = context.ErrorCount;
         var start = reader;
-        switch (reader.TokenType)
-        {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
-        }
-
         var matched = 0;
+        var consumed = false;
         switch (start.TokenType)
         {
             case global::System.Text.Json.JsonTokenType.StartObject:
@@ -376,8 +363,8 @@ internal static class ModelConfigSchema
                 {
                     if (possible0)
                     {
-                        var copy = start;
-                        if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_0_cfc52f0e(ref copy, ref context, build, out var caseValue))
+                        consumed = true;
+                        if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_0_cfc52f0e(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.ModelConfig.FromVertex(caseValue);
@@ -386,8 +373,8 @@ internal static class ModelConfigSchema
                     }
                     else if (possible1)
                     {
-                        var copy = start;
-                        if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_1_d0c530a1(ref copy, ref context, build, out var caseValue))
+                        consumed = true;
+                        if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_1_d0c530a1(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.ModelConfig.FromAzureEntra(caseValue);
@@ -396,8 +383,8 @@ internal static class ModelConfigSchema
                     }
                     else if (possible2)
                     {
-                        var copy = start;
-                        if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_2_cdc52be8(ref copy, ref context, build, out var caseValue))
+                        consumed = true;
+                        if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_2_cdc52be8(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.ModelConfig.FromAzureApiKey(caseValue);
@@ -406,8 +393,8 @@ internal static class ModelConfigSchema
                     }
                     else if (possible3)
                     {
-                        var copy = start;
-                        if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_3_cec52d7b(ref copy, ref context, build, out var caseValue))
+                        consumed = true;
+                        if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_3_cec52d7b(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.ModelConfig.FromGeneric(caseValue);
@@ -452,26 +439,26 @@ internal static class ModelConfigSchema
                         {
                             case 0:
                             {
-                                var copy = start;
-                                if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_0_cfc52f0e(ref copy, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelConfig.FromVertex(caseValue);
+                                consumed = true;
+                                if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_0_cfc52f0e(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelConfig.FromVertex(caseValue);
                                 break;
                             }
                             case 1:
                             {
-                                var copy = start;
-                                if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_1_d0c530a1(ref copy, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelConfig.FromAzureEntra(caseValue);
+                                consumed = true;
+                                if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_1_d0c530a1(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelConfig.FromAzureEntra(caseValue);
                                 break;
                             }
                             case 2:
                             {
-                                var copy = start;
-                                if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_2_cdc52be8(ref copy, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelConfig.FromAzureApiKey(caseValue);
+                                consumed = true;
+                                if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_2_cdc52be8(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelConfig.FromAzureApiKey(caseValue);
                                 break;
                             }
                             case 3:
                             {
-                                var copy = start;
-                                if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_3_cec52d7b(ref copy, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelConfig.FromGeneric(caseValue);
+                                consumed = true;
+                                if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_3_cec52d7b(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelConfig.FromGeneric(caseValue);
                                 break;
                             }
                         }
@@ -480,6 +467,7 @@ internal static class ModelConfigSchema
                 break;
             }
         }
+        if (!consumed) reader.Skip();
         if (matched == 0 && context.ErrorCount == mark) context.AddError("anyOf", "The value matches none of: Vertex, AzureEntra, AzureApiKey, Generic.");
         return context.ErrorCount == mark;
     }

@@ -257,21 +257,8 @@ internal static class ModelProviderOptionsSchema
         value = default!;
         var mark = context.ErrorCount;
         var start = reader;
-        switch (reader.TokenType)
-        {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
-        }
-
         var matched = 0;
+        var consumed = false;
         switch (start.TokenType)
         {
             case global::System.Text.Json.JsonTokenType.StartObject:
@@ -294,8 +281,8 @@ internal static class ModelProviderOptionsSchema
                 {
                     if (possible0)
                     {
-                        var copy = start;
-                        if (global::Stagehand.Contracts.V3.ModelProviderOptionsSchema.Read_anyOf_0_cfc52f0e(ref copy, ref context, build, out var caseValue))
+                        consumed = true;
+                        if (global::Stagehand.Contracts.V3.ModelProviderOptionsSchema.Read_anyOf_0_cfc52f0e(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.ModelProviderOptions.FromVertex(caseValue);
@@ -304,8 +291,8 @@ internal static class ModelProviderOptionsSchema
                     }
                     else if (possible1)
                     {
-                        var copy = start;
-                        if (global::Stagehand.Contracts.V3.ModelProviderOptionsSchema.Read_anyOf_1_d0c530a1(ref copy, ref context, build, out var caseValue))
+                        consumed = true;
+                        if (global::Stagehand.Contracts.V3.ModelProviderOptionsSchema.Read_anyOf_1_d0c530a1(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.ModelProviderOptions.FromAzure(caseValue);
@@ -336,14 +323,14 @@ internal static class ModelProviderOptionsSchema
                         {
                             case 0:
                             {
-                                var copy = start;
-                                if (global::Stagehand.Contracts.V3.ModelProviderOptionsSchema.Read_anyOf_0_cfc52f0e(ref copy, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelProviderOptions.FromVertex(caseValue);
+                                consumed = true;
+                                if (global::Stagehand.Contracts.V3.ModelProviderOptionsSchema.Read_anyOf_0_cfc52f0e(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelProviderOptions.FromVertex(caseValue);
                                 break;
                             }
                             case 1:
                             {
-                                var copy = start;
-                                if (global::Stagehand.Contracts.V3.ModelProviderOptionsSchema.Read_anyOf_1_d0c530a1(ref copy, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelProviderOptions.FromAzure(caseValue);
+                                consumed = true;
+                                if (global::Stagehand.Contracts.V3.ModelProviderOptionsSchema.Read_anyOf_1_d0c530a1(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelProviderOptions.FromAzure(caseValue);
                                 break;
                             }
                         }
@@ -352,6 +339,7 @@ internal static class ModelProviderOptionsSchema
                 break;
             }
         }
+        if (!consumed) reader.Skip();
         if (matched == 0 && context.ErrorCount == mark) context.AddError("anyOf", "The value matches none of: Vertex, Azure.");
         return context.ErrorCount == mark;
     }

@@ -254,27 +254,14 @@ internal static class ServerCacheDefaultsSchema
         value = default!;
         var mark = context.ErrorCount;
         var start = reader;
-        switch (reader.TokenType)
-        {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
-        }
-
         var matched = 0;
+        var consumed = false;
         switch (start.TokenType)
         {
             case global::System.Text.Json.JsonTokenType.StartObject:
             {
-                var copy = start;
-                if (global::Stagehand.Contracts.V3.ServerCacheDefaultsSchema.Read_anyOf_1_d0c530a1(ref copy, ref context, build, out var caseValue))
+                consumed = true;
+                if (global::Stagehand.Contracts.V3.ServerCacheDefaultsSchema.Read_anyOf_1_d0c530a1(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.ServerCacheDefaults.FromPerMethod(caseValue);
@@ -285,8 +272,8 @@ internal static class ServerCacheDefaultsSchema
             case global::System.Text.Json.JsonTokenType.True:
             case global::System.Text.Json.JsonTokenType.False:
             {
-                var copy = start;
-                if (global::Stagehand.Contracts.V3.ServerCacheDefaultsSchema.Read_anyOf_0_cfc52f0e(ref copy, ref context, build, out var caseValue))
+                consumed = true;
+                if (global::Stagehand.Contracts.V3.ServerCacheDefaultsSchema.Read_anyOf_0_cfc52f0e(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.ServerCacheDefaults.FromEnabled(caseValue);
@@ -295,6 +282,7 @@ internal static class ServerCacheDefaultsSchema
                 break;
             }
         }
+        if (!consumed) reader.Skip();
         if (matched == 0 && context.ErrorCount == mark) context.AddError("anyOf", "The value matches none of: Enabled, PerMethod.");
         return context.ErrorCount == mark;
     }

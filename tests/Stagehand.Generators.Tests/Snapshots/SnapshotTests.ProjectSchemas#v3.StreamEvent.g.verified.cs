@@ -473,21 +473,8 @@ internal static class StreamEventSchema
         value = default!;
         var mark = context.ErrorCount;
         var start = reader;
-        switch (reader.TokenType)
-        {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
-        }
-
         var matched = 0;
+        var consumed = false;
         switch (start.TokenType)
         {
             case global::System.Text.Json.JsonTokenType.StartObject:
@@ -512,8 +499,8 @@ internal static class StreamEventSchema
                 {
                     if (possible0)
                     {
-                        var copy = start;
-                        if (global::Stagehand.Contracts.V3.StreamEventSchema.Read_properties_data_anyOf_0_b882c7bb(ref copy, ref context, build, out var caseValue))
+                        consumed = true;
+                        if (global::Stagehand.Contracts.V3.StreamEventSchema.Read_properties_data_anyOf_0_b882c7bb(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.StreamEventData.FromLog(caseValue);
@@ -522,8 +509,8 @@ internal static class StreamEventSchema
                     }
                     else if (possible1)
                     {
-                        var copy = start;
-                        if (global::Stagehand.Contracts.V3.StreamEventSchema.Read_properties_data_anyOf_1_b782c628(ref copy, ref context, build, out var caseValue))
+                        consumed = true;
+                        if (global::Stagehand.Contracts.V3.StreamEventSchema.Read_properties_data_anyOf_1_b782c628(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.StreamEventData.FromSystem(caseValue);
@@ -554,14 +541,14 @@ internal static class StreamEventSchema
                         {
                             case 0:
                             {
-                                var copy = start;
-                                if (global::Stagehand.Contracts.V3.StreamEventSchema.Read_properties_data_anyOf_0_b882c7bb(ref copy, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.StreamEventData.FromLog(caseValue);
+                                consumed = true;
+                                if (global::Stagehand.Contracts.V3.StreamEventSchema.Read_properties_data_anyOf_0_b882c7bb(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.StreamEventData.FromLog(caseValue);
                                 break;
                             }
                             case 1:
                             {
-                                var copy = start;
-                                if (global::Stagehand.Contracts.V3.StreamEventSchema.Read_properties_data_anyOf_1_b782c628(ref copy, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.StreamEventData.FromSystem(caseValue);
+                                consumed = true;
+                                if (global::Stagehand.Contracts.V3.StreamEventSchema.Read_properties_data_anyOf_1_b782c628(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.StreamEventData.FromSystem(caseValue);
                                 break;
                             }
                         }
@@ -570,6 +557,7 @@ internal static class StreamEventSchema
                 break;
             }
         }
+        if (!consumed) reader.Skip();
         if (matched == 0 && context.ErrorCount == mark) context.AddError("anyOf", "The value matches none of: Log, System.");
         return context.ErrorCount == mark;
     }

@@ -464,27 +464,14 @@ internal static class StreamEventLogDataSchema
         value = default!;
         var mark = context.ErrorCount;
         var start = reader;
-        switch (reader.TokenType)
-        {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
-        }
-
         var matched = 0;
+        var consumed = false;
         switch (start.TokenType)
         {
             case global::System.Text.Json.JsonTokenType.StartObject:
             {
-                var copy = start;
-                if (global::Stagehand.Contracts.V3.StreamEventLogDataSchema.Read_properties_message_anyOf_1_279de2fb(ref copy, ref context, build, out var caseValue))
+                consumed = true;
+                if (global::Stagehand.Contracts.V3.StreamEventLogDataSchema.Read_properties_message_anyOf_1_279de2fb(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.StreamLogMessage.FromLine(caseValue);
@@ -494,8 +481,8 @@ internal static class StreamEventLogDataSchema
             }
             case global::System.Text.Json.JsonTokenType.String:
             {
-                var copy = start;
-                if (global::Stagehand.Contracts.V3.StreamEventLogDataSchema.Read_properties_message_anyOf_0_269de168(ref copy, ref context, build, out var caseValue))
+                consumed = true;
+                if (global::Stagehand.Contracts.V3.StreamEventLogDataSchema.Read_properties_message_anyOf_0_269de168(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.StreamLogMessage.FromText(caseValue);
@@ -504,6 +491,7 @@ internal static class StreamEventLogDataSchema
                 break;
             }
         }
+        if (!consumed) reader.Skip();
         if (matched == 0 && context.ErrorCount == mark) context.AddError("anyOf", "The value matches none of: Text, Line.");
         return context.ErrorCount == mark;
     }

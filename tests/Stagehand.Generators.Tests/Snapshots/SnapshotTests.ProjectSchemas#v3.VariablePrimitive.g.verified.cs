@@ -289,27 +289,14 @@ internal static class VariablePrimitiveSchema
         value = default!;
         var mark = context.ErrorCount;
         var start = reader;
-        switch (reader.TokenType)
-        {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
-        }
-
         var matched = 0;
+        var consumed = false;
         switch (start.TokenType)
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                var copy = start;
-                if (global::Stagehand.Contracts.V3.VariablePrimitiveSchema.Read_anyOf_0_cfc52f0e(ref copy, ref context, build, out var caseValue))
+                consumed = true;
+                if (global::Stagehand.Contracts.V3.VariablePrimitiveSchema.Read_anyOf_0_cfc52f0e(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.VariablePrimitive.FromString(caseValue);
@@ -319,8 +306,8 @@ internal static class VariablePrimitiveSchema
             }
             case global::System.Text.Json.JsonTokenType.Number:
             {
-                var copy = start;
-                if (global::Stagehand.Contracts.V3.VariablePrimitiveSchema.Read_anyOf_1_d0c530a1(ref copy, ref context, build, out var caseValue))
+                consumed = true;
+                if (global::Stagehand.Contracts.V3.VariablePrimitiveSchema.Read_anyOf_1_d0c530a1(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.VariablePrimitive.FromNumber(caseValue);
@@ -331,8 +318,8 @@ internal static class VariablePrimitiveSchema
             case global::System.Text.Json.JsonTokenType.True:
             case global::System.Text.Json.JsonTokenType.False:
             {
-                var copy = start;
-                if (global::Stagehand.Contracts.V3.VariablePrimitiveSchema.Read_anyOf_2_cdc52be8(ref copy, ref context, build, out var caseValue))
+                consumed = true;
+                if (global::Stagehand.Contracts.V3.VariablePrimitiveSchema.Read_anyOf_2_cdc52be8(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.VariablePrimitive.FromBoolean(caseValue);
@@ -341,6 +328,7 @@ internal static class VariablePrimitiveSchema
                 break;
             }
         }
+        if (!consumed) reader.Skip();
         if (matched == 0 && context.ErrorCount == mark) context.AddError("anyOf", "The value matches none of: String, Number, Boolean.");
         return context.ErrorCount == mark;
     }

@@ -445,27 +445,14 @@ internal static class VariableValueSchema
         value = default!;
         var mark = context.ErrorCount;
         var start = reader;
-        switch (reader.TokenType)
-        {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
-        }
-
         var matched = 0;
+        var consumed = false;
         switch (start.TokenType)
         {
             case global::System.Text.Json.JsonTokenType.StartObject:
             {
-                var copy = start;
-                if (global::Stagehand.Contracts.V3.VariableValueSchema.Read_anyOf_3_cec52d7b(ref copy, ref context, build, out var caseValue))
+                consumed = true;
+                if (global::Stagehand.Contracts.V3.VariableValueSchema.Read_anyOf_3_cec52d7b(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.VariableValue.FromDescribed(caseValue);
@@ -475,8 +462,8 @@ internal static class VariableValueSchema
             }
             case global::System.Text.Json.JsonTokenType.String:
             {
-                var copy = start;
-                if (global::Stagehand.Contracts.V3.VariableValueSchema.Read_anyOf_0_cfc52f0e(ref copy, ref context, build, out var caseValue))
+                consumed = true;
+                if (global::Stagehand.Contracts.V3.VariableValueSchema.Read_anyOf_0_cfc52f0e(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.VariableValue.FromString(caseValue);
@@ -486,8 +473,8 @@ internal static class VariableValueSchema
             }
             case global::System.Text.Json.JsonTokenType.Number:
             {
-                var copy = start;
-                if (global::Stagehand.Contracts.V3.VariableValueSchema.Read_anyOf_1_d0c530a1(ref copy, ref context, build, out var caseValue))
+                consumed = true;
+                if (global::Stagehand.Contracts.V3.VariableValueSchema.Read_anyOf_1_d0c530a1(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.VariableValue.FromNumber(caseValue);
@@ -498,8 +485,8 @@ internal static class VariableValueSchema
             case global::System.Text.Json.JsonTokenType.True:
             case global::System.Text.Json.JsonTokenType.False:
             {
-                var copy = start;
-                if (global::Stagehand.Contracts.V3.VariableValueSchema.Read_anyOf_2_cdc52be8(ref copy, ref context, build, out var caseValue))
+                consumed = true;
+                if (global::Stagehand.Contracts.V3.VariableValueSchema.Read_anyOf_2_cdc52be8(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.VariableValue.FromBoolean(caseValue);
@@ -508,6 +495,7 @@ internal static class VariableValueSchema
                 break;
             }
         }
+        if (!consumed) reader.Skip();
         if (matched == 0 && context.ErrorCount == mark) context.AddError("anyOf", "The value matches none of: String, Number, Boolean, Described.");
         return context.ErrorCount == mark;
     }

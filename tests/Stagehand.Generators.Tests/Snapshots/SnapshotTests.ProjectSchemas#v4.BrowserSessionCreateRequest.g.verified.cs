@@ -259,21 +259,8 @@ internal static class BrowserSessionCreateRequestSchema
         value = default!;
         var mark = context.ErrorCount;
         var start = reader;
-        switch (reader.TokenType)
-        {
-            case global::System.Text.Json.JsonTokenType.StartObject:
-            {
-                reader.Skip();
-                break;
-            }
-            case global::System.Text.Json.JsonTokenType.StartArray:
-            {
-                reader.Skip();
-                break;
-            }
-        }
-
         var matched = 0;
+        var consumed = false;
         switch (start.TokenType)
         {
             case global::System.Text.Json.JsonTokenType.StartObject:
@@ -296,8 +283,8 @@ internal static class BrowserSessionCreateRequestSchema
                 {
                     case 0:
                     {
-                        var copy = start;
-                        if (global::Stagehand.Contracts.V4.BrowserSessionCreateRequestSchema.Read_oneOf_0_87e8b998(ref copy, ref context, build, out var caseValue))
+                        consumed = true;
+                        if (global::Stagehand.Contracts.V4.BrowserSessionCreateRequestSchema.Read_oneOf_0_87e8b998(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V4.BrowserSessionCreateRequest.FromLocal(caseValue);
@@ -307,8 +294,8 @@ internal static class BrowserSessionCreateRequestSchema
                     }
                     case 1:
                     {
-                        var copy = start;
-                        if (global::Stagehand.Contracts.V4.BrowserSessionCreateRequestSchema.Read_oneOf_1_88e8bb2b(ref copy, ref context, build, out var caseValue))
+                        consumed = true;
+                        if (global::Stagehand.Contracts.V4.BrowserSessionCreateRequestSchema.Read_oneOf_1_88e8bb2b(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V4.BrowserSessionCreateRequest.FromBrowserbase(caseValue);
@@ -326,6 +313,7 @@ internal static class BrowserSessionCreateRequestSchema
                 break;
             }
         }
+        if (!consumed) reader.Skip();
         if (matched == 0 && context.ErrorCount == mark) context.AddError("oneOf", "The value matches none of: Local, Browserbase.");
         else if (matched > 1) context.AddError("oneOf", "The value matches more than one of: Local, Browserbase.");
         return context.ErrorCount == mark;
