@@ -1,4 +1,3 @@
-using System;
 using System.Text;
 
 namespace Stagehand.Generators;
@@ -87,12 +86,4 @@ internal sealed class SourceWriter
     public static SourceWriter Fragment() => new();
 
     public static string Code(string text) => "<c>" + EscapeXml(text) + "</c>";
-
-    public static void Require(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new InvalidOperationException(message);
-        }
-    }
 }

@@ -89,7 +89,7 @@ internal sealed partial class ContractModelBuilder
         var nullable = false;
         if (contract && node.BooleanValue is null)
         {
-            var resolved = Resolve(document, node, new HashSet<(string, string)>());
+            var resolved = Resolve(document, node);
             if (resolved is null)
             {
                 return null;
@@ -229,7 +229,7 @@ internal sealed partial class ContractModelBuilder
 
     private string? CaseNameOf(SchemaDocument document, SchemaNode branch)
     {
-        var resolved = Resolve(document, branch, new HashSet<(string, string)>());
+        var resolved = Resolve(document, branch);
         return resolved is null ? null : resolved.Value.Target?.CaseName ?? DefaultCaseName(resolved.Value.Shape);
     }
 
@@ -287,7 +287,7 @@ internal sealed partial class ContractModelBuilder
         var valueType = AnyShape.CSharpType;
         if (document.Mode == SchemaMode.Contract && node.BooleanValue is null)
         {
-            var resolved = Resolve(document, node, new HashSet<(string, string)>());
+            var resolved = Resolve(document, node);
             if (resolved is not null)
             {
                 var nullable = resolved.Value.Nullable && resolved.Value.Shape.Kind != ValueKind.Any;

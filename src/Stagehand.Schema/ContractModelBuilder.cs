@@ -23,6 +23,7 @@ internal sealed partial class ContractModelBuilder
     private readonly Dictionary<string, List<(SchemaNode Node, TypeRef Type)>> _typesByFile = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<SchemaProblem>> _problems = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnionSpec> _unionSpecs = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Path, string Pointer), (ValueShape Shape, bool Nullable, JsonLiteral? Const, SchemaNode? Target)?> _resolved = new();
     private readonly string _commonRoot;
     private readonly CancellationToken _cancellationToken;
 
@@ -310,7 +311,7 @@ internal sealed partial class ContractModelBuilder
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in node.Properties)
         {
-            var resolved = Resolve(document, property.Schema, new HashSet<(string, string)>());
+            var resolved = Resolve(document, property.Schema);
             if (resolved is null)
             {
                 continue;
@@ -420,7 +421,7 @@ internal sealed partial class ContractModelBuilder
                     continue;
                 }
 
-                var resolved = Resolve(document, branch, new HashSet<(string, string)>());
+                var resolved = Resolve(document, branch);
                 if (resolved is null)
                 {
                     continue;
@@ -515,6 +516,22 @@ internal sealed partial class ContractModelBuilder
     }
 
     // ---- shapes -------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// <see cref="Resolve(SchemaDocument, SchemaNode, HashSet{ValueTuple{string, string}})"/> from a fresh start, once per
+    /// node: types, members, union cases and readers all ask for the same nodes.
+    /// </summary>
+    private (ValueShape Shape, bool Nullable, JsonLiteral? Const, SchemaNode? Target)? Resolve(SchemaDocument document, SchemaNode node)
+    {
+        var key = (document.Path, node.Pointer);
+        if (!_resolved.TryGetValue(key, out var resolved))
+        {
+            resolved = Resolve(document, node, new HashSet<(string, string)>());
+            _resolved[key] = resolved;
+        }
+
+        return resolved;
+    }
 
     /// <summary>The C# shape of a schema, whether it admits null, its const, and the schema a $ref led to.</summary>
     private (ValueShape Shape, bool Nullable, JsonLiteral? Const, SchemaNode? Target)? Resolve(

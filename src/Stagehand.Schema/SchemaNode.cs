@@ -26,11 +26,8 @@ internal enum UnknownMemberHandling
 }
 
 /// <summary>A JSON value written in a schema (<c>enum</c>, <c>const</c>), kept as its kind and canonical text.</summary>
-internal sealed record JsonLiteral(JsonTypes Kind, string Text)
-{
-    /// <summary>The string value for a string literal, else the JSON text.</summary>
-    public string Value => Text;
-}
+/// <param name="Text">The string value of a string literal, else its JSON text.</param>
+internal sealed record JsonLiteral(JsonTypes Kind, string Text);
 
 /// <summary>One member of an object schema.</summary>
 internal sealed record PropertyNode(string Name, SchemaNode Schema, LocationInfo NameLocation);
