@@ -24,9 +24,9 @@ internal static class TestSuite
         "optional/format/uuid.json", "optional/format/date-time.json", "optional/format/uri.json",
     ];
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => TestRepository.Root;
 
-    public static string Folder { get; } = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "json-schema-test-suite"));
+    public static string Folder => TestRepository.JsonSchemaTestSuite;
 
     public static IReadOnlyList<SuiteGroup> Load()
     {
@@ -53,17 +53,4 @@ internal static class TestSuite
 
     private static string Identifier(string file) =>
         new(Path.GetFileNameWithoutExtension(file).Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Stagehand.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Stagehand.sln was not found above " + AppContext.BaseDirectory);
-    }
 }

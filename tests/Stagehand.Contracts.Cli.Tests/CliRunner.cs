@@ -23,18 +23,7 @@ internal static class CliRunner
     }
 
     /// <summary>The repository root: the nearest folder above the test assembly that holds Stagehand.sln.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Stagehand.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Stagehand.sln was not found above " + AppContext.BaseDirectory);
-    }
+    public static string RepositoryRoot() => TestRepository.Root;
 }
 
 /// <summary>A temporary folder of schema files, deleted on dispose.</summary>

@@ -13,7 +13,7 @@ public sealed class ReadmeTests
     [Fact]
     public void QuickstartCompiles()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(TestRepository.Root, "README.md"));
         var quickstart = readme[readme.IndexOf("## Quickstart", StringComparison.Ordinal)..];
         var code = Regex.Match(quickstart, "```csharp\n(?<code>.*?)```", RegexOptions.Singleline).Groups["code"].Value;
         Assert.False(string.IsNullOrWhiteSpace(code), "the README has no C# quickstart");
@@ -27,18 +27,5 @@ public sealed class ReadmeTests
 
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Stagehand.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Stagehand.sln was not found above " + AppContext.BaseDirectory);
     }
 }

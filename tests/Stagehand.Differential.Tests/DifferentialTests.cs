@@ -248,15 +248,8 @@ public sealed class DifferentialTests
     /// <summary>Leaves the summary where CI prints it (<c>TestResults/differential.txt</c> at the repository root).</summary>
     private static void WriteSummary(string text)
     {
-        for (var directory = new System.IO.DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (System.IO.File.Exists(System.IO.Path.Combine(directory.FullName, "Stagehand.sln")))
-            {
-                var results = System.IO.Directory.CreateDirectory(System.IO.Path.Combine(directory.FullName, "TestResults"));
-                System.IO.File.WriteAllText(System.IO.Path.Combine(results.FullName, "differential.txt"), text);
-                return;
-            }
-        }
+        var results = System.IO.Directory.CreateDirectory(System.IO.Path.Combine(TestRepository.Root, "TestResults"));
+        System.IO.File.WriteAllText(System.IO.Path.Combine(results.FullName, "differential.txt"), text);
     }
 
     private static string Shorten(string json, int length = 600) => json.Length <= length ? json : json.Substring(0, length) + "...";

@@ -27,7 +27,7 @@ internal sealed class SchemaStore
 
     public string Root { get; }
 
-    public static SchemaStore Shared { get; } = new(FindSchemaRoot());
+    public static SchemaStore Shared { get; } = new(TestRepository.Schemas);
 
     /// <summary>A schema: the file it lives in (for resolving its references) and the node.</summary>
     public readonly record struct Located(string File, JsonNode Node, string Pointer)
@@ -146,18 +146,5 @@ internal sealed class SchemaStore
         }
 
         return string.Join('/', parts);
-    }
-
-    private static string FindSchemaRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (System.IO.File.Exists(Path.Combine(dir.FullName, "Stagehand.sln")) && Directory.Exists(Path.Combine(dir.FullName, "schemas")))
-            {
-                return Path.Combine(dir.FullName, "schemas");
-            }
-        }
-
-        throw new DirectoryNotFoundException("No schemas/ folder beside Stagehand.sln above " + AppContext.BaseDirectory);
     }
 }

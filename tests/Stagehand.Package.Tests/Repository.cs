@@ -6,7 +6,7 @@ namespace Stagehand.Package.Tests;
 internal static class Repository
 {
     /// <summary>The folder that holds Stagehand.sln, above the test assembly.</summary>
-    public static string Root { get; } = Find();
+    public static string Root => TestRepository.Root;
 
     /// <summary>
     /// Copies the build inputs (the root props, <paramref name="folders"/>, without bin and obj) to
@@ -43,18 +43,5 @@ internal static class Repository
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
-    }
-
-    private static string Find()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Stagehand.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Stagehand.sln was not found above " + AppContext.BaseDirectory);
     }
 }

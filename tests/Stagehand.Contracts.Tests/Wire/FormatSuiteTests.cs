@@ -74,16 +74,8 @@ internal static class FormatSuite
 
     private static string? Find()
     {
-        for (DirectoryInfo? directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            string candidate = Path.Combine(directory.FullName, "shared", "json-schema-test-suite", "tests", "draft2020-12", "optional", "format");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
+        string candidate = Path.Combine(TestRepository.JsonSchemaTestSuite, "tests", "draft2020-12", "optional", "format");
+        return Directory.Exists(candidate) ? candidate : null;
     }
 }
 

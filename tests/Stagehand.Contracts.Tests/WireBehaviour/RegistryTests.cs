@@ -36,7 +36,7 @@ public sealed class RegistryTests
     [Fact]
     public void Every_schema_file_names_a_registered_contract()
     {
-        var root = FindSchemaRoot();
+        var root = TestRepository.Schemas;
         var missing = Directory.EnumerateFiles(root, "*.schema.json", SearchOption.AllDirectories)
             .Select(path => Path.GetFileName(path)[..^".schema.json".Length])
             .Where(name => !Registry.TryGet(name, out _))
@@ -142,19 +142,5 @@ public sealed class RegistryTests
                 }
             }
         }
-    }
-
-    private static string FindSchemaRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "schemas");
-            if (Directory.Exists(Path.Combine(candidate, "v3")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("schemas folder not found above " + AppContext.BaseDirectory);
     }
 }

@@ -6,20 +6,7 @@ namespace Stagehand.Generators.Tests.Infrastructure;
 /// <summary>Finds the repository's folders from wherever the tests run.</summary>
 internal static class RepositoryPaths
 {
-    private static readonly Lazy<string> RootPath = new(() =>
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Stagehand.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Stagehand.sln was not found above " + AppContext.BaseDirectory);
-    });
-
-    public static string Root => RootPath.Value;
+    public static string Root => TestRepository.Root;
 
     public static string Schemas => Path.Combine(Root, "schemas");
 
