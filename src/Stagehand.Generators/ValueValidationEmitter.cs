@@ -37,18 +37,14 @@ internal static class ValueValidationEmitter
             var local = "the" + member.Name;
             var check = new SourceWriter();
             EmitCheck(check, member.Shape, local, member.Name, 0, rules);
-            var body = check.ToString();
-            if (body.Length == 0)
+            if (check.IsEmpty)
             {
                 continue;
             }
 
             writer.OpenBlock("if (" + value + " is { } " + local + ")");
             writer.WriteLine("validator.Push(" + wire + ");");
-            foreach (var line in body.TrimEnd('\n').Split('\n'))
-            {
-                writer.WriteLine(line);
-            }
+            writer.WriteLines(check);
 
             writer.WriteLine("validator.Pop();");
             writer.CloseBlock();
@@ -72,9 +68,9 @@ internal static class ValueValidationEmitter
             writer.OpenBlock("case " + (index++).ToString(CultureInfo.InvariantCulture) + ":");
             var check = new SourceWriter();
             EmitCheck(check, @case.Shape, field + (@case.Shape.IsValueType ? string.Empty : "!"), @case.Name, 0, rules);
-            foreach (var line in check.ToString().TrimEnd('\n').Split('\n').Where(l => l.Length > 0))
+            if (!check.IsEmpty)
             {
-                writer.WriteLine(line);
+                writer.WriteLines(check);
             }
 
             writer.WriteLine("break;");
@@ -152,58 +148,44 @@ internal static class ValueValidationEmitter
                 writer.WriteLine(expression + ".ValidateInto(validator);");
                 break;
             case ValueKind.List:
-                var item = "item" + depth.ToString(CultureInfo.InvariantCulture);
-                var index = "index" + depth.ToString(CultureInfo.InvariantCulture);
-                var inner = new SourceWriter();
-                EmitCheck(inner, shape.Element!, item, owner, depth + 1, rules);
                 if (shape.MinItems is not null || shape.MaxItems is not null)
                 {
                     writer.WriteLine("validator.CheckCount(" + expression + ".Count, " + Number(shape.MinItems) + ", " + Number(shape.MaxItems) + ");");
                 }
 
-                if (inner.ToString().Length > 0)
-                {
-                    writer.WriteLine("var " + index + " = 0;");
-                    writer.WriteLine("foreach (var " + item + "Entry in " + expression + ")");
-                    writer.WriteLine("{");
-                    writer.WriteLine("    validator.Push(" + index + "++);");
-                    writer.WriteLine("    if (" + item + "Entry is { } " + item + ")");
-                    writer.WriteLine("    {");
-                    foreach (var line in inner.ToString().TrimEnd('\n').Split('\n'))
-                    {
-                        writer.WriteLine("        " + line);
-                    }
-
-                    writer.WriteLine("    }");
-                    writer.WriteLine("    validator.Pop();");
-                    writer.WriteLine("}");
-                }
-
+                var item = "item" + depth.ToString(CultureInfo.InvariantCulture);
+                var index = "index" + depth.ToString(CultureInfo.InvariantCulture);
+                EmitEach(writer, shape, owner, depth, rules, item, "var " + index + " = 0;", item + "Entry in " + expression, index + "++", item + "Entry");
                 break;
             case ValueKind.Map:
                 var pair = "pair" + depth.ToString(CultureInfo.InvariantCulture);
-                var entry = "entry" + depth.ToString(CultureInfo.InvariantCulture);
-                var mapInner = new SourceWriter();
-                EmitCheck(mapInner, shape.Element!, entry, owner, depth + 1, rules);
-                if (mapInner.ToString().Length > 0)
-                {
-                    writer.WriteLine("foreach (var " + pair + " in " + expression + ")");
-                    writer.WriteLine("{");
-                    writer.WriteLine("    validator.Push(" + pair + ".Key);");
-                    writer.WriteLine("    if (" + pair + ".Value is { } " + entry + ")");
-                    writer.WriteLine("    {");
-                    foreach (var line in mapInner.ToString().TrimEnd('\n').Split('\n'))
-                    {
-                        writer.WriteLine("        " + line);
-                    }
-
-                    writer.WriteLine("    }");
-                    writer.WriteLine("    validator.Pop();");
-                    writer.WriteLine("}");
-                }
-
+                EmitEach(writer, shape, owner, depth, rules, "entry" + depth.ToString(CultureInfo.InvariantCulture), null, pair + " in " + expression, pair + ".Key", pair + ".Value");
                 break;
         }
+    }
+
+    /// <summary>Checks every element of a list or value of a map, each under its own pointer segment.</summary>
+    private static void EmitEach(SourceWriter writer, ValueShape shape, string owner, int depth, List<string> rules, string local, string? setup, string loop, string segment, string element)
+    {
+        var inner = new SourceWriter();
+        EmitCheck(inner, shape.Element!, local, owner, depth + 1, rules);
+        if (inner.IsEmpty)
+        {
+            return;
+        }
+
+        if (setup is not null)
+        {
+            writer.WriteLine(setup);
+        }
+
+        writer.OpenBlock("foreach (var " + loop + ")");
+        writer.WriteLine("validator.Push(" + segment + ");");
+        writer.OpenBlock("if (" + element + " is { } " + local + ")");
+        writer.WriteLines(inner);
+        writer.CloseBlock();
+        writer.WriteLine("validator.Pop();");
+        writer.CloseBlock();
     }
 
     private static string Number(int? value) => value is null ? "null" : value.Value.ToString(CultureInfo.InvariantCulture);
