@@ -1,4 +1,5 @@
 using Stagehand.Schema;
+using static Stagehand.Generators.GeneratedNames;
 
 namespace Stagehand.Generators;
 
@@ -8,8 +9,6 @@ namespace Stagehand.Generators;
 /// </summary>
 internal static class ApiEmitter
 {
-    private const string Runtime = "global::Stagehand.Contracts.";
-
     public static string ConverterName(TypeRef type) => type.Name + "JsonConverter";
 
     public static string ConverterAttribute(TypeRef type) =>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Stagehand.Schema;
+using static Stagehand.Generators.GeneratedNames;
 
 namespace Stagehand.Generators;
 
@@ -13,8 +14,6 @@ namespace Stagehand.Generators;
 /// </summary>
 internal static class CaseFilter
 {
-    private const string Json = "global::System.Text.Json.";
-
     /// <summary>Whether any candidate can be ruled out by its required members.</summary>
     public static bool Applies(IReadOnlyList<UnionCaseReader> candidates) =>
         candidates.Any(c => !c.RequiredMembers.IsEmpty) && Names(candidates).Count <= 64;
@@ -39,7 +38,7 @@ internal static class CaseFilter
         writer.WriteLine("var name = -1;");
         for (var i = 0; i < names.Count; i++)
         {
-            writer.WriteLine((i == 0 ? "if" : "else if") + " (probe.ValueTextEquals(" + Identifiers.Literal(names[i]) + "u8)) name = " + I(i) + ";");
+            writer.WriteLine((i == 0 ? "if" : "else if") + " (probe.ValueTextEquals(" + Identifiers.Literal(names[i]) + "u8)) name = " + Invariant(i) + ";");
         }
 
         writer.WriteLine("probe.Read();");
@@ -47,8 +46,8 @@ internal static class CaseFilter
         foreach (var name in constNames)
         {
             var values = candidates.SelectMany(c => c.RequiredConsts).Where(k => k.Name == name).Select(k => k.Value).Distinct().ToList();
-            var tests = values.Select((v, k) => "probe.ValueTextEquals(" + Identifiers.Literal(v) + "u8) ? " + I(k + 1) + " : ");
-            writer.WriteLine("if (name == " + I(names.IndexOf(name)) + " && probe.TokenType == " + Json + "JsonTokenType.String) " +
+            var tests = values.Select((v, k) => "probe.ValueTextEquals(" + Identifiers.Literal(v) + "u8) ? " + Invariant(k + 1) + " : ");
+            writer.WriteLine("if (name == " + Invariant(names.IndexOf(name)) + " && probe.TokenType == " + Json + "JsonTokenType.String) " +
                 ConstVariable(names, name) + " = " + string.Concat(tests) + "-1;");
         }
 
@@ -64,11 +63,11 @@ internal static class CaseFilter
             foreach (var constant in candidate.RequiredConsts)
             {
                 var values = candidates.SelectMany(c => c.RequiredConsts).Where(k => k.Name == constant.Name).Select(k => k.Value).Distinct().ToList();
-                conditions.Add(ConstVariable(names, constant.Name) + " == " + I(values.IndexOf(constant.Value) + 1));
+                conditions.Add(ConstVariable(names, constant.Name) + " == " + Invariant(values.IndexOf(constant.Value) + 1));
             }
 
-            guards.Add("possible" + I(i));
-            writer.WriteLine("var possible" + I(i) + " = " + string.Join(" && ", conditions) + ";");
+            guards.Add("possible" + Invariant(i));
+            writer.WriteLine("var possible" + Invariant(i) + " = " + string.Join(" && ", conditions) + ";");
         }
 
         writer.WriteLine("var possible = " + string.Join(" + ", guards.Select(g => "(" + g + " ? 1 : 0)")) + ";");
@@ -89,7 +88,6 @@ internal static class CaseFilter
     private static List<string> Names(IReadOnlyList<UnionCaseReader> candidates) =>
         candidates.SelectMany(c => c.RequiredMembers).Distinct(StringComparer.Ordinal).ToList();
 
-    private static string ConstVariable(List<string> names, string name) => "const" + I(names.IndexOf(name));
+    private static string ConstVariable(List<string> names, string name) => "const" + Invariant(names.IndexOf(name));
 
-    private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

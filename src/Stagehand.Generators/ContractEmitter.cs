@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Linq;
 using Stagehand.Schema;
+using static Stagehand.Generators.GeneratedNames;
 
 namespace Stagehand.Generators;
 
 /// <summary>Writes the C# for one schema file from its model. It reads nothing but the model.</summary>
 internal static class ContractEmitter
 {
-    private const string Runtime = "global::Stagehand.Contracts.";
     private static readonly string GeneratedCode =
         "[global::System.CodeDom.Compiler.GeneratedCode(\"Stagehand.Generators\", \"" + typeof(ContractEmitter).Assembly.GetName().Version!.ToString(3) + "\")]";
 

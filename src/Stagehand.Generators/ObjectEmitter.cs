@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq;
 using Stagehand.Schema;
+using static Stagehand.Generators.GeneratedNames;
 
 namespace Stagehand.Generators;
 
@@ -10,9 +11,6 @@ namespace Stagehand.Generators;
 /// </summary>
 internal static class ObjectEmitter
 {
-    private const string Runtime = "global::Stagehand.Contracts.";
-    private const string Json = "global::System.Text.Json.";
-
     public static void Emit(SourceWriter writer, NodeSpec node)
     {
         if (node.OwnsShape && node.Shape.Kind == ValueKind.Map && node.Members.IsEmpty)
@@ -26,7 +24,7 @@ internal static class ObjectEmitter
         var words = (members.Count + 63) / 64;
         for (var i = 0; i < words; i++)
         {
-            writer.WriteLine("ulong seen" + I(i) + " = 0;");
+            writer.WriteLine("ulong seen" + Invariant(i) + " = 0;");
         }
 
         writer.WriteLine("var names = default(" + Runtime + "MemberNameSet);");
@@ -37,7 +35,7 @@ internal static class ObjectEmitter
                 var member = members[i];
                 if (member.PropertyName is not null && member.Reader is not null && !member.IsConst && !member.ClientOnly)
                 {
-                    writer.WriteLine(member.Reader.ValueType + " member" + I(i) + " = default!;");
+                    writer.WriteLine(member.Reader.ValueType + " member" + Invariant(i) + " = default!;");
                 }
             }
 
@@ -65,17 +63,17 @@ internal static class ObjectEmitter
         for (var i = 0; i < members.Count; i++)
         {
             var member = members[i];
-            writer.OpenBlock((i == 0 ? "if" : "else if") + " (member == " + I(i) + ")");
+            writer.OpenBlock((i == 0 ? "if" : "else if") + " (member == " + Invariant(i) + ")");
             if (member.ClientOnly && record is not null)
             {
-                writer.WriteLine("context.MarkSeen(ref seen" + I(i / 64) + ", " + I(i % 64) + ");");
+                writer.WriteLine("context.MarkSeen(ref seen" + Invariant(i / 64) + ", " + Invariant(i % 64) + ");");
                 writer.WriteLine("reader.Read();");
                 writer.WriteLine("context.TryReadAny(ref reader, false, out _);");
                 writer.CloseBlock();
                 continue;
             }
 
-            writer.WriteLine("var first = context.MarkSeen(ref seen" + I(i / 64) + ", " + I(i % 64) + ");");
+            writer.WriteLine("var first = context.MarkSeen(ref seen" + Invariant(i / 64) + ", " + Invariant(i % 64) + ");");
             writer.WriteLine("reader.Read();");
             if (member.Reader is null)
             {
@@ -87,7 +85,7 @@ internal static class ObjectEmitter
             var stores = record is not null && member.PropertyName is not null && !member.IsConst;
             if (stores)
             {
-                writer.WriteLine("if (first) " + member.Reader.Call + "(ref reader, ref context, build, out member" + I(i) + ");");
+                writer.WriteLine("if (first) " + member.Reader.Call + "(ref reader, ref context, build, out member" + Invariant(i) + ");");
             }
             else
             {
@@ -144,7 +142,7 @@ internal static class ObjectEmitter
             var member = members[i];
             if (member.Required && !(member.ClientOnly && record is not null))
             {
-                writer.WriteLine("if ((seen" + I(i / 64) + " & " + Bit(i % 64) + ") == 0) context.AddMemberError(\"required\", " +
+                writer.WriteLine("if ((seen" + Invariant(i / 64) + " & " + Bit(i % 64) + ") == 0) context.AddMemberError(\"required\", " +
                     Identifiers.Literal(member.WireName) + ", " + Identifiers.Literal("The required member '" + member.WireName + "' is missing.") + ");");
             }
         }
@@ -163,15 +161,15 @@ internal static class ObjectEmitter
     {
         writer.WriteLine("int member;");
         writer.OpenBlock("if (reader.ValueIsEscaped)");
-        writer.WriteLine("member = " + string.Concat(members.Select((m, i) => "reader.ValueTextEquals(" + Identifiers.Literal(m.WireName) + "u8) ? " + I(i) + " : ")) + "-1;");
+        writer.WriteLine("member = " + string.Concat(members.Select((m, i) => "reader.ValueTextEquals(" + Identifiers.Literal(m.WireName) + "u8) ? " + Invariant(i) + " : ")) + "-1;");
         writer.CloseBlock();
         writer.OpenBlock("else");
         writer.WriteLine("var name = reader.ValueSpan;");
         writer.OpenBlock("switch (name.Length)");
         foreach (var group in members.Select((m, i) => (Member: m, Index: i)).GroupBy(p => System.Text.Encoding.UTF8.GetByteCount(p.Member.WireName)).OrderBy(g => g.Key))
         {
-            writer.WriteLine("case " + I(group.Key) + ": member = " +
-                string.Concat(group.Select(p => "global::System.MemoryExtensions.SequenceEqual(name, " + Identifiers.Literal(p.Member.WireName) + "u8) ? " + I(p.Index) + " : ")) + "-1; break;");
+            writer.WriteLine("case " + Invariant(group.Key) + ": member = " +
+                string.Concat(group.Select(p => "global::System.MemoryExtensions.SequenceEqual(name, " + Identifiers.Literal(p.Member.WireName) + "u8) ? " + Invariant(p.Index) + " : ")) + "-1; break;");
         }
 
         writer.WriteLine("default: member = -1; break;");
@@ -193,15 +191,15 @@ internal static class ObjectEmitter
 
             if (member.IsOptionalWrapper)
             {
-                writer.WriteLine(member.PropertyName + " = (seen" + I(i / 64) + " & " + Bit(i % 64) + ") != 0 ? new(member" + I(i) + ") : default,");
+                writer.WriteLine(member.PropertyName + " = (seen" + Invariant(i / 64) + " & " + Bit(i % 64) + ") != 0 ? new(member" + Invariant(i) + ") : default,");
             }
             else if (member.Required)
             {
-                writer.WriteLine(member.PropertyName + " = member" + I(i) + ",");
+                writer.WriteLine(member.PropertyName + " = member" + Invariant(i) + ",");
             }
             else
             {
-                writer.WriteLine(member.PropertyName + " = (seen" + I(i / 64) + " & " + Bit(i % 64) + ") != 0 ? member" + I(i) + " : default(" + member.PropertyType + "),");
+                writer.WriteLine(member.PropertyName + " = (seen" + Invariant(i / 64) + " & " + Bit(i % 64) + ") != 0 ? member" + Invariant(i) + " : default(" + member.PropertyType + "),");
             }
         }
 
@@ -238,7 +236,6 @@ internal static class ObjectEmitter
         writer.WriteLine("if (entries is not null && context.ErrorCount == mark) value = new " + node.Shape.CSharpType + "(entries);");
     }
 
-    private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Bit(int index) => "(1UL << " + I(index) + ")";
+    private static string Bit(int index) => "(1UL << " + Invariant(index) + ")";
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Stagehand.Schema;
+using static Stagehand.Generators.GeneratedNames;
 
 namespace Stagehand.Generators;
 
@@ -11,8 +12,6 @@ namespace Stagehand.Generators;
 /// </summary>
 internal static class ReaderEmitter
 {
-    private const string Runtime = "global::Stagehand.Contracts.";
-    private const string Json = "global::System.Text.Json.";
     private const string Signature = "(ref " + Json + "Utf8JsonReader reader, ref " + Runtime + "ContractReadContext context, bool build, out ";
 
     public static void Emit(SourceWriter writer, ContractFile file)

@@ -1,4 +1,5 @@
 using Stagehand.Schema;
+using static Stagehand.Generators.GeneratedNames;
 
 namespace Stagehand.Generators;
 
@@ -9,8 +10,6 @@ namespace Stagehand.Generators;
 internal static class RegistryEmitter
 {
     public const string HintName = "GeneratedContracts.g.cs";
-    private const string Runtime = "global::Stagehand.Contracts.";
-    private const string Metadata = "global::System.Text.Json.Serialization.Metadata.";
 
     public static string Emit(RegistryModel model)
     {

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Stagehand.Schema;
+using static Stagehand.Generators.GeneratedNames;
 
 namespace Stagehand.Generators;
 
@@ -12,8 +13,6 @@ namespace Stagehand.Generators;
 /// </summary>
 internal static class UnionReaderEmitter
 {
-    private const string Json = "global::System.Text.Json.";
-
     private static readonly (string Token, JsonTypes Types)[] TokenKinds =
     {
         ("StartObject", JsonTypes.Object),
@@ -127,7 +126,7 @@ internal static class UnionReaderEmitter
             writer.WriteLine("var copy = start;");
             writer.WriteLine("var trial = context.BeginTrial();");
             writer.WriteLine(candidates[i].Reader.Call + "(ref copy, ref context, false, out _);");
-            writer.WriteLine("if (context.EndTrial(trial) && ++matched == 1) winner = " + I(i) + ";");
+            writer.WriteLine("if (context.EndTrial(trial) && ++matched == 1) winner = " + Invariant(i) + ";");
             writer.CloseBlock();
         }
 
@@ -135,7 +134,7 @@ internal static class UnionReaderEmitter
         writer.OpenBlock("switch (winner)");
         for (var i = 0; i < candidates.Count; i++)
         {
-            writer.OpenBlock("case " + I(i) + ":");
+            writer.OpenBlock("case " + Invariant(i) + ":");
             if (target == "copy")
             {
                 writer.WriteLine("var copy = start;");
@@ -154,7 +153,6 @@ internal static class UnionReaderEmitter
         writer.CloseBlock();
     }
 
-    private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static void EmitDiscriminated(SourceWriter writer, NodeSpec node, TypeRef union, List<UnionCaseReader> candidates, string target)
     {

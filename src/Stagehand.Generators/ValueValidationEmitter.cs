@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Stagehand.Schema;
+using static Stagehand.Generators.GeneratedNames;
 
 namespace Stagehand.Generators;
 
@@ -12,8 +13,6 @@ namespace Stagehand.Generators;
 /// </summary>
 internal static class ValueValidationEmitter
 {
-    private const string Runtime = "global::Stagehand.Contracts.";
-
     public static void EmitRecord(SourceWriter writer, RecordSpec record)
     {
         var rules = new List<string>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Stagehand.Schema;
+using static Stagehand.Generators.GeneratedNames;
 
 namespace Stagehand.Generators;
 
@@ -9,8 +10,6 @@ namespace Stagehand.Generators;
 /// </summary>
 internal static class WriterEmitter
 {
-    private const string Json = "global::System.Text.Json.";
-
     public static void EmitRecord(SourceWriter writer, RecordSpec record)
     {
         writer.WriteSummaryXml("Writes this value as JSON with the contract's wire names.");
