@@ -165,6 +165,9 @@ internal static class UnionEmitter
     private static string DiscriminatorNote(Case @case) =>
         @case.Spec.DiscriminatorValue is null ? string.Empty : " (" + SourceWriter.Code(@case.Spec.DiscriminatorValue) + ")";
 
+    /// <summary>The private field that holds a case's value.</summary>
+    internal static string FieldName(UnionCaseSpec spec) => "_" + Identifiers.ToCamelCase(spec.Name).TrimStart('@');
+
     private sealed class Case
     {
         public Case(UnionCaseSpec spec, int index)
@@ -174,7 +177,7 @@ internal static class UnionEmitter
             Type = spec.Shape.CSharpType;
             IsReference = !spec.Shape.IsValueType;
             FieldType = IsReference ? Type + "?" : Type;
-            Field = "_" + Identifiers.ToCamelCase(spec.Name).TrimStart('@');
+            Field = FieldName(spec);
             Parameter = Identifiers.ToCamelCase(spec.Name);
             Bang = IsReference ? "!" : string.Empty;
         }

@@ -63,7 +63,7 @@ internal static class ValueValidationEmitter
         var index = 1;
         foreach (var @case in union.Cases)
         {
-            var field = "_" + Identifiers.ToCamelCase(@case.Name).TrimStart('@');
+            var field = UnionEmitter.FieldName(@case);
             writer.OpenBlock("case " + (index++).ToString(CultureInfo.InvariantCulture) + ":");
             var check = new SourceWriter();
             EmitCheck(check, @case.Shape, field + (@case.Shape.IsValueType ? string.Empty : "!"), @case.Name, 0, rules);

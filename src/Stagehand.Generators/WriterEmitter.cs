@@ -93,7 +93,7 @@ internal static class WriterEmitter
         foreach (var @case in union.Cases)
         {
             writer.OpenBlock("case " + (index++).ToString(CultureInfo.InvariantCulture) + ":");
-            var field = "_" + Identifiers.ToCamelCase(@case.Name).TrimStart('@');
+            var field = UnionEmitter.FieldName(@case);
             EmitValue(writer, @case.Shape, @case.Shape.IsValueType ? field : field + "!", 0);
             writer.WriteLine("break;");
             writer.CloseBlock();
