@@ -13,7 +13,7 @@ public static class RuleIdentifiers
     public const string HandWrittenContractDrift = "STH0003";
 
     /// <summary>A schema file cannot be read or built.</summary>
-    public const string InvalidSchema = "STH0004";
+    public const string InvalidSchema = Stagehand.Schema.InvalidSchemaRule.Id;
 
     /// <summary>A schema shape that does not survive the wire.</summary>
     public const string WireFragileShape = "STH0005";

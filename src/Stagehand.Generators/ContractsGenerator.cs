@@ -20,7 +20,7 @@ public sealed class ContractsGenerator : IIncrementalGenerator
     internal const string NamespaceMetadata = SchemaFileSettings.NamespaceMetadata;
     internal const string RootNamespaceProperty = SchemaFileSettings.RootNamespaceProperty;
 
-    /// <summary>The keyword of a problem that is the generator's own failure, not the schema's: the only kind it reports.</summary>
+    /// <summary>The keyword of a problem that is the generator's own failure, not the schema's.</summary>
     private const string GeneratorFailure = ContractModelBuilder.BuilderFailure;
 
     /// <inheritdoc/>
@@ -46,11 +46,12 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             .SelectMany(static (result, _) => result.File is null ? ImmutableArray<ContractFile>.Empty : ImmutableArray.Create(result.File))
             .WithTrackingName(TrackingNames.ContractFiles);
 
-        // Problems in schema files are the analyzers' to report (STH0004, at the line and column in the file); the
-        // generator only reports its own failures, so that it never fails silently and never throws (CS8785).
-        var failures = results
-            .Select(static (result, _) => result.Problems.Where(p => p.Keyword == GeneratorFailure).ToEquatableArray())
-            .WithTrackingName(TrackingNames.GeneratorFailures);
+        // Every problem of a schema that produced no C# is reported here, by the generator: a build shows generator
+        // diagnostics even when C# that uses the missing type does not compile (CS0246), and analyzers do not run
+        // then. The analyzers mirror the problem onto C# types, and do not report it again in the schema file.
+        var problems = results
+            .Select(static (result, _) => result.File is null ? result.Problems : EquatableArray<SchemaProblem>.Empty)
+            .WithTrackingName(TrackingNames.SchemaProblems);
 
         var rootNamespace = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) => SchemaFileSettings.RootNamespaceOrFallback(options.GlobalOptions.TryGetValue(RootNamespaceProperty, out var root) ? root : null))
@@ -70,11 +71,11 @@ public sealed class ContractsGenerator : IIncrementalGenerator
                 production.AddSource(RegistryEmitter.HintName, SourceText.From(RegistryEmitter.Emit(model), System.Text.Encoding.UTF8));
             }
         });
-        context.RegisterSourceOutput(failures, static (production, list) =>
+        context.RegisterSourceOutput(problems, static (production, list) =>
         {
             foreach (var problem in list)
             {
-                production.ReportDiagnostic(Diagnostic.Create(GeneratorDiagnostics.InvalidSchema, problem.Location.ToLocation(), problem.Keyword, problem.Message));
+                production.ReportDiagnostic(InvalidSchemaRule.Create(problem));
             }
         });
     }
@@ -106,8 +107,8 @@ public sealed class ContractsGenerator : IIncrementalGenerator
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            var location = Location.Create(file.SchemaPath, default, default);
-            production.ReportDiagnostic(Diagnostic.Create(GeneratorDiagnostics.InvalidSchema, location, GeneratorFailure, "The generator could not write C# for this schema: " + exception.Message));
+            var location = new LocationInfo(file.SourcePath, 0, 0, 0, 0, 0, 0);
+            production.ReportDiagnostic(InvalidSchemaRule.Create(new SchemaProblem(GeneratorFailure, "The generator could not write C# for this schema: " + exception.Message, location)));
             return;
         }
 

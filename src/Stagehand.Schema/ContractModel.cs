@@ -187,11 +187,14 @@ internal sealed record UnionSpec : TypeSpec
 }
 
 /// <summary>Everything generated from one schema file: its types, and the readers of all its schema nodes.</summary>
+/// <param name="SchemaPath">The path below the common folder of all schema files.</param>
+/// <param name="SourcePath">The path as the build gave it, for diagnostics in the file.</param>
 /// <param name="SchemaClass">The simple name of the static class that holds the file's node readers.</param>
 /// <param name="RootType">The type the file's root forms, if any.</param>
 internal sealed record ContractFile(
     string HintName,
     string SchemaPath,
+    string SourcePath,
     string Namespace,
     SchemaMode Mode,
     string Visibility,

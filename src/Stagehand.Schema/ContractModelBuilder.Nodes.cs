@@ -43,10 +43,17 @@ internal sealed partial class ContractModelBuilder
     private List<NodeSpec> BuildNodes(SchemaDocument document, List<TypeSpec> types)
     {
         var nodes = new List<NodeSpec>();
-        var records = types.OfType<RecordSpec>().ToDictionary(r => r.Type.FullName, StringComparer.Ordinal);
+        var records = new Dictionary<string, RecordSpec>(StringComparer.Ordinal);
+        foreach (var record in types.OfType<RecordSpec>())
+        {
+            // Two records of one name are reported (CheckDuplicateTypeNames) and stop the file; never a crash here.
+            records[record.Type.FullName] = record;
+        }
+
         foreach (var node in AllNodes(document.Root!))
         {
             _cancellationToken.ThrowIfCancellationRequested();
+            _workingOn = node.Location;
             var spec = BuildNode(document, node, records, types);
             if (spec is not null)
             {

@@ -27,6 +27,9 @@ internal sealed partial class ContractModelBuilder
     private readonly string _commonRoot;
     private readonly CancellationToken _cancellationToken;
 
+    /// <summary>The schema node being built, so that a failure can be reported where it happened.</summary>
+    private LocationInfo? _workingOn;
+
     private ContractModelBuilder(ImmutableArray<SchemaDocument> documents, CancellationToken cancellationToken)
     {
         _cancellationToken = cancellationToken;
@@ -49,8 +52,9 @@ internal sealed partial class ContractModelBuilder
     }
 
     /// <summary>
-    /// <see cref="Build"/>, except that a failure of the builder itself becomes a <see cref="BuilderFailure"/> problem on
-    /// every file instead of an exception: the compiler host must never see one.
+    /// <see cref="Build"/>, except that a failure of the builder itself never escapes: the compiler host must never see
+    /// an exception. A failure while building one file is already a located <see cref="BuilderFailure"/> problem of
+    /// that file (the others still build); this catches only what escapes the per-file guards.
     /// </summary>
     public static ImmutableArray<ContractBuildResult> BuildOrReport(ImmutableArray<SchemaDocument> documents, CancellationToken cancellationToken = default)
     {
@@ -60,53 +64,136 @@ internal sealed partial class ContractModelBuilder
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            var commonRoot = SchemaPaths.CommonDirectory(documents.Select(d => d.Path));
             return documents
                 .Select(d => new ContractBuildResult(
-                    d.Path,
+                    SchemaPaths.RelativeTo(commonRoot, d.Path),
                     null,
-                    ImmutableArray.Create(new SchemaProblem(BuilderFailure, "The generator failed on this set of schemas: " + exception.Message, new LocationInfo(d.Path, 0, 0, 0, 0, 0, 0))).ToEquatableArray()))
+                    d.Problems.Items.Add(new SchemaProblem(BuilderFailure, FailureMessage(exception), d.Root?.Location ?? new LocationInfo(d.Path, 0, 0, 0, 0, 0, 0))).ToEquatableArray()))
                 .ToImmutableArray();
         }
     }
 
+    private static string FailureMessage(Exception exception) =>
+        "The generator failed on this schema (" + exception.GetType().Name + ": " + exception.Message + "). Nothing is generated from it; please report this with the schema.";
+
     private ImmutableArray<ContractBuildResult> BuildAll()
     {
-        foreach (var document in _documents.Values.OrderBy(d => d.Path, StringComparer.Ordinal))
+        var ordered = _documents.Values.OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
+        foreach (var document in ordered)
         {
             if (document.Root is not null && document.Mode == SchemaMode.Contract)
             {
-                NameTypes(document, document.Root, document.FileStem);
+                Guard(document, () => NameTypes(document, document.Root, document.FileStem));
             }
         }
 
         CheckDuplicateTypeNames();
 
-        var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var results = ImmutableArray.CreateBuilder<ContractBuildResult>(_documents.Count);
-        foreach (var document in _documents.Values.OrderBy(d => d.Path, StringComparer.Ordinal))
+        // Build every file that read cleanly, each under its own guard, so that one file's failure is its own problem.
+        var built = new Dictionary<string, (List<TypeSpec> Types, List<NodeSpec> Nodes)>(StringComparer.Ordinal);
+        foreach (var document in ordered)
         {
             _cancellationToken.ThrowIfCancellationRequested();
+            if (document.Root is null || _problems[document.Path].Count > 0)
+            {
+                continue;
+            }
+
+            Guard(document, () =>
+            {
+                var types = BuildTypes(document);
+                built[document.Path] = (types, BuildNodes(document, types));
+            });
+        }
+
+        BlockReferencesToBrokenFiles(ordered);
+
+        var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var results = ImmutableArray.CreateBuilder<ContractBuildResult>(_documents.Count);
+        foreach (var document in ordered)
+        {
             var relative = SchemaPaths.RelativeTo(_commonRoot, document.Path);
-            var types = document.Root is null ? new List<TypeSpec>() : BuildTypes(document);
-            var nodes = document.Root is null ? new List<NodeSpec>() : BuildNodes(document, types);
             var problems = _problems[document.Path];
             _types.TryGetValue((document.Path, string.Empty), out var rootType);
-            var file = problems.Count == 0 && document.Root is not null
+            var file = problems.Count == 0 && document.Root is not null && built.TryGetValue(document.Path, out var parts)
                 ? new ContractFile(
                     UniqueHintName(HintNameFor(relative), hintNames),
                     relative,
+                    document.Root.Location.FilePath,
                     document.Namespace,
                     document.Mode,
                     document.Root.Visibility ?? "public",
                     SchemaClassFor(document),
                     rootType,
-                    types.ToEquatableArray(),
-                    nodes.ToEquatableArray())
+                    parts.Types.ToEquatableArray(),
+                    parts.Nodes.ToEquatableArray())
                 : null;
             results.Add(new ContractBuildResult(relative, file, problems.ToEquatableArray()));
         }
 
         return results.MoveToImmutable();
+    }
+
+    /// <summary>
+    /// Runs one step of building <paramref name="document"/>; an exception becomes a <see cref="BuilderFailure"/> problem
+    /// at the schema node the builder was working on, so the other files still build.
+    /// </summary>
+    private void Guard(SchemaDocument document, Action step)
+    {
+        _workingOn = null;
+        try
+        {
+            step();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var location = _workingOn is { } at && at.FilePath == document.Root?.Location.FilePath
+                ? at
+                : document.Root?.Location ?? new LocationInfo(document.Path, 0, 0, 0, 0, 0, 0);
+            Report(document.Path, BuilderFailure, FailureMessage(exception), location);
+        }
+    }
+
+    /// <summary>
+    /// A file whose <c>$ref</c> leads into a file with problems would name types that are not generated: it gets a
+    /// problem at that <c>$ref</c> too, and so on until no file changes.
+    /// </summary>
+    private void BlockReferencesToBrokenFiles(List<SchemaDocument> ordered)
+    {
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var document in ordered)
+            {
+                if (document.Root is null || _problems[document.Path].Count > 0)
+                {
+                    continue;
+                }
+
+                foreach (var node in AllNodes(document.Root))
+                {
+                    if (node.Ref is null)
+                    {
+                        continue;
+                    }
+
+                    var (file, _) = SchemaPaths.Resolve(document.Path, node.Ref);
+                    if (file != document.Path && _problems.TryGetValue(file, out var targetProblems) && targetProblems.Count > 0)
+                    {
+                        Report(
+                            document.Path,
+                            "$ref",
+                            $"The reference '{node.Ref}' leads to '{SchemaPaths.RelativeTo(_commonRoot, file)}', which has problems of its own (see that file); this schema is generated once they are fixed.",
+                            node.RefLocation ?? node.Location);
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+        while (changed);
     }
 
     private static string HintNameFor(string relativePath)
@@ -138,6 +225,7 @@ internal sealed partial class ContractModelBuilder
 
     private void NameTypes(SchemaDocument document, SchemaNode node, string suggestedName)
     {
+        _workingOn = node.Location;
         var ownerName = suggestedName;
         var kind = TypeFormingKind(node);
         if (kind is not null)
@@ -381,7 +469,8 @@ internal sealed partial class ContractModelBuilder
                 continue;
             }
 
-            var name = node.EnumNames.IsEmpty ? Identifiers.ToPascalCase(literal.Text) : node.EnumNames[position];
+            // The reader reports an x-stagehand-enumNames of another length than the enum, and such a file is not built.
+            var name = position < node.EnumNames.Count ? node.EnumNames[position] : Identifiers.ToPascalCase(literal.Text);
             if (!names.Add(name))
             {
                 Report(document.Path, "enum", $"Two values of '{type.Name}' map to the C# name '{name}'; name them with \"x-stagehand-enumNames\".", node.Location);
@@ -523,6 +612,7 @@ internal sealed partial class ContractModelBuilder
     /// </summary>
     private (ValueShape Shape, bool Nullable, JsonLiteral? Const, SchemaNode? Target)? Resolve(SchemaDocument document, SchemaNode node)
     {
+        _workingOn = node.Location;
         var key = (document.Path, node.Pointer);
         if (!_resolved.TryGetValue(key, out var resolved))
         {
@@ -700,7 +790,7 @@ internal sealed partial class ContractModelBuilder
         if (!node.Enum.IsEmpty)
         {
             var values = node.Enum.Select(v => Parse(v.Text)).Where(v => v is not null).Select(v => v!.Value).ToList();
-            if (values.Count == node.Enum.Count(v => v.Kind != JsonTypes.Null))
+            if (values.Count > 0 && values.Count == node.Enum.Count(v => v.Kind != JsonTypes.Null))
             {
                 low = values.Min();
                 high = values.Max();

@@ -9,22 +9,17 @@ using Stagehand.Schema;
 namespace Stagehand.Analyzers.Rules;
 
 /// <summary>
-/// STH0004: every problem the shared schema reader and contract model report, at its line and column in the schema
-/// file; and, since IDEs show nothing inside JSON files, once more on each C# type that consumes a broken schema.
+/// STH0004 on the C# side. The generator reports every problem of a schema it could not generate, at its line and
+/// column in the schema file (a build shows generator diagnostics even when the C# that needs the missing type does not
+/// compile), so this analyzer does not report those again. It reports the problems of schemas that were generated
+/// all the same, and, since IDEs show nothing inside JSON files, mirrors a broken schema's first problem onto each C#
+/// type that consumes it.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InvalidSchemaAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>The STH0004 descriptor.</summary>
-    public static readonly DiagnosticDescriptor Rule = new(
-        id: RuleIdentifiers.InvalidSchema,
-        title: "Invalid schema",
-        messageFormat: "Invalid schema at '{0}': {1}",
-        category: RuleCategories.Schema,
-        defaultSeverity: DiagnosticSeverity.Error,
-        isEnabledByDefault: true,
-        description: "A schema file is malformed, uses an unsupported keyword, misses its visibility, or refers to a schema that cannot be found. Nothing is generated from it until it is fixed. The C# types that consume it get the same diagnostic.",
-        helpLinkUri: Infrastructure.Rules.HelpLinkBase + RuleIdentifiers.InvalidSchema + ".md");
+    /// <summary>The STH0004 descriptor, shared with the generator.</summary>
+    public static readonly DiagnosticDescriptor Rule = InvalidSchemaRule.Descriptor;
 
     private const string BrokenTypesKey = "STH0004.BrokenTypes";
 
@@ -41,9 +36,15 @@ public sealed class InvalidSchemaAnalyzer : DiagnosticAnalyzer
             var schemas = SchemaAnalysis.GetSchemas(start.Options, start.CancellationToken);
             SchemaAnalysis.RegisterSchemaFileAction(start, schemas, static (fileContext, _, file) =>
             {
+                // A file with no contract is the generator's to report; reporting it here too would show it twice.
+                if (file.Contract is null)
+                {
+                    return;
+                }
+
                 foreach (var problem in file.Problems)
                 {
-                    fileContext.ReportDiagnostic(Diagnostic.Create(Rule, problem.Location.ToLocation(), problem.Keyword, problem.Message));
+                    fileContext.ReportDiagnostic(InvalidSchemaRule.Create(problem));
                 }
             });
 
