@@ -9,17 +9,17 @@ namespace Stagehand.Generators;
 /// </summary>
 internal static class ApiEmitter
 {
-    public static string ConverterName(TypeRef type) => type.Name + "JsonConverter";
+    public static string ConverterName(TypeRef type) => type.Name + GeneratedMemberNames.ConverterSuffix;
 
     public static string ConverterAttribute(TypeRef type) =>
-        "[global::System.Text.Json.Serialization.JsonConverter(typeof(" + type.Namespace + "." + ConverterName(type) + "))]";
+        "[global::System.Text.Json.Serialization.JsonConverter(typeof(global::" + type.Namespace + "." + ConverterName(type) + "))]";
 
     /// <summary>The static members inside the type: the three entry points over UTF-8.</summary>
     public static void EmitEntryPoints(SourceWriter writer, TypeRef type, NodeSpec node, string schemaClass)
     {
         var name = type.Name;
         var contract = Identifiers.Literal(name);
-        writer.WriteLine("private static readonly " + Runtime + "ContractReadFunc<" + name + "> s_read = " + schemaClass + "." + node.Method + ";");
+        writer.WriteLine("private static readonly " + Runtime + "ContractReadFunc<" + name + "> s_read = global::" + type.Namespace + "." + schemaClass + "." + node.OwnTypeMethod + ";");
         writer.WriteLine();
         writer.WriteSummaryXml("Validates UTF-8 JSON against the " + name + " contract and reports every violation; a valid document allocates nothing.");
         writer.WriteLine("/// <param name=\"utf8Json\">The document.</param>");
@@ -58,16 +58,16 @@ internal static class ApiEmitter
         if (type.Kind == NamedKind.Enum)
         {
             writer.WriteLine("public override " + name + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>");
-            writer.WriteLine("    " + Runtime + "ContractJson.ReadValue<" + name + ">(ref reader, " + schemaClass + "." + node!.Method + ", " + Identifiers.Literal(name) + ");");
+            writer.WriteLine("    " + Runtime + "ContractJson.ReadValue<" + type.FullName + ">(ref reader, global::" + type.Namespace + "." + schemaClass + "." + node!.OwnTypeMethod + ", " + Identifiers.Literal(name) + ");");
             writer.WriteLine();
             writer.WriteLine("/// <inheritdoc/>");
             writer.WriteLine("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + name + " value, global::System.Text.Json.JsonSerializerOptions options) =>");
-            writer.WriteLine("    " + name + "WireValues.WriteTo(writer, value);");
+            writer.WriteLine("    " + type.FullName + GeneratedMemberNames.WireValuesSuffix + ".WriteTo(writer, value);");
         }
         else
         {
             writer.WriteLine("public override " + name + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>");
-            writer.WriteLine("    " + Runtime + "ContractJson.ReadValue(ref reader, " + name + ".Reader, " + Identifiers.Literal(name) + ");");
+            writer.WriteLine("    " + Runtime + "ContractJson.ReadValue(ref reader, " + type.FullName + ".Reader, " + Identifiers.Literal(name) + ");");
             writer.WriteLine();
             writer.WriteLine("/// <inheritdoc/>");
             writer.WriteLine("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + name + " value, global::System.Text.Json.JsonSerializerOptions options)");

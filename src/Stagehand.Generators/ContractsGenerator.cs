@@ -85,18 +85,18 @@ public sealed class ContractsGenerator : IIncrementalGenerator
         var contractFiles = files.Where(file => file.Mode == SchemaMode.Contract).ToList();
         var typed = contractFiles
             .SelectMany(file => file.Types.Select(type => (File: file, Type: type, Node: file.Nodes.FirstOrDefault(n => n.OwnType == type.Type))))
-            .Where(item => item.Node is not null && item.Node.ValueType == item.Type.Type.FullName)
-            .Select(item => new RegistryEntry(item.Type.Type.Name, item.Type.Type.FullName, item.Type.Type, item.Type.Visibility, item.File.SchemaPath, ReaderCall(item.File, item.Node!)));
+            .Where(item => item.Node is not null)
+            .Select(item => new RegistryEntry(item.Type.Type.Name, item.Type.Type.FullName, item.Type.Type, item.Type.Visibility, item.File.SchemaPath, ReaderCall(item.File, item.Node!.OwnTypeMethod)));
         var values = contractFiles
             .Where(file => file.RootType is null)
             .Select(file => (File: file, Root: file.Nodes.FirstOrDefault(n => n.Method == ContractModelBuilder.MethodNameFor(string.Empty))))
             .Where(item => item.Root is not null && !item.Root.ValueType.EndsWith("?", StringComparison.Ordinal))
-            .Select(item => new RegistryEntry(item.File.SchemaClass.Substring(0, item.File.SchemaClass.Length - "Schema".Length), item.Root!.ValueType, null, item.File.Visibility, item.File.SchemaPath, ReaderCall(item.File, item.Root)));
+            .Select(item => new RegistryEntry(item.File.SchemaClass.Substring(0, item.File.SchemaClass.Length - GeneratedMemberNames.SchemaClassSuffix.Length), item.Root!.ValueType, null, item.File.Visibility, item.File.SchemaPath, ReaderCall(item.File, item.Root.Method)));
         var entries = typed.Concat(values).OrderBy(entry => entry.Name, StringComparer.Ordinal);
         return new RegistryModel(rootNamespace, entries.ToEquatableArray());
     }
 
-    private static string ReaderCall(ContractFile file, NodeSpec node) => "global::" + file.Namespace + "." + file.SchemaClass + "." + node.Method;
+    private static string ReaderCall(ContractFile file, string method) => "global::" + file.Namespace + "." + file.SchemaClass + "." + method;
 
     private static void AddSource(SourceProductionContext production, ContractFile file)
     {

@@ -34,8 +34,32 @@ internal static class ReaderEmitter
         {
             writer.WriteLine();
             EmitNode(writer, node);
+            if (node.NonNullMethod is not null)
+            {
+                writer.WriteLine();
+                EmitNonNullReader(writer, node);
+            }
         }
 
+        writer.CloseBlock();
+    }
+
+    /// <summary>The reader of a nullable node's own type: null is a type error there, anything else reads as the node does.</summary>
+    private static void EmitNonNullReader(SourceWriter writer, NodeSpec node)
+    {
+        var type = node.OwnType!;
+        var declared = Describe(node.DeclaredTypes & ~JsonTypes.Null);
+        var expected = declared.Length == 0 ? "a value other than null" : declared;
+        writer.OpenBlock("internal static bool " + node.NonNullMethod + "(ref " + Json + "Utf8JsonReader reader, ref " + Runtime + "ContractReadContext context, bool build, out " + type.FullName + " value)");
+        writer.OpenBlock("if (reader.TokenType == " + Json + "JsonTokenType.Null)");
+        writer.WriteLine("context.TypeMismatch(ref reader, " + Identifiers.Literal(expected) + ");");
+        writer.WriteLine("value = default!;");
+        writer.WriteLine("return false;");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("var valid = " + node.Method + "(ref reader, ref context, build, out var read);");
+        writer.WriteLine(type.IsValueType ? "value = read.GetValueOrDefault();" : "value = read!;");
+        writer.WriteLine("return valid;");
         writer.CloseBlock();
     }
 

@@ -45,11 +45,14 @@ internal sealed class SourceWriter
         return WriteLine("}" + suffix);
     }
 
-    /// <summary>Writes an XML doc summary; each line of the text becomes one comment line.</summary>
+    /// <summary>
+    /// Writes an XML doc summary; each line of the text becomes one comment line. Every character C# takes for a line
+    /// end (CR, LF, NEL, U+2028, U+2029) starts a new comment line, so no text escapes the comment.
+    /// </summary>
     public SourceWriter WriteSummary(string text)
     {
         WriteLine("/// <summary>");
-        foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
+        foreach (var line in SplitLines(text))
         {
             WriteLine("/// " + EscapeXml(line.TrimEnd()));
         }
@@ -64,8 +67,49 @@ internal sealed class SourceWriter
         return WriteLine("/// </summary>");
     }
 
-    public static string EscapeXml(string text) =>
-        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    /// <summary>
+    /// Text made safe for one line of an XML doc comment: markup characters escaped, line ends written as character
+    /// references (they would end the comment line), and what XML does not allow (control characters, a lone
+    /// surrogate) replaced with U+FFFD.
+    /// </summary>
+    public static string EscapeXml(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '&': builder.Append("&amp;"); break;
+                case '<': builder.Append("&lt;"); break;
+                case '>': builder.Append("&gt;"); break;
+                case '\r' or '\n' or '\u0085' or '\u2028' or '\u2029':
+                    builder.Append("&#x").Append(((int)c).ToString("X", System.Globalization.CultureInfo.InvariantCulture)).Append(';');
+                    break;
+                default:
+                    if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                    {
+                        builder.Append(c).Append(text[++i]);
+                    }
+                    else if ((c < ' ' && c != '\t') || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF')
+                    {
+                        builder.Append('\uFFFD');
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The lines of <paramref name="text"/>, split wherever C# would end a line.</summary>
+    private static string[] SplitLines(string text) =>
+        text.Replace("\r\n", "\n").Split('\n', '\r', '\u0085', '\u2028', '\u2029');
 
     public override string ToString() => _builder.ToString();
 

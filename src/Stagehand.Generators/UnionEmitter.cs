@@ -26,7 +26,7 @@ internal static class UnionEmitter
         ContractEmitter.WriteTypeHeader(writer, union with { Description = description }, schemaPath);
         writer.OpenBlock("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">");
 
-        writer.WriteLine("private readonly int _case;");
+        writer.WriteLine("private readonly int " + GeneratedMemberNames.UnionTagField + ";");
         foreach (var @case in cases)
         {
             writer.WriteLine("private readonly " + @case.FieldType + " " + @case.Field + ";");
@@ -166,7 +166,7 @@ internal static class UnionEmitter
         @case.Spec.DiscriminatorValue is null ? string.Empty : " (" + SourceWriter.Code(@case.Spec.DiscriminatorValue) + ")";
 
     /// <summary>The private field that holds a case's value.</summary>
-    internal static string FieldName(UnionCaseSpec spec) => "_" + Identifiers.ToCamelCase(spec.Name).TrimStart('@');
+    internal static string FieldName(UnionCaseSpec spec) => GeneratedMemberNames.UnionCaseField(spec.Name);
 
     private sealed class Case
     {

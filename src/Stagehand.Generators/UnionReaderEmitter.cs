@@ -190,6 +190,10 @@ internal static class UnionReaderEmitter
         writer.CloseBlock();
     }
 
-    private static string Bang(UnionCaseReader candidate) =>
-        candidate.Reader.ValueType.EndsWith("?", System.StringComparison.Ordinal) ? "!" : string.Empty;
+    private static string Bang(UnionCaseReader candidate) => candidate.Conversion switch
+    {
+        CaseValueConversion.NullForgiving => "!",
+        CaseValueConversion.ValueOrDefault => ".GetValueOrDefault()",
+        _ => string.Empty,
+    };
 }

@@ -141,7 +141,7 @@ internal static class ValueValidationEmitter
                 writer.WriteLine("if (double.IsNaN(" + expression + ") || double.IsInfinity(" + expression + ")) validator.AddError(\"type\", \"Expected a finite number.\");");
                 break;
             case ValueKind.Named when shape.Named!.Kind == NamedKind.Enum:
-                writer.WriteLine("if (!" + shape.Named.FullName + "WireValues.IsDefined(" + expression + ")) validator.AddError(\"enum\", \"The value is not one the contract defines.\");");
+                writer.WriteLine("if (!" + shape.Named.FullName + GeneratedMemberNames.WireValuesSuffix + ".IsDefined(" + expression + ")) validator.AddError(\"enum\", \"The value is not one the contract defines.\");");
                 break;
             case ValueKind.Named:
                 writer.WriteLine(expression + ".ValidateInto(validator);");

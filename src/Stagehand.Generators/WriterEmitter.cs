@@ -142,7 +142,7 @@ internal static class WriterEmitter
                 writer.WriteLine(expression + ".WriteTo(writer);");
                 return;
             case ValueKind.Named when shape.Named!.Kind == NamedKind.Enum:
-                writer.WriteLine(shape.Named.FullName + "WireValues.WriteTo(writer, " + expression + ");");
+                writer.WriteLine(shape.Named.FullName + GeneratedMemberNames.WireValuesSuffix + ".WriteTo(writer, " + expression + ");");
                 return;
             case ValueKind.Named:
                 writer.WriteLine(expression + ".WriteTo(writer);");

@@ -10,11 +10,26 @@ internal sealed partial class ContractModelBuilder
 {
     private static readonly ValueShape AnyShape = new() { Kind = ValueKind.Any };
 
-    public static string SchemaClassFor(SchemaDocument document)
+    /// <summary>The class that holds a file's readers: <c>PetSchema</c>, numbered when two files of a namespace share a stem.</summary>
+    private string SchemaClassFor(SchemaDocument document) => _schemaClasses[document.Path];
+
+    private static Dictionary<string, string> NameSchemaClasses(IEnumerable<SchemaDocument> documents)
     {
-        var stem = document.FileStem;
-        var name = Identifiers.IsValid(stem) ? stem : Identifiers.ToPascalCase(stem, "Schema");
-        return name + "Schema";
+        var classes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var taken = new HashSet<(string, string)>();
+        foreach (var document in documents.OrderBy(d => d.Path, StringComparer.Ordinal))
+        {
+            var stem = Identifiers.ToIdentifier(document.FileStem, "Schema");
+            var name = stem + GeneratedMemberNames.SchemaClassSuffix;
+            for (var number = 2; !taken.Add((document.Namespace, name)); number++)
+            {
+                name = stem + number.ToString(CultureInfo.InvariantCulture) + GeneratedMemberNames.SchemaClassSuffix;
+            }
+
+            classes[document.Path] = name;
+        }
+
+        return classes;
     }
 
     /// <summary>The reader method of the node at <paramref name="pointer"/>: readable, and unique thanks to a hash of the exact pointer.</summary>
@@ -139,6 +154,7 @@ internal sealed partial class ContractModelBuilder
             MinItems = node.MinItems,
             MaxItems = node.MaxItems,
             OwnType = ownType,
+            NonNullMethod = ownType is not null && nullable ? MethodNameFor(node.Pointer) + "NotNull" : null,
             EnumValues = ownType is { Kind: NamedKind.Enum }
                 ? types.OfType<EnumSpec>().FirstOrDefault(e => e.Type == ownType)?.Values ?? EquatableArray<EnumValueSpec>.Empty
                 : EquatableArray<EnumValueSpec>.Empty,
@@ -179,14 +195,21 @@ internal sealed partial class ContractModelBuilder
                 var cases = new List<UnionCaseReader>();
                 foreach (var branch in nonNull)
                 {
-                    var match = union.Cases.FirstOrDefault(c => c.Name == (branch.CaseName ?? CaseNameOf(document, branch)));
+                    var match = _caseNames.TryGetValue((document.Path, branch.Pointer), out var caseName)
+                        ? union.Cases.FirstOrDefault(c => c.Name == caseName)
+                        : null;
                     if (match is not null)
                     {
                         var (required, consts) = RequiredShape(document, branch);
-                        cases.Add(new UnionCaseReader(match.Name, LocalReader(document, branch), match.DiscriminatorValue)
+                        var reader = LocalReader(document, branch);
+                        var readsNullable = reader.ValueType.EndsWith("?", StringComparison.Ordinal);
+                        cases.Add(new UnionCaseReader(match.Name, reader, match.DiscriminatorValue)
                         {
                             RequiredMembers = required,
                             RequiredConsts = consts,
+                            Conversion = !readsNullable ? CaseValueConversion.None
+                                : match.Shape.IsValueType ? CaseValueConversion.ValueOrDefault
+                                : CaseValueConversion.NullForgiving,
                         });
                     }
                 }
@@ -232,12 +255,6 @@ internal sealed partial class ContractModelBuilder
         }
 
         return (target.Required, consts.ToEquatableArray());
-    }
-
-    private string? CaseNameOf(SchemaDocument document, SchemaNode branch)
-    {
-        var resolved = Resolve(document, branch);
-        return resolved is null ? null : resolved.Value.Target?.CaseName ?? DefaultCaseName(resolved.Value.Shape);
     }
 
     private NodeMember MemberReader(SchemaDocument document, SchemaNode owner, PropertyNode property, RecordSpec? record)

@@ -13,18 +13,19 @@ namespace Stagehand.Schema;
 /// </summary>
 internal sealed partial class ContractModelBuilder
 {
-    private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
-    {
-        "EqualityContract", "Equals", "GetHashCode", "ToString", "GetType", "PrintMembers", "Deconstruct", "Clone", "MemberwiseClone", "Finalize",
-    };
-
     private readonly Dictionary<string, SchemaDocument> _documents = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Path, string Pointer), TypeRef> _types = new();
     private readonly Dictionary<string, List<(SchemaNode Node, TypeRef Type)>> _typesByFile = new(StringComparer.Ordinal);
+    private readonly List<(SchemaDocument Document, SchemaNode Node, string Name, NamedKind Kind)> _typeCandidates = new();
     private readonly Dictionary<string, List<SchemaProblem>> _problems = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnionSpec> _unionSpecs = new(StringComparer.Ordinal);
+
+    /// <summary>The case name each union branch got, by file and pointer, so the reader finds the case it built.</summary>
+    private readonly Dictionary<(string Path, string Pointer), string> _caseNames = new();
+    private readonly Dictionary<string, (string Path, LocationInfo Location)> _unionOrigins = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Path, string Pointer), (ValueShape Shape, bool Nullable, JsonLiteral? Const, SchemaNode? Target)?> _resolved = new();
     private readonly string _commonRoot;
+    private readonly Dictionary<string, string> _schemaClasses;
     private readonly CancellationToken _cancellationToken;
 
     /// <summary>The schema node being built, so that a failure can be reported where it happened.</summary>
@@ -40,6 +41,7 @@ internal sealed partial class ContractModelBuilder
         }
 
         _commonRoot = SchemaPaths.CommonDirectory(_documents.Keys);
+        _schemaClasses = NameSchemaClasses(_documents.Values);
     }
 
     /// <summary>The keyword of a problem that is a failure of this builder, not of a schema.</summary>
@@ -88,7 +90,7 @@ internal sealed partial class ContractModelBuilder
             }
         }
 
-        CheckDuplicateTypeNames();
+        AssignTypeNames();
 
         // Build every file that read cleanly, each under its own guard, so that one file's failure is its own problem.
         var built = new Dictionary<string, (List<TypeSpec> Types, List<NodeSpec> Nodes)>(StringComparer.Ordinal);
@@ -107,6 +109,7 @@ internal sealed partial class ContractModelBuilder
             });
         }
 
+        ReportUnionsThatHoldThemselves();
         BlockReferencesToBrokenFiles(ordered);
 
         var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -153,6 +156,58 @@ internal sealed partial class ContractModelBuilder
                 : document.Root?.Location ?? new LocationInfo(document.Path, 0, 0, 0, 0, 0, 0);
             Report(document.Path, BuilderFailure, FailureMessage(exception), location);
         }
+    }
+
+    /// <summary>
+    /// A union is a struct that stores each case by value, so a union that is (through other unions) one of its own
+    /// cases would contain itself: C# cannot lay that out (CS0523). Each union on such a cycle gets a problem.
+    /// </summary>
+    private void ReportUnionsThatHoldThemselves()
+    {
+        foreach (var start in _unionSpecs.Keys.OrderBy(k => k, StringComparer.Ordinal))
+        {
+            var path = FindUnionCycle(start);
+            if (path is not null && _unionOrigins.TryGetValue(start, out var origin))
+            {
+                Report(
+                    origin.Path,
+                    "anyOf",
+                    $"The union '{_unionSpecs[start].Type.Name}' holds itself as a case ({string.Join(" → ", path)}), and a union cannot contain itself; remove that case, or put it inside an object or an array.",
+                    origin.Location);
+            }
+        }
+    }
+
+    /// <summary>The names along a chain of union cases from <paramref name="start"/> back to itself, or null.</summary>
+    private List<string>? FindUnionCycle(string start)
+    {
+        var stack = new Stack<(string Union, List<string> Path)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        stack.Push((start, new List<string> { _unionSpecs[start].Type.Name }));
+        while (stack.Count > 0)
+        {
+            var (union, path) = stack.Pop();
+            foreach (var @case in _unionSpecs[union].Cases)
+            {
+                if (@case.Shape is not { Kind: ValueKind.Named, Named: { Kind: NamedKind.Union } named } || !_unionSpecs.ContainsKey(named.FullName))
+                {
+                    continue;
+                }
+
+                var next = new List<string>(path) { named.Name };
+                if (named.FullName == start)
+                {
+                    return next;
+                }
+
+                if (seen.Add(named.FullName))
+                {
+                    stack.Push((named.FullName, next));
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -230,21 +285,10 @@ internal sealed partial class ContractModelBuilder
         var kind = TypeFormingKind(node);
         if (kind is not null)
         {
-            ownerName = node.TypeName ?? suggestedName;
-            if (!Identifiers.IsValid(ownerName))
-            {
-                Report(document.Path, "x-stagehand-typeName", $"'{ownerName}' is not a valid C# type name; rename the file or add \"x-stagehand-typeName\".", node.Location);
-                ownerName = Identifiers.ToPascalCase(ownerName, "Type");
-            }
-
-            var type = new TypeRef(document.Namespace, ownerName, kind.Value);
-            _types[(document.Path, node.Pointer)] = type;
-            if (!_typesByFile.TryGetValue(document.Path, out var list))
-            {
-                _typesByFile[document.Path] = list = new List<(SchemaNode, TypeRef)>();
-            }
-
-            list.Add((node, type));
+            // A name that is not an identifier (a file called pet-owner, a member called 1st) becomes one; an explicit
+            // x-stagehand-typeName is checked by the reader. Collisions are settled later, for all files at once.
+            ownerName = node.TypeName ?? Identifiers.ToIdentifier(suggestedName, "Type");
+            _typeCandidates.Add((document, node, ownerName, kind.Value));
         }
 
         foreach (var definition in node.Definitions)
@@ -343,27 +387,54 @@ internal sealed partial class ContractModelBuilder
         return count;
     }
 
-    private void CheckDuplicateTypeNames()
+    /// <summary>
+    /// Gives every type its final name: its candidate, or the candidate with the first free number (2, 3, ...) when the
+    /// name, or a class generated beside it (its converter, an enum's wire values), is already taken in its namespace
+    /// by a schema class, the registry or an earlier type. Earlier means in path order, then in document order, so
+    /// the result does not depend on the order files arrive in.
+    /// </summary>
+    private void AssignTypeNames()
     {
-        var seen = new Dictionary<string, (string Path, SchemaNode Node)>(StringComparer.Ordinal);
-        foreach (var pair in _typesByFile.OrderBy(p => p.Key, StringComparer.Ordinal))
+        var taken = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        HashSet<string> Names(string @namespace)
         {
-            foreach (var (node, type) in pair.Value)
+            if (!taken.TryGetValue(@namespace, out var names))
             {
-                if (seen.TryGetValue(type.FullName, out var first))
-                {
-                    Report(pair.Key, "x-stagehand-typeName", $"The C# type '{type.Namespace}.{type.Name}' is also generated from {Describe(first.Path, first.Node)}; give one of them an \"x-stagehand-typeName\".", node.Location);
-                }
-                else
-                {
-                    seen[type.FullName] = (pair.Key, node);
-                }
+                taken[@namespace] = names = new HashSet<string>(StringComparer.Ordinal) { GeneratedMemberNames.RegistryClass };
             }
+
+            return names;
+        }
+
+        foreach (var document in _documents.Values.Where(d => d.Root is not null))
+        {
+            Names(document.Namespace).Add(SchemaClassFor(document));
+        }
+
+        foreach (var (document, node, candidate, kind) in _typeCandidates)
+        {
+            var names = Names(document.Namespace);
+            var name = candidate;
+            for (var number = 2; GeneratedMemberNames.IsReservedTypeName(name, kind) || GeneratedMemberNames.CompanionsOf(name, kind).Any(names.Contains); number++)
+            {
+                name = candidate + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            foreach (var companion in GeneratedMemberNames.CompanionsOf(name, kind))
+            {
+                names.Add(companion);
+            }
+
+            var type = new TypeRef(document.Namespace, name, kind);
+            _types[(document.Path, node.Pointer)] = type;
+            if (!_typesByFile.TryGetValue(document.Path, out var list))
+            {
+                _typesByFile[document.Path] = list = new List<(SchemaNode, TypeRef)>();
+            }
+
+            list.Add((node, type));
         }
     }
-
-    private string Describe(string path, SchemaNode node) =>
-        SchemaPaths.RelativeTo(_commonRoot, path) + (node.Pointer.Length == 0 ? string.Empty : "#" + node.Pointer);
 
     // ---- types --------------------------------------------------------------------------------------------
 
@@ -406,19 +477,13 @@ internal sealed partial class ContractModelBuilder
             }
 
             var (shape, nullable, constant, target) = resolved.Value;
-            var name = property.Schema.MemberName ?? Identifiers.ToPascalCase(property.Name);
-            if (name == type.Name || ReservedMemberNames.Contains(name))
-            {
-                name += "Value";
-            }
+            var name = UniqueName(
+                property.Schema.MemberName ?? Identifiers.ToIdentifier(Identifiers.ToPascalCase(property.Name), "Value"),
+                candidate => candidate == type.Name || GeneratedMemberNames.IsReservedInRecord(candidate),
+                names);
 
-            if (!names.Add(name))
-            {
-                Report(document.Path, "properties", $"Two members of '{type.Name}' map to the C# name '{name}'; give one an \"x-stagehand-memberName\".", property.NameLocation);
-                continue;
-            }
-
-            var required = node.Required.Contains(property.Name);
+            // A client-only member never comes from the wire, so no reader could set it: it is never required in C#.
+            var required = node.Required.Contains(property.Name) && !property.Schema.ClientOnly;
             if (constant is { Kind: JsonTypes.Number } number && !IsFiniteDouble(number.Text))
             {
                 Report(document.Path, "const", $"The const {number.Text} of '{property.Name}' does not fit a double.", property.NameLocation);
@@ -460,6 +525,7 @@ internal sealed partial class ContractModelBuilder
     {
         var values = new List<EnumValueSpec>();
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var numbers = new HashSet<int>();
         var index = 0;
         foreach (var literal in node.Enum)
         {
@@ -470,17 +536,25 @@ internal sealed partial class ContractModelBuilder
             }
 
             // The reader reports an x-stagehand-enumNames of another length than the enum, and such a file is not built.
-            var name = position < node.EnumNames.Count ? node.EnumNames[position] : Identifiers.ToPascalCase(literal.Text);
-            if (!names.Add(name))
-            {
-                Report(document.Path, "enum", $"Two values of '{type.Name}' map to the C# name '{name}'; name them with \"x-stagehand-enumNames\".", node.Location);
-                continue;
-            }
+            var name = UniqueName(
+                position < node.EnumNames.Count ? node.EnumNames[position] : Identifiers.ToIdentifier(Identifiers.ToPascalCase(literal.Text), "Value"),
+                candidate => candidate == type.Name || GeneratedMemberNames.IsReservedInEnum(candidate),
+                names);
 
-            if (literal.Kind != JsonTypes.String && !int.TryParse(literal.Text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _))
+            if (literal.Kind != JsonTypes.String)
             {
-                Report(document.Path, "enum", $"The enum value {literal.Text} of '{type.Name}' is not a 32-bit integer.", node.Location);
-                continue;
+                if (!int.TryParse(literal.Text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number))
+                {
+                    Report(document.Path, "enum", $"The enum value {literal.Text} of '{type.Name}' is not a 32-bit integer.", node.Location);
+                    continue;
+                }
+
+                // 0 and -0 are one JSON value: the first spelling names it, and the reader accepts both.
+                if (!numbers.Add(number))
+                {
+                    names.Remove(name);
+                    continue;
+                }
             }
 
             values.Add(new EnumValueSpec(name, literal));
@@ -517,13 +591,14 @@ internal sealed partial class ContractModelBuilder
                 }
 
                 var (shape, _, _, target) = resolved.Value;
-                var name = branch.CaseName ?? target?.CaseName ?? DefaultCaseName(shape);
-                if (!names.Add(name))
-                {
-                    Report(document.Path, "x-stagehand-caseName", $"Two cases of '{type.Name}' are named '{name}'; name them with \"x-stagehand-caseName\".", branch.Location);
-                    continue;
-                }
+                var fields = new HashSet<string>(names.Select(GeneratedMemberNames.UnionCaseField), StringComparer.Ordinal);
+                var name = UniqueName(
+                    branch.CaseName ?? target?.CaseName ?? DefaultCaseName(shape),
+                    candidate => GeneratedMemberNames.UnionCaseMembers(candidate).Any(member => member == type.Name || GeneratedMemberNames.IsReservedInUnion(member))
+                        || fields.Contains(GeneratedMemberNames.UnionCaseField(candidate)),
+                    names);
 
+                _caseNames[(document.Path, branch.Pointer)] = name;
                 string? discriminatorValue = null;
                 if (node.Discriminator is not null)
                 {
@@ -564,7 +639,26 @@ internal sealed partial class ContractModelBuilder
             Discriminator = node.Discriminator,
         };
         _unionSpecs[type.FullName] = spec;
+        _unionOrigins[type.FullName] = (document.Path, node.Location);
         return spec;
+    }
+
+    /// <summary>
+    /// <paramref name="candidate"/>, or, when it is reserved, <paramref name="candidate"/> + <c>Value</c>; then the first
+    /// numbered form (2, 3, ...) that is neither reserved nor in <paramref name="taken"/>, which it is added to. Wire
+    /// names stay as written; only the C# name moves, the same way on every build.
+    /// </summary>
+    private static string UniqueName(string candidate, Func<string, bool> reserved, HashSet<string> taken)
+    {
+        var stem = reserved(candidate) ? candidate + "Value" : candidate;
+        var name = stem;
+        for (var number = 2; reserved(name) || taken.Contains(name); number++)
+        {
+            name = stem + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        taken.Add(name);
+        return name;
     }
 
     private static bool IsFiniteDouble(string text) =>
@@ -759,7 +853,8 @@ internal sealed partial class ContractModelBuilder
                 }
 
                 var item = Resolve(document, node.Items, visiting);
-                return item is null ? null : constrained with { Kind = ValueKind.List, Element = item.Value.Shape, ElementNullable = item.Value.Nullable };
+                // JsonAny holds null itself, so an element of any value is never a nullable JsonAny (as for nodes).
+                return item is null ? null : constrained with { Kind = ValueKind.List, Element = item.Value.Shape, ElementNullable = item.Value.Nullable && item.Value.Shape.Kind != ValueKind.Any };
             case JsonTypes.Object:
                 if (!node.Properties.IsEmpty && node.HasAdditionalPropertiesSchema)
                 {
@@ -773,7 +868,7 @@ internal sealed partial class ContractModelBuilder
                 }
 
                 var value = Resolve(document, node.AdditionalProperties!, visiting);
-                return value is null ? null : constrained with { Kind = ValueKind.Map, Element = value.Value.Shape, ElementNullable = value.Value.Nullable };
+                return value is null ? null : constrained with { Kind = ValueKind.Map, Element = value.Value.Shape, ElementNullable = value.Value.Nullable && value.Value.Shape.Kind != ValueKind.Any };
             default:
                 Report(document.Path, "type", "This combination of types cannot be generated.", node.Location);
                 return null;

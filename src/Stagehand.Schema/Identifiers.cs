@@ -39,6 +39,37 @@ internal static class Identifiers
         return char.IsDigit(builder[0]) ? digitPrefix + builder : builder.ToString();
     }
 
+    /// <summary>
+    /// <paramref name="name"/> when it is a valid C# identifier and not a keyword, else its PascalCase form with only
+    /// identifier characters, prefixed with <paramref name="prefix"/> when it would not start like an identifier
+    /// (<c>pet-owner</c> → <c>PetOwner</c>, <c>1st</c> → <c>Type1st</c>, <c>class</c> → <c>Class</c>).
+    /// </summary>
+    public static string ToIdentifier(string name, string prefix)
+    {
+        if (IsValid(name))
+        {
+            return name;
+        }
+
+        var pascal = ToPascalCase(name, prefix);
+        var builder = new StringBuilder(pascal.Length);
+        foreach (var c in pascal)
+        {
+            if (SyntaxFacts.IsIdentifierPartCharacter(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        var candidate = builder.ToString();
+        if (candidate.Length == 0 || !SyntaxFacts.IsIdentifierStartCharacter(candidate[0]))
+        {
+            candidate = prefix + candidate;
+        }
+
+        return IsValid(candidate) ? candidate : prefix;
+    }
+
     /// <summary>A parameter or local name for a PascalCase name, escaped with <c>@</c> when it is a keyword.</summary>
     public static string ToCamelCase(string pascalName)
     {

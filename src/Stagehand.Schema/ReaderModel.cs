@@ -67,9 +67,25 @@ internal enum CompositionKind
 /// </summary>
 internal sealed record UnionCaseReader(string CaseName, MethodRef Reader, string? DiscriminatorValue)
 {
+    /// <summary>How the value the case reader reads becomes the case's value (its reader may admit null).</summary>
+    public CaseValueConversion Conversion { get; init; }
+
     public EquatableArray<string> RequiredMembers { get; init; } = EquatableArray<string>.Empty;
 
     public EquatableArray<ConstMember> RequiredConsts { get; init; } = EquatableArray<ConstMember>.Empty;
+}
+
+/// <summary>How a union case's reader output becomes the non-null value the case holds.</summary>
+internal enum CaseValueConversion
+{
+    /// <summary>The reader reads the case's type exactly.</summary>
+    None,
+
+    /// <summary>The reader reads a nullable reference: <c>value!</c>.</summary>
+    NullForgiving,
+
+    /// <summary>The reader reads a nullable struct: <c>value.GetValueOrDefault()</c>.</summary>
+    ValueOrDefault,
 }
 
 /// <summary>A required member whose value is a fixed string.</summary>
@@ -157,6 +173,16 @@ internal sealed record NodeSpec
 
     /// <summary>The record, enum or union this node forms, if any.</summary>
     public TypeRef? OwnType { get; init; }
+
+    /// <summary>
+    /// For a node that forms a type and also admits null (<c>"type": ["object", "null"]</c>): the reader of the type
+    /// alone, which rejects null. The type's own API (<c>Parse</c>, its converter, the registry) reads through it,
+    /// since a <c>Pet</c> cannot be null; members that hold the node read through <see cref="Method"/>.
+    /// </summary>
+    public string? NonNullMethod { get; init; }
+
+    /// <summary>The reader the type this node forms reads with: <see cref="NonNullMethod"/>, else <see cref="Method"/>.</summary>
+    public string OwnTypeMethod => NonNullMethod ?? Method;
 
     /// <summary>The C# members of the enum this node forms.</summary>
     public EquatableArray<EnumValueSpec> EnumValues { get; init; } = EquatableArray<EnumValueSpec>.Empty;
