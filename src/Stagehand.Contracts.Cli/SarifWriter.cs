@@ -47,7 +47,7 @@ internal static class SarifWriter
                 writer.WriteEndObject();
                 writer.WriteString("helpUri", rule.HelpUri);
                 writer.WriteStartObject("defaultConfiguration");
-                writer.WriteString("level", "error");
+                writer.WriteString("level", Level(rule.DefaultSeverity));
                 writer.WriteEndObject();
                 writer.WriteEndObject();
             }
@@ -61,8 +61,8 @@ internal static class SarifWriter
             {
                 writer.WriteStartObject();
                 writer.WriteString("ruleId", finding.Rule.Id);
-                writer.WriteNumber("ruleIndex", Array.IndexOf(Rules.All, finding.Rule));
-                writer.WriteString("level", "error");
+                writer.WriteNumber("ruleIndex", Rules.All.IndexOf(finding.Rule));
+                writer.WriteString("level", Level(finding.Severity));
                 writer.WriteStartObject("message");
                 writer.WriteString("text", finding.Message);
                 writer.WriteEndObject();
@@ -97,6 +97,14 @@ internal static class SarifWriter
 
         output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
+
+    /// <summary>The SARIF level of a severity.</summary>
+    internal static string Level(Microsoft.CodeAnalysis.DiagnosticSeverity severity) => severity switch
+    {
+        Microsoft.CodeAnalysis.DiagnosticSeverity.Error => "error",
+        Microsoft.CodeAnalysis.DiagnosticSeverity.Warning => "warning",
+        _ => "note",
+    };
 
     /// <summary>A relative path as a relative URI reference (forward slashes, escaped); a full path as a <c>file:</c> URI.</summary>
     internal static string ToUri(string path)

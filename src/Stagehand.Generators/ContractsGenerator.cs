@@ -57,13 +57,20 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             .Select(static (options, _) => SchemaFileSettings.RootNamespaceOrFallback(options.GlobalOptions.TryGetValue(RootNamespaceProperty, out var root) ? root : null))
             .WithTrackingName(TrackingNames.RootNamespace);
 
-        var registry = files
+        // Emitting is a step of its own, so that a file the emitter fails on is left out of the registry too.
+        var emitted = files
+            .Select(static (file, _) => Emit(file))
+            .WithTrackingName(TrackingNames.EmittedSources);
+
+        var registry = emitted
+            .Where(static source => source.Text is not null)
+            .Select(static (source, _) => source.File)
             .Collect()
             .Combine(rootNamespace)
             .Select(static (pair, _) => BuildRegistry(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Registry);
 
-        context.RegisterSourceOutput(files, static (production, file) => AddSource(production, file));
+        context.RegisterSourceOutput(emitted, static (production, source) => AddSource(production, source));
         context.RegisterSourceOutput(registry, static (production, model) =>
         {
             if (!model.Entries.IsEmpty)
@@ -98,21 +105,28 @@ public sealed class ContractsGenerator : IIncrementalGenerator
 
     private static string ReaderCall(ContractFile file, string method) => "global::" + file.Namespace + "." + file.SchemaClass + "." + method;
 
-    private static void AddSource(SourceProductionContext production, ContractFile file)
+    private static EmittedSource Emit(ContractFile file)
     {
-        string text;
         try
         {
-            text = ContractEmitter.Emit(file);
+            return new EmittedSource(file, ContractEmitter.Emit(file), null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            var location = new LocationInfo(file.SourcePath, 0, 0, 0, 0, 0, 0);
-            production.ReportDiagnostic(InvalidSchemaRule.Create(new SchemaProblem(GeneratorFailure, "The generator could not write C# for this schema: " + exception.Message, location)));
+            return new EmittedSource(file, null, "The generator could not write C# for this schema (" + exception.GetType().Name + ": " + exception.Message + "); please report this with the schema.");
+        }
+    }
+
+    private static void AddSource(SourceProductionContext production, EmittedSource source)
+    {
+        if (source.Text is null)
+        {
+            var location = new LocationInfo(source.File.SourcePath, 0, 0, 0, 0, 0, 0);
+            production.ReportDiagnostic(InvalidSchemaRule.Create(new SchemaProblem(GeneratorFailure, source.Failure!, location)));
             return;
         }
 
-        production.AddSource(file.HintName, SourceText.From(text, System.Text.Encoding.UTF8));
+        production.AddSource(source.File.HintName, SourceText.From(source.Text, System.Text.Encoding.UTF8));
     }
 
     private static SchemaInput ReadInput(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)

@@ -356,10 +356,9 @@ internal static class ReaderEmitter
                 return;
             case ValueKind.Named when node.OwnType is { Kind: NamedKind.Enum } && !IsNumericEnum(node):
                 var first = true;
-                foreach (var literal in node.Enum.Where(l => l.Kind == JsonTypes.String))
+                foreach (var member in node.EnumValues.Where(v => v.Value.Kind == JsonTypes.String))
                 {
-                    var name = EnumMemberName(node, literal);
-                    writer.WriteLine((first ? "if" : "else if") + " (reader.ValueTextEquals(" + Identifiers.Literal(literal.Text) + "u8)) value = " + node.OwnType!.FullName + "." + name + ";");
+                    writer.WriteLine((first ? "if" : "else if") + " (reader.ValueTextEquals(" + Identifiers.Literal(member.Value.Text) + "u8)) value = " + node.OwnType!.FullName + "." + member.Name + ";");
                     first = false;
                 }
 
@@ -374,9 +373,6 @@ internal static class ReaderEmitter
     }
 
     private static bool IsNumericEnum(NodeSpec node) => node.Enum.Any(l => l.Kind is JsonTypes.Integer or JsonTypes.Number);
-
-    private static string EnumMemberName(NodeSpec node, JsonLiteral literal) =>
-        node.EnumValues.First(v => v.Value.Text == literal.Text).Name;
 
     private static void EmitNumber(SourceWriter writer, NodeSpec node)
     {
@@ -395,9 +391,10 @@ internal static class ReaderEmitter
             case ValueKind.Named when node.OwnType is { Kind: NamedKind.Enum } && IsNumericEnum(node):
                 writer.OpenBlock("if (context.TryReadInt32(ref reader, null, out var number))");
                 writer.OpenBlock("switch (number)");
-                foreach (var literal in node.Enum.Where(l => l.Kind == JsonTypes.Integer))
+                // One case per member: the model keeps one spelling of each number (0 and -0 are one value).
+                foreach (var member in node.EnumValues.Where(v => v.Value.Kind == JsonTypes.Integer))
                 {
-                    writer.WriteLine("case " + literal.Text + ": value = " + node.OwnType!.FullName + "." + EnumMemberName(node, literal) + "; break;");
+                    writer.WriteLine("case " + member.Value.Text + ": value = " + node.OwnType!.FullName + "." + member.Name + "; break;");
                 }
 
                 writer.WriteLine("default: context.AddError(\"enum\", " + Identifiers.Literal("Expected one of: " + string.Join(", ", node.Enum.Select(l => l.Text)) + ".") + "); break;");

@@ -4,3 +4,6 @@ namespace Stagehand.Generators;
 
 /// <summary>A schema file as the pipeline sees it: compared by path, settings and content, never by reference.</summary>
 internal sealed record SchemaInput(string Path, SchemaFileSettings Settings, string? Text);
+
+/// <summary>The C# written for one schema file, or why it could not be written.</summary>
+internal sealed record EmittedSource(ContractFile File, string? Text, string? Failure);

@@ -8,6 +8,7 @@ internal static class TrackingNames
     public const string AllSchemas = nameof(AllSchemas);
     public const string BuildResults = nameof(BuildResults);
     public const string ContractFiles = nameof(ContractFiles);
+    public const string EmittedSources = nameof(EmittedSources);
     public const string SchemaProblems = nameof(SchemaProblems);
     public const string RootNamespace = nameof(RootNamespace);
     public const string Registry = nameof(Registry);

@@ -61,11 +61,11 @@ internal sealed partial class ContractModelBuilder
         var records = new Dictionary<string, RecordSpec>(StringComparer.Ordinal);
         foreach (var record in types.OfType<RecordSpec>())
         {
-            // Two records of one name are reported (CheckDuplicateTypeNames) and stop the file; never a crash here.
+            // AssignTypeNames keeps type names unique; should two records still share one, the last wins, never a crash.
             records[record.Type.FullName] = record;
         }
 
-        foreach (var node in AllNodes(document.Root!))
+        foreach (var node in SchemaWalker.DescendantsAndSelf(document.Root!))
         {
             _cancellationToken.ThrowIfCancellationRequested();
             _workingOn = node.Location;
@@ -77,31 +77,6 @@ internal sealed partial class ContractModelBuilder
         }
 
         return nodes;
-    }
-
-    private static IEnumerable<SchemaNode> AllNodes(SchemaNode node)
-    {
-        yield return node;
-        var children = node.Definitions.Select(d => d.Schema)
-            .Concat(node.Properties.Select(p => p.Schema))
-            .Concat(node.AllOf).Concat(node.AnyOf).Concat(node.OneOf);
-        if (node.Items is not null)
-        {
-            children = children.Append(node.Items);
-        }
-
-        if (node.AdditionalProperties is not null)
-        {
-            children = children.Append(node.AdditionalProperties);
-        }
-
-        foreach (var child in children)
-        {
-            foreach (var descendant in AllNodes(child))
-            {
-                yield return descendant;
-            }
-        }
     }
 
     private NodeSpec? BuildNode(SchemaDocument document, SchemaNode node, Dictionary<string, RecordSpec> records, List<TypeSpec> types)

@@ -227,7 +227,7 @@ internal sealed partial class ContractModelBuilder
                     continue;
                 }
 
-                foreach (var node in AllNodes(document.Root))
+                foreach (var node in SchemaWalker.DescendantsAndSelf(document.Root))
                 {
                     if (node.Ref is null)
                     {

@@ -1,33 +1,41 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using Microsoft.CodeAnalysis.Text;
+using Microsoft.CodeAnalysis;
+using Stagehand.Contracts.Cli.Checking;
 using Stagehand.Schema;
 
 namespace Stagehand.Contracts.Cli.Commands;
 
-/// <summary>A schema problem, ready to print: where it is (as shown to the user) and what it says.</summary>
+/// <summary>A diagnostic, ready to print: where it is (as shown to the user) and what it says.</summary>
 /// <param name="Rule">The rule it breaks.</param>
+/// <param name="Severity">Its severity.</param>
 /// <param name="DisplayPath">The file, relative to the current directory when it lies below it.</param>
 /// <param name="Line">One-based line.</param>
 /// <param name="Column">One-based column.</param>
 /// <param name="EndLine">One-based end line.</param>
 /// <param name="EndColumn">One-based end column (exclusive).</param>
 /// <param name="Message">The formatted message.</param>
-internal sealed record CheckFinding(Rule Rule, string DisplayPath, int Line, int Column, int EndLine, int EndColumn, string Message)
+internal sealed record CheckFinding(Rule Rule, DiagnosticSeverity Severity, string DisplayPath, int Line, int Column, int EndLine, int EndColumn, string Message)
 {
     /// <summary>The MSBuild-format line: <c>path(line,col): error ID: message</c>.</summary>
     public string ToMSBuildLine() =>
-        string.Create(CultureInfo.InvariantCulture, $"{DisplayPath}({Line},{Column}): error {Rule.Id}: {Message}");
+        string.Create(CultureInfo.InvariantCulture, $"{DisplayPath}({Line},{Column}): {SeverityWord(Severity)} {Rule.Id}: {Message}");
+
+    private static string SeverityWord(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        _ => "info",
+    };
 }
 
 /// <summary>
-/// <c>check [DIR]</c>: reads every <c>*.schema.json</c> under a folder with the generator's own reader and model
-/// builder, and reports what a build would report (STH0004) without building.
+/// <c>check [PATH]</c>: runs every schema rule of a build (the generator's STH0004 and every Stagehand analyzer, the
+/// same code a build runs) over the schema files of a folder, or over one file with its folder's schemas around it.
 /// </summary>
 internal static class CheckCommand
 {
@@ -37,9 +45,9 @@ internal static class CheckCommand
 
     public static Command Create()
     {
-        var directory = new Argument<string>("DIR")
+        var path = new Argument<string>("PATH")
         {
-            Description = "The folder to check, recursively.",
+            Description = "The folder to check, recursively, or one schema file (checked with the schema files of its folder, for $refs).",
             Arity = ArgumentArity.ZeroOrOne,
             DefaultValueFactory = _ => DefaultDirectory,
         };
@@ -50,32 +58,48 @@ internal static class CheckCommand
         };
         format.AcceptOnlyFromAmong("text", "sarif");
 
-        var command = new Command("check", "Check schema files against the Stagehand dialect, as the generator would.");
-        command.Arguments.Add(directory);
+        var command = new Command("check", "Check schema files with every rule a build runs on them.");
+        command.Arguments.Add(path);
         command.Options.Add(format);
         command.SetAction(parseResult => Execute(
-            parseResult.GetValue(directory) ?? DefaultDirectory,
+            parseResult.GetValue(path) ?? DefaultDirectory,
             string.Equals(parseResult.GetValue(format), "sarif", StringComparison.Ordinal),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error));
         return command;
     }
 
-    public static int Execute(string directory, bool sarif, TextWriter output, TextWriter error)
+    public static int Execute(string path, bool sarif, TextWriter output, TextWriter error)
     {
-        var root = Path.GetFullPath(directory);
-        if (!Directory.Exists(root))
+        var full = Path.GetFullPath(path);
+        string root;
+        string? onlyFile = null;
+        if (Directory.Exists(full))
         {
-            error.WriteLine($"error: the schema folder '{directory}' does not exist.");
+            root = full;
+        }
+        else if (File.Exists(full))
+        {
+            if (!SchemaPaths.IsSchemaFile(full))
+            {
+                error.WriteLine($"error: '{path}' is not a schema file: schema files end in {SchemaPaths.Extension}.");
+                return ExitCodes.Usage;
+            }
+
+            onlyFile = full;
+            root = FolderAround(full);
+        }
+        else
+        {
+            error.WriteLine($"error: '{path}' does not exist: give a folder of schema files or one {SchemaPaths.Extension} file.");
             return ExitCodes.Usage;
         }
 
-        var files = Directory.EnumerateFiles(root, "*" + SchemaPaths.Extension, SearchOption.AllDirectories)
-            .Where(SchemaPaths.IsSchemaFile)
-            .OrderBy(f => f, StringComparer.Ordinal)
+        var files = SchemaFiles.Below(root, RootNamespace);
+        var findings = Check(files)
+            .Where(finding => onlyFile is null || Path.GetFullPath(finding.DisplayPath) == onlyFile)
             .ToList();
-
-        var findings = Check(root, files);
+        var checkedCount = onlyFile is null ? files.Texts.Length : 1;
         if (sarif)
         {
             SarifWriter.Write(findings, output);
@@ -87,27 +111,95 @@ internal static class CheckCommand
                 output.WriteLine(finding.ToMSBuildLine());
             }
 
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"checked {files.Count} schema files: {findings.Count} errors"));
+            output.WriteLine(Summary(checkedCount, findings));
         }
 
-        return findings.Count == 0 ? 0 : 1;
+        return findings.Any(f => f.Severity == DiagnosticSeverity.Error) ? ExitCodes.Invalid : ExitCodes.Success;
     }
 
-    /// <summary>Reads and builds <paramref name="files"/> (full paths below <paramref name="root"/>) as one set.</summary>
-    public static IReadOnlyList<CheckFinding> Check(string root, IReadOnlyList<string> files)
+    /// <summary><c>checked 3 schema files: 1 error, 2 warnings</c>; warnings and messages only when there are some.</summary>
+    public static string Summary(int files, IReadOnlyCollection<CheckFinding> findings)
     {
-        var documents = files.Select(file => Read(file, NamespaceFor(root, file))).ToImmutableArray();
-        var results = ContractModelBuilder.BuildOrReport(documents);
+        var errors = findings.Count(f => f.Severity == DiagnosticSeverity.Error);
+        var warnings = findings.Count(f => f.Severity == DiagnosticSeverity.Warning);
+        var infos = findings.Count - errors - warnings;
+        var summary = $"checked {Count(files, "schema file")}: {Count(errors, "error")}";
+        if (warnings > 0)
+        {
+            summary += ", " + Count(warnings, "warning");
+        }
 
+        if (infos > 0)
+        {
+            summary += ", " + Count(infos, "message");
+        }
+
+        return summary;
+    }
+
+    private static string Count(int count, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
+
+    /// <summary>Runs every schema rule over <paramref name="files"/> and sorts what they report by place.</summary>
+    public static IReadOnlyList<CheckFinding> Check(SchemaFiles files)
+    {
         var workingDirectory = Directory.GetCurrentDirectory();
-        return results
-            .SelectMany(r => r.Problems)
+        return SchemaRules.Run(files)
+            .Select(d => ToFinding(d, workingDirectory))
             .Distinct()
-            .Select(p => ToFinding(p, workingDirectory))
             .OrderBy(f => f.DisplayPath, StringComparer.Ordinal)
             .ThenBy(f => f.Line)
             .ThenBy(f => f.Column)
+            .ThenBy(f => f.Rule.Id, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>
+    /// The folder whose schema files are read around one file: the file's own folder, widened to hold every schema
+    /// file its <c>$ref</c>s (and <c>x-stagehand-mirrors</c>/<c>-requestFor</c>) lead to, followed from file to file.
+    /// </summary>
+    private static string FolderAround(string file)
+    {
+        var folders = new List<string> { Path.GetDirectoryName(file)! };
+        var seen = new HashSet<string>(StringComparer.Ordinal) { file };
+        var pending = new Queue<string>(seen);
+        while (pending.Count > 0)
+        {
+            var current = pending.Dequeue();
+            string text;
+            try
+            {
+                text = File.ReadAllText(current);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            var document = SchemaReader.ReadFile(current, new SchemaFileSettings(RootNamespace, SchemaMode.Contract, null), Microsoft.CodeAnalysis.Text.SourceText.From(text));
+            if (document.Root is null)
+            {
+                continue;
+            }
+
+            var references = SchemaWalker.DescendantsAndSelf(document.Root).Select(node => node.Ref)
+                .Append(document.Root.Mirrors)
+                .Append(document.Root.RequestFor)
+                .OfType<string>();
+            foreach (var reference in references)
+            {
+                var (target, _) = SchemaPaths.Resolve(current, reference);
+                var full = Path.GetFullPath(target);
+                if (File.Exists(full) && seen.Add(full))
+                {
+                    folders.Add(Path.GetDirectoryName(full)!);
+                    pending.Enqueue(full);
+                }
+            }
+        }
+
+        var common = SchemaPaths.CommonDirectory(folders.Select(folder => Path.Combine(folder, "x")));
+        return common.Length == 0 ? Path.GetPathRoot(file)! : common;
     }
 
     /// <summary>The path to show for <paramref name="path"/>: relative to <paramref name="workingDirectory"/> when below it, otherwise full.</summary>
@@ -120,52 +212,20 @@ internal static class CheckCommand
             : relative;
     }
 
-    private static CheckFinding ToFinding(SchemaProblem problem, string workingDirectory)
+    private static CheckFinding ToFinding(Diagnostic diagnostic, string workingDirectory)
     {
-        var location = problem.Location;
+        var span = diagnostic.Location.GetLineSpan();
         return new CheckFinding(
-            Rules.InvalidSchema,
-            DisplayPath(location.FilePath, workingDirectory),
-            location.StartLine + 1,
-            location.StartCharacter + 1,
-            location.EndLine + 1,
-            location.EndCharacter + 1,
-            Rules.InvalidSchema.Format(problem.Keyword, problem.Message));
+            Rules.Find(diagnostic.Id),
+            diagnostic.Severity,
+            DisplayPath(span.Path, workingDirectory),
+            span.StartLinePosition.Line + 1,
+            span.StartLinePosition.Character + 1,
+            span.EndLinePosition.Line + 1,
+            span.EndLinePosition.Character + 1,
+            diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
-    /// <summary>Reads one file the way a build does (<see cref="SchemaReader.ReadFile"/>); an unreadable file is a problem, not a crash.</summary>
-    private static SchemaDocument Read(string path, string @namespace)
-    {
-        SourceText? text;
-        try
-        {
-            text = SourceText.From(File.ReadAllText(path));
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            text = null;
-        }
-
-        return SchemaReader.ReadFile(path, new SchemaFileSettings(@namespace, SchemaMode.Contract, null), text);
-    }
-
-    /// <summary>
-    /// The namespace of a file's types: <c>Stagehand.Contracts</c> plus one PascalCase segment per folder below
-    /// <paramref name="root"/> (<c>v3/ActRequest.schema.json</c> → <c>Stagehand.Contracts.V3</c>), so that files in
-    /// different folders do not clash over type names, as in the real build.
-    /// </summary>
-    public static string NamespaceFor(string root, string file)
-    {
-        var folder = Path.GetRelativePath(root, Path.GetDirectoryName(file) ?? root);
-        if (folder == ".")
-        {
-            return RootNamespace;
-        }
-
-        var segments = folder
-            .Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries)
-            .Select(segment => Identifiers.ToPascalCase(segment, "N"))
-            .Select(segment => Identifiers.IsValid(segment) ? segment : "_" + segment);
-        return RootNamespace + "." + string.Join(".", segments);
-    }
+    /// <summary>The namespace a build gives a file below <paramref name="root"/> (see <see cref="SchemaFiles.NamespaceFor"/>).</summary>
+    public static string NamespaceFor(string root, string file) => SchemaFiles.NamespaceFor(root, file, RootNamespace);
 }

@@ -7,8 +7,9 @@ using System.Linq;
 namespace Stagehand.Contracts.Cli.Commands;
 
 /// <summary>
-/// <c>validate CONTRACT FILE...</c>: validates each file (or <c>-</c> for standard input) with the generated validator
-/// of the named contract. Exit code 0 when every file is valid, 1 when any is invalid, 2 on a usage error.
+/// <c>validate [--schemas DIR] CONTRACT FILE...</c>: validates each file (or <c>-</c> for standard input) with the
+/// generated validator of the named contract: one of the Stagehand contracts, or, with <c>--schemas</c>, one generated
+/// from the schema files of a folder. Exit code 0 when every file is valid, 1 when any is invalid, 2 on a usage error.
 /// </summary>
 internal static class ValidateCommand
 {
@@ -16,7 +17,8 @@ internal static class ValidateCommand
 
     public static Command Create(Func<Stream> openStandardInput)
     {
-        var contract = new Argument<string>("CONTRACT") { Description = "The contract's C# type name (LLMConfig, ActRequest, ...); LLM is accepted for LLMConfig." };
+        var contract = new Argument<string>("CONTRACT") { Description = "The contract's C# type name (LLMConfig, ActRequest, ...) or full name (Stagehand.Contracts.V3.ActRequest); LLM is accepted for LLMConfig." };
+        var schemas = new Option<string?>("--schemas") { Description = "A folder of your own schema files: validate against the contracts generated from them instead of Stagehand's." };
         var files = new Argument<string[]>("FILE") { Description = "The JSON files to validate; - reads standard input.", Arity = ArgumentArity.OneOrMore };
         var policy = new Option<string>("--policy")
         {
@@ -29,7 +31,9 @@ internal static class ValidateCommand
         command.Arguments.Add(contract);
         command.Arguments.Add(files);
         command.Options.Add(policy);
+        command.Options.Add(schemas);
         command.SetAction(parseResult => Execute(
+            parseResult.GetValue(schemas),
             parseResult.GetValue(contract)!,
             parseResult.GetValue(files)!,
             parseResult.GetValue(policy) switch
@@ -44,12 +48,38 @@ internal static class ValidateCommand
         return command;
     }
 
-    private static int Execute(string contractName, IReadOnlyList<string> files, ReadPolicy policy, Func<Stream> openStandardInput, TextWriter output, TextWriter error)
+    private static int Execute(string? schemaFolder, string contractName, IReadOnlyList<string> files, ReadPolicy policy, Func<Stream> openStandardInput, TextWriter output, TextWriter error)
     {
         var registry = StagehandContracts.Registry;
+        if (schemaFolder is not null)
+        {
+            if (!Directory.Exists(schemaFolder))
+            {
+                error.WriteLine($"error: the schema folder '{schemaFolder}' does not exist.");
+                return ExitCodes.Usage;
+            }
+
+            var (own, problems) = Checking.UserContracts.Load(schemaFolder);
+            if (own is null)
+            {
+                foreach (var problem in problems)
+                {
+                    error.WriteLine(Checking.UserContracts.Format(problem));
+                }
+
+                error.WriteLine($"error: the schemas in '{schemaFolder}' could not be made into contracts; 'stagehand-contracts check {schemaFolder}' lists every problem.");
+                return ExitCodes.Usage;
+            }
+
+            registry = own;
+        }
+
         if (!registry.TryGet(contractName, out var contract))
         {
-            error.WriteLine($"error: '{contractName}' is not a contract. Did you mean: {string.Join(", ", registry.Nearest(contractName))}?");
+            var nearest = registry.Nearest(contractName);
+            error.WriteLine(nearest.Count == 0
+                ? $"error: '{contractName}' is not a contract, and there are none to choose from."
+                : $"error: '{contractName}' is not a contract. Did you mean: {string.Join(", ", nearest)}?");
             return ExitCodes.Usage;
         }
 

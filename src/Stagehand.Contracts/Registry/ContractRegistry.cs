@@ -4,24 +4,48 @@ using System.Linq;
 
 namespace Stagehand.Contracts;
 
-/// <summary>Every contract of an assembly by name, for tools that pick a contract at run time (the CLI's <c>validate</c>).</summary>
+/// <summary>
+/// Every contract of an assembly by name, for tools that pick a contract at run time (the CLI's <c>validate</c>). A
+/// contract is found by its name (<c>ActRequest</c>), by its full C# name (<c>Stagehand.Contracts.V3.ActRequest</c>),
+/// or by an alias; a name two contracts share (in different namespaces) finds neither, and their full names do.
+/// </summary>
 public sealed class ContractRegistry
 {
     private readonly Dictionary<string, ContractDescriptor> _byName;
+    private readonly Dictionary<string, ContractDescriptor> _byFullName;
     private readonly Dictionary<string, string> _aliases;
 
     /// <summary>Creates a registry of <paramref name="contracts"/>; <paramref name="aliases"/> maps other names (such as upstream's) to contract names.</summary>
+    /// <exception cref="ArgumentException">Two contracts have the same name, or an alias names no contract.</exception>
     public ContractRegistry(IEnumerable<ContractDescriptor> contracts, IReadOnlyDictionary<string, string>? aliases = null)
+        : this(contracts, aliases, allowSharedNames: false)
+    {
+    }
+
+    private ContractRegistry(IEnumerable<ContractDescriptor> contracts, IReadOnlyDictionary<string, string>? aliases, bool allowSharedNames)
     {
         ArgumentNullException.ThrowIfNull(contracts);
-        All = contracts.OrderBy(c => c.Name, StringComparer.Ordinal).ToArray();
+        All = contracts.OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Type.FullName, StringComparer.Ordinal).ToArray();
         _byName = new Dictionary<string, ContractDescriptor>(StringComparer.Ordinal);
+        _byFullName = new Dictionary<string, ContractDescriptor>(StringComparer.Ordinal);
+        var shared = new HashSet<string>(StringComparer.Ordinal);
         foreach (var contract in All)
         {
+            _byFullName[contract.Type.FullName ?? contract.Name] = contract;
             if (!_byName.TryAdd(contract.Name, contract))
             {
-                throw new ArgumentException($"Two contracts are named '{contract.Name}'.", nameof(contracts));
+                if (!allowSharedNames)
+                {
+                    throw new ArgumentException($"Two contracts are named '{contract.Name}'.", nameof(contracts));
+                }
+
+                shared.Add(contract.Name);
             }
+        }
+
+        foreach (var name in shared)
+        {
+            _byName.Remove(name);
         }
 
         _aliases = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -36,10 +60,16 @@ public sealed class ContractRegistry
         }
     }
 
+    /// <summary>
+    /// A registry of contracts generated from any set of schemas, where two namespaces may each have a contract of one
+    /// name: those are found by their full C# names only.
+    /// </summary>
+    public static ContractRegistry ByUniqueNames(IEnumerable<ContractDescriptor> contracts) => new(contracts, aliases: null, allowSharedNames: true);
+
     /// <summary>Every contract, by name.</summary>
     public IReadOnlyList<ContractDescriptor> All { get; }
 
-    /// <summary>Finds a contract by its name or an alias (exact case).</summary>
+    /// <summary>Finds a contract by its name, its full C# name, or an alias (exact case).</summary>
     public bool TryGet(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ContractDescriptor? contract)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -48,43 +78,72 @@ public sealed class ContractRegistry
             name = target;
         }
 
-        return _byName.TryGetValue(name, out contract);
+        return _byName.TryGetValue(name, out contract) || _byFullName.TryGetValue(name, out contract);
     }
 
-    /// <summary>The contract names closest to <paramref name="name"/>, closest first, for "did you mean" messages.</summary>
+    /// <summary>
+    /// The contract names closest to <paramref name="name"/>, closest first, for "did you mean" messages. Only the last
+    /// segment of a dotted name is compared; a name that contains the other (either way, ignoring case) ranks first,
+    /// then the smallest edit distance relative to the longer name, then the name.
+    /// </summary>
     public IReadOnlyList<string> Nearest(string name, int count = 3)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return _byName.Keys.Concat(_aliases.Keys)
-            .Select(candidate => (Candidate: candidate, Distance: Distance(name.ToUpperInvariant(), candidate.ToUpperInvariant())))
-            .OrderBy(pair => pair.Distance)
+        var wanted = LastSegment(name).ToUpperInvariant();
+        return All.Select(c => _byName.ContainsKey(c.Name) ? c.Name : c.Type.FullName ?? c.Name)
+            .Concat(_aliases.Keys)
+            .Distinct(StringComparer.Ordinal)
+            .Select(candidate => (Candidate: candidate, Score: Similarity(wanted, LastSegment(candidate).ToUpperInvariant())))
+            .OrderBy(pair => pair.Score)
             .ThenBy(pair => pair.Candidate, StringComparer.Ordinal)
             .Take(count)
             .Select(pair => pair.Candidate)
             .ToArray();
     }
 
+    private static string LastSegment(string name)
+    {
+        var dot = name.LastIndexOf('.');
+        return dot < 0 || dot == name.Length - 1 ? name : name.Substring(dot + 1);
+    }
+
+    /// <summary>0 for the same name; below 1 when one contains the other; else 1 plus the relative edit distance.</summary>
+    private static double Similarity(string wanted, string candidate)
+    {
+        var relative = (double)Distance(wanted, candidate) / Math.Max(1, Math.Max(wanted.Length, candidate.Length));
+        var contains = wanted.Length > 0 && (candidate.Contains(wanted, StringComparison.Ordinal) || wanted.Contains(candidate, StringComparison.Ordinal));
+        return contains ? relative : 1 + relative;
+    }
+
+    /// <summary>The optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours cost 1.</summary>
     private static int Distance(string left, string right)
     {
-        var previous = new int[right.Length + 1];
-        var current = new int[right.Length + 1];
+        var rows = new int[left.Length + 1, right.Length + 1];
+        for (var i = 0; i <= left.Length; i++)
+        {
+            rows[i, 0] = i;
+        }
+
         for (var j = 0; j <= right.Length; j++)
         {
-            previous[j] = j;
+            rows[0, j] = j;
         }
 
         for (var i = 1; i <= left.Length; i++)
         {
-            current[0] = i;
             for (var j = 1; j <= right.Length; j++)
             {
                 var cost = left[i - 1] == right[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
+                var best = Math.Min(Math.Min(rows[i - 1, j] + 1, rows[i, j - 1] + 1), rows[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && left[i - 1] == right[j - 2] && left[i - 2] == right[j - 1])
+                {
+                    best = Math.Min(best, rows[i - 2, j - 2] + 1);
+                }
 
-            (previous, current) = (current, previous);
+                rows[i, j] = best;
+            }
         }
 
-        return previous[right.Length];
+        return rows[left.Length, right.Length];
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System.Collections.Immutable;
 using CsCheck;
 
 namespace Stagehand.Generators.Tests.Fuzzing;
@@ -36,5 +37,19 @@ public sealed class SurveyTemp
         {
             w.WriteLine($"==== {code}: {n}\n{ex}\n");
         }
+    }
+}
+
+public sealed class ReplayTemp
+{
+    [Fact]
+    public void Replay()
+    {
+        var dir = Environment.GetEnvironmentVariable("REPLAY");
+        if (dir is null) return;
+        var set = Directory.GetFiles(dir, "*.schema.json").Select(f => new RandomSchemaFile(Path.GetFileName(f), File.ReadAllText(f))).ToArray();
+        var files = set.Select(f => new Stagehand.Generators.Tests.Infrastructure.TestAdditionalText("/fuzz/" + f.FileName, f.Text)).ToImmutableArray();
+        var r = Stagehand.Generators.Tests.Infrastructure.GeneratorHarness.Run(files, new Stagehand.Generators.Tests.Infrastructure.TestOptionsProvider(new Dictionary<string, string>(), new Dictionary<string, IReadOnlyDictionary<string, string>>()));
+        File.WriteAllText("/tmp/replay.txt", string.Join("\n", r.Diagnostics.Select(d => d.ToString())) + "\n" + string.Join("\n", r.GeneratedSources.Select(s => s.HintName)));
     }
 }

@@ -1,28 +1,37 @@
 using System.Collections.Generic;
-using Stagehand.Schema;
 
-namespace Stagehand.Analyzers.Infrastructure;
+namespace Stagehand.Schema;
 
-/// <summary>Enumerates the schemas written inside a schema, without following <c>$ref</c>.</summary>
+/// <summary>
+/// The one walk over the schemas written inside a schema, without following <c>$ref</c>: the model builder, the
+/// analyzers and the CLI all use it, so they agree on which nodes a file has and in which order.
+/// </summary>
 internal static class SchemaWalker
 {
-    /// <summary><paramref name="node"/> and every schema nested in it, depth first, <c>$defs</c> included.</summary>
+    /// <summary>
+    /// <paramref name="node"/> and every schema nested in it, <c>$defs</c> included, in document order: a node, then its
+    /// definitions, properties, <c>allOf</c>, <c>anyOf</c>, <c>oneOf</c>, items and additional properties, depth first.
+    /// Iterative, so a deeply nested file cannot exhaust the stack.
+    /// </summary>
     public static IEnumerable<SchemaNode> DescendantsAndSelf(SchemaNode node)
     {
         var stack = new Stack<SchemaNode>();
         stack.Push(node);
+        var children = new List<SchemaNode>();
         while (stack.Count > 0)
         {
             var current = stack.Pop();
             yield return current;
-            foreach (var child in Children(current))
+            children.Clear();
+            children.AddRange(Children(current));
+            for (var i = children.Count - 1; i >= 0; i--)
             {
-                stack.Push(child);
+                stack.Push(children[i]);
             }
         }
     }
 
-    /// <summary>The schemas directly inside <paramref name="node"/>, <c>$defs</c> included.</summary>
+    /// <summary>The schemas directly inside <paramref name="node"/>, <c>$defs</c> first.</summary>
     public static IEnumerable<SchemaNode> Children(SchemaNode node)
     {
         foreach (var definition in node.Definitions)
@@ -44,14 +53,9 @@ internal static class SchemaWalker
             yield return property.Schema;
         }
 
-        if (node.Items is not null)
+        foreach (var branch in node.AllOf)
         {
-            yield return node.Items;
-        }
-
-        if (node.AdditionalProperties is not null)
-        {
-            yield return node.AdditionalProperties;
+            yield return branch;
         }
 
         foreach (var branch in node.AnyOf)
@@ -64,9 +68,14 @@ internal static class SchemaWalker
             yield return branch;
         }
 
-        foreach (var branch in node.AllOf)
+        if (node.Items is not null)
         {
-            yield return branch;
+            yield return node.Items;
+        }
+
+        if (node.AdditionalProperties is not null)
+        {
+            yield return node.AdditionalProperties;
         }
     }
 }
