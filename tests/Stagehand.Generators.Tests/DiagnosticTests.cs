@@ -6,8 +6,9 @@ using Stagehand.Generators.Tests.Infrastructure;
 namespace Stagehand.Generators.Tests;
 
 /// <summary>
-/// A broken schema generates nothing and never makes the generator throw (CS8785). The problem itself is the
-/// analyzers' to report (STH0004); the shared model still finds it at the right line and column, checked here.
+/// A broken schema generates nothing and never makes the generator throw (CS8785). The generator reports its problems
+/// (STH0004) at their line and column, so a build shows them even when C# that uses the missing type fails to compile;
+/// every other file still generates.
 /// </summary>
 public sealed class DiagnosticTests
 {
@@ -35,7 +36,6 @@ public sealed class DiagnosticTests
         { "wrong dialect", "{\n  \"$schema\": \"http://json-schema.org/draft-07/schema#\",\n  \"x-stagehand-visibility\": \"public\"\n}", 2, 14, "Only draft 2020-12" },
         { "invalid pattern", "{\n  " + Header + ",\n  \"type\": \"string\",\n  \"pattern\": \"(unclosed\"\n}", 5, 14, "not a valid regular expression" },
         { "items as array", "{\n  " + Header + ",\n  \"type\": \"array\",\n  \"items\": [{}]\n}", 5, 3, "'prefixItems'" },
-        { "member name clash", "{\n  " + Header + ",\n  \"type\": \"object\",\n  \"properties\": {\n    \"model_name\": { \"type\": \"string\" },\n    \"modelName\": { \"type\": \"string\" }\n  }\n}", 7, 5, "map to the C# name 'ModelName'" },
         { "invalid type name", "{\n  " + Header + ",\n  \"type\": \"object\",\n  \"x-stagehand-typeName\": \"not valid\"\n}", 5, 27, "not a valid C# identifier" },
         { "root only keyword nested", "{\n  " + Header + ",\n  \"type\": \"object\",\n  \"properties\": { \"a\": { \"x-stagehand-persisted\": true } }\n}", 5, 26, "belongs on the schema root only" },
         { "schema not an object", "{\n  " + Header + ",\n  \"type\": \"object\",\n  \"properties\": { \"a\": 42 }\n}", 5, 24, "must be an object or a boolean" },
@@ -49,7 +49,13 @@ public sealed class DiagnosticTests
     {
         var result = GeneratorHarness.RunInline(("Broken.schema.json", text));
 
-        Assert.Empty(result.Diagnostics);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("STH0004", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal("/inline/Broken.schema.json", span.Path);
+        Assert.Equal((line, column), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+        Assert.Contains(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
         Assert.Empty(result.GeneratedSources);
         var problem = Assert.Single(ModelProblems(("Broken.schema.json", text)));
         Assert.Equal("/inline/Broken.schema.json", problem.Location.FilePath);
@@ -72,15 +78,51 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void FileNameThatIsNotATypeNameIsReported()
+    public void FileNameThatIsNotATypeNameBecomesOne()
     {
         var file = ("my-widget.schema.json", "{\n  " + Header + ",\n  \"type\": \"object\",\n  \"properties\": { \"a\": { \"type\": \"string\" } }\n}");
         var result = GeneratorHarness.RunInline(file);
 
-        var problem = Assert.Single(ModelProblems(file));
-        Assert.Contains("'my-widget' is not a valid C# type name", problem.Message, System.StringComparison.Ordinal);
-        Assert.Equal(0, problem.Location.StartLine);
-        Assert.Empty(result.GeneratedSources);
+        Assert.Empty(ModelProblems(file));
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains("public sealed partial record MyWidget", result.GeneratedSources.Single(s => s.HintName == "my-widget.g.cs").SourceText.ToString(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MemberNamesThatCollideGetNumberedAndKeepTheirWireNames()
+    {
+        var file = ("Model.schema.json", "{\n  " + Header + ",\n  \"type\": \"object\",\n  \"properties\": {\n    \"model_name\": { \"type\": \"string\" },\n    \"modelName\": { \"type\": \"string\" },\n    \"Validate\": { \"type\": \"string\" },\n    \"Model\": { \"type\": \"string\" }\n  }\n}");
+        var result = GeneratorHarness.RunInline(file);
+
+        Assert.Empty(result.Diagnostics);
+        var code = result.GeneratedSources.Single(s => s.HintName == "Model.g.cs").SourceText.ToString();
+        Assert.Contains("[global::Stagehand.Contracts.ContractMember(\"model_name\")]\n    public string? ModelName { get; init; }", code, System.StringComparison.Ordinal);
+        Assert.Contains("[global::Stagehand.Contracts.ContractMember(\"modelName\")]\n    public string? ModelName2 { get; init; }", code, System.StringComparison.Ordinal);
+        Assert.Contains("[global::Stagehand.Contracts.ContractMember(\"Validate\")]\n    public string? ValidateValue { get; init; }", code, System.StringComparison.Ordinal);
+        Assert.Contains("[global::Stagehand.Contracts.ContractMember(\"Model\")]\n    public string? ModelValue { get; init; }", code, System.StringComparison.Ordinal);
+    }
+
+    /// <summary>The fuzzed sets that used to take every file down with "The generator failed on this set of schemas".</summary>
+    public static TheoryData<string, string> FilesThatUsedToStopTheWholeSet => new()
+    {
+        { "enum names short", "\"type\": \"string\", \"enum\": [\"red\", \"green\", \"blue\"], \"x-stagehand-enumNames\": [\"Red\", \"Green\"]" },
+        { "members collide after PascalCasing", "\"type\": \"object\", \"properties\": { \"FOO_BAR\": { \"anyOf\": [{ \"type\": \"string\" }, { \"type\": \"integer\" }] }, \"foo-bar\": { \"anyOf\": [{ \"type\": \"string\" }, { \"type\": \"integer\" }] } }" },
+        { "integer enum of only null", "\"type\": \"object\", \"properties\": { \"level\": { \"type\": \"integer\", \"enum\": [null] } }" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FilesThatUsedToStopTheWholeSet))]
+    public void OneBadFileNeverBlanksTheOthers(string name, string body)
+    {
+        var bad = ("Bad.schema.json", "{\n  " + Header + ",\n  " + body + "\n}");
+        var good = ("Good.schema.json", "{\n  " + Header + ",\n  \"type\": \"object\",\n  \"properties\": { \"a\": { \"type\": \"string\" } }\n}");
+
+        var result = GeneratorHarness.RunInline(bad, good);
+
+        Assert.Contains(result.GeneratedSources, s => s.HintName == "Good.g.cs");
+        Assert.All(result.Diagnostics, d => Assert.Equal("/inline/Bad.schema.json", d.Location.GetLineSpan().Path));
+        Assert.DoesNotContain(result.Diagnostics, d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("generator failed", System.StringComparison.Ordinal));
+        Assert.True(result.Diagnostics.Length > 0 || result.GeneratedSources.Any(s => s.HintName == "Bad.g.cs"), name + ": the bad file neither generated nor was explained");
     }
 
     [Fact]
@@ -101,7 +143,7 @@ public sealed class DiagnosticTests
         var result = GeneratorHarness.RunInline(good, status, broken);
 
         Assert.Equal(["GeneratedContracts.g.cs", "Good.g.cs", "Status.g.cs"], result.GeneratedSources.Select(s => s.HintName).OrderBy(h => h));
-        Assert.Empty(result.Diagnostics);
+        Assert.Equal("/inline/Broken.schema.json", Assert.Single(result.Diagnostics).Location.GetLineSpan().Path);
         Assert.Equal("/inline/Broken.schema.json", Assert.Single(ModelProblems(good, status, broken)).Location.FilePath);
         Assert.Contains("global::Inline.Contracts.Status? Status", result.GeneratedSources.Single(s => s.HintName == "Good.g.cs").SourceText.ToString(), System.StringComparison.Ordinal);
     }
@@ -139,10 +181,27 @@ public sealed class DiagnosticTests
             for (var length = 0; length < file.Content.TrimEnd().Length; length += 13)
             {
                 var result = GeneratorHarness.RunInline(("Cut.schema.json", file.Content[..length]));
-                Assert.Empty(result.Diagnostics);
+                Assert.NotEmpty(result.Diagnostics);
+                Assert.All(result.Diagnostics, d => Assert.Equal("STH0004", d.Id));
                 Assert.Empty(result.GeneratedSources);
                 Assert.NotEmpty(ModelProblems(("Cut.schema.json", file.Content[..length])));
             }
         }
+    }
+
+    [Fact]
+    public void AFileThatRefersToABrokenFileIsExplainedAtItsRef()
+    {
+        var broken = ("Status.schema.json", "{\n  " + Header + ",\n  \"type\": \"string\",\n  \"enum\": [\"on\", \"off\"],\n  \"x-stagehand-enumNames\": [\"On\"]\n}");
+        var user = ("Device.schema.json", "{\n  " + Header + ",\n  \"type\": \"object\",\n  \"properties\": { \"status\": { \"$ref\": \"Status.schema.json\" } }\n}");
+        var other = ("Other.schema.json", "{\n  " + Header + ",\n  \"type\": \"object\",\n  \"properties\": { \"a\": { \"type\": \"string\" } }\n}");
+
+        var result = GeneratorHarness.RunInline(broken, user, other);
+
+        Assert.Equal(["GeneratedContracts.g.cs", "Other.g.cs"], result.GeneratedSources.Select(s => s.HintName).OrderBy(h => h));
+        var atRef = Assert.Single(result.Diagnostics, d => d.Location.GetLineSpan().Path == "/inline/Device.schema.json");
+        Assert.Equal(4, atRef.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("leads to 'Status.schema.json', which has problems of its own", atRef.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        Assert.Single(result.Diagnostics, d => d.Location.GetLineSpan().Path == "/inline/Status.schema.json");
     }
 }

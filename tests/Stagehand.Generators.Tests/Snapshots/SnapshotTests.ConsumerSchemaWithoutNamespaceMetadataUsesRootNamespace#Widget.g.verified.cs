@@ -11,7 +11,7 @@ namespace Acme.Shop;
 /// <remarks>Generated from <c>Widget.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("Widget", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "Widget.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Acme.Shop.WidgetJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Acme.Shop.WidgetJsonConverter))]
 public sealed partial record Widget
 {
     /// <summary>
@@ -26,7 +26,7 @@ public sealed partial record Widget
     [global::Stagehand.Contracts.ContractMember("tags")]
     public global::Stagehand.Contracts.ValueList<string>? Tags { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<Widget> s_read = WidgetSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<Widget> s_read = global::Acme.Shop.WidgetSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the Widget contract and reports every violation; a valid document allocates nothing.
@@ -112,7 +112,7 @@ public sealed class WidgetJsonConverter : global::System.Text.Json.Serialization
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override Widget Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, Widget.Reader, "Widget");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Acme.Shop.Widget.Reader, "Widget");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Widget value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.Internal;
 /// <remarks>Generated from <c>internal/InternalLLMConfig.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("InternalLLMConfig", global::Stagehand.Contracts.ContractVisibility.Internal, SchemaPath = "internal/InternalLLMConfig.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject, Mirrors = "../v4/LLMConfig.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.Internal.InternalLLMConfigJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.Internal.InternalLLMConfigJsonConverter))]
 public sealed partial record InternalLLMConfig
 {
     /// <summary>
@@ -74,7 +74,7 @@ public sealed partial record InternalLLMConfig
     [global::Stagehand.Contracts.ContractMember("updatedAt", Required = true)]
     public required global::System.DateTimeOffset UpdatedAt { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<InternalLLMConfig> s_read = InternalLLMConfigSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<InternalLLMConfig> s_read = global::Stagehand.Contracts.Internal.InternalLLMConfigSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the InternalLLMConfig contract and reports every violation; a valid document allocates nothing.
@@ -239,7 +239,7 @@ public sealed class InternalLLMConfigJsonConverter : global::System.Text.Json.Se
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override InternalLLMConfig Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, InternalLLMConfig.Reader, "InternalLLMConfig");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.Internal.InternalLLMConfig.Reader, "InternalLLMConfig");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InternalLLMConfig value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.Internal;
 /// <remarks>Generated from <c>internal/LLMCall.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("LLMCall", global::Stagehand.Contracts.ContractVisibility.Internal, SchemaPath = "internal/LLMCall.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.Internal.LLMCallJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.Internal.LLMCallJsonConverter))]
 public sealed partial record LLMCall
 {
     /// <summary>
@@ -74,7 +74,7 @@ public sealed partial record LLMCall
     [global::Stagehand.Contracts.ContractMember("model", Required = true)]
     public required string Model { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<LLMCall> s_read = LLMCallSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<LLMCall> s_read = global::Stagehand.Contracts.Internal.LLMCallSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the LLMCall contract and reports every violation; a valid document allocates nothing.
@@ -195,7 +195,7 @@ public sealed class LLMCallJsonConverter : global::System.Text.Json.Serializatio
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override LLMCall Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, LLMCall.Reader, "LLMCall");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.Internal.LLMCall.Reader, "LLMCall");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LLMCall value, global::System.Text.Json.JsonSerializerOptions options)

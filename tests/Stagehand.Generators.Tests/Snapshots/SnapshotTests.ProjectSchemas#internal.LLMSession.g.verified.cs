@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.Internal;
 /// <remarks>Generated from <c>internal/LLMSession.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("LLMSession", global::Stagehand.Contracts.ContractVisibility.Internal, SchemaPath = "internal/LLMSession.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.Internal.LLMSessionJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.Internal.LLMSessionJsonConverter))]
 public sealed partial record LLMSession
 {
     /// <summary>
@@ -212,7 +212,7 @@ public sealed partial record LLMSession
         return true;
     }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<LLMSession> s_read = LLMSessionSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<LLMSession> s_read = global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the LLMSession contract and reports every violation; a valid document allocates nothing.
@@ -536,7 +536,7 @@ public sealed class LLMSessionJsonConverter : global::System.Text.Json.Serializa
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override LLMSession Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, LLMSession.Reader, "LLMSession");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.Internal.LLMSession.Reader, "LLMSession");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LLMSession value, global::System.Text.Json.JsonSerializerOptions options)

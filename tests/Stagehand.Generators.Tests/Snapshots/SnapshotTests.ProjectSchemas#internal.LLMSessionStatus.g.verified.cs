@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.Internal;
 /// <remarks>Generated from <c>internal/LLMSessionStatus.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("LLMSessionStatus", global::Stagehand.Contracts.ContractVisibility.Internal, SchemaPath = "internal/LLMSessionStatus.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.Internal.LLMSessionStatusJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.Internal.LLMSessionStatusJsonConverter))]
 public enum LLMSessionStatus
 {
     /// <summary>
@@ -51,28 +51,28 @@ public static class LLMSessionStatusWireValues
     /// The wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static string ToWireValue(this LLMSessionStatus value) => value switch
+    public static string ToWireValue(this global::Stagehand.Contracts.Internal.LLMSessionStatus value) => value switch
     {
-        LLMSessionStatus.Disconnected => "disconnected",
-        LLMSessionStatus.Idle => "idle",
-        LLMSessionStatus.Thinking => "thinking",
-        LLMSessionStatus.PermanentError => "permanent-error",
-        LLMSessionStatus.RateLimited => "ratelimited",
+        global::Stagehand.Contracts.Internal.LLMSessionStatus.Disconnected => "disconnected",
+        global::Stagehand.Contracts.Internal.LLMSessionStatus.Idle => "idle",
+        global::Stagehand.Contracts.Internal.LLMSessionStatus.Thinking => "thinking",
+        global::Stagehand.Contracts.Internal.LLMSessionStatus.PermanentError => "permanent-error",
+        global::Stagehand.Contracts.Internal.LLMSessionStatus.RateLimited => "ratelimited",
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a LLMSessionStatus value."),
     };
 
     /// <summary>
     /// Finds the value whose wire value is <paramref name="wireValue"/> (compared exactly).
     /// </summary>
-    public static bool TryParse(string? wireValue, out LLMSessionStatus value)
+    public static bool TryParse(string? wireValue, out global::Stagehand.Contracts.Internal.LLMSessionStatus value)
     {
         switch (wireValue)
         {
-            case "disconnected": value = LLMSessionStatus.Disconnected; return true;
-            case "idle": value = LLMSessionStatus.Idle; return true;
-            case "thinking": value = LLMSessionStatus.Thinking; return true;
-            case "permanent-error": value = LLMSessionStatus.PermanentError; return true;
-            case "ratelimited": value = LLMSessionStatus.RateLimited; return true;
+            case "disconnected": value = global::Stagehand.Contracts.Internal.LLMSessionStatus.Disconnected; return true;
+            case "idle": value = global::Stagehand.Contracts.Internal.LLMSessionStatus.Idle; return true;
+            case "thinking": value = global::Stagehand.Contracts.Internal.LLMSessionStatus.Thinking; return true;
+            case "permanent-error": value = global::Stagehand.Contracts.Internal.LLMSessionStatus.PermanentError; return true;
+            case "ratelimited": value = global::Stagehand.Contracts.Internal.LLMSessionStatus.RateLimited; return true;
             default: value = default; return false;
         }
     }
@@ -80,9 +80,9 @@ public static class LLMSessionStatusWireValues
     /// <summary>
     /// Whether <paramref name="value"/> is one the contract defines.
     /// </summary>
-    public static bool IsDefined(LLMSessionStatus value) => value switch
+    public static bool IsDefined(global::Stagehand.Contracts.Internal.LLMSessionStatus value) => value switch
     {
-        LLMSessionStatus.Disconnected or LLMSessionStatus.Idle or LLMSessionStatus.Thinking or LLMSessionStatus.PermanentError or LLMSessionStatus.RateLimited => true,
+        global::Stagehand.Contracts.Internal.LLMSessionStatus.Disconnected or global::Stagehand.Contracts.Internal.LLMSessionStatus.Idle or global::Stagehand.Contracts.Internal.LLMSessionStatus.Thinking or global::Stagehand.Contracts.Internal.LLMSessionStatus.PermanentError or global::Stagehand.Contracts.Internal.LLMSessionStatus.RateLimited => true,
         _ => false,
     };
 
@@ -90,7 +90,7 @@ public static class LLMSessionStatusWireValues
     /// Writes the wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, LLMSessionStatus value)
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::Stagehand.Contracts.Internal.LLMSessionStatus value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.ToWireValue());
@@ -106,11 +106,11 @@ public sealed class LLMSessionStatusJsonConverter : global::System.Text.Json.Ser
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override LLMSessionStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<LLMSessionStatus>(ref reader, LLMSessionStatusSchema.ReadRoot, "LLMSessionStatus");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.Internal.LLMSessionStatus>(ref reader, global::Stagehand.Contracts.Internal.LLMSessionStatusSchema.ReadRoot, "LLMSessionStatus");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LLMSessionStatus value, global::System.Text.Json.JsonSerializerOptions options) =>
-        LLMSessionStatusWireValues.WriteTo(writer, value);
+        global::Stagehand.Contracts.Internal.LLMSessionStatusWireValues.WriteTo(writer, value);
 }
 
 /// <summary>

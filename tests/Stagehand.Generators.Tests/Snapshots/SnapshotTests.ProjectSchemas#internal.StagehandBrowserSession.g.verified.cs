@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.Internal;
 /// <remarks>Generated from <c>internal/StagehandBrowserSession.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("StagehandBrowserSession", global::Stagehand.Contracts.ContractVisibility.Internal, SchemaPath = "internal/StagehandBrowserSession.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.Internal.StagehandBrowserSessionJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.Internal.StagehandBrowserSessionJsonConverter))]
 public sealed partial record StagehandBrowserSession
 {
     /// <summary>
@@ -50,7 +50,7 @@ public sealed partial record StagehandBrowserSession
     [global::Stagehand.Contracts.ContractMember("defaultLLMSessionId", Required = true)]
     public required global::System.Guid DefaultLLMSessionId { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<StagehandBrowserSession> s_read = StagehandBrowserSessionSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<StagehandBrowserSession> s_read = global::Stagehand.Contracts.Internal.StagehandBrowserSessionSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the StagehandBrowserSession contract and reports every violation; a valid document allocates nothing.
@@ -160,7 +160,7 @@ public sealed class StagehandBrowserSessionJsonConverter : global::System.Text.J
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override StagehandBrowserSession Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, StagehandBrowserSession.Reader, "StagehandBrowserSession");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.Internal.StagehandBrowserSession.Reader, "StagehandBrowserSession");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, StagehandBrowserSession value, global::System.Text.Json.JsonSerializerOptions options)

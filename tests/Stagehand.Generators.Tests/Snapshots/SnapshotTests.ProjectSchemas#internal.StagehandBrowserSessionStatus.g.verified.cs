@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.Internal;
 /// <remarks>Generated from <c>internal/StagehandBrowserSessionStatus.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("StagehandBrowserSessionStatus", global::Stagehand.Contracts.ContractVisibility.Internal, SchemaPath = "internal/StagehandBrowserSessionStatus.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.Internal.StagehandBrowserSessionStatusJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.Internal.StagehandBrowserSessionStatusJsonConverter))]
 public enum StagehandBrowserSessionStatus
 {
     /// <summary>
@@ -36,22 +36,22 @@ public static class StagehandBrowserSessionStatusWireValues
     /// The wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static string ToWireValue(this StagehandBrowserSessionStatus value) => value switch
+    public static string ToWireValue(this global::Stagehand.Contracts.Internal.StagehandBrowserSessionStatus value) => value switch
     {
-        StagehandBrowserSessionStatus.Running => "running",
-        StagehandBrowserSessionStatus.Terminated => "terminated",
+        global::Stagehand.Contracts.Internal.StagehandBrowserSessionStatus.Running => "running",
+        global::Stagehand.Contracts.Internal.StagehandBrowserSessionStatus.Terminated => "terminated",
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a StagehandBrowserSessionStatus value."),
     };
 
     /// <summary>
     /// Finds the value whose wire value is <paramref name="wireValue"/> (compared exactly).
     /// </summary>
-    public static bool TryParse(string? wireValue, out StagehandBrowserSessionStatus value)
+    public static bool TryParse(string? wireValue, out global::Stagehand.Contracts.Internal.StagehandBrowserSessionStatus value)
     {
         switch (wireValue)
         {
-            case "running": value = StagehandBrowserSessionStatus.Running; return true;
-            case "terminated": value = StagehandBrowserSessionStatus.Terminated; return true;
+            case "running": value = global::Stagehand.Contracts.Internal.StagehandBrowserSessionStatus.Running; return true;
+            case "terminated": value = global::Stagehand.Contracts.Internal.StagehandBrowserSessionStatus.Terminated; return true;
             default: value = default; return false;
         }
     }
@@ -59,9 +59,9 @@ public static class StagehandBrowserSessionStatusWireValues
     /// <summary>
     /// Whether <paramref name="value"/> is one the contract defines.
     /// </summary>
-    public static bool IsDefined(StagehandBrowserSessionStatus value) => value switch
+    public static bool IsDefined(global::Stagehand.Contracts.Internal.StagehandBrowserSessionStatus value) => value switch
     {
-        StagehandBrowserSessionStatus.Running or StagehandBrowserSessionStatus.Terminated => true,
+        global::Stagehand.Contracts.Internal.StagehandBrowserSessionStatus.Running or global::Stagehand.Contracts.Internal.StagehandBrowserSessionStatus.Terminated => true,
         _ => false,
     };
 
@@ -69,7 +69,7 @@ public static class StagehandBrowserSessionStatusWireValues
     /// Writes the wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, StagehandBrowserSessionStatus value)
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::Stagehand.Contracts.Internal.StagehandBrowserSessionStatus value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.ToWireValue());
@@ -85,11 +85,11 @@ public sealed class StagehandBrowserSessionStatusJsonConverter : global::System.
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override StagehandBrowserSessionStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<StagehandBrowserSessionStatus>(ref reader, StagehandBrowserSessionStatusSchema.ReadRoot, "StagehandBrowserSessionStatus");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.Internal.StagehandBrowserSessionStatus>(ref reader, global::Stagehand.Contracts.Internal.StagehandBrowserSessionStatusSchema.ReadRoot, "StagehandBrowserSessionStatus");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, StagehandBrowserSessionStatus value, global::System.Text.Json.JsonSerializerOptions options) =>
-        StagehandBrowserSessionStatusWireValues.WriteTo(writer, value);
+        global::Stagehand.Contracts.Internal.StagehandBrowserSessionStatusWireValues.WriteTo(writer, value);
 }
 
 /// <summary>

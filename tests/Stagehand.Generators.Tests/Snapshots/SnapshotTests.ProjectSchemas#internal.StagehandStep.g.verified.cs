@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.Internal;
 /// <remarks>Generated from <c>internal/StagehandStep.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("StagehandStep", global::Stagehand.Contracts.ContractVisibility.Internal, SchemaPath = "internal/StagehandStep.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.Internal.StagehandStepJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.Internal.StagehandStepJsonConverter))]
 public sealed partial record StagehandStep
 {
     /// <summary>
@@ -56,7 +56,7 @@ public sealed partial record StagehandStep
     [global::Stagehand.Contracts.ContractMember("result", Required = true)]
     public required global::Stagehand.Contracts.JsonAny Result { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<StagehandStep> s_read = StagehandStepSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<StagehandStep> s_read = global::Stagehand.Contracts.Internal.StagehandStepSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the StagehandStep contract and reports every violation; a valid document allocates nothing.
@@ -169,7 +169,7 @@ public sealed class StagehandStepJsonConverter : global::System.Text.Json.Serial
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override StagehandStep Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, StagehandStep.Reader, "StagehandStep");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.Internal.StagehandStep.Reader, "StagehandStep");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, StagehandStep value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.Internal;
 /// <remarks>Generated from <c>internal/StagehandStepOperation.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("StagehandStepOperation", global::Stagehand.Contracts.ContractVisibility.Internal, SchemaPath = "internal/StagehandStepOperation.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.Internal.StagehandStepOperationJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.Internal.StagehandStepOperationJsonConverter))]
 public enum StagehandStepOperation
 {
     /// <summary>
@@ -46,26 +46,26 @@ public static class StagehandStepOperationWireValues
     /// The wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static string ToWireValue(this StagehandStepOperation value) => value switch
+    public static string ToWireValue(this global::Stagehand.Contracts.Internal.StagehandStepOperation value) => value switch
     {
-        StagehandStepOperation.Act => "act",
-        StagehandStepOperation.Extract => "extract",
-        StagehandStepOperation.Observe => "observe",
-        StagehandStepOperation.Agent => "agent",
+        global::Stagehand.Contracts.Internal.StagehandStepOperation.Act => "act",
+        global::Stagehand.Contracts.Internal.StagehandStepOperation.Extract => "extract",
+        global::Stagehand.Contracts.Internal.StagehandStepOperation.Observe => "observe",
+        global::Stagehand.Contracts.Internal.StagehandStepOperation.Agent => "agent",
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a StagehandStepOperation value."),
     };
 
     /// <summary>
     /// Finds the value whose wire value is <paramref name="wireValue"/> (compared exactly).
     /// </summary>
-    public static bool TryParse(string? wireValue, out StagehandStepOperation value)
+    public static bool TryParse(string? wireValue, out global::Stagehand.Contracts.Internal.StagehandStepOperation value)
     {
         switch (wireValue)
         {
-            case "act": value = StagehandStepOperation.Act; return true;
-            case "extract": value = StagehandStepOperation.Extract; return true;
-            case "observe": value = StagehandStepOperation.Observe; return true;
-            case "agent": value = StagehandStepOperation.Agent; return true;
+            case "act": value = global::Stagehand.Contracts.Internal.StagehandStepOperation.Act; return true;
+            case "extract": value = global::Stagehand.Contracts.Internal.StagehandStepOperation.Extract; return true;
+            case "observe": value = global::Stagehand.Contracts.Internal.StagehandStepOperation.Observe; return true;
+            case "agent": value = global::Stagehand.Contracts.Internal.StagehandStepOperation.Agent; return true;
             default: value = default; return false;
         }
     }
@@ -73,9 +73,9 @@ public static class StagehandStepOperationWireValues
     /// <summary>
     /// Whether <paramref name="value"/> is one the contract defines.
     /// </summary>
-    public static bool IsDefined(StagehandStepOperation value) => value switch
+    public static bool IsDefined(global::Stagehand.Contracts.Internal.StagehandStepOperation value) => value switch
     {
-        StagehandStepOperation.Act or StagehandStepOperation.Extract or StagehandStepOperation.Observe or StagehandStepOperation.Agent => true,
+        global::Stagehand.Contracts.Internal.StagehandStepOperation.Act or global::Stagehand.Contracts.Internal.StagehandStepOperation.Extract or global::Stagehand.Contracts.Internal.StagehandStepOperation.Observe or global::Stagehand.Contracts.Internal.StagehandStepOperation.Agent => true,
         _ => false,
     };
 
@@ -83,7 +83,7 @@ public static class StagehandStepOperationWireValues
     /// Writes the wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, StagehandStepOperation value)
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::Stagehand.Contracts.Internal.StagehandStepOperation value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.ToWireValue());
@@ -99,11 +99,11 @@ public sealed class StagehandStepOperationJsonConverter : global::System.Text.Js
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override StagehandStepOperation Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<StagehandStepOperation>(ref reader, StagehandStepOperationSchema.ReadRoot, "StagehandStepOperation");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.Internal.StagehandStepOperation>(ref reader, global::Stagehand.Contracts.Internal.StagehandStepOperationSchema.ReadRoot, "StagehandStepOperation");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, StagehandStepOperation value, global::System.Text.Json.JsonSerializerOptions options) =>
-        StagehandStepOperationWireValues.WriteTo(writer, value);
+        global::Stagehand.Contracts.Internal.StagehandStepOperationWireValues.WriteTo(writer, value);
 }
 
 /// <summary>

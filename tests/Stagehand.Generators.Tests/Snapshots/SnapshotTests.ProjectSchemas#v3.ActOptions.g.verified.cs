@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ActOptions.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ActOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ActOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ActOptionsJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ActOptionsJsonConverter))]
 public sealed partial record ActOptions
 {
     /// <summary>
@@ -39,7 +39,7 @@ public sealed partial record ActOptions
     [global::Stagehand.Contracts.ContractMember("serverCache", ClientOnly = true)]
     public global::Stagehand.Contracts.V3.ServerCacheSetting? ServerCache { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ActOptions> s_read = ActOptionsSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ActOptions> s_read = global::Stagehand.Contracts.V3.ActOptionsSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ActOptions contract and reports every violation; a valid document allocates nothing.
@@ -168,7 +168,7 @@ public sealed class ActOptionsJsonConverter : global::System.Text.Json.Serializa
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ActOptions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ActOptions.Reader, "ActOptions");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ActOptions.Reader, "ActOptions");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ActOptions value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ActOutcome.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ActOutcome", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ActOutcome.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ActOutcomeJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ActOutcomeJsonConverter))]
 public sealed partial record ActOutcome
 {
     /// <summary>
@@ -44,7 +44,7 @@ public sealed partial record ActOutcome
     [global::Stagehand.Contracts.ContractMember("cacheStatus")]
     public global::Stagehand.Contracts.V3.CacheStatus? CacheStatus { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ActOutcome> s_read = ActOutcomeSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ActOutcome> s_read = global::Stagehand.Contracts.V3.ActOutcomeSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ActOutcome contract and reports every violation; a valid document allocates nothing.
@@ -166,7 +166,7 @@ public sealed class ActOutcomeJsonConverter : global::System.Text.Json.Serializa
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ActOutcome Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ActOutcome.Reader, "ActOutcome");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ActOutcome.Reader, "ActOutcome");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ActOutcome value, global::System.Text.Json.JsonSerializerOptions options)

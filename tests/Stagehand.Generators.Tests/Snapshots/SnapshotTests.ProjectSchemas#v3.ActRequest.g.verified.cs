@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ActRequest.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ActRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ActRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ActRequestJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ActRequestJsonConverter))]
 public sealed partial record ActRequest
 {
     /// <summary>
@@ -45,7 +45,7 @@ public sealed partial record ActRequest
     [global::Stagehand.Contracts.ContractMember("cacheThreshold")]
     public int? CacheThreshold { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ActRequest> s_read = ActRequestSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ActRequest> s_read = global::Stagehand.Contracts.V3.ActRequestSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ActRequest contract and reports every violation; a valid document allocates nothing.
@@ -174,7 +174,7 @@ public sealed class ActRequestJsonConverter : global::System.Text.Json.Serializa
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ActRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ActRequest.Reader, "ActRequest");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ActRequest.Reader, "ActRequest");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ActRequest value, global::System.Text.Json.JsonSerializerOptions options)
@@ -190,7 +190,7 @@ public sealed class ActRequestJsonConverter : global::System.Text.Json.Serializa
 /// <remarks>Generated from <c>v3/ActRequest.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ActInput", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ActRequest.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ActInputJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ActInputJsonConverter))]
 public readonly partial struct ActInput : global::System.IEquatable<ActInput>
 {
     private readonly int _case;
@@ -314,7 +314,7 @@ public readonly partial struct ActInput : global::System.IEquatable<ActInput>
     /// </summary>
     public bool IsDefault => _case == 0;
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ActInput> s_read = ActRequestSchema.Read_properties_input_ac669600;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ActInput> s_read = global::Stagehand.Contracts.V3.ActRequestSchema.Read_properties_input_ac669600;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ActInput contract and reports every violation; a valid document allocates nothing.
@@ -413,7 +413,7 @@ public sealed class ActInputJsonConverter : global::System.Text.Json.Serializati
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ActInput Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ActInput.Reader, "ActInput");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ActInput.Reader, "ActInput");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ActInput value, global::System.Text.Json.JsonSerializerOptions options)

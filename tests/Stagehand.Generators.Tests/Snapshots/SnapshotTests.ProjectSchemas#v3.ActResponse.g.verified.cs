@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ActResponse.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ActResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ActResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ActResponseJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ActResponseJsonConverter))]
 public sealed partial record ActResponse
 {
     /// <summary>
@@ -26,7 +26,7 @@ public sealed partial record ActResponse
     [global::Stagehand.Contracts.ContractMember("data", Required = true)]
     public required global::Stagehand.Contracts.V3.ActResult Data { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ActResponse> s_read = ActResponseSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ActResponse> s_read = global::Stagehand.Contracts.V3.ActResponseSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ActResponse contract and reports every violation; a valid document allocates nothing.
@@ -111,7 +111,7 @@ public sealed class ActResponseJsonConverter : global::System.Text.Json.Serializ
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ActResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ActResponse.Reader, "ActResponse");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ActResponse.Reader, "ActResponse");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ActResponse value, global::System.Text.Json.JsonSerializerOptions options)

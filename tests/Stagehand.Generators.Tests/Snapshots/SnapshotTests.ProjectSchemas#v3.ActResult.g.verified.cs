@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ActResult.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ActResult", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ActResult.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ActResultJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ActResultJsonConverter))]
 public sealed partial record ActResult
 {
     /// <summary>
@@ -26,7 +26,7 @@ public sealed partial record ActResult
     [global::Stagehand.Contracts.ContractMember("actionId")]
     public string? ActionId { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ActResult> s_read = ActResultSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ActResult> s_read = global::Stagehand.Contracts.V3.ActResultSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ActResult contract and reports every violation; a valid document allocates nothing.
@@ -114,7 +114,7 @@ public sealed class ActResultJsonConverter : global::System.Text.Json.Serializat
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ActResult Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ActResult.Reader, "ActResult");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ActResult.Reader, "ActResult");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ActResult value, global::System.Text.Json.JsonSerializerOptions options)

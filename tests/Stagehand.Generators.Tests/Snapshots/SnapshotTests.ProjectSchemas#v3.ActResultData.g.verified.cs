@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ActResultData.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ActResultData", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ActResultData.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ActResultDataJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ActResultDataJsonConverter))]
 public sealed partial record ActResultData
 {
     /// <summary>
@@ -38,7 +38,7 @@ public sealed partial record ActResultData
     [global::Stagehand.Contracts.ContractMember("actions", Required = true)]
     public required global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.Action> Actions { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ActResultData> s_read = ActResultDataSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ActResultData> s_read = global::Stagehand.Contracts.V3.ActResultDataSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ActResultData contract and reports every violation; a valid document allocates nothing.
@@ -147,7 +147,7 @@ public sealed class ActResultDataJsonConverter : global::System.Text.Json.Serial
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ActResultData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ActResultData.Reader, "ActResultData");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ActResultData.Reader, "ActResultData");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ActResultData value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/Action.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("Action", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/Action.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ActionJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ActionJsonConverter))]
 public sealed partial record Action
 {
     /// <summary>
@@ -44,7 +44,7 @@ public sealed partial record Action
     [global::Stagehand.Contracts.ContractMember("arguments")]
     public global::Stagehand.Contracts.ValueList<string>? Arguments { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<Action> s_read = ActionSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<Action> s_read = global::Stagehand.Contracts.V3.ActionSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the Action contract and reports every violation; a valid document allocates nothing.
@@ -156,7 +156,7 @@ public sealed class ActionJsonConverter : global::System.Text.Json.Serialization
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override Action Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, Action.Reader, "Action");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.Action.Reader, "Action");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Action value, global::System.Text.Json.JsonSerializerOptions options)

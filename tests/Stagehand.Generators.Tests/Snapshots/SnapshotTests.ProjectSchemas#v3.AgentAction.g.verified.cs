@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/AgentAction.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("AgentAction", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AgentAction.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Keep)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.AgentActionJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AgentActionJsonConverter))]
 public sealed partial record AgentAction
 {
     /// <summary>
@@ -67,7 +67,7 @@ public sealed partial record AgentAction
     /// </summary>
     public global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.JsonAny>? AdditionalMembers { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<AgentAction> s_read = AgentActionSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<AgentAction> s_read = global::Stagehand.Contracts.V3.AgentActionSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the AgentAction contract and reports every violation; a valid document allocates nothing.
@@ -205,7 +205,7 @@ public sealed class AgentActionJsonConverter : global::System.Text.Json.Serializ
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override AgentAction Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, AgentAction.Reader, "AgentAction");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.AgentAction.Reader, "AgentAction");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AgentAction value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/AgentCacheEntry.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("AgentCacheEntry", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AgentCacheEntry.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.AgentCacheEntryJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AgentCacheEntryJsonConverter))]
 public sealed partial record AgentCacheEntry
 {
     /// <summary>
@@ -26,7 +26,7 @@ public sealed partial record AgentCacheEntry
     [global::Stagehand.Contracts.ContractMember("entry", Required = true)]
     public required global::Stagehand.Contracts.JsonAny Entry { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<AgentCacheEntry> s_read = AgentCacheEntrySchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<AgentCacheEntry> s_read = global::Stagehand.Contracts.V3.AgentCacheEntrySchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the AgentCacheEntry contract and reports every violation; a valid document allocates nothing.
@@ -105,7 +105,7 @@ public sealed class AgentCacheEntryJsonConverter : global::System.Text.Json.Seri
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override AgentCacheEntry Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, AgentCacheEntry.Reader, "AgentCacheEntry");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.AgentCacheEntry.Reader, "AgentCacheEntry");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AgentCacheEntry value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/AgentConfig.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("AgentConfig", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AgentConfig.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.AgentConfigJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AgentConfigJsonConverter))]
 public sealed partial record AgentConfig
 {
     /// <summary>
@@ -52,7 +52,7 @@ public sealed partial record AgentConfig
     [global::Stagehand.Contracts.ContractMember("executionModel")]
     public global::Stagehand.Contracts.V3.ModelSelection? ExecutionModel { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<AgentConfig> s_read = AgentConfigSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<AgentConfig> s_read = global::Stagehand.Contracts.V3.AgentConfigSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the AgentConfig contract and reports every violation; a valid document allocates nothing.
@@ -188,7 +188,7 @@ public sealed class AgentConfigJsonConverter : global::System.Text.Json.Serializ
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override AgentConfig Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, AgentConfig.Reader, "AgentConfig");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.AgentConfig.Reader, "AgentConfig");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AgentConfig value, global::System.Text.Json.JsonSerializerOptions options)
@@ -204,7 +204,7 @@ public sealed class AgentConfigJsonConverter : global::System.Text.Json.Serializ
 /// <remarks>Generated from <c>v3/AgentConfig.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("AgentMode", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AgentConfig.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.AgentModeJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AgentModeJsonConverter))]
 public enum AgentMode
 {
     /// <summary>
@@ -234,24 +234,24 @@ public static class AgentModeWireValues
     /// The wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static string ToWireValue(this AgentMode value) => value switch
+    public static string ToWireValue(this global::Stagehand.Contracts.V3.AgentMode value) => value switch
     {
-        AgentMode.Dom => "dom",
-        AgentMode.Hybrid => "hybrid",
-        AgentMode.Cua => "cua",
+        global::Stagehand.Contracts.V3.AgentMode.Dom => "dom",
+        global::Stagehand.Contracts.V3.AgentMode.Hybrid => "hybrid",
+        global::Stagehand.Contracts.V3.AgentMode.Cua => "cua",
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a AgentMode value."),
     };
 
     /// <summary>
     /// Finds the value whose wire value is <paramref name="wireValue"/> (compared exactly).
     /// </summary>
-    public static bool TryParse(string? wireValue, out AgentMode value)
+    public static bool TryParse(string? wireValue, out global::Stagehand.Contracts.V3.AgentMode value)
     {
         switch (wireValue)
         {
-            case "dom": value = AgentMode.Dom; return true;
-            case "hybrid": value = AgentMode.Hybrid; return true;
-            case "cua": value = AgentMode.Cua; return true;
+            case "dom": value = global::Stagehand.Contracts.V3.AgentMode.Dom; return true;
+            case "hybrid": value = global::Stagehand.Contracts.V3.AgentMode.Hybrid; return true;
+            case "cua": value = global::Stagehand.Contracts.V3.AgentMode.Cua; return true;
             default: value = default; return false;
         }
     }
@@ -259,9 +259,9 @@ public static class AgentModeWireValues
     /// <summary>
     /// Whether <paramref name="value"/> is one the contract defines.
     /// </summary>
-    public static bool IsDefined(AgentMode value) => value switch
+    public static bool IsDefined(global::Stagehand.Contracts.V3.AgentMode value) => value switch
     {
-        AgentMode.Dom or AgentMode.Hybrid or AgentMode.Cua => true,
+        global::Stagehand.Contracts.V3.AgentMode.Dom or global::Stagehand.Contracts.V3.AgentMode.Hybrid or global::Stagehand.Contracts.V3.AgentMode.Cua => true,
         _ => false,
     };
 
@@ -269,7 +269,7 @@ public static class AgentModeWireValues
     /// Writes the wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, AgentMode value)
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::Stagehand.Contracts.V3.AgentMode value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.ToWireValue());
@@ -285,11 +285,11 @@ public sealed class AgentModeJsonConverter : global::System.Text.Json.Serializat
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override AgentMode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<AgentMode>(ref reader, AgentConfigSchema.Read_properties_mode_5d26baaf, "AgentMode");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.AgentMode>(ref reader, global::Stagehand.Contracts.V3.AgentConfigSchema.Read_properties_mode_5d26baaf, "AgentMode");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AgentMode value, global::System.Text.Json.JsonSerializerOptions options) =>
-        AgentModeWireValues.WriteTo(writer, value);
+        global::Stagehand.Contracts.V3.AgentModeWireValues.WriteTo(writer, value);
 }
 
 /// <summary>

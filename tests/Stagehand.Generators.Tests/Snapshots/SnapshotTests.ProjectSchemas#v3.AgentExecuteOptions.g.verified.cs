@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/AgentExecuteOptions.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("AgentExecuteOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AgentExecuteOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.AgentExecuteOptionsJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AgentExecuteOptionsJsonConverter))]
 public sealed partial record AgentExecuteOptions
 {
     /// <summary>
@@ -50,7 +50,7 @@ public sealed partial record AgentExecuteOptions
     [global::Stagehand.Contracts.ContractMember("variables")]
     public global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.V3.VariableValue>? Variables { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<AgentExecuteOptions> s_read = AgentExecuteOptionsSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<AgentExecuteOptions> s_read = global::Stagehand.Contracts.V3.AgentExecuteOptionsSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the AgentExecuteOptions contract and reports every violation; a valid document allocates nothing.
@@ -192,7 +192,7 @@ public sealed class AgentExecuteOptionsJsonConverter : global::System.Text.Json.
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override AgentExecuteOptions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, AgentExecuteOptions.Reader, "AgentExecuteOptions");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.AgentExecuteOptions.Reader, "AgentExecuteOptions");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AgentExecuteOptions value, global::System.Text.Json.JsonSerializerOptions options)

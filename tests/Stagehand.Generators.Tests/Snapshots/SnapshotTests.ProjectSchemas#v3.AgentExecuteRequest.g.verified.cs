@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/AgentExecuteRequest.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("AgentExecuteRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AgentExecuteRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.AgentExecuteRequestJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AgentExecuteRequestJsonConverter))]
 public sealed partial record AgentExecuteRequest
 {
     /// <summary>
@@ -45,7 +45,7 @@ public sealed partial record AgentExecuteRequest
     [global::Stagehand.Contracts.ContractMember("shouldCache")]
     public bool? ShouldCache { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<AgentExecuteRequest> s_read = AgentExecuteRequestSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<AgentExecuteRequest> s_read = global::Stagehand.Contracts.V3.AgentExecuteRequestSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the AgentExecuteRequest contract and reports every violation; a valid document allocates nothing.
@@ -165,7 +165,7 @@ public sealed class AgentExecuteRequestJsonConverter : global::System.Text.Json.
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override AgentExecuteRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, AgentExecuteRequest.Reader, "AgentExecuteRequest");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.AgentExecuteRequest.Reader, "AgentExecuteRequest");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AgentExecuteRequest value, global::System.Text.Json.JsonSerializerOptions options)

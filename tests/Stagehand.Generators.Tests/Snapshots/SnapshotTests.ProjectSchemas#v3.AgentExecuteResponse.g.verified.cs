@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/AgentExecuteResponse.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("AgentExecuteResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AgentExecuteResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.AgentExecuteResponseJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AgentExecuteResponseJsonConverter))]
 public sealed partial record AgentExecuteResponse
 {
     /// <summary>
@@ -26,7 +26,7 @@ public sealed partial record AgentExecuteResponse
     [global::Stagehand.Contracts.ContractMember("data", Required = true)]
     public required global::Stagehand.Contracts.V3.AgentExecuteResult Data { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<AgentExecuteResponse> s_read = AgentExecuteResponseSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<AgentExecuteResponse> s_read = global::Stagehand.Contracts.V3.AgentExecuteResponseSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the AgentExecuteResponse contract and reports every violation; a valid document allocates nothing.
@@ -111,7 +111,7 @@ public sealed class AgentExecuteResponseJsonConverter : global::System.Text.Json
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override AgentExecuteResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, AgentExecuteResponse.Reader, "AgentExecuteResponse");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.AgentExecuteResponse.Reader, "AgentExecuteResponse");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AgentExecuteResponse value, global::System.Text.Json.JsonSerializerOptions options)

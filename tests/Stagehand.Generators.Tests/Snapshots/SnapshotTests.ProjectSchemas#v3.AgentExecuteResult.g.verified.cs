@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/AgentExecuteResult.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("AgentExecuteResult", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AgentExecuteResult.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.AgentExecuteResultJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AgentExecuteResultJsonConverter))]
 public sealed partial record AgentExecuteResult
 {
     /// <summary>
@@ -26,7 +26,7 @@ public sealed partial record AgentExecuteResult
     [global::Stagehand.Contracts.ContractMember("cacheEntry")]
     public global::Stagehand.Contracts.V3.AgentCacheEntry? CacheEntry { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<AgentExecuteResult> s_read = AgentExecuteResultSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<AgentExecuteResult> s_read = global::Stagehand.Contracts.V3.AgentExecuteResultSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the AgentExecuteResult contract and reports every violation; a valid document allocates nothing.
@@ -120,7 +120,7 @@ public sealed class AgentExecuteResultJsonConverter : global::System.Text.Json.S
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override AgentExecuteResult Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, AgentExecuteResult.Reader, "AgentExecuteResult");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.AgentExecuteResult.Reader, "AgentExecuteResult");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AgentExecuteResult value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/AgentResultData.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("AgentResultData", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AgentResultData.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.AgentResultDataJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AgentResultDataJsonConverter))]
 public sealed partial record AgentResultData
 {
     /// <summary>
@@ -50,7 +50,7 @@ public sealed partial record AgentResultData
     [global::Stagehand.Contracts.ContractMember("usage")]
     public global::Stagehand.Contracts.V3.AgentUsage? Usage { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<AgentResultData> s_read = AgentResultDataSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<AgentResultData> s_read = global::Stagehand.Contracts.V3.AgentResultDataSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the AgentResultData contract and reports every violation; a valid document allocates nothing.
@@ -184,7 +184,7 @@ public sealed class AgentResultDataJsonConverter : global::System.Text.Json.Seri
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override AgentResultData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, AgentResultData.Reader, "AgentResultData");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.AgentResultData.Reader, "AgentResultData");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AgentResultData value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/AgentUsage.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("AgentUsage", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AgentUsage.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.AgentUsageJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AgentUsageJsonConverter))]
 public sealed partial record AgentUsage
 {
     /// <summary>
@@ -44,7 +44,7 @@ public sealed partial record AgentUsage
     [global::Stagehand.Contracts.ContractMember("inference_time_ms", Required = true)]
     public required double InferenceTimeMs { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<AgentUsage> s_read = AgentUsageSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<AgentUsage> s_read = global::Stagehand.Contracts.V3.AgentUsageSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the AgentUsage contract and reports every violation; a valid document allocates nothing.
@@ -170,7 +170,7 @@ public sealed class AgentUsageJsonConverter : global::System.Text.Json.Serializa
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override AgentUsage Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, AgentUsage.Reader, "AgentUsage");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.AgentUsage.Reader, "AgentUsage");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AgentUsage value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/AzureApiKeyModelConfigObject.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("AzureApiKeyModelConfigObject", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AzureApiKeyModelConfigObject.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.AzureApiKeyModelConfigObjectJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AzureApiKeyModelConfigObjectJsonConverter))]
 public sealed partial record AzureApiKeyModelConfigObject
 {
     /// <summary>
@@ -69,7 +69,7 @@ public sealed partial record AzureApiKeyModelConfigObject
         return true;
     }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<AzureApiKeyModelConfigObject> s_read = AzureApiKeyModelConfigObjectSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<AzureApiKeyModelConfigObject> s_read = global::Stagehand.Contracts.V3.AzureApiKeyModelConfigObjectSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the AzureApiKeyModelConfigObject contract and reports every violation; a valid document allocates nothing.
@@ -189,7 +189,7 @@ public sealed class AzureApiKeyModelConfigObjectJsonConverter : global::System.T
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override AzureApiKeyModelConfigObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, AzureApiKeyModelConfigObject.Reader, "AzureApiKeyModelConfigObject");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.AzureApiKeyModelConfigObject.Reader, "AzureApiKeyModelConfigObject");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AzureApiKeyModelConfigObject value, global::System.Text.Json.JsonSerializerOptions options)

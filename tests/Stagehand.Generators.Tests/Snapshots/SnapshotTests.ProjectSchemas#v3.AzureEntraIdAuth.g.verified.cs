@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/AzureEntraIdAuth.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("AzureEntraIdAuth", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AzureEntraIdAuth.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.AzureEntraIdAuthJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AzureEntraIdAuthJsonConverter))]
 public sealed partial record AzureEntraIdAuth
 {
     /// <summary>
@@ -36,7 +36,7 @@ public sealed partial record AzureEntraIdAuth
         return true;
     }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<AzureEntraIdAuth> s_read = AzureEntraIdAuthSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<AzureEntraIdAuth> s_read = global::Stagehand.Contracts.V3.AzureEntraIdAuthSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the AzureEntraIdAuth contract and reports every violation; a valid document allocates nothing.
@@ -120,7 +120,7 @@ public sealed class AzureEntraIdAuthJsonConverter : global::System.Text.Json.Ser
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override AzureEntraIdAuth Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, AzureEntraIdAuth.Reader, "AzureEntraIdAuth");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.AzureEntraIdAuth.Reader, "AzureEntraIdAuth");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AzureEntraIdAuth value, global::System.Text.Json.JsonSerializerOptions options)

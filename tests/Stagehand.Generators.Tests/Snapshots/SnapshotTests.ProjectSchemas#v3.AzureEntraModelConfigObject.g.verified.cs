@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/AzureEntraModelConfigObject.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("AzureEntraModelConfigObject", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AzureEntraModelConfigObject.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.AzureEntraModelConfigObjectJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectJsonConverter))]
 public sealed partial record AzureEntraModelConfigObject
 {
     /// <summary>
@@ -68,7 +68,7 @@ public sealed partial record AzureEntraModelConfigObject
         return true;
     }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<AzureEntraModelConfigObject> s_read = AzureEntraModelConfigObjectSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<AzureEntraModelConfigObject> s_read = global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the AzureEntraModelConfigObject contract and reports every violation; a valid document allocates nothing.
@@ -192,7 +192,7 @@ public sealed class AzureEntraModelConfigObjectJsonConverter : global::System.Te
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override AzureEntraModelConfigObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, AzureEntraModelConfigObject.Reader, "AzureEntraModelConfigObject");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.AzureEntraModelConfigObject.Reader, "AzureEntraModelConfigObject");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AzureEntraModelConfigObject value, global::System.Text.Json.JsonSerializerOptions options)

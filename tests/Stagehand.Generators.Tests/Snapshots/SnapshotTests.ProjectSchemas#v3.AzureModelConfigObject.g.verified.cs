@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/AzureModelConfigObject.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("AzureModelConfigObject", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AzureModelConfigObject.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.AzureModelConfigObjectJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AzureModelConfigObjectJsonConverter))]
 public readonly partial struct AzureModelConfigObject : global::System.IEquatable<AzureModelConfigObject>
 {
     private readonly int _case;
@@ -135,7 +135,7 @@ public readonly partial struct AzureModelConfigObject : global::System.IEquatabl
     /// </summary>
     public bool IsDefault => _case == 0;
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<AzureModelConfigObject> s_read = AzureModelConfigObjectSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<AzureModelConfigObject> s_read = global::Stagehand.Contracts.V3.AzureModelConfigObjectSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the AzureModelConfigObject contract and reports every violation; a valid document allocates nothing.
@@ -235,7 +235,7 @@ public sealed class AzureModelConfigObjectJsonConverter : global::System.Text.Js
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override AzureModelConfigObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, AzureModelConfigObject.Reader, "AzureModelConfigObject");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.AzureModelConfigObject.Reader, "AzureModelConfigObject");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AzureModelConfigObject value, global::System.Text.Json.JsonSerializerOptions options)

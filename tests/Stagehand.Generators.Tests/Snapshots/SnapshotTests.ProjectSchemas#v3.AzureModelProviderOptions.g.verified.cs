@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/AzureModelProviderOptions.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("AzureModelProviderOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AzureModelProviderOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.AzureModelProviderOptionsJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AzureModelProviderOptionsJsonConverter))]
 public sealed partial record AzureModelProviderOptions
 {
     /// <summary>
@@ -20,7 +20,7 @@ public sealed partial record AzureModelProviderOptions
     [global::Stagehand.Contracts.ContractMember("azure", Required = true)]
     public required global::Stagehand.Contracts.V3.AzureProviderOptions Azure { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<AzureModelProviderOptions> s_read = AzureModelProviderOptionsSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<AzureModelProviderOptions> s_read = global::Stagehand.Contracts.V3.AzureModelProviderOptionsSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the AzureModelProviderOptions contract and reports every violation; a valid document allocates nothing.
@@ -101,7 +101,7 @@ public sealed class AzureModelProviderOptionsJsonConverter : global::System.Text
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override AzureModelProviderOptions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, AzureModelProviderOptions.Reader, "AzureModelProviderOptions");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.AzureModelProviderOptions.Reader, "AzureModelProviderOptions");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AzureModelProviderOptions value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/AzureProviderOptions.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("AzureProviderOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AzureProviderOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.AzureProviderOptionsJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AzureProviderOptionsJsonConverter))]
 public sealed partial record AzureProviderOptions
 {
     /// <summary>
@@ -60,7 +60,7 @@ public sealed partial record AzureProviderOptions
         return true;
     }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<AzureProviderOptions> s_read = AzureProviderOptionsSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<AzureProviderOptions> s_read = global::Stagehand.Contracts.V3.AzureProviderOptionsSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the AzureProviderOptions contract and reports every violation; a valid document allocates nothing.
@@ -177,7 +177,7 @@ public sealed class AzureProviderOptionsJsonConverter : global::System.Text.Json
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override AzureProviderOptions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, AzureProviderOptions.Reader, "AzureProviderOptions");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.AzureProviderOptions.Reader, "AzureProviderOptions");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AzureProviderOptions value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/BrowserConfig.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserConfig", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserConfig.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserConfigJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserConfigJsonConverter))]
 public sealed partial record BrowserConfig
 {
     /// <summary>
@@ -32,7 +32,7 @@ public sealed partial record BrowserConfig
     [global::Stagehand.Contracts.ContractMember("launchOptions")]
     public global::Stagehand.Contracts.V3.LocalBrowserLaunchOptions? LaunchOptions { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserConfig> s_read = BrowserConfigSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserConfig> s_read = global::Stagehand.Contracts.V3.BrowserConfigSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the BrowserConfig contract and reports every violation; a valid document allocates nothing.
@@ -135,7 +135,7 @@ public sealed class BrowserConfigJsonConverter : global::System.Text.Json.Serial
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserConfig Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, BrowserConfig.Reader, "BrowserConfig");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.BrowserConfig.Reader, "BrowserConfig");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserConfig value, global::System.Text.Json.JsonSerializerOptions options)
@@ -151,7 +151,7 @@ public sealed class BrowserConfigJsonConverter : global::System.Text.Json.Serial
 /// <remarks>Generated from <c>v3/BrowserConfig.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserType", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserConfig.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserTypeJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserTypeJsonConverter))]
 public enum BrowserType
 {
     /// <summary>
@@ -176,22 +176,22 @@ public static class BrowserTypeWireValues
     /// The wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static string ToWireValue(this BrowserType value) => value switch
+    public static string ToWireValue(this global::Stagehand.Contracts.V3.BrowserType value) => value switch
     {
-        BrowserType.Local => "local",
-        BrowserType.Browserbase => "browserbase",
+        global::Stagehand.Contracts.V3.BrowserType.Local => "local",
+        global::Stagehand.Contracts.V3.BrowserType.Browserbase => "browserbase",
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a BrowserType value."),
     };
 
     /// <summary>
     /// Finds the value whose wire value is <paramref name="wireValue"/> (compared exactly).
     /// </summary>
-    public static bool TryParse(string? wireValue, out BrowserType value)
+    public static bool TryParse(string? wireValue, out global::Stagehand.Contracts.V3.BrowserType value)
     {
         switch (wireValue)
         {
-            case "local": value = BrowserType.Local; return true;
-            case "browserbase": value = BrowserType.Browserbase; return true;
+            case "local": value = global::Stagehand.Contracts.V3.BrowserType.Local; return true;
+            case "browserbase": value = global::Stagehand.Contracts.V3.BrowserType.Browserbase; return true;
             default: value = default; return false;
         }
     }
@@ -199,9 +199,9 @@ public static class BrowserTypeWireValues
     /// <summary>
     /// Whether <paramref name="value"/> is one the contract defines.
     /// </summary>
-    public static bool IsDefined(BrowserType value) => value switch
+    public static bool IsDefined(global::Stagehand.Contracts.V3.BrowserType value) => value switch
     {
-        BrowserType.Local or BrowserType.Browserbase => true,
+        global::Stagehand.Contracts.V3.BrowserType.Local or global::Stagehand.Contracts.V3.BrowserType.Browserbase => true,
         _ => false,
     };
 
@@ -209,7 +209,7 @@ public static class BrowserTypeWireValues
     /// Writes the wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, BrowserType value)
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::Stagehand.Contracts.V3.BrowserType value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.ToWireValue());
@@ -225,11 +225,11 @@ public sealed class BrowserTypeJsonConverter : global::System.Text.Json.Serializ
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<BrowserType>(ref reader, BrowserConfigSchema.Read_properties_type_93f78344, "BrowserType");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.BrowserType>(ref reader, global::Stagehand.Contracts.V3.BrowserConfigSchema.Read_properties_type_93f78344, "BrowserType");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserType value, global::System.Text.Json.JsonSerializerOptions options) =>
-        BrowserTypeWireValues.WriteTo(writer, value);
+        global::Stagehand.Contracts.V3.BrowserTypeWireValues.WriteTo(writer, value);
 }
 
 /// <summary>

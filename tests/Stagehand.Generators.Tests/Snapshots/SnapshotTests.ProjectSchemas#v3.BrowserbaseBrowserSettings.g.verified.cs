@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/BrowserbaseBrowserSettings.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseBrowserSettings", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseBrowserSettings.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserbaseBrowserSettingsJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsJsonConverter))]
 public sealed partial record BrowserbaseBrowserSettings
 {
     /// <summary>
@@ -92,7 +92,7 @@ public sealed partial record BrowserbaseBrowserSettings
     [global::Stagehand.Contracts.ContractMember("viewport")]
     public global::Stagehand.Contracts.V3.BrowserbaseViewport? Viewport { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserbaseBrowserSettings> s_read = BrowserbaseBrowserSettingsSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserbaseBrowserSettings> s_read = global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the BrowserbaseBrowserSettings contract and reports every violation; a valid document allocates nothing.
@@ -277,7 +277,7 @@ public sealed class BrowserbaseBrowserSettingsJsonConverter : global::System.Tex
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserbaseBrowserSettings Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, BrowserbaseBrowserSettings.Reader, "BrowserbaseBrowserSettings");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.BrowserbaseBrowserSettings.Reader, "BrowserbaseBrowserSettings");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseBrowserSettings value, global::System.Text.Json.JsonSerializerOptions options)
@@ -293,7 +293,7 @@ public sealed class BrowserbaseBrowserSettingsJsonConverter : global::System.Tex
 /// <remarks>Generated from <c>v3/BrowserbaseBrowserSettings.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseOperatingSystem", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseBrowserSettings.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserbaseOperatingSystemJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseOperatingSystemJsonConverter))]
 public enum BrowserbaseOperatingSystem
 {
     /// <summary>
@@ -333,28 +333,28 @@ public static class BrowserbaseOperatingSystemWireValues
     /// The wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static string ToWireValue(this BrowserbaseOperatingSystem value) => value switch
+    public static string ToWireValue(this global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem value) => value switch
     {
-        BrowserbaseOperatingSystem.Windows => "windows",
-        BrowserbaseOperatingSystem.Mac => "mac",
-        BrowserbaseOperatingSystem.Linux => "linux",
-        BrowserbaseOperatingSystem.Mobile => "mobile",
-        BrowserbaseOperatingSystem.Tablet => "tablet",
+        global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem.Windows => "windows",
+        global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem.Mac => "mac",
+        global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem.Linux => "linux",
+        global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem.Mobile => "mobile",
+        global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem.Tablet => "tablet",
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a BrowserbaseOperatingSystem value."),
     };
 
     /// <summary>
     /// Finds the value whose wire value is <paramref name="wireValue"/> (compared exactly).
     /// </summary>
-    public static bool TryParse(string? wireValue, out BrowserbaseOperatingSystem value)
+    public static bool TryParse(string? wireValue, out global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem value)
     {
         switch (wireValue)
         {
-            case "windows": value = BrowserbaseOperatingSystem.Windows; return true;
-            case "mac": value = BrowserbaseOperatingSystem.Mac; return true;
-            case "linux": value = BrowserbaseOperatingSystem.Linux; return true;
-            case "mobile": value = BrowserbaseOperatingSystem.Mobile; return true;
-            case "tablet": value = BrowserbaseOperatingSystem.Tablet; return true;
+            case "windows": value = global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem.Windows; return true;
+            case "mac": value = global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem.Mac; return true;
+            case "linux": value = global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem.Linux; return true;
+            case "mobile": value = global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem.Mobile; return true;
+            case "tablet": value = global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem.Tablet; return true;
             default: value = default; return false;
         }
     }
@@ -362,9 +362,9 @@ public static class BrowserbaseOperatingSystemWireValues
     /// <summary>
     /// Whether <paramref name="value"/> is one the contract defines.
     /// </summary>
-    public static bool IsDefined(BrowserbaseOperatingSystem value) => value switch
+    public static bool IsDefined(global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem value) => value switch
     {
-        BrowserbaseOperatingSystem.Windows or BrowserbaseOperatingSystem.Mac or BrowserbaseOperatingSystem.Linux or BrowserbaseOperatingSystem.Mobile or BrowserbaseOperatingSystem.Tablet => true,
+        global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem.Windows or global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem.Mac or global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem.Linux or global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem.Mobile or global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem.Tablet => true,
         _ => false,
     };
 
@@ -372,7 +372,7 @@ public static class BrowserbaseOperatingSystemWireValues
     /// Writes the wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseOperatingSystem value)
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.ToWireValue());
@@ -388,11 +388,11 @@ public sealed class BrowserbaseOperatingSystemJsonConverter : global::System.Tex
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserbaseOperatingSystem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<BrowserbaseOperatingSystem>(ref reader, BrowserbaseBrowserSettingsSchema.Read_properties_os_2ec5529e, "BrowserbaseOperatingSystem");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem>(ref reader, global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_os_2ec5529e, "BrowserbaseOperatingSystem");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseOperatingSystem value, global::System.Text.Json.JsonSerializerOptions options) =>
-        BrowserbaseOperatingSystemWireValues.WriteTo(writer, value);
+        global::Stagehand.Contracts.V3.BrowserbaseOperatingSystemWireValues.WriteTo(writer, value);
 }
 
 /// <summary>

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/BrowserbaseContext.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseContext", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseContext.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserbaseContextJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseContextJsonConverter))]
 public sealed partial record BrowserbaseContext
 {
     /// <summary>
@@ -26,7 +26,7 @@ public sealed partial record BrowserbaseContext
     [global::Stagehand.Contracts.ContractMember("persist")]
     public bool? Persist { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserbaseContext> s_read = BrowserbaseContextSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserbaseContext> s_read = global::Stagehand.Contracts.V3.BrowserbaseContextSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the BrowserbaseContext contract and reports every violation; a valid document allocates nothing.
@@ -108,7 +108,7 @@ public sealed class BrowserbaseContextJsonConverter : global::System.Text.Json.S
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserbaseContext Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, BrowserbaseContext.Reader, "BrowserbaseContext");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.BrowserbaseContext.Reader, "BrowserbaseContext");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseContext value, global::System.Text.Json.JsonSerializerOptions options)

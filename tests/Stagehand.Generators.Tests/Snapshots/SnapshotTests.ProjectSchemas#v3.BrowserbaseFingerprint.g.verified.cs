@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/BrowserbaseFingerprint.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseFingerprint", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseFingerprint.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserbaseFingerprintJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseFingerprintJsonConverter))]
 public sealed partial record BrowserbaseFingerprint
 {
     /// <summary>
@@ -50,7 +50,7 @@ public sealed partial record BrowserbaseFingerprint
     [global::Stagehand.Contracts.ContractMember("screen")]
     public global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreen? Screen { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserbaseFingerprint> s_read = BrowserbaseFingerprintSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserbaseFingerprint> s_read = global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the BrowserbaseFingerprint contract and reports every violation; a valid document allocates nothing.
@@ -239,7 +239,7 @@ public sealed class BrowserbaseFingerprintJsonConverter : global::System.Text.Js
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserbaseFingerprint Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, BrowserbaseFingerprint.Reader, "BrowserbaseFingerprint");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.BrowserbaseFingerprint.Reader, "BrowserbaseFingerprint");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseFingerprint value, global::System.Text.Json.JsonSerializerOptions options)
@@ -255,7 +255,7 @@ public sealed class BrowserbaseFingerprintJsonConverter : global::System.Text.Js
 /// <remarks>Generated from <c>v3/BrowserbaseFingerprint.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseFingerprintBrowser", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseFingerprint.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserbaseFingerprintBrowserJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowserJsonConverter))]
 public enum BrowserbaseFingerprintBrowser
 {
     /// <summary>
@@ -290,26 +290,26 @@ public static class BrowserbaseFingerprintBrowserWireValues
     /// The wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static string ToWireValue(this BrowserbaseFingerprintBrowser value) => value switch
+    public static string ToWireValue(this global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser value) => value switch
     {
-        BrowserbaseFingerprintBrowser.Chrome => "chrome",
-        BrowserbaseFingerprintBrowser.Edge => "edge",
-        BrowserbaseFingerprintBrowser.Firefox => "firefox",
-        BrowserbaseFingerprintBrowser.Safari => "safari",
+        global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser.Chrome => "chrome",
+        global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser.Edge => "edge",
+        global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser.Firefox => "firefox",
+        global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser.Safari => "safari",
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a BrowserbaseFingerprintBrowser value."),
     };
 
     /// <summary>
     /// Finds the value whose wire value is <paramref name="wireValue"/> (compared exactly).
     /// </summary>
-    public static bool TryParse(string? wireValue, out BrowserbaseFingerprintBrowser value)
+    public static bool TryParse(string? wireValue, out global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser value)
     {
         switch (wireValue)
         {
-            case "chrome": value = BrowserbaseFingerprintBrowser.Chrome; return true;
-            case "edge": value = BrowserbaseFingerprintBrowser.Edge; return true;
-            case "firefox": value = BrowserbaseFingerprintBrowser.Firefox; return true;
-            case "safari": value = BrowserbaseFingerprintBrowser.Safari; return true;
+            case "chrome": value = global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser.Chrome; return true;
+            case "edge": value = global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser.Edge; return true;
+            case "firefox": value = global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser.Firefox; return true;
+            case "safari": value = global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser.Safari; return true;
             default: value = default; return false;
         }
     }
@@ -317,9 +317,9 @@ public static class BrowserbaseFingerprintBrowserWireValues
     /// <summary>
     /// Whether <paramref name="value"/> is one the contract defines.
     /// </summary>
-    public static bool IsDefined(BrowserbaseFingerprintBrowser value) => value switch
+    public static bool IsDefined(global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser value) => value switch
     {
-        BrowserbaseFingerprintBrowser.Chrome or BrowserbaseFingerprintBrowser.Edge or BrowserbaseFingerprintBrowser.Firefox or BrowserbaseFingerprintBrowser.Safari => true,
+        global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser.Chrome or global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser.Edge or global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser.Firefox or global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser.Safari => true,
         _ => false,
     };
 
@@ -327,7 +327,7 @@ public static class BrowserbaseFingerprintBrowserWireValues
     /// Writes the wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseFingerprintBrowser value)
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.ToWireValue());
@@ -343,11 +343,11 @@ public sealed class BrowserbaseFingerprintBrowserJsonConverter : global::System.
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserbaseFingerprintBrowser Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<BrowserbaseFingerprintBrowser>(ref reader, BrowserbaseFingerprintSchema.Read_properties_browsers_items_53e8600a, "BrowserbaseFingerprintBrowser");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser>(ref reader, global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_browsers_items_53e8600a, "BrowserbaseFingerprintBrowser");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseFingerprintBrowser value, global::System.Text.Json.JsonSerializerOptions options) =>
-        BrowserbaseFingerprintBrowserWireValues.WriteTo(writer, value);
+        global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowserWireValues.WriteTo(writer, value);
 }
 
 /// <summary>
@@ -356,7 +356,7 @@ public sealed class BrowserbaseFingerprintBrowserJsonConverter : global::System.
 /// <remarks>Generated from <c>v3/BrowserbaseFingerprint.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseFingerprintDevice", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseFingerprint.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserbaseFingerprintDeviceJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseFingerprintDeviceJsonConverter))]
 public enum BrowserbaseFingerprintDevice
 {
     /// <summary>
@@ -381,22 +381,22 @@ public static class BrowserbaseFingerprintDeviceWireValues
     /// The wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static string ToWireValue(this BrowserbaseFingerprintDevice value) => value switch
+    public static string ToWireValue(this global::Stagehand.Contracts.V3.BrowserbaseFingerprintDevice value) => value switch
     {
-        BrowserbaseFingerprintDevice.Desktop => "desktop",
-        BrowserbaseFingerprintDevice.Mobile => "mobile",
+        global::Stagehand.Contracts.V3.BrowserbaseFingerprintDevice.Desktop => "desktop",
+        global::Stagehand.Contracts.V3.BrowserbaseFingerprintDevice.Mobile => "mobile",
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a BrowserbaseFingerprintDevice value."),
     };
 
     /// <summary>
     /// Finds the value whose wire value is <paramref name="wireValue"/> (compared exactly).
     /// </summary>
-    public static bool TryParse(string? wireValue, out BrowserbaseFingerprintDevice value)
+    public static bool TryParse(string? wireValue, out global::Stagehand.Contracts.V3.BrowserbaseFingerprintDevice value)
     {
         switch (wireValue)
         {
-            case "desktop": value = BrowserbaseFingerprintDevice.Desktop; return true;
-            case "mobile": value = BrowserbaseFingerprintDevice.Mobile; return true;
+            case "desktop": value = global::Stagehand.Contracts.V3.BrowserbaseFingerprintDevice.Desktop; return true;
+            case "mobile": value = global::Stagehand.Contracts.V3.BrowserbaseFingerprintDevice.Mobile; return true;
             default: value = default; return false;
         }
     }
@@ -404,9 +404,9 @@ public static class BrowserbaseFingerprintDeviceWireValues
     /// <summary>
     /// Whether <paramref name="value"/> is one the contract defines.
     /// </summary>
-    public static bool IsDefined(BrowserbaseFingerprintDevice value) => value switch
+    public static bool IsDefined(global::Stagehand.Contracts.V3.BrowserbaseFingerprintDevice value) => value switch
     {
-        BrowserbaseFingerprintDevice.Desktop or BrowserbaseFingerprintDevice.Mobile => true,
+        global::Stagehand.Contracts.V3.BrowserbaseFingerprintDevice.Desktop or global::Stagehand.Contracts.V3.BrowserbaseFingerprintDevice.Mobile => true,
         _ => false,
     };
 
@@ -414,7 +414,7 @@ public static class BrowserbaseFingerprintDeviceWireValues
     /// Writes the wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseFingerprintDevice value)
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::Stagehand.Contracts.V3.BrowserbaseFingerprintDevice value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.ToWireValue());
@@ -430,11 +430,11 @@ public sealed class BrowserbaseFingerprintDeviceJsonConverter : global::System.T
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserbaseFingerprintDevice Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<BrowserbaseFingerprintDevice>(ref reader, BrowserbaseFingerprintSchema.Read_properties_devices_items_a7accd14, "BrowserbaseFingerprintDevice");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.BrowserbaseFingerprintDevice>(ref reader, global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_devices_items_a7accd14, "BrowserbaseFingerprintDevice");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseFingerprintDevice value, global::System.Text.Json.JsonSerializerOptions options) =>
-        BrowserbaseFingerprintDeviceWireValues.WriteTo(writer, value);
+        global::Stagehand.Contracts.V3.BrowserbaseFingerprintDeviceWireValues.WriteTo(writer, value);
 }
 
 /// <summary>
@@ -443,7 +443,7 @@ public sealed class BrowserbaseFingerprintDeviceJsonConverter : global::System.T
 /// <remarks>Generated from <c>v3/BrowserbaseFingerprint.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseHttpVersion", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseFingerprint.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserbaseHttpVersionJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseHttpVersionJsonConverter))]
 public enum BrowserbaseHttpVersion
 {
     /// <summary>
@@ -468,22 +468,22 @@ public static class BrowserbaseHttpVersionWireValues
     /// The wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static string ToWireValue(this BrowserbaseHttpVersion value) => value switch
+    public static string ToWireValue(this global::Stagehand.Contracts.V3.BrowserbaseHttpVersion value) => value switch
     {
-        BrowserbaseHttpVersion.Http1 => "1",
-        BrowserbaseHttpVersion.Http2 => "2",
+        global::Stagehand.Contracts.V3.BrowserbaseHttpVersion.Http1 => "1",
+        global::Stagehand.Contracts.V3.BrowserbaseHttpVersion.Http2 => "2",
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a BrowserbaseHttpVersion value."),
     };
 
     /// <summary>
     /// Finds the value whose wire value is <paramref name="wireValue"/> (compared exactly).
     /// </summary>
-    public static bool TryParse(string? wireValue, out BrowserbaseHttpVersion value)
+    public static bool TryParse(string? wireValue, out global::Stagehand.Contracts.V3.BrowserbaseHttpVersion value)
     {
         switch (wireValue)
         {
-            case "1": value = BrowserbaseHttpVersion.Http1; return true;
-            case "2": value = BrowserbaseHttpVersion.Http2; return true;
+            case "1": value = global::Stagehand.Contracts.V3.BrowserbaseHttpVersion.Http1; return true;
+            case "2": value = global::Stagehand.Contracts.V3.BrowserbaseHttpVersion.Http2; return true;
             default: value = default; return false;
         }
     }
@@ -491,9 +491,9 @@ public static class BrowserbaseHttpVersionWireValues
     /// <summary>
     /// Whether <paramref name="value"/> is one the contract defines.
     /// </summary>
-    public static bool IsDefined(BrowserbaseHttpVersion value) => value switch
+    public static bool IsDefined(global::Stagehand.Contracts.V3.BrowserbaseHttpVersion value) => value switch
     {
-        BrowserbaseHttpVersion.Http1 or BrowserbaseHttpVersion.Http2 => true,
+        global::Stagehand.Contracts.V3.BrowserbaseHttpVersion.Http1 or global::Stagehand.Contracts.V3.BrowserbaseHttpVersion.Http2 => true,
         _ => false,
     };
 
@@ -501,7 +501,7 @@ public static class BrowserbaseHttpVersionWireValues
     /// Writes the wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseHttpVersion value)
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::Stagehand.Contracts.V3.BrowserbaseHttpVersion value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.ToWireValue());
@@ -517,11 +517,11 @@ public sealed class BrowserbaseHttpVersionJsonConverter : global::System.Text.Js
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserbaseHttpVersion Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<BrowserbaseHttpVersion>(ref reader, BrowserbaseFingerprintSchema.Read_properties_httpVersion_489f2720, "BrowserbaseHttpVersion");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.BrowserbaseHttpVersion>(ref reader, global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_httpVersion_489f2720, "BrowserbaseHttpVersion");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseHttpVersion value, global::System.Text.Json.JsonSerializerOptions options) =>
-        BrowserbaseHttpVersionWireValues.WriteTo(writer, value);
+        global::Stagehand.Contracts.V3.BrowserbaseHttpVersionWireValues.WriteTo(writer, value);
 }
 
 /// <summary>
@@ -530,7 +530,7 @@ public sealed class BrowserbaseHttpVersionJsonConverter : global::System.Text.Js
 /// <remarks>Generated from <c>v3/BrowserbaseFingerprint.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseFingerprintOperatingSystem", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseFingerprint.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystemJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystemJsonConverter))]
 public enum BrowserbaseFingerprintOperatingSystem
 {
     /// <summary>
@@ -570,28 +570,28 @@ public static class BrowserbaseFingerprintOperatingSystemWireValues
     /// The wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static string ToWireValue(this BrowserbaseFingerprintOperatingSystem value) => value switch
+    public static string ToWireValue(this global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem value) => value switch
     {
-        BrowserbaseFingerprintOperatingSystem.Android => "android",
-        BrowserbaseFingerprintOperatingSystem.Ios => "ios",
-        BrowserbaseFingerprintOperatingSystem.Linux => "linux",
-        BrowserbaseFingerprintOperatingSystem.MacOS => "macos",
-        BrowserbaseFingerprintOperatingSystem.Windows => "windows",
+        global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem.Android => "android",
+        global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem.Ios => "ios",
+        global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem.Linux => "linux",
+        global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem.MacOS => "macos",
+        global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem.Windows => "windows",
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a BrowserbaseFingerprintOperatingSystem value."),
     };
 
     /// <summary>
     /// Finds the value whose wire value is <paramref name="wireValue"/> (compared exactly).
     /// </summary>
-    public static bool TryParse(string? wireValue, out BrowserbaseFingerprintOperatingSystem value)
+    public static bool TryParse(string? wireValue, out global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem value)
     {
         switch (wireValue)
         {
-            case "android": value = BrowserbaseFingerprintOperatingSystem.Android; return true;
-            case "ios": value = BrowserbaseFingerprintOperatingSystem.Ios; return true;
-            case "linux": value = BrowserbaseFingerprintOperatingSystem.Linux; return true;
-            case "macos": value = BrowserbaseFingerprintOperatingSystem.MacOS; return true;
-            case "windows": value = BrowserbaseFingerprintOperatingSystem.Windows; return true;
+            case "android": value = global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem.Android; return true;
+            case "ios": value = global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem.Ios; return true;
+            case "linux": value = global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem.Linux; return true;
+            case "macos": value = global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem.MacOS; return true;
+            case "windows": value = global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem.Windows; return true;
             default: value = default; return false;
         }
     }
@@ -599,9 +599,9 @@ public static class BrowserbaseFingerprintOperatingSystemWireValues
     /// <summary>
     /// Whether <paramref name="value"/> is one the contract defines.
     /// </summary>
-    public static bool IsDefined(BrowserbaseFingerprintOperatingSystem value) => value switch
+    public static bool IsDefined(global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem value) => value switch
     {
-        BrowserbaseFingerprintOperatingSystem.Android or BrowserbaseFingerprintOperatingSystem.Ios or BrowserbaseFingerprintOperatingSystem.Linux or BrowserbaseFingerprintOperatingSystem.MacOS or BrowserbaseFingerprintOperatingSystem.Windows => true,
+        global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem.Android or global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem.Ios or global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem.Linux or global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem.MacOS or global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem.Windows => true,
         _ => false,
     };
 
@@ -609,7 +609,7 @@ public static class BrowserbaseFingerprintOperatingSystemWireValues
     /// Writes the wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseFingerprintOperatingSystem value)
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.ToWireValue());
@@ -625,11 +625,11 @@ public sealed class BrowserbaseFingerprintOperatingSystemJsonConverter : global:
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserbaseFingerprintOperatingSystem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<BrowserbaseFingerprintOperatingSystem>(ref reader, BrowserbaseFingerprintSchema.Read_properties_operatingSystems_items_daf59f10, "BrowserbaseFingerprintOperatingSystem");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem>(ref reader, global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_operatingSystems_items_daf59f10, "BrowserbaseFingerprintOperatingSystem");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseFingerprintOperatingSystem value, global::System.Text.Json.JsonSerializerOptions options) =>
-        BrowserbaseFingerprintOperatingSystemWireValues.WriteTo(writer, value);
+        global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystemWireValues.WriteTo(writer, value);
 }
 
 /// <summary>

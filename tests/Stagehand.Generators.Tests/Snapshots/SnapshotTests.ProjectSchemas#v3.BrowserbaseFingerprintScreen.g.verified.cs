@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/BrowserbaseFingerprintScreen.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseFingerprintScreen", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseFingerprintScreen.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserbaseFingerprintScreenJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreenJsonConverter))]
 public sealed partial record BrowserbaseFingerprintScreen
 {
     /// <summary>
@@ -38,7 +38,7 @@ public sealed partial record BrowserbaseFingerprintScreen
     [global::Stagehand.Contracts.ContractMember("minWidth")]
     public double? MinWidth { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserbaseFingerprintScreen> s_read = BrowserbaseFingerprintScreenSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserbaseFingerprintScreen> s_read = global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreenSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the BrowserbaseFingerprintScreen contract and reports every violation; a valid document allocates nothing.
@@ -160,7 +160,7 @@ public sealed class BrowserbaseFingerprintScreenJsonConverter : global::System.T
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserbaseFingerprintScreen Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, BrowserbaseFingerprintScreen.Reader, "BrowserbaseFingerprintScreen");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreen.Reader, "BrowserbaseFingerprintScreen");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseFingerprintScreen value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/BrowserbaseProxyConfig.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseProxyConfig", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseProxyConfig.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserbaseProxyConfigJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseProxyConfigJsonConverter))]
 public sealed partial record BrowserbaseProxyConfig
 {
     /// <summary>
@@ -32,7 +32,7 @@ public sealed partial record BrowserbaseProxyConfig
     [global::Stagehand.Contracts.ContractMember("geolocation")]
     public global::Stagehand.Contracts.V3.BrowserbaseProxyGeolocation? Geolocation { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserbaseProxyConfig> s_read = BrowserbaseProxyConfigSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserbaseProxyConfig> s_read = global::Stagehand.Contracts.V3.BrowserbaseProxyConfigSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the BrowserbaseProxyConfig contract and reports every violation; a valid document allocates nothing.
@@ -123,7 +123,7 @@ public sealed class BrowserbaseProxyConfigJsonConverter : global::System.Text.Js
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserbaseProxyConfig Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, BrowserbaseProxyConfig.Reader, "BrowserbaseProxyConfig");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.BrowserbaseProxyConfig.Reader, "BrowserbaseProxyConfig");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseProxyConfig value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/BrowserbaseProxyGeolocation.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseProxyGeolocation", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseProxyGeolocation.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserbaseProxyGeolocationJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseProxyGeolocationJsonConverter))]
 public sealed partial record BrowserbaseProxyGeolocation
 {
     /// <summary>
@@ -32,7 +32,7 @@ public sealed partial record BrowserbaseProxyGeolocation
     [global::Stagehand.Contracts.ContractMember("state")]
     public string? State { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserbaseProxyGeolocation> s_read = BrowserbaseProxyGeolocationSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserbaseProxyGeolocation> s_read = global::Stagehand.Contracts.V3.BrowserbaseProxyGeolocationSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the BrowserbaseProxyGeolocation contract and reports every violation; a valid document allocates nothing.
@@ -121,7 +121,7 @@ public sealed class BrowserbaseProxyGeolocationJsonConverter : global::System.Te
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserbaseProxyGeolocation Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, BrowserbaseProxyGeolocation.Reader, "BrowserbaseProxyGeolocation");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.BrowserbaseProxyGeolocation.Reader, "BrowserbaseProxyGeolocation");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseProxyGeolocation value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/BrowserbaseRegion.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseRegion", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseRegion.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserbaseRegionJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseRegionJsonConverter))]
 public enum BrowserbaseRegion
 {
     /// <summary>
@@ -46,26 +46,26 @@ public static class BrowserbaseRegionWireValues
     /// The wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static string ToWireValue(this BrowserbaseRegion value) => value switch
+    public static string ToWireValue(this global::Stagehand.Contracts.V3.BrowserbaseRegion value) => value switch
     {
-        BrowserbaseRegion.UsWest2 => "us-west-2",
-        BrowserbaseRegion.UsEast1 => "us-east-1",
-        BrowserbaseRegion.EuCentral1 => "eu-central-1",
-        BrowserbaseRegion.ApSoutheast1 => "ap-southeast-1",
+        global::Stagehand.Contracts.V3.BrowserbaseRegion.UsWest2 => "us-west-2",
+        global::Stagehand.Contracts.V3.BrowserbaseRegion.UsEast1 => "us-east-1",
+        global::Stagehand.Contracts.V3.BrowserbaseRegion.EuCentral1 => "eu-central-1",
+        global::Stagehand.Contracts.V3.BrowserbaseRegion.ApSoutheast1 => "ap-southeast-1",
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a BrowserbaseRegion value."),
     };
 
     /// <summary>
     /// Finds the value whose wire value is <paramref name="wireValue"/> (compared exactly).
     /// </summary>
-    public static bool TryParse(string? wireValue, out BrowserbaseRegion value)
+    public static bool TryParse(string? wireValue, out global::Stagehand.Contracts.V3.BrowserbaseRegion value)
     {
         switch (wireValue)
         {
-            case "us-west-2": value = BrowserbaseRegion.UsWest2; return true;
-            case "us-east-1": value = BrowserbaseRegion.UsEast1; return true;
-            case "eu-central-1": value = BrowserbaseRegion.EuCentral1; return true;
-            case "ap-southeast-1": value = BrowserbaseRegion.ApSoutheast1; return true;
+            case "us-west-2": value = global::Stagehand.Contracts.V3.BrowserbaseRegion.UsWest2; return true;
+            case "us-east-1": value = global::Stagehand.Contracts.V3.BrowserbaseRegion.UsEast1; return true;
+            case "eu-central-1": value = global::Stagehand.Contracts.V3.BrowserbaseRegion.EuCentral1; return true;
+            case "ap-southeast-1": value = global::Stagehand.Contracts.V3.BrowserbaseRegion.ApSoutheast1; return true;
             default: value = default; return false;
         }
     }
@@ -73,9 +73,9 @@ public static class BrowserbaseRegionWireValues
     /// <summary>
     /// Whether <paramref name="value"/> is one the contract defines.
     /// </summary>
-    public static bool IsDefined(BrowserbaseRegion value) => value switch
+    public static bool IsDefined(global::Stagehand.Contracts.V3.BrowserbaseRegion value) => value switch
     {
-        BrowserbaseRegion.UsWest2 or BrowserbaseRegion.UsEast1 or BrowserbaseRegion.EuCentral1 or BrowserbaseRegion.ApSoutheast1 => true,
+        global::Stagehand.Contracts.V3.BrowserbaseRegion.UsWest2 or global::Stagehand.Contracts.V3.BrowserbaseRegion.UsEast1 or global::Stagehand.Contracts.V3.BrowserbaseRegion.EuCentral1 or global::Stagehand.Contracts.V3.BrowserbaseRegion.ApSoutheast1 => true,
         _ => false,
     };
 
@@ -83,7 +83,7 @@ public static class BrowserbaseRegionWireValues
     /// Writes the wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseRegion value)
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::Stagehand.Contracts.V3.BrowserbaseRegion value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.ToWireValue());
@@ -99,11 +99,11 @@ public sealed class BrowserbaseRegionJsonConverter : global::System.Text.Json.Se
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserbaseRegion Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<BrowserbaseRegion>(ref reader, BrowserbaseRegionSchema.ReadRoot, "BrowserbaseRegion");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.BrowserbaseRegion>(ref reader, global::Stagehand.Contracts.V3.BrowserbaseRegionSchema.ReadRoot, "BrowserbaseRegion");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseRegion value, global::System.Text.Json.JsonSerializerOptions options) =>
-        BrowserbaseRegionWireValues.WriteTo(writer, value);
+        global::Stagehand.Contracts.V3.BrowserbaseRegionWireValues.WriteTo(writer, value);
 }
 
 /// <summary>

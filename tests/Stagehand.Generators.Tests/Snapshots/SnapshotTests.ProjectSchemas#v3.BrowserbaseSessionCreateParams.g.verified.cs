@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/BrowserbaseSessionCreateParams.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseSessionCreateParams", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseSessionCreateParams.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsJsonConverter))]
 public sealed partial record BrowserbaseSessionCreateParams
 {
     /// <summary>
@@ -63,7 +63,7 @@ public sealed partial record BrowserbaseSessionCreateParams
     [global::Stagehand.Contracts.ContractMember("userMetadata")]
     public global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.JsonAny>? UserMetadata { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserbaseSessionCreateParams> s_read = BrowserbaseSessionCreateParamsSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserbaseSessionCreateParams> s_read = global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the BrowserbaseSessionCreateParams contract and reports every violation; a valid document allocates nothing.
@@ -219,7 +219,7 @@ public sealed class BrowserbaseSessionCreateParamsJsonConverter : global::System
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserbaseSessionCreateParams Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, BrowserbaseSessionCreateParams.Reader, "BrowserbaseSessionCreateParams");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParams.Reader, "BrowserbaseSessionCreateParams");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseSessionCreateParams value, global::System.Text.Json.JsonSerializerOptions options)
@@ -235,7 +235,7 @@ public sealed class BrowserbaseSessionCreateParamsJsonConverter : global::System
 /// <remarks>Generated from <c>v3/BrowserbaseSessionCreateParams.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseProxies", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseSessionCreateParams.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserbaseProxiesJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseProxiesJsonConverter))]
 public readonly partial struct BrowserbaseProxies : global::System.IEquatable<BrowserbaseProxies>
 {
     private readonly int _case;
@@ -357,7 +357,7 @@ public readonly partial struct BrowserbaseProxies : global::System.IEquatable<Br
     /// </summary>
     public bool IsDefault => _case == 0;
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserbaseProxies> s_read = BrowserbaseSessionCreateParamsSchema.Read_properties_proxies_db6fc048;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserbaseProxies> s_read = global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_proxies_db6fc048;
 
     /// <summary>
     /// Validates UTF-8 JSON against the BrowserbaseProxies contract and reports every violation; a valid document allocates nothing.
@@ -470,7 +470,7 @@ public sealed class BrowserbaseProxiesJsonConverter : global::System.Text.Json.S
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserbaseProxies Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, BrowserbaseProxies.Reader, "BrowserbaseProxies");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.BrowserbaseProxies.Reader, "BrowserbaseProxies");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseProxies value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/BrowserbaseViewport.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseViewport", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseViewport.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.BrowserbaseViewportJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseViewportJsonConverter))]
 public sealed partial record BrowserbaseViewport
 {
     /// <summary>
@@ -26,7 +26,7 @@ public sealed partial record BrowserbaseViewport
     [global::Stagehand.Contracts.ContractMember("height")]
     public double? Height { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserbaseViewport> s_read = BrowserbaseViewportSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserbaseViewport> s_read = global::Stagehand.Contracts.V3.BrowserbaseViewportSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the BrowserbaseViewport contract and reports every violation; a valid document allocates nothing.
@@ -122,7 +122,7 @@ public sealed class BrowserbaseViewportJsonConverter : global::System.Text.Json.
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserbaseViewport Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, BrowserbaseViewport.Reader, "BrowserbaseViewport");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.BrowserbaseViewport.Reader, "BrowserbaseViewport");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseViewport value, global::System.Text.Json.JsonSerializerOptions options)

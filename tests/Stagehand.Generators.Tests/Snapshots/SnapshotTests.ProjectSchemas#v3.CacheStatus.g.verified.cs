@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/CacheStatus.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("CacheStatus", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/CacheStatus.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.CacheStatusJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.CacheStatusJsonConverter))]
 public enum CacheStatus
 {
     /// <summary>
@@ -36,22 +36,22 @@ public static class CacheStatusWireValues
     /// The wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static string ToWireValue(this CacheStatus value) => value switch
+    public static string ToWireValue(this global::Stagehand.Contracts.V3.CacheStatus value) => value switch
     {
-        CacheStatus.Hit => "HIT",
-        CacheStatus.Miss => "MISS",
+        global::Stagehand.Contracts.V3.CacheStatus.Hit => "HIT",
+        global::Stagehand.Contracts.V3.CacheStatus.Miss => "MISS",
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a CacheStatus value."),
     };
 
     /// <summary>
     /// Finds the value whose wire value is <paramref name="wireValue"/> (compared exactly).
     /// </summary>
-    public static bool TryParse(string? wireValue, out CacheStatus value)
+    public static bool TryParse(string? wireValue, out global::Stagehand.Contracts.V3.CacheStatus value)
     {
         switch (wireValue)
         {
-            case "HIT": value = CacheStatus.Hit; return true;
-            case "MISS": value = CacheStatus.Miss; return true;
+            case "HIT": value = global::Stagehand.Contracts.V3.CacheStatus.Hit; return true;
+            case "MISS": value = global::Stagehand.Contracts.V3.CacheStatus.Miss; return true;
             default: value = default; return false;
         }
     }
@@ -59,9 +59,9 @@ public static class CacheStatusWireValues
     /// <summary>
     /// Whether <paramref name="value"/> is one the contract defines.
     /// </summary>
-    public static bool IsDefined(CacheStatus value) => value switch
+    public static bool IsDefined(global::Stagehand.Contracts.V3.CacheStatus value) => value switch
     {
-        CacheStatus.Hit or CacheStatus.Miss => true,
+        global::Stagehand.Contracts.V3.CacheStatus.Hit or global::Stagehand.Contracts.V3.CacheStatus.Miss => true,
         _ => false,
     };
 
@@ -69,7 +69,7 @@ public static class CacheStatusWireValues
     /// Writes the wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, CacheStatus value)
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::Stagehand.Contracts.V3.CacheStatus value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.ToWireValue());
@@ -85,11 +85,11 @@ public sealed class CacheStatusJsonConverter : global::System.Text.Json.Serializ
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override CacheStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<CacheStatus>(ref reader, CacheStatusSchema.ReadRoot, "CacheStatus");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.CacheStatus>(ref reader, global::Stagehand.Contracts.V3.CacheStatusSchema.ReadRoot, "CacheStatus");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CacheStatus value, global::System.Text.Json.JsonSerializerOptions options) =>
-        CacheStatusWireValues.WriteTo(writer, value);
+        global::Stagehand.Contracts.V3.CacheStatusWireValues.WriteTo(writer, value);
 }
 
 /// <summary>

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ErrorResponse.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ErrorResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ErrorResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ErrorResponseJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ErrorResponseJsonConverter))]
 public sealed partial record ErrorResponse
 {
     /// <summary>
@@ -32,7 +32,7 @@ public sealed partial record ErrorResponse
     [global::Stagehand.Contracts.ContractMember("code")]
     public string? Code { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ErrorResponse> s_read = ErrorResponseSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ErrorResponse> s_read = global::Stagehand.Contracts.V3.ErrorResponseSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ErrorResponse contract and reports every violation; a valid document allocates nothing.
@@ -115,7 +115,7 @@ public sealed class ErrorResponseJsonConverter : global::System.Text.Json.Serial
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ErrorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ErrorResponse.Reader, "ErrorResponse");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ErrorResponse.Reader, "ErrorResponse");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ErrorResponse value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ExternalProxyConfig.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ExternalProxyConfig", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ExternalProxyConfig.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ExternalProxyConfigJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ExternalProxyConfigJsonConverter))]
 public sealed partial record ExternalProxyConfig
 {
     /// <summary>
@@ -60,7 +60,7 @@ public sealed partial record ExternalProxyConfig
         return true;
     }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ExternalProxyConfig> s_read = ExternalProxyConfigSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ExternalProxyConfig> s_read = global::Stagehand.Contracts.V3.ExternalProxyConfigSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ExternalProxyConfig contract and reports every violation; a valid document allocates nothing.
@@ -157,7 +157,7 @@ public sealed class ExternalProxyConfigJsonConverter : global::System.Text.Json.
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ExternalProxyConfig Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ExternalProxyConfig.Reader, "ExternalProxyConfig");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ExternalProxyConfig.Reader, "ExternalProxyConfig");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ExternalProxyConfig value, global::System.Text.Json.JsonSerializerOptions options)

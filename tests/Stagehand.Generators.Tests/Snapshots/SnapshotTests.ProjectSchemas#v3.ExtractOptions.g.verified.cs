@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ExtractOptions.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ExtractOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ExtractOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ExtractOptionsJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ExtractOptionsJsonConverter))]
 public sealed partial record ExtractOptions
 {
     /// <summary>
@@ -51,7 +51,7 @@ public sealed partial record ExtractOptions
     [global::Stagehand.Contracts.ContractMember("serverCache", ClientOnly = true)]
     public global::Stagehand.Contracts.V3.ServerCacheSetting? ServerCache { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ExtractOptions> s_read = ExtractOptionsSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ExtractOptions> s_read = global::Stagehand.Contracts.V3.ExtractOptionsSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ExtractOptions contract and reports every violation; a valid document allocates nothing.
@@ -179,7 +179,7 @@ public sealed class ExtractOptionsJsonConverter : global::System.Text.Json.Seria
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ExtractOptions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ExtractOptions.Reader, "ExtractOptions");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ExtractOptions.Reader, "ExtractOptions");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ExtractOptions value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ExtractOutcome.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ExtractOutcome", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ExtractOutcome.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ExtractOutcomeJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ExtractOutcomeJsonConverter))]
 public sealed partial record ExtractOutcome
 {
     /// <summary>
@@ -32,7 +32,7 @@ public sealed partial record ExtractOutcome
     [global::Stagehand.Contracts.ContractMember("cacheStatus")]
     public global::Stagehand.Contracts.V3.CacheStatus? CacheStatus { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ExtractOutcome> s_read = ExtractOutcomeSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ExtractOutcome> s_read = global::Stagehand.Contracts.V3.ExtractOutcomeSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ExtractOutcome contract and reports every violation; a valid document allocates nothing.
@@ -123,7 +123,7 @@ public sealed class ExtractOutcomeJsonConverter : global::System.Text.Json.Seria
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ExtractOutcome Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ExtractOutcome.Reader, "ExtractOutcome");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ExtractOutcome.Reader, "ExtractOutcome");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ExtractOutcome value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ExtractRequest.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ExtractRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ExtractRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ExtractRequestJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ExtractRequestJsonConverter))]
 public sealed partial record ExtractRequest
 {
     /// <summary>
@@ -51,7 +51,7 @@ public sealed partial record ExtractRequest
     [global::Stagehand.Contracts.ContractMember("cacheThreshold")]
     public int? CacheThreshold { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ExtractRequest> s_read = ExtractRequestSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ExtractRequest> s_read = global::Stagehand.Contracts.V3.ExtractRequestSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ExtractRequest contract and reports every violation; a valid document allocates nothing.
@@ -190,7 +190,7 @@ public sealed class ExtractRequestJsonConverter : global::System.Text.Json.Seria
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ExtractRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ExtractRequest.Reader, "ExtractRequest");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ExtractRequest.Reader, "ExtractRequest");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ExtractRequest value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ExtractResponse.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ExtractResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ExtractResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ExtractResponseJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ExtractResponseJsonConverter))]
 public sealed partial record ExtractResponse
 {
     /// <summary>
@@ -26,7 +26,7 @@ public sealed partial record ExtractResponse
     [global::Stagehand.Contracts.ContractMember("data", Required = true)]
     public required global::Stagehand.Contracts.V3.ExtractResult Data { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ExtractResponse> s_read = ExtractResponseSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ExtractResponse> s_read = global::Stagehand.Contracts.V3.ExtractResponseSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ExtractResponse contract and reports every violation; a valid document allocates nothing.
@@ -111,7 +111,7 @@ public sealed class ExtractResponseJsonConverter : global::System.Text.Json.Seri
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ExtractResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ExtractResponse.Reader, "ExtractResponse");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ExtractResponse.Reader, "ExtractResponse");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ExtractResponse value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ExtractResult.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ExtractResult", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ExtractResult.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ExtractResultJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ExtractResultJsonConverter))]
 public sealed partial record ExtractResult
 {
     /// <summary>
@@ -26,7 +26,7 @@ public sealed partial record ExtractResult
     [global::Stagehand.Contracts.ContractMember("actionId")]
     public string? ActionId { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ExtractResult> s_read = ExtractResultSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ExtractResult> s_read = global::Stagehand.Contracts.V3.ExtractResultSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ExtractResult contract and reports every violation; a valid document allocates nothing.
@@ -107,7 +107,7 @@ public sealed class ExtractResultJsonConverter : global::System.Text.Json.Serial
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ExtractResult Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ExtractResult.Reader, "ExtractResult");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ExtractResult.Reader, "ExtractResult");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ExtractResult value, global::System.Text.Json.JsonSerializerOptions options)

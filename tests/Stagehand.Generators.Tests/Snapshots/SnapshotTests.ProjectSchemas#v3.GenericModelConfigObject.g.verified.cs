@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/GenericModelConfigObject.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("GenericModelConfigObject", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/GenericModelConfigObject.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.GenericModelConfigObjectJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.GenericModelConfigObjectJsonConverter))]
 public sealed partial record GenericModelConfigObject
 {
     /// <summary>
@@ -69,7 +69,7 @@ public sealed partial record GenericModelConfigObject
         return true;
     }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<GenericModelConfigObject> s_read = GenericModelConfigObjectSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<GenericModelConfigObject> s_read = global::Stagehand.Contracts.V3.GenericModelConfigObjectSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the GenericModelConfigObject contract and reports every violation; a valid document allocates nothing.
@@ -203,7 +203,7 @@ public sealed class GenericModelConfigObjectJsonConverter : global::System.Text.
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override GenericModelConfigObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, GenericModelConfigObject.Reader, "GenericModelConfigObject");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.GenericModelConfigObject.Reader, "GenericModelConfigObject");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GenericModelConfigObject value, global::System.Text.Json.JsonSerializerOptions options)
@@ -219,7 +219,7 @@ public sealed class GenericModelConfigObjectJsonConverter : global::System.Text.
 /// <remarks>Generated from <c>v3/GenericModelConfigObject.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("OpenAIEndpointFormat", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/GenericModelConfigObject.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.OpenAIEndpointFormatJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.OpenAIEndpointFormatJsonConverter))]
 public enum OpenAIEndpointFormat
 {
     /// <summary>
@@ -244,22 +244,22 @@ public static class OpenAIEndpointFormatWireValues
     /// The wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static string ToWireValue(this OpenAIEndpointFormat value) => value switch
+    public static string ToWireValue(this global::Stagehand.Contracts.V3.OpenAIEndpointFormat value) => value switch
     {
-        OpenAIEndpointFormat.Responses => "responses",
-        OpenAIEndpointFormat.Chat => "chat",
+        global::Stagehand.Contracts.V3.OpenAIEndpointFormat.Responses => "responses",
+        global::Stagehand.Contracts.V3.OpenAIEndpointFormat.Chat => "chat",
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a OpenAIEndpointFormat value."),
     };
 
     /// <summary>
     /// Finds the value whose wire value is <paramref name="wireValue"/> (compared exactly).
     /// </summary>
-    public static bool TryParse(string? wireValue, out OpenAIEndpointFormat value)
+    public static bool TryParse(string? wireValue, out global::Stagehand.Contracts.V3.OpenAIEndpointFormat value)
     {
         switch (wireValue)
         {
-            case "responses": value = OpenAIEndpointFormat.Responses; return true;
-            case "chat": value = OpenAIEndpointFormat.Chat; return true;
+            case "responses": value = global::Stagehand.Contracts.V3.OpenAIEndpointFormat.Responses; return true;
+            case "chat": value = global::Stagehand.Contracts.V3.OpenAIEndpointFormat.Chat; return true;
             default: value = default; return false;
         }
     }
@@ -267,9 +267,9 @@ public static class OpenAIEndpointFormatWireValues
     /// <summary>
     /// Whether <paramref name="value"/> is one the contract defines.
     /// </summary>
-    public static bool IsDefined(OpenAIEndpointFormat value) => value switch
+    public static bool IsDefined(global::Stagehand.Contracts.V3.OpenAIEndpointFormat value) => value switch
     {
-        OpenAIEndpointFormat.Responses or OpenAIEndpointFormat.Chat => true,
+        global::Stagehand.Contracts.V3.OpenAIEndpointFormat.Responses or global::Stagehand.Contracts.V3.OpenAIEndpointFormat.Chat => true,
         _ => false,
     };
 
@@ -277,7 +277,7 @@ public static class OpenAIEndpointFormatWireValues
     /// Writes the wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, OpenAIEndpointFormat value)
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::Stagehand.Contracts.V3.OpenAIEndpointFormat value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.ToWireValue());
@@ -293,11 +293,11 @@ public sealed class OpenAIEndpointFormatJsonConverter : global::System.Text.Json
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override OpenAIEndpointFormat Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<OpenAIEndpointFormat>(ref reader, GenericModelConfigObjectSchema.Read_properties_openaiEndpointFormat_9c165da8, "OpenAIEndpointFormat");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.OpenAIEndpointFormat>(ref reader, global::Stagehand.Contracts.V3.GenericModelConfigObjectSchema.Read_properties_openaiEndpointFormat_9c165da8, "OpenAIEndpointFormat");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OpenAIEndpointFormat value, global::System.Text.Json.JsonSerializerOptions options) =>
-        OpenAIEndpointFormatWireValues.WriteTo(writer, value);
+        global::Stagehand.Contracts.V3.OpenAIEndpointFormatWireValues.WriteTo(writer, value);
 }
 
 /// <summary>

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/GoogleServiceAccountAuth.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("GoogleServiceAccountAuth", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/GoogleServiceAccountAuth.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.GoogleServiceAccountAuthJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.GoogleServiceAccountAuthJsonConverter))]
 public sealed partial record GoogleServiceAccountAuth
 {
     /// <summary>
@@ -44,7 +44,7 @@ public sealed partial record GoogleServiceAccountAuth
     [global::Stagehand.Contracts.ContractMember("universeDomain")]
     public string? UniverseDomain { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<GoogleServiceAccountAuth> s_read = GoogleServiceAccountAuthSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<GoogleServiceAccountAuth> s_read = global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the GoogleServiceAccountAuth contract and reports every violation; a valid document allocates nothing.
@@ -153,7 +153,7 @@ public sealed class GoogleServiceAccountAuthJsonConverter : global::System.Text.
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override GoogleServiceAccountAuth Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, GoogleServiceAccountAuth.Reader, "GoogleServiceAccountAuth");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.GoogleServiceAccountAuth.Reader, "GoogleServiceAccountAuth");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GoogleServiceAccountAuth value, global::System.Text.Json.JsonSerializerOptions options)
@@ -169,7 +169,7 @@ public sealed class GoogleServiceAccountAuthJsonConverter : global::System.Text.
 /// <remarks>Generated from <c>v3/GoogleServiceAccountAuth.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("GoogleAuthScopes", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/GoogleServiceAccountAuth.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.GoogleAuthScopesJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.GoogleAuthScopesJsonConverter))]
 public readonly partial struct GoogleAuthScopes : global::System.IEquatable<GoogleAuthScopes>
 {
     private readonly int _case;
@@ -293,7 +293,7 @@ public readonly partial struct GoogleAuthScopes : global::System.IEquatable<Goog
     /// </summary>
     public bool IsDefault => _case == 0;
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<GoogleAuthScopes> s_read = GoogleServiceAccountAuthSchema.Read_properties_scopes_c84e0d81;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<GoogleAuthScopes> s_read = global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.Read_properties_scopes_c84e0d81;
 
     /// <summary>
     /// Validates UTF-8 JSON against the GoogleAuthScopes contract and reports every violation; a valid document allocates nothing.
@@ -396,7 +396,7 @@ public sealed class GoogleAuthScopesJsonConverter : global::System.Text.Json.Ser
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override GoogleAuthScopes Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, GoogleAuthScopes.Reader, "GoogleAuthScopes");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.GoogleAuthScopes.Reader, "GoogleAuthScopes");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GoogleAuthScopes value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/GoogleServiceAccountCredentials.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("GoogleServiceAccountCredentials", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/GoogleServiceAccountCredentials.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.GoogleServiceAccountCredentialsJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsJsonConverter))]
 public sealed partial record GoogleServiceAccountCredentials
 {
     /// <summary>
@@ -109,7 +109,7 @@ public sealed partial record GoogleServiceAccountCredentials
         return true;
     }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<GoogleServiceAccountCredentials> s_read = GoogleServiceAccountCredentialsSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<GoogleServiceAccountCredentials> s_read = global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the GoogleServiceAccountCredentials contract and reports every violation; a valid document allocates nothing.
@@ -276,7 +276,7 @@ public sealed class GoogleServiceAccountCredentialsJsonConverter : global::Syste
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override GoogleServiceAccountCredentials Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, GoogleServiceAccountCredentials.Reader, "GoogleServiceAccountCredentials");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.GoogleServiceAccountCredentials.Reader, "GoogleServiceAccountCredentials");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GoogleServiceAccountCredentials value, global::System.Text.Json.JsonSerializerOptions options)

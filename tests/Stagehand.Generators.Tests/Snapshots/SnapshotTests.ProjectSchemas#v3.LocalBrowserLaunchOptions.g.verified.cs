@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/LocalBrowserLaunchOptions.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("LocalBrowserLaunchOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/LocalBrowserLaunchOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.LocalBrowserLaunchOptionsJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsJsonConverter))]
 public sealed partial record LocalBrowserLaunchOptions
 {
     /// <summary>
@@ -180,7 +180,7 @@ public sealed partial record LocalBrowserLaunchOptions
         return true;
     }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<LocalBrowserLaunchOptions> s_read = LocalBrowserLaunchOptionsSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<LocalBrowserLaunchOptions> s_read = global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the LocalBrowserLaunchOptions contract and reports every violation; a valid document allocates nothing.
@@ -437,7 +437,7 @@ public sealed class LocalBrowserLaunchOptionsJsonConverter : global::System.Text
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override LocalBrowserLaunchOptions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, LocalBrowserLaunchOptions.Reader, "LocalBrowserLaunchOptions");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.LocalBrowserLaunchOptions.Reader, "LocalBrowserLaunchOptions");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LocalBrowserLaunchOptions value, global::System.Text.Json.JsonSerializerOptions options)
@@ -453,7 +453,7 @@ public sealed class LocalBrowserLaunchOptionsJsonConverter : global::System.Text
 /// <remarks>Generated from <c>v3/LocalBrowserLaunchOptions.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("IgnoreDefaultArgs", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/LocalBrowserLaunchOptions.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.IgnoreDefaultArgsJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.IgnoreDefaultArgsJsonConverter))]
 public readonly partial struct IgnoreDefaultArgs : global::System.IEquatable<IgnoreDefaultArgs>
 {
     private readonly int _case;
@@ -575,7 +575,7 @@ public readonly partial struct IgnoreDefaultArgs : global::System.IEquatable<Ign
     /// </summary>
     public bool IsDefault => _case == 0;
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<IgnoreDefaultArgs> s_read = LocalBrowserLaunchOptionsSchema.Read_properties_ignoreDefaultArgs_45cc4a56;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<IgnoreDefaultArgs> s_read = global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_ignoreDefaultArgs_45cc4a56;
 
     /// <summary>
     /// Validates UTF-8 JSON against the IgnoreDefaultArgs contract and reports every violation; a valid document allocates nothing.
@@ -678,7 +678,7 @@ public sealed class IgnoreDefaultArgsJsonConverter : global::System.Text.Json.Se
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override IgnoreDefaultArgs Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, IgnoreDefaultArgs.Reader, "IgnoreDefaultArgs");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.IgnoreDefaultArgs.Reader, "IgnoreDefaultArgs");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, IgnoreDefaultArgs value, global::System.Text.Json.JsonSerializerOptions options)
@@ -693,7 +693,7 @@ public sealed class IgnoreDefaultArgsJsonConverter : global::System.Text.Json.Se
 /// <remarks>Generated from <c>v3/LocalBrowserLaunchOptions.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("LocalBrowserProxy", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/LocalBrowserLaunchOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.LocalBrowserProxyJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.LocalBrowserProxyJsonConverter))]
 public sealed partial record LocalBrowserProxy
 {
     /// <summary>
@@ -734,7 +734,7 @@ public sealed partial record LocalBrowserProxy
         return true;
     }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<LocalBrowserProxy> s_read = LocalBrowserLaunchOptionsSchema.Read_properties_proxy_33273c5c;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<LocalBrowserProxy> s_read = global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_proxy_33273c5c;
 
     /// <summary>
     /// Validates UTF-8 JSON against the LocalBrowserProxy contract and reports every violation; a valid document allocates nothing.
@@ -830,7 +830,7 @@ public sealed class LocalBrowserProxyJsonConverter : global::System.Text.Json.Se
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override LocalBrowserProxy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, LocalBrowserProxy.Reader, "LocalBrowserProxy");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.LocalBrowserProxy.Reader, "LocalBrowserProxy");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LocalBrowserProxy value, global::System.Text.Json.JsonSerializerOptions options)
@@ -846,7 +846,7 @@ public sealed class LocalBrowserProxyJsonConverter : global::System.Text.Json.Se
 /// <remarks>Generated from <c>v3/LocalBrowserLaunchOptions.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("LocalBrowserViewport", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/LocalBrowserLaunchOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.LocalBrowserViewportJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.LocalBrowserViewportJsonConverter))]
 public sealed partial record LocalBrowserViewport
 {
     /// <summary>
@@ -861,7 +861,7 @@ public sealed partial record LocalBrowserViewport
     [global::Stagehand.Contracts.ContractMember("height", Required = true)]
     public required double Height { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<LocalBrowserViewport> s_read = LocalBrowserLaunchOptionsSchema.Read_properties_viewport_495a6f56;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<LocalBrowserViewport> s_read = global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_viewport_495a6f56;
 
     /// <summary>
     /// Validates UTF-8 JSON against the LocalBrowserViewport contract and reports every violation; a valid document allocates nothing.
@@ -951,7 +951,7 @@ public sealed class LocalBrowserViewportJsonConverter : global::System.Text.Json
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override LocalBrowserViewport Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, LocalBrowserViewport.Reader, "LocalBrowserViewport");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.LocalBrowserViewport.Reader, "LocalBrowserViewport");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LocalBrowserViewport value, global::System.Text.Json.JsonSerializerOptions options)

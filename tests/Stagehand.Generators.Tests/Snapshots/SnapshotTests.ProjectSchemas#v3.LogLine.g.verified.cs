@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/LogLine.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("LogLine", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/LogLine.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.LogLineJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.LogLineJsonConverter))]
 public sealed partial record LogLine
 {
     /// <summary>
@@ -50,7 +50,7 @@ public sealed partial record LogLine
     [global::Stagehand.Contracts.ContractMember("auxiliary")]
     public global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.V3.LogAuxiliaryValue>? Auxiliary { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<LogLine> s_read = LogLineSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<LogLine> s_read = global::Stagehand.Contracts.V3.LogLineSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the LogLine contract and reports every violation; a valid document allocates nothing.
@@ -186,7 +186,7 @@ public sealed class LogLineJsonConverter : global::System.Text.Json.Serializatio
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override LogLine Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, LogLine.Reader, "LogLine");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.LogLine.Reader, "LogLine");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LogLine value, global::System.Text.Json.JsonSerializerOptions options)
@@ -202,7 +202,7 @@ public sealed class LogLineJsonConverter : global::System.Text.Json.Serializatio
 /// <remarks>Generated from <c>v3/LogLine.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("LogAuxiliaryValue", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/LogLine.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.LogAuxiliaryValueJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.LogAuxiliaryValueJsonConverter))]
 public sealed partial record LogAuxiliaryValue
 {
     /// <summary>
@@ -217,7 +217,7 @@ public sealed partial record LogAuxiliaryValue
     [global::Stagehand.Contracts.ContractMember("type", Required = true)]
     public required global::Stagehand.Contracts.V3.LogAuxiliaryType Type { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<LogAuxiliaryValue> s_read = LogLineSchema.Read_properties_auxiliary_additionalProperties_8df292f1;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<LogAuxiliaryValue> s_read = global::Stagehand.Contracts.V3.LogLineSchema.Read_properties_auxiliary_additionalProperties_8df292f1;
 
     /// <summary>
     /// Validates UTF-8 JSON against the LogAuxiliaryValue contract and reports every violation; a valid document allocates nothing.
@@ -302,7 +302,7 @@ public sealed class LogAuxiliaryValueJsonConverter : global::System.Text.Json.Se
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override LogAuxiliaryValue Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, LogAuxiliaryValue.Reader, "LogAuxiliaryValue");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.LogAuxiliaryValue.Reader, "LogAuxiliaryValue");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LogAuxiliaryValue value, global::System.Text.Json.JsonSerializerOptions options)
@@ -318,7 +318,7 @@ public sealed class LogAuxiliaryValueJsonConverter : global::System.Text.Json.Se
 /// <remarks>Generated from <c>v3/LogLine.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("LogAuxiliaryType", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/LogLine.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.LogAuxiliaryTypeJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.LogAuxiliaryTypeJsonConverter))]
 public enum LogAuxiliaryType
 {
     /// <summary>
@@ -363,30 +363,30 @@ public static class LogAuxiliaryTypeWireValues
     /// The wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static string ToWireValue(this LogAuxiliaryType value) => value switch
+    public static string ToWireValue(this global::Stagehand.Contracts.V3.LogAuxiliaryType value) => value switch
     {
-        LogAuxiliaryType.Object => "object",
-        LogAuxiliaryType.String => "string",
-        LogAuxiliaryType.Html => "html",
-        LogAuxiliaryType.Integer => "integer",
-        LogAuxiliaryType.Float => "float",
-        LogAuxiliaryType.Boolean => "boolean",
+        global::Stagehand.Contracts.V3.LogAuxiliaryType.Object => "object",
+        global::Stagehand.Contracts.V3.LogAuxiliaryType.String => "string",
+        global::Stagehand.Contracts.V3.LogAuxiliaryType.Html => "html",
+        global::Stagehand.Contracts.V3.LogAuxiliaryType.Integer => "integer",
+        global::Stagehand.Contracts.V3.LogAuxiliaryType.Float => "float",
+        global::Stagehand.Contracts.V3.LogAuxiliaryType.Boolean => "boolean",
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a LogAuxiliaryType value."),
     };
 
     /// <summary>
     /// Finds the value whose wire value is <paramref name="wireValue"/> (compared exactly).
     /// </summary>
-    public static bool TryParse(string? wireValue, out LogAuxiliaryType value)
+    public static bool TryParse(string? wireValue, out global::Stagehand.Contracts.V3.LogAuxiliaryType value)
     {
         switch (wireValue)
         {
-            case "object": value = LogAuxiliaryType.Object; return true;
-            case "string": value = LogAuxiliaryType.String; return true;
-            case "html": value = LogAuxiliaryType.Html; return true;
-            case "integer": value = LogAuxiliaryType.Integer; return true;
-            case "float": value = LogAuxiliaryType.Float; return true;
-            case "boolean": value = LogAuxiliaryType.Boolean; return true;
+            case "object": value = global::Stagehand.Contracts.V3.LogAuxiliaryType.Object; return true;
+            case "string": value = global::Stagehand.Contracts.V3.LogAuxiliaryType.String; return true;
+            case "html": value = global::Stagehand.Contracts.V3.LogAuxiliaryType.Html; return true;
+            case "integer": value = global::Stagehand.Contracts.V3.LogAuxiliaryType.Integer; return true;
+            case "float": value = global::Stagehand.Contracts.V3.LogAuxiliaryType.Float; return true;
+            case "boolean": value = global::Stagehand.Contracts.V3.LogAuxiliaryType.Boolean; return true;
             default: value = default; return false;
         }
     }
@@ -394,9 +394,9 @@ public static class LogAuxiliaryTypeWireValues
     /// <summary>
     /// Whether <paramref name="value"/> is one the contract defines.
     /// </summary>
-    public static bool IsDefined(LogAuxiliaryType value) => value switch
+    public static bool IsDefined(global::Stagehand.Contracts.V3.LogAuxiliaryType value) => value switch
     {
-        LogAuxiliaryType.Object or LogAuxiliaryType.String or LogAuxiliaryType.Html or LogAuxiliaryType.Integer or LogAuxiliaryType.Float or LogAuxiliaryType.Boolean => true,
+        global::Stagehand.Contracts.V3.LogAuxiliaryType.Object or global::Stagehand.Contracts.V3.LogAuxiliaryType.String or global::Stagehand.Contracts.V3.LogAuxiliaryType.Html or global::Stagehand.Contracts.V3.LogAuxiliaryType.Integer or global::Stagehand.Contracts.V3.LogAuxiliaryType.Float or global::Stagehand.Contracts.V3.LogAuxiliaryType.Boolean => true,
         _ => false,
     };
 
@@ -404,7 +404,7 @@ public static class LogAuxiliaryTypeWireValues
     /// Writes the wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, LogAuxiliaryType value)
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::Stagehand.Contracts.V3.LogAuxiliaryType value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.ToWireValue());
@@ -420,11 +420,11 @@ public sealed class LogAuxiliaryTypeJsonConverter : global::System.Text.Json.Ser
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override LogAuxiliaryType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<LogAuxiliaryType>(ref reader, LogLineSchema.Read_properties_auxiliary_additionalProperties_properties_type_30323ed0, "LogAuxiliaryType");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.LogAuxiliaryType>(ref reader, global::Stagehand.Contracts.V3.LogLineSchema.Read_properties_auxiliary_additionalProperties_properties_type_30323ed0, "LogAuxiliaryType");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LogAuxiliaryType value, global::System.Text.Json.JsonSerializerOptions options) =>
-        LogAuxiliaryTypeWireValues.WriteTo(writer, value);
+        global::Stagehand.Contracts.V3.LogAuxiliaryTypeWireValues.WriteTo(writer, value);
 }
 
 /// <summary>

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/MessageErrorResponse.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("MessageErrorResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/MessageErrorResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.MessageErrorResponseJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.MessageErrorResponseJsonConverter))]
 public sealed partial record MessageErrorResponse
 {
     /// <summary>
@@ -26,7 +26,7 @@ public sealed partial record MessageErrorResponse
     [global::Stagehand.Contracts.ContractMember("message", Required = true)]
     public required string Message { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<MessageErrorResponse> s_read = MessageErrorResponseSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<MessageErrorResponse> s_read = global::Stagehand.Contracts.V3.MessageErrorResponseSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the MessageErrorResponse contract and reports every violation; a valid document allocates nothing.
@@ -102,7 +102,7 @@ public sealed class MessageErrorResponseJsonConverter : global::System.Text.Json
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override MessageErrorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, MessageErrorResponse.Reader, "MessageErrorResponse");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.MessageErrorResponse.Reader, "MessageErrorResponse");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MessageErrorResponse value, global::System.Text.Json.JsonSerializerOptions options)

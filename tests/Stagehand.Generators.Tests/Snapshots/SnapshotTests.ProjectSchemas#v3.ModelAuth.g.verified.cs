@@ -12,7 +12,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ModelAuth.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ModelAuth", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ModelAuth.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ModelAuthJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ModelAuthJsonConverter))]
 public readonly partial struct ModelAuth : global::System.IEquatable<ModelAuth>
 {
     private readonly int _case;
@@ -136,7 +136,7 @@ public readonly partial struct ModelAuth : global::System.IEquatable<ModelAuth>
     /// </summary>
     public bool IsDefault => _case == 0;
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ModelAuth> s_read = ModelAuthSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ModelAuth> s_read = global::Stagehand.Contracts.V3.ModelAuthSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ModelAuth contract and reports every violation; a valid document allocates nothing.
@@ -236,7 +236,7 @@ public sealed class ModelAuthJsonConverter : global::System.Text.Json.Serializat
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ModelAuth Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ModelAuth.Reader, "ModelAuth");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ModelAuth.Reader, "ModelAuth");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ModelAuth value, global::System.Text.Json.JsonSerializerOptions options)

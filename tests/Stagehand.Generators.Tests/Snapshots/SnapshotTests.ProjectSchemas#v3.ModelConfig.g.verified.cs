@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ModelConfig.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ModelConfig", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ModelConfig.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ModelConfigJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ModelConfigJsonConverter))]
 public readonly partial struct ModelConfig : global::System.IEquatable<ModelConfig>
 {
     private readonly int _case;
@@ -191,7 +191,7 @@ public readonly partial struct ModelConfig : global::System.IEquatable<ModelConf
     /// </summary>
     public bool IsDefault => _case == 0;
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ModelConfig> s_read = ModelConfigSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ModelConfig> s_read = global::Stagehand.Contracts.V3.ModelConfigSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ModelConfig contract and reports every violation; a valid document allocates nothing.
@@ -311,7 +311,7 @@ public sealed class ModelConfigJsonConverter : global::System.Text.Json.Serializ
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ModelConfig Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ModelConfig.Reader, "ModelConfig");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ModelConfig.Reader, "ModelConfig");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ModelConfig value, global::System.Text.Json.JsonSerializerOptions options)

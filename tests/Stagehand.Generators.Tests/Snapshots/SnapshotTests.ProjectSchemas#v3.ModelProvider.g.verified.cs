@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ModelProvider.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ModelProvider", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ModelProvider.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ModelProviderJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ModelProviderJsonConverter))]
 public enum ModelProvider
 {
     /// <summary>
@@ -51,28 +51,28 @@ public static class ModelProviderWireValues
     /// The wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static string ToWireValue(this ModelProvider value) => value switch
+    public static string ToWireValue(this global::Stagehand.Contracts.V3.ModelProvider value) => value switch
     {
-        ModelProvider.OpenAI => "openai",
-        ModelProvider.Anthropic => "anthropic",
-        ModelProvider.Google => "google",
-        ModelProvider.Microsoft => "microsoft",
-        ModelProvider.Bedrock => "bedrock",
+        global::Stagehand.Contracts.V3.ModelProvider.OpenAI => "openai",
+        global::Stagehand.Contracts.V3.ModelProvider.Anthropic => "anthropic",
+        global::Stagehand.Contracts.V3.ModelProvider.Google => "google",
+        global::Stagehand.Contracts.V3.ModelProvider.Microsoft => "microsoft",
+        global::Stagehand.Contracts.V3.ModelProvider.Bedrock => "bedrock",
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a ModelProvider value."),
     };
 
     /// <summary>
     /// Finds the value whose wire value is <paramref name="wireValue"/> (compared exactly).
     /// </summary>
-    public static bool TryParse(string? wireValue, out ModelProvider value)
+    public static bool TryParse(string? wireValue, out global::Stagehand.Contracts.V3.ModelProvider value)
     {
         switch (wireValue)
         {
-            case "openai": value = ModelProvider.OpenAI; return true;
-            case "anthropic": value = ModelProvider.Anthropic; return true;
-            case "google": value = ModelProvider.Google; return true;
-            case "microsoft": value = ModelProvider.Microsoft; return true;
-            case "bedrock": value = ModelProvider.Bedrock; return true;
+            case "openai": value = global::Stagehand.Contracts.V3.ModelProvider.OpenAI; return true;
+            case "anthropic": value = global::Stagehand.Contracts.V3.ModelProvider.Anthropic; return true;
+            case "google": value = global::Stagehand.Contracts.V3.ModelProvider.Google; return true;
+            case "microsoft": value = global::Stagehand.Contracts.V3.ModelProvider.Microsoft; return true;
+            case "bedrock": value = global::Stagehand.Contracts.V3.ModelProvider.Bedrock; return true;
             default: value = default; return false;
         }
     }
@@ -80,9 +80,9 @@ public static class ModelProviderWireValues
     /// <summary>
     /// Whether <paramref name="value"/> is one the contract defines.
     /// </summary>
-    public static bool IsDefined(ModelProvider value) => value switch
+    public static bool IsDefined(global::Stagehand.Contracts.V3.ModelProvider value) => value switch
     {
-        ModelProvider.OpenAI or ModelProvider.Anthropic or ModelProvider.Google or ModelProvider.Microsoft or ModelProvider.Bedrock => true,
+        global::Stagehand.Contracts.V3.ModelProvider.OpenAI or global::Stagehand.Contracts.V3.ModelProvider.Anthropic or global::Stagehand.Contracts.V3.ModelProvider.Google or global::Stagehand.Contracts.V3.ModelProvider.Microsoft or global::Stagehand.Contracts.V3.ModelProvider.Bedrock => true,
         _ => false,
     };
 
@@ -90,7 +90,7 @@ public static class ModelProviderWireValues
     /// Writes the wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, ModelProvider value)
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::Stagehand.Contracts.V3.ModelProvider value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.ToWireValue());
@@ -106,11 +106,11 @@ public sealed class ModelProviderJsonConverter : global::System.Text.Json.Serial
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ModelProvider Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<ModelProvider>(ref reader, ModelProviderSchema.ReadRoot, "ModelProvider");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.ModelProvider>(ref reader, global::Stagehand.Contracts.V3.ModelProviderSchema.ReadRoot, "ModelProvider");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ModelProvider value, global::System.Text.Json.JsonSerializerOptions options) =>
-        ModelProviderWireValues.WriteTo(writer, value);
+        global::Stagehand.Contracts.V3.ModelProviderWireValues.WriteTo(writer, value);
 }
 
 /// <summary>

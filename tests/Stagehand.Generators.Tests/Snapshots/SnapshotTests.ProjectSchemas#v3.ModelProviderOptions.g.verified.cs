@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ModelProviderOptions.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ModelProviderOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ModelProviderOptions.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ModelProviderOptionsJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ModelProviderOptionsJsonConverter))]
 public readonly partial struct ModelProviderOptions : global::System.IEquatable<ModelProviderOptions>
 {
     private readonly int _case;
@@ -135,7 +135,7 @@ public readonly partial struct ModelProviderOptions : global::System.IEquatable<
     /// </summary>
     public bool IsDefault => _case == 0;
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ModelProviderOptions> s_read = ModelProviderOptionsSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ModelProviderOptions> s_read = global::Stagehand.Contracts.V3.ModelProviderOptionsSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ModelProviderOptions contract and reports every violation; a valid document allocates nothing.
@@ -235,7 +235,7 @@ public sealed class ModelProviderOptionsJsonConverter : global::System.Text.Json
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ModelProviderOptions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ModelProviderOptions.Reader, "ModelProviderOptions");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ModelProviderOptions.Reader, "ModelProviderOptions");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ModelProviderOptions value, global::System.Text.Json.JsonSerializerOptions options)

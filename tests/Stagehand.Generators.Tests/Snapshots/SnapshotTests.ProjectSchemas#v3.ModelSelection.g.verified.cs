@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ModelSelection.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ModelSelection", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ModelSelection.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ModelSelectionJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ModelSelectionJsonConverter))]
 public readonly partial struct ModelSelection : global::System.IEquatable<ModelSelection>
 {
     private readonly int _case;
@@ -133,7 +133,7 @@ public readonly partial struct ModelSelection : global::System.IEquatable<ModelS
     /// </summary>
     public bool IsDefault => _case == 0;
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ModelSelection> s_read = ModelSelectionSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ModelSelection> s_read = global::Stagehand.Contracts.V3.ModelSelectionSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ModelSelection contract and reports every violation; a valid document allocates nothing.
@@ -232,7 +232,7 @@ public sealed class ModelSelectionJsonConverter : global::System.Text.Json.Seria
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ModelSelection Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ModelSelection.Reader, "ModelSelection");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ModelSelection.Reader, "ModelSelection");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ModelSelection value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/NavigateOptions.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("NavigateOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/NavigateOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.NavigateOptionsJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.NavigateOptionsJsonConverter))]
 public sealed partial record NavigateOptions
 {
     /// <summary>
@@ -32,7 +32,7 @@ public sealed partial record NavigateOptions
     [global::Stagehand.Contracts.ContractMember("waitUntil")]
     public global::Stagehand.Contracts.V3.NavigateWaitUntil? WaitUntil { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<NavigateOptions> s_read = NavigateOptionsSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<NavigateOptions> s_read = global::Stagehand.Contracts.V3.NavigateOptionsSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the NavigateOptions contract and reports every violation; a valid document allocates nothing.
@@ -135,7 +135,7 @@ public sealed class NavigateOptionsJsonConverter : global::System.Text.Json.Seri
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override NavigateOptions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, NavigateOptions.Reader, "NavigateOptions");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.NavigateOptions.Reader, "NavigateOptions");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, NavigateOptions value, global::System.Text.Json.JsonSerializerOptions options)
@@ -151,7 +151,7 @@ public sealed class NavigateOptionsJsonConverter : global::System.Text.Json.Seri
 /// <remarks>Generated from <c>v3/NavigateOptions.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("NavigateWaitUntil", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/NavigateOptions.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.NavigateWaitUntilJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.NavigateWaitUntilJsonConverter))]
 public enum NavigateWaitUntil
 {
     /// <summary>
@@ -181,24 +181,24 @@ public static class NavigateWaitUntilWireValues
     /// The wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static string ToWireValue(this NavigateWaitUntil value) => value switch
+    public static string ToWireValue(this global::Stagehand.Contracts.V3.NavigateWaitUntil value) => value switch
     {
-        NavigateWaitUntil.Load => "load",
-        NavigateWaitUntil.DomContentLoaded => "domcontentloaded",
-        NavigateWaitUntil.NetworkIdle => "networkidle",
+        global::Stagehand.Contracts.V3.NavigateWaitUntil.Load => "load",
+        global::Stagehand.Contracts.V3.NavigateWaitUntil.DomContentLoaded => "domcontentloaded",
+        global::Stagehand.Contracts.V3.NavigateWaitUntil.NetworkIdle => "networkidle",
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a NavigateWaitUntil value."),
     };
 
     /// <summary>
     /// Finds the value whose wire value is <paramref name="wireValue"/> (compared exactly).
     /// </summary>
-    public static bool TryParse(string? wireValue, out NavigateWaitUntil value)
+    public static bool TryParse(string? wireValue, out global::Stagehand.Contracts.V3.NavigateWaitUntil value)
     {
         switch (wireValue)
         {
-            case "load": value = NavigateWaitUntil.Load; return true;
-            case "domcontentloaded": value = NavigateWaitUntil.DomContentLoaded; return true;
-            case "networkidle": value = NavigateWaitUntil.NetworkIdle; return true;
+            case "load": value = global::Stagehand.Contracts.V3.NavigateWaitUntil.Load; return true;
+            case "domcontentloaded": value = global::Stagehand.Contracts.V3.NavigateWaitUntil.DomContentLoaded; return true;
+            case "networkidle": value = global::Stagehand.Contracts.V3.NavigateWaitUntil.NetworkIdle; return true;
             default: value = default; return false;
         }
     }
@@ -206,9 +206,9 @@ public static class NavigateWaitUntilWireValues
     /// <summary>
     /// Whether <paramref name="value"/> is one the contract defines.
     /// </summary>
-    public static bool IsDefined(NavigateWaitUntil value) => value switch
+    public static bool IsDefined(global::Stagehand.Contracts.V3.NavigateWaitUntil value) => value switch
     {
-        NavigateWaitUntil.Load or NavigateWaitUntil.DomContentLoaded or NavigateWaitUntil.NetworkIdle => true,
+        global::Stagehand.Contracts.V3.NavigateWaitUntil.Load or global::Stagehand.Contracts.V3.NavigateWaitUntil.DomContentLoaded or global::Stagehand.Contracts.V3.NavigateWaitUntil.NetworkIdle => true,
         _ => false,
     };
 
@@ -216,7 +216,7 @@ public static class NavigateWaitUntilWireValues
     /// Writes the wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, NavigateWaitUntil value)
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::Stagehand.Contracts.V3.NavigateWaitUntil value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.ToWireValue());
@@ -232,11 +232,11 @@ public sealed class NavigateWaitUntilJsonConverter : global::System.Text.Json.Se
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override NavigateWaitUntil Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<NavigateWaitUntil>(ref reader, NavigateOptionsSchema.Read_properties_waitUntil_325de3d7, "NavigateWaitUntil");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.NavigateWaitUntil>(ref reader, global::Stagehand.Contracts.V3.NavigateOptionsSchema.Read_properties_waitUntil_325de3d7, "NavigateWaitUntil");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, NavigateWaitUntil value, global::System.Text.Json.JsonSerializerOptions options) =>
-        NavigateWaitUntilWireValues.WriteTo(writer, value);
+        global::Stagehand.Contracts.V3.NavigateWaitUntilWireValues.WriteTo(writer, value);
 }
 
 /// <summary>

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/NavigateRequest.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("NavigateRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/NavigateRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.NavigateRequestJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.NavigateRequestJsonConverter))]
 public sealed partial record NavigateRequest
 {
     /// <summary>
@@ -39,7 +39,7 @@ public sealed partial record NavigateRequest
     [global::Stagehand.Contracts.ContractMember("streamResponse")]
     public bool? StreamResponse { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<NavigateRequest> s_read = NavigateRequestSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<NavigateRequest> s_read = global::Stagehand.Contracts.V3.NavigateRequestSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the NavigateRequest contract and reports every violation; a valid document allocates nothing.
@@ -148,7 +148,7 @@ public sealed class NavigateRequestJsonConverter : global::System.Text.Json.Seri
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override NavigateRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, NavigateRequest.Reader, "NavigateRequest");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.NavigateRequest.Reader, "NavigateRequest");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, NavigateRequest value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/NavigateResponse.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("NavigateResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/NavigateResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.NavigateResponseJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.NavigateResponseJsonConverter))]
 public sealed partial record NavigateResponse
 {
     /// <summary>
@@ -26,7 +26,7 @@ public sealed partial record NavigateResponse
     [global::Stagehand.Contracts.ContractMember("data", Required = true)]
     public required global::Stagehand.Contracts.V3.NavigateResult Data { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<NavigateResponse> s_read = NavigateResponseSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<NavigateResponse> s_read = global::Stagehand.Contracts.V3.NavigateResponseSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the NavigateResponse contract and reports every violation; a valid document allocates nothing.
@@ -111,7 +111,7 @@ public sealed class NavigateResponseJsonConverter : global::System.Text.Json.Ser
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override NavigateResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, NavigateResponse.Reader, "NavigateResponse");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.NavigateResponse.Reader, "NavigateResponse");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, NavigateResponse value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/NavigateResult.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("NavigateResult", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/NavigateResult.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.NavigateResultJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.NavigateResultJsonConverter))]
 public sealed partial record NavigateResult
 {
     /// <summary>
@@ -26,7 +26,7 @@ public sealed partial record NavigateResult
     [global::Stagehand.Contracts.ContractMember("actionId")]
     public string? ActionId { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<NavigateResult> s_read = NavigateResultSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<NavigateResult> s_read = global::Stagehand.Contracts.V3.NavigateResultSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the NavigateResult contract and reports every violation; a valid document allocates nothing.
@@ -107,7 +107,7 @@ public sealed class NavigateResultJsonConverter : global::System.Text.Json.Seria
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override NavigateResult Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, NavigateResult.Reader, "NavigateResult");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.NavigateResult.Reader, "NavigateResult");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, NavigateResult value, global::System.Text.Json.JsonSerializerOptions options)

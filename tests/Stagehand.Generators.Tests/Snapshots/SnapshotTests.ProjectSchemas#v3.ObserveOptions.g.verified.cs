@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ObserveOptions.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ObserveOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ObserveOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ObserveOptionsJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ObserveOptionsJsonConverter))]
 public sealed partial record ObserveOptions
 {
     /// <summary>
@@ -51,7 +51,7 @@ public sealed partial record ObserveOptions
     [global::Stagehand.Contracts.ContractMember("serverCache", ClientOnly = true)]
     public global::Stagehand.Contracts.V3.ServerCacheSetting? ServerCache { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ObserveOptions> s_read = ObserveOptionsSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ObserveOptions> s_read = global::Stagehand.Contracts.V3.ObserveOptionsSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ObserveOptions contract and reports every violation; a valid document allocates nothing.
@@ -199,7 +199,7 @@ public sealed class ObserveOptionsJsonConverter : global::System.Text.Json.Seria
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ObserveOptions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ObserveOptions.Reader, "ObserveOptions");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ObserveOptions.Reader, "ObserveOptions");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ObserveOptions value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ObserveOutcome.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ObserveOutcome", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ObserveOutcome.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ObserveOutcomeJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ObserveOutcomeJsonConverter))]
 public sealed partial record ObserveOutcome
 {
     /// <summary>
@@ -26,7 +26,7 @@ public sealed partial record ObserveOutcome
     [global::Stagehand.Contracts.ContractMember("cacheStatus")]
     public global::Stagehand.Contracts.V3.CacheStatus? CacheStatus { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ObserveOutcome> s_read = ObserveOutcomeSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ObserveOutcome> s_read = global::Stagehand.Contracts.V3.ObserveOutcomeSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ObserveOutcome contract and reports every violation; a valid document allocates nothing.
@@ -134,7 +134,7 @@ public sealed class ObserveOutcomeJsonConverter : global::System.Text.Json.Seria
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ObserveOutcome Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ObserveOutcome.Reader, "ObserveOutcome");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ObserveOutcome.Reader, "ObserveOutcome");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ObserveOutcome value, global::System.Text.Json.JsonSerializerOptions options)

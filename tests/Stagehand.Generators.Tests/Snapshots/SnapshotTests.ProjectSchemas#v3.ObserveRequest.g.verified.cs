@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ObserveRequest.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ObserveRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ObserveRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ObserveRequestJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ObserveRequestJsonConverter))]
 public sealed partial record ObserveRequest
 {
     /// <summary>
@@ -45,7 +45,7 @@ public sealed partial record ObserveRequest
     [global::Stagehand.Contracts.ContractMember("cacheThreshold")]
     public int? CacheThreshold { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ObserveRequest> s_read = ObserveRequestSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ObserveRequest> s_read = global::Stagehand.Contracts.V3.ObserveRequestSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ObserveRequest contract and reports every violation; a valid document allocates nothing.
@@ -171,7 +171,7 @@ public sealed class ObserveRequestJsonConverter : global::System.Text.Json.Seria
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ObserveRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ObserveRequest.Reader, "ObserveRequest");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ObserveRequest.Reader, "ObserveRequest");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ObserveRequest value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ObserveResponse.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ObserveResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ObserveResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ObserveResponseJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ObserveResponseJsonConverter))]
 public sealed partial record ObserveResponse
 {
     /// <summary>
@@ -26,7 +26,7 @@ public sealed partial record ObserveResponse
     [global::Stagehand.Contracts.ContractMember("data", Required = true)]
     public required global::Stagehand.Contracts.V3.ObserveResult Data { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ObserveResponse> s_read = ObserveResponseSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ObserveResponse> s_read = global::Stagehand.Contracts.V3.ObserveResponseSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ObserveResponse contract and reports every violation; a valid document allocates nothing.
@@ -111,7 +111,7 @@ public sealed class ObserveResponseJsonConverter : global::System.Text.Json.Seri
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ObserveResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ObserveResponse.Reader, "ObserveResponse");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ObserveResponse.Reader, "ObserveResponse");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ObserveResponse value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ObserveResult.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ObserveResult", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ObserveResult.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ObserveResultJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ObserveResultJsonConverter))]
 public sealed partial record ObserveResult
 {
     /// <summary>
@@ -26,7 +26,7 @@ public sealed partial record ObserveResult
     [global::Stagehand.Contracts.ContractMember("actionId")]
     public string? ActionId { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ObserveResult> s_read = ObserveResultSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ObserveResult> s_read = global::Stagehand.Contracts.V3.ObserveResultSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ObserveResult contract and reports every violation; a valid document allocates nothing.
@@ -128,7 +128,7 @@ public sealed class ObserveResultJsonConverter : global::System.Text.Json.Serial
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ObserveResult Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ObserveResult.Reader, "ObserveResult");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ObserveResult.Reader, "ObserveResult");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ObserveResult value, global::System.Text.Json.JsonSerializerOptions options)

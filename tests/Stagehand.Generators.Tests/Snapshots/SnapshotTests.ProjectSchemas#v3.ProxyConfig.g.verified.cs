@@ -12,7 +12,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ProxyConfig.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ProxyConfig", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ProxyConfig.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ProxyConfigJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ProxyConfigJsonConverter))]
 public readonly partial struct ProxyConfig : global::System.IEquatable<ProxyConfig>
 {
     private readonly int _case;
@@ -136,7 +136,7 @@ public readonly partial struct ProxyConfig : global::System.IEquatable<ProxyConf
     /// </summary>
     public bool IsDefault => _case == 0;
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ProxyConfig> s_read = ProxyConfigSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ProxyConfig> s_read = global::Stagehand.Contracts.V3.ProxyConfigSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ProxyConfig contract and reports every violation; a valid document allocates nothing.
@@ -236,7 +236,7 @@ public sealed class ProxyConfigJsonConverter : global::System.Text.Json.Serializ
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ProxyConfig Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ProxyConfig.Reader, "ProxyConfig");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ProxyConfig.Reader, "ProxyConfig");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ProxyConfig value, global::System.Text.Json.JsonSerializerOptions options)

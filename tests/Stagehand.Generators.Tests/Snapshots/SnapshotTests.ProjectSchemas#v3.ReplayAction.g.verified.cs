@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ReplayAction.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ReplayAction", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ReplayAction.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ReplayActionJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ReplayActionJsonConverter))]
 public sealed partial record ReplayAction
 {
     /// <summary>
@@ -50,7 +50,7 @@ public sealed partial record ReplayAction
     [global::Stagehand.Contracts.ContractMember("tokenUsage")]
     public global::Stagehand.Contracts.V3.TokenUsage? TokenUsage { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ReplayAction> s_read = ReplayActionSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ReplayAction> s_read = global::Stagehand.Contracts.V3.ReplayActionSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ReplayAction contract and reports every violation; a valid document allocates nothing.
@@ -183,7 +183,7 @@ public sealed class ReplayActionJsonConverter : global::System.Text.Json.Seriali
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ReplayAction Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ReplayAction.Reader, "ReplayAction");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ReplayAction.Reader, "ReplayAction");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ReplayAction value, global::System.Text.Json.JsonSerializerOptions options)

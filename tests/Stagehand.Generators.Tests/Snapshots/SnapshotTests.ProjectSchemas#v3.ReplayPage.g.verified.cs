@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ReplayPage.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ReplayPage", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ReplayPage.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ReplayPageJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ReplayPageJsonConverter))]
 public sealed partial record ReplayPage
 {
     /// <summary>
@@ -38,7 +38,7 @@ public sealed partial record ReplayPage
     [global::Stagehand.Contracts.ContractMember("actions", Required = true)]
     public required global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.ReplayAction> Actions { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ReplayPage> s_read = ReplayPageSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ReplayPage> s_read = global::Stagehand.Contracts.V3.ReplayPageSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ReplayPage contract and reports every violation; a valid document allocates nothing.
@@ -158,7 +158,7 @@ public sealed class ReplayPageJsonConverter : global::System.Text.Json.Serializa
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ReplayPage Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ReplayPage.Reader, "ReplayPage");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ReplayPage.Reader, "ReplayPage");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ReplayPage value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ReplayResponse.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ReplayResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ReplayResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ReplayResponseJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ReplayResponseJsonConverter))]
 public sealed partial record ReplayResponse
 {
     /// <summary>
@@ -26,7 +26,7 @@ public sealed partial record ReplayResponse
     [global::Stagehand.Contracts.ContractMember("data", Required = true)]
     public required global::Stagehand.Contracts.V3.ReplayResult Data { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ReplayResponse> s_read = ReplayResponseSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ReplayResponse> s_read = global::Stagehand.Contracts.V3.ReplayResponseSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ReplayResponse contract and reports every violation; a valid document allocates nothing.
@@ -111,7 +111,7 @@ public sealed class ReplayResponseJsonConverter : global::System.Text.Json.Seria
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ReplayResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ReplayResponse.Reader, "ReplayResponse");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ReplayResponse.Reader, "ReplayResponse");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ReplayResponse value, global::System.Text.Json.JsonSerializerOptions options)

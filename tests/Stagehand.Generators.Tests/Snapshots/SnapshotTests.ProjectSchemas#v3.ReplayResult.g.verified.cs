@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ReplayResult.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ReplayResult", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ReplayResult.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ReplayResultJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ReplayResultJsonConverter))]
 public sealed partial record ReplayResult
 {
     /// <summary>
@@ -26,7 +26,7 @@ public sealed partial record ReplayResult
     [global::Stagehand.Contracts.ContractMember("clientLanguage")]
     public string? ClientLanguage { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ReplayResult> s_read = ReplayResultSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ReplayResult> s_read = global::Stagehand.Contracts.V3.ReplayResultSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ReplayResult contract and reports every violation; a valid document allocates nothing.
@@ -128,7 +128,7 @@ public sealed class ReplayResultJsonConverter : global::System.Text.Json.Seriali
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ReplayResult Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ReplayResult.Reader, "ReplayResult");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ReplayResult.Reader, "ReplayResult");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ReplayResult value, global::System.Text.Json.JsonSerializerOptions options)

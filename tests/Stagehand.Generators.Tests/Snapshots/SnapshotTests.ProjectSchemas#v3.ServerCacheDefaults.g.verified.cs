@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ServerCacheDefaults.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ServerCacheDefaults", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ServerCacheDefaults.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ServerCacheDefaultsJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ServerCacheDefaultsJsonConverter))]
 public readonly partial struct ServerCacheDefaults : global::System.IEquatable<ServerCacheDefaults>
 {
     private readonly int _case;
@@ -133,7 +133,7 @@ public readonly partial struct ServerCacheDefaults : global::System.IEquatable<S
     /// </summary>
     public bool IsDefault => _case == 0;
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ServerCacheDefaults> s_read = ServerCacheDefaultsSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ServerCacheDefaults> s_read = global::Stagehand.Contracts.V3.ServerCacheDefaultsSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ServerCacheDefaults contract and reports every violation; a valid document allocates nothing.
@@ -232,7 +232,7 @@ public sealed class ServerCacheDefaultsJsonConverter : global::System.Text.Json.
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ServerCacheDefaults Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ServerCacheDefaults.Reader, "ServerCacheDefaults");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ServerCacheDefaults.Reader, "ServerCacheDefaults");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServerCacheDefaults value, global::System.Text.Json.JsonSerializerOptions options)

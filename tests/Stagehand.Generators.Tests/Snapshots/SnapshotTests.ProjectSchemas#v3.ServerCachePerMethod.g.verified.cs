@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ServerCachePerMethod.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ServerCachePerMethod", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ServerCachePerMethod.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ServerCachePerMethodJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ServerCachePerMethodJsonConverter))]
 public sealed partial record ServerCachePerMethod
 {
     /// <summary>
@@ -32,7 +32,7 @@ public sealed partial record ServerCachePerMethod
     [global::Stagehand.Contracts.ContractMember("observe")]
     public global::Stagehand.Contracts.V3.ServerCacheSetting? Observe { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ServerCachePerMethod> s_read = ServerCachePerMethodSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ServerCachePerMethod> s_read = global::Stagehand.Contracts.V3.ServerCachePerMethodSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ServerCachePerMethod contract and reports every violation; a valid document allocates nothing.
@@ -141,7 +141,7 @@ public sealed class ServerCachePerMethodJsonConverter : global::System.Text.Json
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ServerCachePerMethod Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ServerCachePerMethod.Reader, "ServerCachePerMethod");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ServerCachePerMethod.Reader, "ServerCachePerMethod");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServerCachePerMethod value, global::System.Text.Json.JsonSerializerOptions options)

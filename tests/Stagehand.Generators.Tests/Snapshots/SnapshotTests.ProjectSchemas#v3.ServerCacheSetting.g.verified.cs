@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ServerCacheSetting.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ServerCacheSetting", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ServerCacheSetting.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ServerCacheSettingJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ServerCacheSettingJsonConverter))]
 public readonly partial struct ServerCacheSetting : global::System.IEquatable<ServerCacheSetting>
 {
     private readonly int _case;
@@ -133,7 +133,7 @@ public readonly partial struct ServerCacheSetting : global::System.IEquatable<Se
     /// </summary>
     public bool IsDefault => _case == 0;
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ServerCacheSetting> s_read = ServerCacheSettingSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ServerCacheSetting> s_read = global::Stagehand.Contracts.V3.ServerCacheSettingSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ServerCacheSetting contract and reports every violation; a valid document allocates nothing.
@@ -232,7 +232,7 @@ public sealed class ServerCacheSettingJsonConverter : global::System.Text.Json.S
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ServerCacheSetting Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ServerCacheSetting.Reader, "ServerCacheSetting");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ServerCacheSetting.Reader, "ServerCacheSetting");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServerCacheSetting value, global::System.Text.Json.JsonSerializerOptions options)

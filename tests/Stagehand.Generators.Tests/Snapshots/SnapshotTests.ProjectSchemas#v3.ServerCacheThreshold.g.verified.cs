@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/ServerCacheThreshold.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("ServerCacheThreshold", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ServerCacheThreshold.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.ServerCacheThresholdJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ServerCacheThresholdJsonConverter))]
 public sealed partial record ServerCacheThreshold
 {
     /// <summary>
@@ -20,7 +20,7 @@ public sealed partial record ServerCacheThreshold
     [global::Stagehand.Contracts.ContractMember("threshold", Required = true)]
     public required int Threshold { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ServerCacheThreshold> s_read = ServerCacheThresholdSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ServerCacheThreshold> s_read = global::Stagehand.Contracts.V3.ServerCacheThresholdSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ServerCacheThreshold contract and reports every violation; a valid document allocates nothing.
@@ -102,7 +102,7 @@ public sealed class ServerCacheThresholdJsonConverter : global::System.Text.Json
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override ServerCacheThreshold Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, ServerCacheThreshold.Reader, "ServerCacheThreshold");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.ServerCacheThreshold.Reader, "ServerCacheThreshold");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServerCacheThreshold value, global::System.Text.Json.JsonSerializerOptions options)

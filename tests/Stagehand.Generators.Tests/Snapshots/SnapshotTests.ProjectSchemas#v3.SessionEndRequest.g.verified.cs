@@ -11,11 +11,11 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/SessionEndRequest.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("SessionEndRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/SessionEndRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.SessionEndRequestJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.SessionEndRequestJsonConverter))]
 public sealed partial record SessionEndRequest
 {
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<SessionEndRequest> s_read = SessionEndRequestSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<SessionEndRequest> s_read = global::Stagehand.Contracts.V3.SessionEndRequestSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the SessionEndRequest contract and reports every violation; a valid document allocates nothing.
@@ -85,7 +85,7 @@ public sealed class SessionEndRequestJsonConverter : global::System.Text.Json.Se
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override SessionEndRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, SessionEndRequest.Reader, "SessionEndRequest");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.SessionEndRequest.Reader, "SessionEndRequest");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SessionEndRequest value, global::System.Text.Json.JsonSerializerOptions options)

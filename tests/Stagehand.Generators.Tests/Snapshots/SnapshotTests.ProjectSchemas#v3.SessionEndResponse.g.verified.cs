@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/SessionEndResponse.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("SessionEndResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/SessionEndResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.SessionEndResponseJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.SessionEndResponseJsonConverter))]
 public sealed partial record SessionEndResponse
 {
     /// <summary>
@@ -20,7 +20,7 @@ public sealed partial record SessionEndResponse
     [global::Stagehand.Contracts.ContractMember("success", Required = true)]
     public required bool Success { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<SessionEndResponse> s_read = SessionEndResponseSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<SessionEndResponse> s_read = global::Stagehand.Contracts.V3.SessionEndResponseSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the SessionEndResponse contract and reports every violation; a valid document allocates nothing.
@@ -94,7 +94,7 @@ public sealed class SessionEndResponseJsonConverter : global::System.Text.Json.S
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override SessionEndResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, SessionEndResponse.Reader, "SessionEndResponse");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.SessionEndResponse.Reader, "SessionEndResponse");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SessionEndResponse value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,11 +11,11 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/SessionEndResult.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("SessionEndResult", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/SessionEndResult.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.SessionEndResultJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.SessionEndResultJsonConverter))]
 public sealed partial record SessionEndResult
 {
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<SessionEndResult> s_read = SessionEndResultSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<SessionEndResult> s_read = global::Stagehand.Contracts.V3.SessionEndResultSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the SessionEndResult contract and reports every violation; a valid document allocates nothing.
@@ -85,7 +85,7 @@ public sealed class SessionEndResultJsonConverter : global::System.Text.Json.Ser
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override SessionEndResult Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, SessionEndResult.Reader, "SessionEndResult");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.SessionEndResult.Reader, "SessionEndResult");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SessionEndResult value, global::System.Text.Json.JsonSerializerOptions options)

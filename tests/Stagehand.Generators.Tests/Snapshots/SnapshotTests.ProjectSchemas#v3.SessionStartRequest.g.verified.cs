@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/SessionStartRequest.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("SessionStartRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/SessionStartRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.SessionStartRequestJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.SessionStartRequestJsonConverter))]
 public sealed partial record SessionStartRequest
 {
     /// <summary>
@@ -88,7 +88,7 @@ public sealed partial record SessionStartRequest
     [global::Stagehand.Contracts.ContractMember("useTouch")]
     public bool? UseTouch { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<SessionStartRequest> s_read = SessionStartRequestSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<SessionStartRequest> s_read = global::Stagehand.Contracts.V3.SessionStartRequestSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the SessionStartRequest contract and reports every violation; a valid document allocates nothing.
@@ -270,7 +270,7 @@ public sealed class SessionStartRequestJsonConverter : global::System.Text.Json.
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override SessionStartRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, SessionStartRequest.Reader, "SessionStartRequest");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.SessionStartRequest.Reader, "SessionStartRequest");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SessionStartRequest value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/SessionStartResponse.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("SessionStartResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/SessionStartResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.SessionStartResponseJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.SessionStartResponseJsonConverter))]
 public sealed partial record SessionStartResponse
 {
     /// <summary>
@@ -26,7 +26,7 @@ public sealed partial record SessionStartResponse
     [global::Stagehand.Contracts.ContractMember("data", Required = true)]
     public required global::Stagehand.Contracts.V3.SessionStartResult Data { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<SessionStartResponse> s_read = SessionStartResponseSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<SessionStartResponse> s_read = global::Stagehand.Contracts.V3.SessionStartResponseSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the SessionStartResponse contract and reports every violation; a valid document allocates nothing.
@@ -111,7 +111,7 @@ public sealed class SessionStartResponseJsonConverter : global::System.Text.Json
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override SessionStartResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, SessionStartResponse.Reader, "SessionStartResponse");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.SessionStartResponse.Reader, "SessionStartResponse");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SessionStartResponse value, global::System.Text.Json.JsonSerializerOptions options)

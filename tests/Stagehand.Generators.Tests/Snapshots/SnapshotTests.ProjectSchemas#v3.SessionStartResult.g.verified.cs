@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/SessionStartResult.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("SessionStartResult", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/SessionStartResult.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.SessionStartResultJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.SessionStartResultJsonConverter))]
 public sealed partial record SessionStartResult
 {
     /// <summary>
@@ -33,7 +33,7 @@ public sealed partial record SessionStartResult
     [global::Stagehand.Contracts.ContractMember("available", Required = true)]
     public required bool Available { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<SessionStartResult> s_read = SessionStartResultSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<SessionStartResult> s_read = global::Stagehand.Contracts.V3.SessionStartResultSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the SessionStartResult contract and reports every violation; a valid document allocates nothing.
@@ -126,7 +126,7 @@ public sealed class SessionStartResultJsonConverter : global::System.Text.Json.S
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override SessionStartResult Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, SessionStartResult.Reader, "SessionStartResult");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.SessionStartResult.Reader, "SessionStartResult");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SessionStartResult value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/StreamEvent.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("StreamEvent", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/StreamEvent.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.StreamEventJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.StreamEventJsonConverter))]
 public sealed partial record StreamEvent
 {
     /// <summary>
@@ -32,7 +32,7 @@ public sealed partial record StreamEvent
     [global::Stagehand.Contracts.ContractMember("id", Required = true)]
     public required global::System.Guid Id { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<StreamEvent> s_read = StreamEventSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<StreamEvent> s_read = global::Stagehand.Contracts.V3.StreamEventSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the StreamEvent contract and reports every violation; a valid document allocates nothing.
@@ -126,7 +126,7 @@ public sealed class StreamEventJsonConverter : global::System.Text.Json.Serializ
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override StreamEvent Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, StreamEvent.Reader, "StreamEvent");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.StreamEvent.Reader, "StreamEvent");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, StreamEvent value, global::System.Text.Json.JsonSerializerOptions options)
@@ -142,7 +142,7 @@ public sealed class StreamEventJsonConverter : global::System.Text.Json.Serializ
 /// <remarks>Generated from <c>v3/StreamEvent.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("StreamEventData", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/StreamEvent.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.StreamEventDataJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.StreamEventDataJsonConverter))]
 public readonly partial struct StreamEventData : global::System.IEquatable<StreamEventData>
 {
     private readonly int _case;
@@ -266,7 +266,7 @@ public readonly partial struct StreamEventData : global::System.IEquatable<Strea
     /// </summary>
     public bool IsDefault => _case == 0;
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<StreamEventData> s_read = StreamEventSchema.Read_properties_data_224fccd4;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<StreamEventData> s_read = global::Stagehand.Contracts.V3.StreamEventSchema.Read_properties_data_224fccd4;
 
     /// <summary>
     /// Validates UTF-8 JSON against the StreamEventData contract and reports every violation; a valid document allocates nothing.
@@ -366,7 +366,7 @@ public sealed class StreamEventDataJsonConverter : global::System.Text.Json.Seri
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override StreamEventData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, StreamEventData.Reader, "StreamEventData");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.StreamEventData.Reader, "StreamEventData");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, StreamEventData value, global::System.Text.Json.JsonSerializerOptions options)

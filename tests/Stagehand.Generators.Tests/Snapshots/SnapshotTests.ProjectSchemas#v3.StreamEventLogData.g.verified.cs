@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/StreamEventLogData.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("StreamEventLogData", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/StreamEventLogData.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.StreamEventLogDataJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.StreamEventLogDataJsonConverter))]
 public sealed partial record StreamEventLogData
 {
     /// <summary>
@@ -26,7 +26,7 @@ public sealed partial record StreamEventLogData
     [global::Stagehand.Contracts.ContractMember("message", Required = true)]
     public required global::Stagehand.Contracts.V3.StreamLogMessage Message { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<StreamEventLogData> s_read = StreamEventLogDataSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<StreamEventLogData> s_read = global::Stagehand.Contracts.V3.StreamEventLogDataSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the StreamEventLogData contract and reports every violation; a valid document allocates nothing.
@@ -107,7 +107,7 @@ public sealed class StreamEventLogDataJsonConverter : global::System.Text.Json.S
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override StreamEventLogData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, StreamEventLogData.Reader, "StreamEventLogData");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.StreamEventLogData.Reader, "StreamEventLogData");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, StreamEventLogData value, global::System.Text.Json.JsonSerializerOptions options)
@@ -123,7 +123,7 @@ public sealed class StreamEventLogDataJsonConverter : global::System.Text.Json.S
 /// <remarks>Generated from <c>v3/StreamEventLogData.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("StreamLogMessage", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/StreamEventLogData.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.StreamLogMessageJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.StreamLogMessageJsonConverter))]
 public readonly partial struct StreamLogMessage : global::System.IEquatable<StreamLogMessage>
 {
     private readonly int _case;
@@ -247,7 +247,7 @@ public readonly partial struct StreamLogMessage : global::System.IEquatable<Stre
     /// </summary>
     public bool IsDefault => _case == 0;
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<StreamLogMessage> s_read = StreamEventLogDataSchema.Read_properties_message_27705c8b;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<StreamLogMessage> s_read = global::Stagehand.Contracts.V3.StreamEventLogDataSchema.Read_properties_message_27705c8b;
 
     /// <summary>
     /// Validates UTF-8 JSON against the StreamLogMessage contract and reports every violation; a valid document allocates nothing.
@@ -346,7 +346,7 @@ public sealed class StreamLogMessageJsonConverter : global::System.Text.Json.Ser
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override StreamLogMessage Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, StreamLogMessage.Reader, "StreamLogMessage");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.StreamLogMessage.Reader, "StreamLogMessage");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, StreamLogMessage value, global::System.Text.Json.JsonSerializerOptions options)

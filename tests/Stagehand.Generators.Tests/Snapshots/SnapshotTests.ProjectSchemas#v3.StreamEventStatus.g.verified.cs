@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/StreamEventStatus.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("StreamEventStatus", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/StreamEventStatus.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.StreamEventStatusJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.StreamEventStatusJsonConverter))]
 public enum StreamEventStatus
 {
     /// <summary>
@@ -51,28 +51,28 @@ public static class StreamEventStatusWireValues
     /// The wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static string ToWireValue(this StreamEventStatus value) => value switch
+    public static string ToWireValue(this global::Stagehand.Contracts.V3.StreamEventStatus value) => value switch
     {
-        StreamEventStatus.Starting => "starting",
-        StreamEventStatus.Connected => "connected",
-        StreamEventStatus.Running => "running",
-        StreamEventStatus.Finished => "finished",
-        StreamEventStatus.Error => "error",
+        global::Stagehand.Contracts.V3.StreamEventStatus.Starting => "starting",
+        global::Stagehand.Contracts.V3.StreamEventStatus.Connected => "connected",
+        global::Stagehand.Contracts.V3.StreamEventStatus.Running => "running",
+        global::Stagehand.Contracts.V3.StreamEventStatus.Finished => "finished",
+        global::Stagehand.Contracts.V3.StreamEventStatus.Error => "error",
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a StreamEventStatus value."),
     };
 
     /// <summary>
     /// Finds the value whose wire value is <paramref name="wireValue"/> (compared exactly).
     /// </summary>
-    public static bool TryParse(string? wireValue, out StreamEventStatus value)
+    public static bool TryParse(string? wireValue, out global::Stagehand.Contracts.V3.StreamEventStatus value)
     {
         switch (wireValue)
         {
-            case "starting": value = StreamEventStatus.Starting; return true;
-            case "connected": value = StreamEventStatus.Connected; return true;
-            case "running": value = StreamEventStatus.Running; return true;
-            case "finished": value = StreamEventStatus.Finished; return true;
-            case "error": value = StreamEventStatus.Error; return true;
+            case "starting": value = global::Stagehand.Contracts.V3.StreamEventStatus.Starting; return true;
+            case "connected": value = global::Stagehand.Contracts.V3.StreamEventStatus.Connected; return true;
+            case "running": value = global::Stagehand.Contracts.V3.StreamEventStatus.Running; return true;
+            case "finished": value = global::Stagehand.Contracts.V3.StreamEventStatus.Finished; return true;
+            case "error": value = global::Stagehand.Contracts.V3.StreamEventStatus.Error; return true;
             default: value = default; return false;
         }
     }
@@ -80,9 +80,9 @@ public static class StreamEventStatusWireValues
     /// <summary>
     /// Whether <paramref name="value"/> is one the contract defines.
     /// </summary>
-    public static bool IsDefined(StreamEventStatus value) => value switch
+    public static bool IsDefined(global::Stagehand.Contracts.V3.StreamEventStatus value) => value switch
     {
-        StreamEventStatus.Starting or StreamEventStatus.Connected or StreamEventStatus.Running or StreamEventStatus.Finished or StreamEventStatus.Error => true,
+        global::Stagehand.Contracts.V3.StreamEventStatus.Starting or global::Stagehand.Contracts.V3.StreamEventStatus.Connected or global::Stagehand.Contracts.V3.StreamEventStatus.Running or global::Stagehand.Contracts.V3.StreamEventStatus.Finished or global::Stagehand.Contracts.V3.StreamEventStatus.Error => true,
         _ => false,
     };
 
@@ -90,7 +90,7 @@ public static class StreamEventStatusWireValues
     /// Writes the wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, StreamEventStatus value)
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::Stagehand.Contracts.V3.StreamEventStatus value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.ToWireValue());
@@ -106,11 +106,11 @@ public sealed class StreamEventStatusJsonConverter : global::System.Text.Json.Se
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override StreamEventStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<StreamEventStatus>(ref reader, StreamEventStatusSchema.ReadRoot, "StreamEventStatus");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.StreamEventStatus>(ref reader, global::Stagehand.Contracts.V3.StreamEventStatusSchema.ReadRoot, "StreamEventStatus");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, StreamEventStatus value, global::System.Text.Json.JsonSerializerOptions options) =>
-        StreamEventStatusWireValues.WriteTo(writer, value);
+        global::Stagehand.Contracts.V3.StreamEventStatusWireValues.WriteTo(writer, value);
 }
 
 /// <summary>

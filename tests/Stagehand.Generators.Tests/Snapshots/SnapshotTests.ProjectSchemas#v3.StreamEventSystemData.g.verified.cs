@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/StreamEventSystemData.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("StreamEventSystemData", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/StreamEventSystemData.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.StreamEventSystemDataJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.StreamEventSystemDataJsonConverter))]
 public sealed partial record StreamEventSystemData
 {
     /// <summary>
@@ -44,7 +44,7 @@ public sealed partial record StreamEventSystemData
     [global::Stagehand.Contracts.ContractMember("cacheHit")]
     public bool? CacheHit { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<StreamEventSystemData> s_read = StreamEventSystemDataSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<StreamEventSystemData> s_read = global::Stagehand.Contracts.V3.StreamEventSystemDataSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the StreamEventSystemData contract and reports every violation; a valid document allocates nothing.
@@ -152,7 +152,7 @@ public sealed class StreamEventSystemDataJsonConverter : global::System.Text.Jso
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override StreamEventSystemData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, StreamEventSystemData.Reader, "StreamEventSystemData");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.StreamEventSystemData.Reader, "StreamEventSystemData");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, StreamEventSystemData value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/StreamEventType.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("StreamEventType", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/StreamEventType.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.StreamEventTypeJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.StreamEventTypeJsonConverter))]
 public enum StreamEventType
 {
     /// <summary>
@@ -36,22 +36,22 @@ public static class StreamEventTypeWireValues
     /// The wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static string ToWireValue(this StreamEventType value) => value switch
+    public static string ToWireValue(this global::Stagehand.Contracts.V3.StreamEventType value) => value switch
     {
-        StreamEventType.System => "system",
-        StreamEventType.Log => "log",
+        global::Stagehand.Contracts.V3.StreamEventType.System => "system",
+        global::Stagehand.Contracts.V3.StreamEventType.Log => "log",
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a StreamEventType value."),
     };
 
     /// <summary>
     /// Finds the value whose wire value is <paramref name="wireValue"/> (compared exactly).
     /// </summary>
-    public static bool TryParse(string? wireValue, out StreamEventType value)
+    public static bool TryParse(string? wireValue, out global::Stagehand.Contracts.V3.StreamEventType value)
     {
         switch (wireValue)
         {
-            case "system": value = StreamEventType.System; return true;
-            case "log": value = StreamEventType.Log; return true;
+            case "system": value = global::Stagehand.Contracts.V3.StreamEventType.System; return true;
+            case "log": value = global::Stagehand.Contracts.V3.StreamEventType.Log; return true;
             default: value = default; return false;
         }
     }
@@ -59,9 +59,9 @@ public static class StreamEventTypeWireValues
     /// <summary>
     /// Whether <paramref name="value"/> is one the contract defines.
     /// </summary>
-    public static bool IsDefined(StreamEventType value) => value switch
+    public static bool IsDefined(global::Stagehand.Contracts.V3.StreamEventType value) => value switch
     {
-        StreamEventType.System or StreamEventType.Log => true,
+        global::Stagehand.Contracts.V3.StreamEventType.System or global::Stagehand.Contracts.V3.StreamEventType.Log => true,
         _ => false,
     };
 
@@ -69,7 +69,7 @@ public static class StreamEventTypeWireValues
     /// Writes the wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, StreamEventType value)
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::Stagehand.Contracts.V3.StreamEventType value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.ToWireValue());
@@ -85,11 +85,11 @@ public sealed class StreamEventTypeJsonConverter : global::System.Text.Json.Seri
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override StreamEventType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<StreamEventType>(ref reader, StreamEventTypeSchema.ReadRoot, "StreamEventType");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.StreamEventType>(ref reader, global::Stagehand.Contracts.V3.StreamEventTypeSchema.ReadRoot, "StreamEventType");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, StreamEventType value, global::System.Text.Json.JsonSerializerOptions options) =>
-        StreamEventTypeWireValues.WriteTo(writer, value);
+        global::Stagehand.Contracts.V3.StreamEventTypeWireValues.WriteTo(writer, value);
 }
 
 /// <summary>

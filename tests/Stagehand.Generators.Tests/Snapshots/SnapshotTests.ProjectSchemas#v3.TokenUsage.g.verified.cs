@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/TokenUsage.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("TokenUsage", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/TokenUsage.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.TokenUsageJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.TokenUsageJsonConverter))]
 public sealed partial record TokenUsage
 {
     /// <summary>
@@ -38,7 +38,7 @@ public sealed partial record TokenUsage
     [global::Stagehand.Contracts.ContractMember("cost")]
     public double? Cost { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<TokenUsage> s_read = TokenUsageSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<TokenUsage> s_read = global::Stagehand.Contracts.V3.TokenUsageSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the TokenUsage contract and reports every violation; a valid document allocates nothing.
@@ -160,7 +160,7 @@ public sealed class TokenUsageJsonConverter : global::System.Text.Json.Serializa
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override TokenUsage Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, TokenUsage.Reader, "TokenUsage");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.TokenUsage.Reader, "TokenUsage");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TokenUsage value, global::System.Text.Json.JsonSerializerOptions options)

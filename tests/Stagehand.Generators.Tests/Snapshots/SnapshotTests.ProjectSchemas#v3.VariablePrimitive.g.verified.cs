@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/VariablePrimitive.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("VariablePrimitive", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/VariablePrimitive.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.VariablePrimitiveJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.VariablePrimitiveJsonConverter))]
 public readonly partial struct VariablePrimitive : global::System.IEquatable<VariablePrimitive>
 {
     private readonly int _case;
@@ -159,7 +159,7 @@ public readonly partial struct VariablePrimitive : global::System.IEquatable<Var
     /// </summary>
     public bool IsDefault => _case == 0;
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<VariablePrimitive> s_read = VariablePrimitiveSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<VariablePrimitive> s_read = global::Stagehand.Contracts.V3.VariablePrimitiveSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the VariablePrimitive contract and reports every violation; a valid document allocates nothing.
@@ -267,7 +267,7 @@ public sealed class VariablePrimitiveJsonConverter : global::System.Text.Json.Se
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override VariablePrimitive Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, VariablePrimitive.Reader, "VariablePrimitive");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.VariablePrimitive.Reader, "VariablePrimitive");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VariablePrimitive value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/VariableValue.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("VariableValue", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/VariableValue.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.VariableValueJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.VariableValueJsonConverter))]
 public readonly partial struct VariableValue : global::System.IEquatable<VariableValue>
 {
     private readonly int _case;
@@ -187,7 +187,7 @@ public readonly partial struct VariableValue : global::System.IEquatable<Variabl
     /// </summary>
     public bool IsDefault => _case == 0;
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<VariableValue> s_read = VariableValueSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<VariableValue> s_read = global::Stagehand.Contracts.V3.VariableValueSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the VariableValue contract and reports every violation; a valid document allocates nothing.
@@ -305,7 +305,7 @@ public sealed class VariableValueJsonConverter : global::System.Text.Json.Serial
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override VariableValue Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, VariableValue.Reader, "VariableValue");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.VariableValue.Reader, "VariableValue");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VariableValue value, global::System.Text.Json.JsonSerializerOptions options)
@@ -320,7 +320,7 @@ public sealed class VariableValueJsonConverter : global::System.Text.Json.Serial
 /// <remarks>Generated from <c>v3/VariableValue.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("DescribedVariable", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/VariableValue.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.DescribedVariableJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.DescribedVariableJsonConverter))]
 public sealed partial record DescribedVariable
 {
     /// <summary>
@@ -335,7 +335,7 @@ public sealed partial record DescribedVariable
     [global::Stagehand.Contracts.ContractMember("description")]
     public string? Description { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<DescribedVariable> s_read = VariableValueSchema.Read_anyOf_3_cec52d7b;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<DescribedVariable> s_read = global::Stagehand.Contracts.V3.VariableValueSchema.Read_anyOf_3_cec52d7b;
 
     /// <summary>
     /// Validates UTF-8 JSON against the DescribedVariable contract and reports every violation; a valid document allocates nothing.
@@ -422,7 +422,7 @@ public sealed class DescribedVariableJsonConverter : global::System.Text.Json.Se
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override DescribedVariable Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, DescribedVariable.Reader, "DescribedVariable");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.DescribedVariable.Reader, "DescribedVariable");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DescribedVariable value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/Verbosity.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("Verbosity", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/Verbosity.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.VerbosityJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.VerbosityJsonConverter))]
 public enum Verbosity
 {
     /// <summary>
@@ -41,24 +41,24 @@ public static class VerbosityWireValues
     /// The wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static int ToWireValue(this Verbosity value) => value switch
+    public static int ToWireValue(this global::Stagehand.Contracts.V3.Verbosity value) => value switch
     {
-        Verbosity.Error => 0,
-        Verbosity.Info => 1,
-        Verbosity.Debug => 2,
+        global::Stagehand.Contracts.V3.Verbosity.Error => 0,
+        global::Stagehand.Contracts.V3.Verbosity.Info => 1,
+        global::Stagehand.Contracts.V3.Verbosity.Debug => 2,
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a Verbosity value."),
     };
 
     /// <summary>
     /// Finds the value whose wire value is <paramref name="wireValue"/> (compared exactly).
     /// </summary>
-    public static bool TryParse(int wireValue, out Verbosity value)
+    public static bool TryParse(int wireValue, out global::Stagehand.Contracts.V3.Verbosity value)
     {
         switch (wireValue)
         {
-            case 0: value = Verbosity.Error; return true;
-            case 1: value = Verbosity.Info; return true;
-            case 2: value = Verbosity.Debug; return true;
+            case 0: value = global::Stagehand.Contracts.V3.Verbosity.Error; return true;
+            case 1: value = global::Stagehand.Contracts.V3.Verbosity.Info; return true;
+            case 2: value = global::Stagehand.Contracts.V3.Verbosity.Debug; return true;
             default: value = default; return false;
         }
     }
@@ -66,9 +66,9 @@ public static class VerbosityWireValues
     /// <summary>
     /// Whether <paramref name="value"/> is one the contract defines.
     /// </summary>
-    public static bool IsDefined(Verbosity value) => value switch
+    public static bool IsDefined(global::Stagehand.Contracts.V3.Verbosity value) => value switch
     {
-        Verbosity.Error or Verbosity.Info or Verbosity.Debug => true,
+        global::Stagehand.Contracts.V3.Verbosity.Error or global::Stagehand.Contracts.V3.Verbosity.Info or global::Stagehand.Contracts.V3.Verbosity.Debug => true,
         _ => false,
     };
 
@@ -76,7 +76,7 @@ public static class VerbosityWireValues
     /// Writes the wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, Verbosity value)
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::Stagehand.Contracts.V3.Verbosity value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteNumberValue(value.ToWireValue());
@@ -92,11 +92,11 @@ public sealed class VerbosityJsonConverter : global::System.Text.Json.Serializat
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override Verbosity Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<Verbosity>(ref reader, VerbositySchema.ReadRoot, "Verbosity");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.Verbosity>(ref reader, global::Stagehand.Contracts.V3.VerbositySchema.ReadRoot, "Verbosity");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Verbosity value, global::System.Text.Json.JsonSerializerOptions options) =>
-        VerbosityWireValues.WriteTo(writer, value);
+        global::Stagehand.Contracts.V3.VerbosityWireValues.WriteTo(writer, value);
 }
 
 /// <summary>

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/VertexModelConfigObject.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("VertexModelConfigObject", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/VertexModelConfigObject.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.VertexModelConfigObjectJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.VertexModelConfigObjectJsonConverter))]
 public sealed partial record VertexModelConfigObject
 {
     /// <summary>
@@ -77,7 +77,7 @@ public sealed partial record VertexModelConfigObject
         return true;
     }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<VertexModelConfigObject> s_read = VertexModelConfigObjectSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<VertexModelConfigObject> s_read = global::Stagehand.Contracts.V3.VertexModelConfigObjectSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the VertexModelConfigObject contract and reports every violation; a valid document allocates nothing.
@@ -208,7 +208,7 @@ public sealed class VertexModelConfigObjectJsonConverter : global::System.Text.J
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override VertexModelConfigObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, VertexModelConfigObject.Reader, "VertexModelConfigObject");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.VertexModelConfigObject.Reader, "VertexModelConfigObject");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VertexModelConfigObject value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/VertexModelProviderOptions.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("VertexModelProviderOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/VertexModelProviderOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.VertexModelProviderOptionsJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.VertexModelProviderOptionsJsonConverter))]
 public sealed partial record VertexModelProviderOptions
 {
     /// <summary>
@@ -20,7 +20,7 @@ public sealed partial record VertexModelProviderOptions
     [global::Stagehand.Contracts.ContractMember("vertex", Required = true)]
     public required global::Stagehand.Contracts.V3.VertexProviderOptions Vertex { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<VertexModelProviderOptions> s_read = VertexModelProviderOptionsSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<VertexModelProviderOptions> s_read = global::Stagehand.Contracts.V3.VertexModelProviderOptionsSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the VertexModelProviderOptions contract and reports every violation; a valid document allocates nothing.
@@ -101,7 +101,7 @@ public sealed class VertexModelProviderOptionsJsonConverter : global::System.Tex
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override VertexModelProviderOptions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, VertexModelProviderOptions.Reader, "VertexModelProviderOptions");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.VertexModelProviderOptions.Reader, "VertexModelProviderOptions");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VertexModelProviderOptions value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V3;
 /// <remarks>Generated from <c>v3/VertexProviderOptions.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("VertexProviderOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/VertexProviderOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V3.VertexProviderOptionsJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.VertexProviderOptionsJsonConverter))]
 public sealed partial record VertexProviderOptions
 {
     /// <summary>
@@ -52,7 +52,7 @@ public sealed partial record VertexProviderOptions
         return true;
     }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<VertexProviderOptions> s_read = VertexProviderOptionsSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<VertexProviderOptions> s_read = global::Stagehand.Contracts.V3.VertexProviderOptionsSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the VertexProviderOptions contract and reports every violation; a valid document allocates nothing.
@@ -158,7 +158,7 @@ public sealed class VertexProviderOptionsJsonConverter : global::System.Text.Jso
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override VertexProviderOptions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, VertexProviderOptions.Reader, "VertexProviderOptions");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V3.VertexProviderOptions.Reader, "VertexProviderOptions");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VertexProviderOptions value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V4;
 /// <remarks>Generated from <c>v4/BrowserSession.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserSession", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSession.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject, Persisted = true)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V4.BrowserSessionJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.BrowserSessionJsonConverter))]
 public sealed partial record BrowserSession
 {
     /// <summary>
@@ -153,7 +153,7 @@ public sealed partial record BrowserSession
     [global::Stagehand.Contracts.ContractMember("endedAt", Required = true, ReadOnly = true)]
     public required global::System.DateTimeOffset? EndedAt { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserSession> s_read = BrowserSessionSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserSession> s_read = global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the BrowserSession contract and reports every violation; a valid document allocates nothing.
@@ -479,7 +479,7 @@ public sealed class BrowserSessionJsonConverter : global::System.Text.Json.Seria
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserSession Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, BrowserSession.Reader, "BrowserSession");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V4.BrowserSession.Reader, "BrowserSession");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserSession value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V4;
 /// <remarks>Generated from <c>v4/BrowserSessionBrowserbaseCreateRequest.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserSessionBrowserbaseCreateRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSessionBrowserbaseCreateRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject, RequestFor = "BrowserSession.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestJsonConverter))]
 public sealed partial record BrowserSessionBrowserbaseCreateRequest
 {
     /// <summary>
@@ -92,7 +92,7 @@ public sealed partial record BrowserSessionBrowserbaseCreateRequest
     [global::Stagehand.Contracts.ContractMember("browserbaseSessionCreateParams")]
     public global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParams? BrowserbaseSessionCreateParams { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserSessionBrowserbaseCreateRequest> s_read = BrowserSessionBrowserbaseCreateRequestSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserSessionBrowserbaseCreateRequest> s_read = global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the BrowserSessionBrowserbaseCreateRequest contract and reports every violation; a valid document allocates nothing.
@@ -271,7 +271,7 @@ public sealed class BrowserSessionBrowserbaseCreateRequestJsonConverter : global
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserSessionBrowserbaseCreateRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, BrowserSessionBrowserbaseCreateRequest.Reader, "BrowserSessionBrowserbaseCreateRequest");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequest.Reader, "BrowserSessionBrowserbaseCreateRequest");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserSessionBrowserbaseCreateRequest value, global::System.Text.Json.JsonSerializerOptions options)

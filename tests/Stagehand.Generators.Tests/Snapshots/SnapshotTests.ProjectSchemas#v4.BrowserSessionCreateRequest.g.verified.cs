@@ -12,7 +12,7 @@ namespace Stagehand.Contracts.V4;
 /// <remarks>Generated from <c>v4/BrowserSessionCreateRequest.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserSessionCreateRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSessionCreateRequest.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V4.BrowserSessionCreateRequestJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.BrowserSessionCreateRequestJsonConverter))]
 public readonly partial struct BrowserSessionCreateRequest : global::System.IEquatable<BrowserSessionCreateRequest>
 {
     private readonly int _case;
@@ -136,7 +136,7 @@ public readonly partial struct BrowserSessionCreateRequest : global::System.IEqu
     /// </summary>
     public bool IsDefault => _case == 0;
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserSessionCreateRequest> s_read = BrowserSessionCreateRequestSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserSessionCreateRequest> s_read = global::Stagehand.Contracts.V4.BrowserSessionCreateRequestSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the BrowserSessionCreateRequest contract and reports every violation; a valid document allocates nothing.
@@ -236,7 +236,7 @@ public sealed class BrowserSessionCreateRequestJsonConverter : global::System.Te
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserSessionCreateRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, BrowserSessionCreateRequest.Reader, "BrowserSessionCreateRequest");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V4.BrowserSessionCreateRequest.Reader, "BrowserSessionCreateRequest");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserSessionCreateRequest value, global::System.Text.Json.JsonSerializerOptions options)

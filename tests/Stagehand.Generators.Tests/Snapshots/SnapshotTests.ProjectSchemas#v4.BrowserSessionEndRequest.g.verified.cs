@@ -11,11 +11,11 @@ namespace Stagehand.Contracts.V4;
 /// <remarks>Generated from <c>v4/BrowserSessionEndRequest.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserSessionEndRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSessionEndRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V4.BrowserSessionEndRequestJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.BrowserSessionEndRequestJsonConverter))]
 public sealed partial record BrowserSessionEndRequest
 {
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserSessionEndRequest> s_read = BrowserSessionEndRequestSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserSessionEndRequest> s_read = global::Stagehand.Contracts.V4.BrowserSessionEndRequestSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the BrowserSessionEndRequest contract and reports every violation; a valid document allocates nothing.
@@ -85,7 +85,7 @@ public sealed class BrowserSessionEndRequestJsonConverter : global::System.Text.
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserSessionEndRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, BrowserSessionEndRequest.Reader, "BrowserSessionEndRequest");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V4.BrowserSessionEndRequest.Reader, "BrowserSessionEndRequest");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserSessionEndRequest value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V4;
 /// <remarks>Generated from <c>v4/BrowserSessionEnv.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserSessionEnv", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSessionEnv.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V4.BrowserSessionEnvJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.BrowserSessionEnvJsonConverter))]
 public enum BrowserSessionEnv
 {
     /// <summary>
@@ -36,22 +36,22 @@ public static class BrowserSessionEnvWireValues
     /// The wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static string ToWireValue(this BrowserSessionEnv value) => value switch
+    public static string ToWireValue(this global::Stagehand.Contracts.V4.BrowserSessionEnv value) => value switch
     {
-        BrowserSessionEnv.Local => "LOCAL",
-        BrowserSessionEnv.Browserbase => "BROWSERBASE",
+        global::Stagehand.Contracts.V4.BrowserSessionEnv.Local => "LOCAL",
+        global::Stagehand.Contracts.V4.BrowserSessionEnv.Browserbase => "BROWSERBASE",
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a BrowserSessionEnv value."),
     };
 
     /// <summary>
     /// Finds the value whose wire value is <paramref name="wireValue"/> (compared exactly).
     /// </summary>
-    public static bool TryParse(string? wireValue, out BrowserSessionEnv value)
+    public static bool TryParse(string? wireValue, out global::Stagehand.Contracts.V4.BrowserSessionEnv value)
     {
         switch (wireValue)
         {
-            case "LOCAL": value = BrowserSessionEnv.Local; return true;
-            case "BROWSERBASE": value = BrowserSessionEnv.Browserbase; return true;
+            case "LOCAL": value = global::Stagehand.Contracts.V4.BrowserSessionEnv.Local; return true;
+            case "BROWSERBASE": value = global::Stagehand.Contracts.V4.BrowserSessionEnv.Browserbase; return true;
             default: value = default; return false;
         }
     }
@@ -59,9 +59,9 @@ public static class BrowserSessionEnvWireValues
     /// <summary>
     /// Whether <paramref name="value"/> is one the contract defines.
     /// </summary>
-    public static bool IsDefined(BrowserSessionEnv value) => value switch
+    public static bool IsDefined(global::Stagehand.Contracts.V4.BrowserSessionEnv value) => value switch
     {
-        BrowserSessionEnv.Local or BrowserSessionEnv.Browserbase => true,
+        global::Stagehand.Contracts.V4.BrowserSessionEnv.Local or global::Stagehand.Contracts.V4.BrowserSessionEnv.Browserbase => true,
         _ => false,
     };
 
@@ -69,7 +69,7 @@ public static class BrowserSessionEnvWireValues
     /// Writes the wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, BrowserSessionEnv value)
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::Stagehand.Contracts.V4.BrowserSessionEnv value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.ToWireValue());
@@ -85,11 +85,11 @@ public sealed class BrowserSessionEnvJsonConverter : global::System.Text.Json.Se
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserSessionEnv Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<BrowserSessionEnv>(ref reader, BrowserSessionEnvSchema.ReadRoot, "BrowserSessionEnv");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V4.BrowserSessionEnv>(ref reader, global::Stagehand.Contracts.V4.BrowserSessionEnvSchema.ReadRoot, "BrowserSessionEnv");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserSessionEnv value, global::System.Text.Json.JsonSerializerOptions options) =>
-        BrowserSessionEnvWireValues.WriteTo(writer, value);
+        global::Stagehand.Contracts.V4.BrowserSessionEnvWireValues.WriteTo(writer, value);
 }
 
 /// <summary>

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V4;
 /// <remarks>Generated from <c>v4/BrowserSessionErrorResponse.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserSessionErrorResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSessionErrorResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V4.BrowserSessionErrorResponseJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.BrowserSessionErrorResponseJsonConverter))]
 public sealed partial record BrowserSessionErrorResponse
 {
     /// <summary>
@@ -26,7 +26,7 @@ public sealed partial record BrowserSessionErrorResponse
     [global::Stagehand.Contracts.ContractMember("message", Required = true)]
     public required string Message { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserSessionErrorResponse> s_read = BrowserSessionErrorResponseSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserSessionErrorResponse> s_read = global::Stagehand.Contracts.V4.BrowserSessionErrorResponseSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the BrowserSessionErrorResponse contract and reports every violation; a valid document allocates nothing.
@@ -102,7 +102,7 @@ public sealed class BrowserSessionErrorResponseJsonConverter : global::System.Te
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserSessionErrorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, BrowserSessionErrorResponse.Reader, "BrowserSessionErrorResponse");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V4.BrowserSessionErrorResponse.Reader, "BrowserSessionErrorResponse");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserSessionErrorResponse value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V4;
 /// <remarks>Generated from <c>v4/BrowserSessionLocalCreateRequest.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserSessionLocalCreateRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSessionLocalCreateRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject, RequestFor = "BrowserSession.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V4.BrowserSessionLocalCreateRequestJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.BrowserSessionLocalCreateRequestJsonConverter))]
 public sealed partial record BrowserSessionLocalCreateRequest
 {
     /// <summary>
@@ -92,7 +92,7 @@ public sealed partial record BrowserSessionLocalCreateRequest
     [global::Stagehand.Contracts.ContractMember("localBrowserLaunchOptions")]
     public global::Stagehand.Contracts.V3.LocalBrowserLaunchOptions? LocalBrowserLaunchOptions { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserSessionLocalCreateRequest> s_read = BrowserSessionLocalCreateRequestSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserSessionLocalCreateRequest> s_read = global::Stagehand.Contracts.V4.BrowserSessionLocalCreateRequestSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the BrowserSessionLocalCreateRequest contract and reports every violation; a valid document allocates nothing.
@@ -271,7 +271,7 @@ public sealed class BrowserSessionLocalCreateRequestJsonConverter : global::Syst
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserSessionLocalCreateRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, BrowserSessionLocalCreateRequest.Reader, "BrowserSessionLocalCreateRequest");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V4.BrowserSessionLocalCreateRequest.Reader, "BrowserSessionLocalCreateRequest");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserSessionLocalCreateRequest value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V4;
 /// <remarks>Generated from <c>v4/BrowserSessionResponse.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserSessionResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSessionResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V4.BrowserSessionResponseJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.BrowserSessionResponseJsonConverter))]
 public sealed partial record BrowserSessionResponse
 {
     /// <summary>
@@ -26,7 +26,7 @@ public sealed partial record BrowserSessionResponse
     [global::Stagehand.Contracts.ContractMember("data", Required = true)]
     public required global::Stagehand.Contracts.V4.BrowserSessionResult Data { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserSessionResponse> s_read = BrowserSessionResponseSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserSessionResponse> s_read = global::Stagehand.Contracts.V4.BrowserSessionResponseSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the BrowserSessionResponse contract and reports every violation; a valid document allocates nothing.
@@ -108,7 +108,7 @@ public sealed class BrowserSessionResponseJsonConverter : global::System.Text.Js
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserSessionResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, BrowserSessionResponse.Reader, "BrowserSessionResponse");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V4.BrowserSessionResponse.Reader, "BrowserSessionResponse");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserSessionResponse value, global::System.Text.Json.JsonSerializerOptions options)

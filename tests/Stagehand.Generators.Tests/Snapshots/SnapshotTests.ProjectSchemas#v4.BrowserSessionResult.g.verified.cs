@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V4;
 /// <remarks>Generated from <c>v4/BrowserSessionResult.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserSessionResult", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSessionResult.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V4.BrowserSessionResultJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.BrowserSessionResultJsonConverter))]
 public sealed partial record BrowserSessionResult
 {
     /// <summary>
@@ -20,7 +20,7 @@ public sealed partial record BrowserSessionResult
     [global::Stagehand.Contracts.ContractMember("browserSession", Required = true)]
     public required global::Stagehand.Contracts.V4.BrowserSession BrowserSession { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserSessionResult> s_read = BrowserSessionResultSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserSessionResult> s_read = global::Stagehand.Contracts.V4.BrowserSessionResultSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the BrowserSessionResult contract and reports every violation; a valid document allocates nothing.
@@ -101,7 +101,7 @@ public sealed class BrowserSessionResultJsonConverter : global::System.Text.Json
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserSessionResult Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, BrowserSessionResult.Reader, "BrowserSessionResult");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V4.BrowserSessionResult.Reader, "BrowserSessionResult");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserSessionResult value, global::System.Text.Json.JsonSerializerOptions options)

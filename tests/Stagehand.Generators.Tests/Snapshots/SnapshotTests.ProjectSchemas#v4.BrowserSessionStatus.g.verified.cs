@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V4;
 /// <remarks>Generated from <c>v4/BrowserSessionStatus.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserSessionStatus", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSessionStatus.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V4.BrowserSessionStatusJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.BrowserSessionStatusJsonConverter))]
 public enum BrowserSessionStatus
 {
     /// <summary>
@@ -36,22 +36,22 @@ public static class BrowserSessionStatusWireValues
     /// The wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static string ToWireValue(this BrowserSessionStatus value) => value switch
+    public static string ToWireValue(this global::Stagehand.Contracts.V4.BrowserSessionStatus value) => value switch
     {
-        BrowserSessionStatus.Running => "running",
-        BrowserSessionStatus.Ended => "ended",
+        global::Stagehand.Contracts.V4.BrowserSessionStatus.Running => "running",
+        global::Stagehand.Contracts.V4.BrowserSessionStatus.Ended => "ended",
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a BrowserSessionStatus value."),
     };
 
     /// <summary>
     /// Finds the value whose wire value is <paramref name="wireValue"/> (compared exactly).
     /// </summary>
-    public static bool TryParse(string? wireValue, out BrowserSessionStatus value)
+    public static bool TryParse(string? wireValue, out global::Stagehand.Contracts.V4.BrowserSessionStatus value)
     {
         switch (wireValue)
         {
-            case "running": value = BrowserSessionStatus.Running; return true;
-            case "ended": value = BrowserSessionStatus.Ended; return true;
+            case "running": value = global::Stagehand.Contracts.V4.BrowserSessionStatus.Running; return true;
+            case "ended": value = global::Stagehand.Contracts.V4.BrowserSessionStatus.Ended; return true;
             default: value = default; return false;
         }
     }
@@ -59,9 +59,9 @@ public static class BrowserSessionStatusWireValues
     /// <summary>
     /// Whether <paramref name="value"/> is one the contract defines.
     /// </summary>
-    public static bool IsDefined(BrowserSessionStatus value) => value switch
+    public static bool IsDefined(global::Stagehand.Contracts.V4.BrowserSessionStatus value) => value switch
     {
-        BrowserSessionStatus.Running or BrowserSessionStatus.Ended => true,
+        global::Stagehand.Contracts.V4.BrowserSessionStatus.Running or global::Stagehand.Contracts.V4.BrowserSessionStatus.Ended => true,
         _ => false,
     };
 
@@ -69,7 +69,7 @@ public static class BrowserSessionStatusWireValues
     /// Writes the wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, BrowserSessionStatus value)
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::Stagehand.Contracts.V4.BrowserSessionStatus value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.ToWireValue());
@@ -85,11 +85,11 @@ public sealed class BrowserSessionStatusJsonConverter : global::System.Text.Json
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserSessionStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<BrowserSessionStatus>(ref reader, BrowserSessionStatusSchema.ReadRoot, "BrowserSessionStatus");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V4.BrowserSessionStatus>(ref reader, global::Stagehand.Contracts.V4.BrowserSessionStatusSchema.ReadRoot, "BrowserSessionStatus");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserSessionStatus value, global::System.Text.Json.JsonSerializerOptions options) =>
-        BrowserSessionStatusWireValues.WriteTo(writer, value);
+        global::Stagehand.Contracts.V4.BrowserSessionStatusWireValues.WriteTo(writer, value);
 }
 
 /// <summary>

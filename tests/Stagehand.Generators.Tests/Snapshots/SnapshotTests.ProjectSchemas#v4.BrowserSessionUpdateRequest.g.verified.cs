@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V4;
 /// <remarks>Generated from <c>v4/BrowserSessionUpdateRequest.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserSessionUpdateRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSessionUpdateRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject, RequestFor = "BrowserSession.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V4.BrowserSessionUpdateRequestJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestJsonConverter))]
 public sealed partial record BrowserSessionUpdateRequest
 {
     /// <summary>
@@ -77,7 +77,7 @@ public sealed partial record BrowserSessionUpdateRequest
     [global::Stagehand.Contracts.ContractMember("extractLlmId")]
     public global::Stagehand.Contracts.Optional<global::System.Guid?> ExtractLlmId { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserSessionUpdateRequest> s_read = BrowserSessionUpdateRequestSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserSessionUpdateRequest> s_read = global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the BrowserSessionUpdateRequest contract and reports every violation; a valid document allocates nothing.
@@ -256,7 +256,7 @@ public sealed class BrowserSessionUpdateRequestJsonConverter : global::System.Te
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserSessionUpdateRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, BrowserSessionUpdateRequest.Reader, "BrowserSessionUpdateRequest");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V4.BrowserSessionUpdateRequest.Reader, "BrowserSessionUpdateRequest");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserSessionUpdateRequest value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V4;
 /// <remarks>Generated from <c>v4/BrowserSessionV4ErrorResponse.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("BrowserSessionV4ErrorResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSessionV4ErrorResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseJsonConverter))]
 public sealed partial record BrowserSessionV4ErrorResponse
 {
     /// <summary>
@@ -44,7 +44,7 @@ public sealed partial record BrowserSessionV4ErrorResponse
     [global::Stagehand.Contracts.ContractMember("action")]
     public global::Stagehand.Contracts.JsonAny? Action { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserSessionV4ErrorResponse> s_read = BrowserSessionV4ErrorResponseSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserSessionV4ErrorResponse> s_read = global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the BrowserSessionV4ErrorResponse contract and reports every violation; a valid document allocates nothing.
@@ -152,7 +152,7 @@ public sealed class BrowserSessionV4ErrorResponseJsonConverter : global::System.
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserSessionV4ErrorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, BrowserSessionV4ErrorResponse.Reader, "BrowserSessionV4ErrorResponse");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponse.Reader, "BrowserSessionV4ErrorResponse");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserSessionV4ErrorResponse value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V4;
 /// <remarks>Generated from <c>v4/LLMConfig.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("LLMConfig", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/LLMConfig.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject, Persisted = true)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V4.LLMConfigJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.LLMConfigJsonConverter))]
 public sealed partial record LLMConfig
 {
     /// <summary>
@@ -72,7 +72,7 @@ public sealed partial record LLMConfig
     [global::Stagehand.Contracts.ContractMember("updatedAt", Required = true, ReadOnly = true)]
     public required global::System.DateTimeOffset UpdatedAt { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<LLMConfig> s_read = LLMConfigSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<LLMConfig> s_read = global::Stagehand.Contracts.V4.LLMConfigSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the LLMConfig contract and reports every violation; a valid document allocates nothing.
@@ -233,7 +233,7 @@ public sealed class LLMConfigJsonConverter : global::System.Text.Json.Serializat
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override LLMConfig Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, LLMConfig.Reader, "LLMConfig");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V4.LLMConfig.Reader, "LLMConfig");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LLMConfig value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V4;
 /// <remarks>Generated from <c>v4/LLMCreateRequest.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("LLMCreateRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/LLMCreateRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject, RequestFor = "LLMConfig.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V4.LLMCreateRequestJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.LLMCreateRequestJsonConverter))]
 public sealed partial record LLMCreateRequest
 {
     /// <summary>
@@ -48,7 +48,7 @@ public sealed partial record LLMCreateRequest
     [global::Stagehand.Contracts.ContractMember("providerOptions")]
     public global::Stagehand.Contracts.Optional<global::Stagehand.Contracts.V4.LLMProviderOptions?> ProviderOptions { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<LLMCreateRequest> s_read = LLMCreateRequestSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<LLMCreateRequest> s_read = global::Stagehand.Contracts.V4.LLMCreateRequestSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the LLMCreateRequest contract and reports every violation; a valid document allocates nothing.
@@ -191,7 +191,7 @@ public sealed class LLMCreateRequestJsonConverter : global::System.Text.Json.Ser
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override LLMCreateRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, LLMCreateRequest.Reader, "LLMCreateRequest");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V4.LLMCreateRequest.Reader, "LLMCreateRequest");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LLMCreateRequest value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V4;
 /// <remarks>Generated from <c>v4/LLMErrorResponse.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("LLMErrorResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/LLMErrorResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V4.LLMErrorResponseJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.LLMErrorResponseJsonConverter))]
 public sealed partial record LLMErrorResponse
 {
     /// <summary>
@@ -26,7 +26,7 @@ public sealed partial record LLMErrorResponse
     [global::Stagehand.Contracts.ContractMember("message", Required = true)]
     public required string Message { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<LLMErrorResponse> s_read = LLMErrorResponseSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<LLMErrorResponse> s_read = global::Stagehand.Contracts.V4.LLMErrorResponseSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the LLMErrorResponse contract and reports every violation; a valid document allocates nothing.
@@ -102,7 +102,7 @@ public sealed class LLMErrorResponseJsonConverter : global::System.Text.Json.Ser
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override LLMErrorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, LLMErrorResponse.Reader, "LLMErrorResponse");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V4.LLMErrorResponse.Reader, "LLMErrorResponse");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LLMErrorResponse value, global::System.Text.Json.JsonSerializerOptions options)

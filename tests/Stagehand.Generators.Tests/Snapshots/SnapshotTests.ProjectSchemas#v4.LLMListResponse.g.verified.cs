@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V4;
 /// <remarks>Generated from <c>v4/LLMListResponse.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("LLMListResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/LLMListResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V4.LLMListResponseJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.LLMListResponseJsonConverter))]
 public sealed partial record LLMListResponse
 {
     /// <summary>
@@ -26,7 +26,7 @@ public sealed partial record LLMListResponse
     [global::Stagehand.Contracts.ContractMember("data", Required = true)]
     public required global::Stagehand.Contracts.V4.LLMListResult Data { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<LLMListResponse> s_read = LLMListResponseSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<LLMListResponse> s_read = global::Stagehand.Contracts.V4.LLMListResponseSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the LLMListResponse contract and reports every violation; a valid document allocates nothing.
@@ -108,7 +108,7 @@ public sealed class LLMListResponseJsonConverter : global::System.Text.Json.Seri
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override LLMListResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, LLMListResponse.Reader, "LLMListResponse");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V4.LLMListResponse.Reader, "LLMListResponse");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LLMListResponse value, global::System.Text.Json.JsonSerializerOptions options)

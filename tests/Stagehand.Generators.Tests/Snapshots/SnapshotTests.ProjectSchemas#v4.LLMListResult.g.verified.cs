@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V4;
 /// <remarks>Generated from <c>v4/LLMListResult.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("LLMListResult", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/LLMListResult.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V4.LLMListResultJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.LLMListResultJsonConverter))]
 public sealed partial record LLMListResult
 {
     /// <summary>
@@ -20,7 +20,7 @@ public sealed partial record LLMListResult
     [global::Stagehand.Contracts.ContractMember("llms", Required = true)]
     public required global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V4.LLMConfig> Llms { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<LLMListResult> s_read = LLMListResultSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<LLMListResult> s_read = global::Stagehand.Contracts.V4.LLMListResultSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the LLMListResult contract and reports every violation; a valid document allocates nothing.
@@ -115,7 +115,7 @@ public sealed class LLMListResultJsonConverter : global::System.Text.Json.Serial
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override LLMListResult Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, LLMListResult.Reader, "LLMListResult");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V4.LLMListResult.Reader, "LLMListResult");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LLMListResult value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V4;
 /// <remarks>Generated from <c>v4/LLMProviderOptions.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("LLMProviderOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/LLMProviderOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V4.LLMProviderOptionsJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.LLMProviderOptionsJsonConverter))]
 public sealed partial record LLMProviderOptions
 {
     /// <summary>
@@ -38,7 +38,7 @@ public sealed partial record LLMProviderOptions
     [global::Stagehand.Contracts.ContractMember("location")]
     public string? Location { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<LLMProviderOptions> s_read = LLMProviderOptionsSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<LLMProviderOptions> s_read = global::Stagehand.Contracts.V4.LLMProviderOptionsSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the LLMProviderOptions contract and reports every violation; a valid document allocates nothing.
@@ -142,7 +142,7 @@ public sealed class LLMProviderOptionsJsonConverter : global::System.Text.Json.S
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override LLMProviderOptions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, LLMProviderOptions.Reader, "LLMProviderOptions");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V4.LLMProviderOptions.Reader, "LLMProviderOptions");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LLMProviderOptions value, global::System.Text.Json.JsonSerializerOptions options)

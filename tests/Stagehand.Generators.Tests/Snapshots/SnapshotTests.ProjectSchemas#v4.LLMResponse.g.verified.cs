@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V4;
 /// <remarks>Generated from <c>v4/LLMResponse.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("LLMResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/LLMResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V4.LLMResponseJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.LLMResponseJsonConverter))]
 public sealed partial record LLMResponse
 {
     /// <summary>
@@ -26,7 +26,7 @@ public sealed partial record LLMResponse
     [global::Stagehand.Contracts.ContractMember("data", Required = true)]
     public required global::Stagehand.Contracts.V4.LLMResult Data { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<LLMResponse> s_read = LLMResponseSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<LLMResponse> s_read = global::Stagehand.Contracts.V4.LLMResponseSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the LLMResponse contract and reports every violation; a valid document allocates nothing.
@@ -108,7 +108,7 @@ public sealed class LLMResponseJsonConverter : global::System.Text.Json.Serializ
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override LLMResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, LLMResponse.Reader, "LLMResponse");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V4.LLMResponse.Reader, "LLMResponse");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LLMResponse value, global::System.Text.Json.JsonSerializerOptions options)

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V4;
 /// <remarks>Generated from <c>v4/LLMResult.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("LLMResult", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/LLMResult.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V4.LLMResultJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.LLMResultJsonConverter))]
 public sealed partial record LLMResult
 {
     /// <summary>
@@ -20,7 +20,7 @@ public sealed partial record LLMResult
     [global::Stagehand.Contracts.ContractMember("llm", Required = true)]
     public required global::Stagehand.Contracts.V4.LLMConfig Llm { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<LLMResult> s_read = LLMResultSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<LLMResult> s_read = global::Stagehand.Contracts.V4.LLMResultSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the LLMResult contract and reports every violation; a valid document allocates nothing.
@@ -101,7 +101,7 @@ public sealed class LLMResultJsonConverter : global::System.Text.Json.Serializat
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override LLMResult Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, LLMResult.Reader, "LLMResult");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V4.LLMResult.Reader, "LLMResult");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LLMResult value, global::System.Text.Json.JsonSerializerOptions options)

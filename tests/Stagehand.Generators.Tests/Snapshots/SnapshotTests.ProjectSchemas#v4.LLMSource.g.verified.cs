@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V4;
 /// <remarks>Generated from <c>v4/LLMSource.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("LLMSource", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/LLMSource.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V4.LLMSourceJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.LLMSourceJsonConverter))]
 public enum LLMSource
 {
     /// <summary>
@@ -36,22 +36,22 @@ public static class LLMSourceWireValues
     /// The wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static string ToWireValue(this LLMSource value) => value switch
+    public static string ToWireValue(this global::Stagehand.Contracts.V4.LLMSource value) => value switch
     {
-        LLMSource.User => "user",
-        LLMSource.SystemDefault => "system-default",
+        global::Stagehand.Contracts.V4.LLMSource.User => "user",
+        global::Stagehand.Contracts.V4.LLMSource.SystemDefault => "system-default",
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a LLMSource value."),
     };
 
     /// <summary>
     /// Finds the value whose wire value is <paramref name="wireValue"/> (compared exactly).
     /// </summary>
-    public static bool TryParse(string? wireValue, out LLMSource value)
+    public static bool TryParse(string? wireValue, out global::Stagehand.Contracts.V4.LLMSource value)
     {
         switch (wireValue)
         {
-            case "user": value = LLMSource.User; return true;
-            case "system-default": value = LLMSource.SystemDefault; return true;
+            case "user": value = global::Stagehand.Contracts.V4.LLMSource.User; return true;
+            case "system-default": value = global::Stagehand.Contracts.V4.LLMSource.SystemDefault; return true;
             default: value = default; return false;
         }
     }
@@ -59,9 +59,9 @@ public static class LLMSourceWireValues
     /// <summary>
     /// Whether <paramref name="value"/> is one the contract defines.
     /// </summary>
-    public static bool IsDefined(LLMSource value) => value switch
+    public static bool IsDefined(global::Stagehand.Contracts.V4.LLMSource value) => value switch
     {
-        LLMSource.User or LLMSource.SystemDefault => true,
+        global::Stagehand.Contracts.V4.LLMSource.User or global::Stagehand.Contracts.V4.LLMSource.SystemDefault => true,
         _ => false,
     };
 
@@ -69,7 +69,7 @@ public static class LLMSourceWireValues
     /// Writes the wire value of <paramref name="value"/>.
     /// </summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">The value is not one the contract defines.</exception>
-    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, LLMSource value)
+    public static void WriteTo(global::System.Text.Json.Utf8JsonWriter writer, global::Stagehand.Contracts.V4.LLMSource value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.ToWireValue());
@@ -85,11 +85,11 @@ public sealed class LLMSourceJsonConverter : global::System.Text.Json.Serializat
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override LLMSource Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<LLMSource>(ref reader, LLMSourceSchema.ReadRoot, "LLMSource");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V4.LLMSource>(ref reader, global::Stagehand.Contracts.V4.LLMSourceSchema.ReadRoot, "LLMSource");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LLMSource value, global::System.Text.Json.JsonSerializerOptions options) =>
-        LLMSourceWireValues.WriteTo(writer, value);
+        global::Stagehand.Contracts.V4.LLMSourceWireValues.WriteTo(writer, value);
 }
 
 /// <summary>

@@ -11,7 +11,7 @@ namespace Stagehand.Contracts.V4;
 /// <remarks>Generated from <c>v4/LLMUpdateRequest.schema.json</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
 [global::Stagehand.Contracts.ContractType("LLMUpdateRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/LLMUpdateRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject, RequestFor = "LLMConfig.schema.json")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stagehand.Contracts.V4.LLMUpdateRequestJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.LLMUpdateRequestJsonConverter))]
 public sealed partial record LLMUpdateRequest
 {
     /// <summary>
@@ -48,7 +48,7 @@ public sealed partial record LLMUpdateRequest
     [global::Stagehand.Contracts.ContractMember("providerOptions")]
     public global::Stagehand.Contracts.Optional<global::Stagehand.Contracts.V4.LLMProviderOptions?> ProviderOptions { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<LLMUpdateRequest> s_read = LLMUpdateRequestSchema.ReadRoot;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<LLMUpdateRequest> s_read = global::Stagehand.Contracts.V4.LLMUpdateRequestSchema.ReadRoot;
 
     /// <summary>
     /// Validates UTF-8 JSON against the LLMUpdateRequest contract and reports every violation; a valid document allocates nothing.
@@ -193,7 +193,7 @@ public sealed class LLMUpdateRequestJsonConverter : global::System.Text.Json.Ser
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override LLMUpdateRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, LLMUpdateRequest.Reader, "LLMUpdateRequest");
+        global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, global::Stagehand.Contracts.V4.LLMUpdateRequest.Reader, "LLMUpdateRequest");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LLMUpdateRequest value, global::System.Text.Json.JsonSerializerOptions options)
