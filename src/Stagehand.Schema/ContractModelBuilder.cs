@@ -92,21 +92,31 @@ internal sealed partial class ContractModelBuilder
 
         AssignTypeNames();
 
-        // Build every file that read cleanly, each under its own guard, so that one file's failure is its own problem.
+        // Build every file, each under its own guard, so that one file's failure is its own problem. A file that already
+        // has problems is built too, so that its other problems ($refs, names) are found in the same build, but it
+        // produces nothing, and the builder's own failure on it is not reported (the file breaks what it assumes).
         var built = new Dictionary<string, (List<TypeSpec> Types, List<NodeSpec> Nodes)>(StringComparer.Ordinal);
         foreach (var document in ordered)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            if (document.Root is null || _problems[document.Path].Count > 0)
+            if (document.Root is null)
             {
                 continue;
             }
 
-            Guard(document, () =>
-            {
-                var types = BuildTypes(document);
-                built[document.Path] = (types, BuildNodes(document, types));
-            });
+            var readCleanly = _problems[document.Path].Count == 0;
+            Guard(
+                document,
+                () =>
+                {
+                    var types = BuildTypes(document);
+                    var nodes = BuildNodes(document, types);
+                    if (readCleanly)
+                    {
+                        built[document.Path] = (types, nodes);
+                    }
+                },
+                reportFailure: readCleanly);
         }
 
         ReportUnionsThatHoldThemselves();
@@ -142,7 +152,7 @@ internal sealed partial class ContractModelBuilder
     /// Runs one step of building <paramref name="document"/>; an exception becomes a <see cref="BuilderFailure"/> problem
     /// at the schema node the builder was working on, so the other files still build.
     /// </summary>
-    private void Guard(SchemaDocument document, Action step)
+    private void Guard(SchemaDocument document, Action step, bool reportFailure = true)
     {
         _workingOn = null;
         try
@@ -151,6 +161,11 @@ internal sealed partial class ContractModelBuilder
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            if (!reportFailure)
+            {
+                return;
+            }
+
             var location = _workingOn is { } at && at.FilePath == document.Root?.Location.FilePath
                 ? at
                 : document.Root?.Location ?? new LocationInfo(document.Path, 0, 0, 0, 0, 0, 0);

@@ -149,7 +149,7 @@ public sealed class CheckCommandTests
         var parseResult = Program.CreateRootCommand(() => System.IO.Stream.Null).Parse(["check"]);
 
         Assert.Empty(parseResult.Errors);
-        Assert.Equal("./schemas", parseResult.GetValue<string>("DIR"));
+        Assert.Equal("./schemas", parseResult.GetValue<string>("PATH"));
         Assert.Equal("text", parseResult.GetValue<string>("--format"));
     }
 
@@ -182,9 +182,11 @@ public sealed class CheckCommandTests
         var run = log.GetProperty("runs").EnumerateArray().Single();
         var driver = run.GetProperty("tool").GetProperty("driver");
         Assert.Equal("stagehand-contracts", driver.GetProperty("name").GetString());
-        var rule = driver.GetProperty("rules").EnumerateArray().Single();
-        Assert.Equal("STH0004", rule.GetProperty("id").GetString());
+        var rules = driver.GetProperty("rules").EnumerateArray().ToList();
+        Assert.Equal(["STH0001", "STH0002", "STH0003", "STH0004", "STH0005", "STH0006"], rules.Select(r => r.GetProperty("id").GetString()));
+        var rule = rules.Single(r => r.GetProperty("id").GetString() == "STH0004");
         Assert.Equal("Invalid schema", rule.GetProperty("shortDescription").GetProperty("text").GetString());
+        Assert.EndsWith("/docs/rules/STH0004.md", rule.GetProperty("helpUri").GetString(), StringComparison.Ordinal);
 
         var results = run.GetProperty("results").EnumerateArray().ToList();
         Assert.Equal(2, problems.Length);
@@ -194,6 +196,7 @@ public sealed class CheckCommandTests
         {
             var item = results[i];
             Assert.Equal("STH0004", item.GetProperty("ruleId").GetString());
+            Assert.Equal("STH0004", rules[item.GetProperty("ruleIndex").GetInt32()].GetProperty("id").GetString());
             Assert.Equal("error", item.GetProperty("level").GetString());
             var physical = item.GetProperty("locations")[0].GetProperty("physicalLocation");
             var region = physical.GetProperty("region");

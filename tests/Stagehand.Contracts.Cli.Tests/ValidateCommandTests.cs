@@ -110,6 +110,57 @@ public sealed class ValidateCommandTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("  /id readOnly: This member is assigned by the server and cannot be set.", result.StdoutLines);
     }
+    [Fact]
+    public void FullNamesAreContractsAndSuggestionsRankByRealSimilarity()
+    {
+        var full = CliRunner.RunWithInput("{\"input\":\"click\"}", "validate", "Stagehand.Contracts.V3.ActRequest", "-");
+        Assert.Equal(0, full.ExitCode);
+
+        var typo = CliRunner.RunWithInput("{}", "validate", "Stagehand.Contracts.V3.ActRequst", "-");
+        Assert.Equal(2, typo.ExitCode);
+        Assert.Contains("Did you mean: ActRequest,", typo.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OwnSchemasAreValidatedWithTheContractsGeneratedFromThem()
+    {
+        using var folder = new TempSchemaFolder();
+        folder.Write("Pet.schema.json", """
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "x-stagehand-visibility": "public",
+              "type": "object",
+              "properties": { "name": { "type": "string", "minLength": 1 }, "age": { "type": "integer", "minimum": 0 } },
+              "required": ["name"],
+              "additionalProperties": false
+            }
+            """);
+        var good = folder.Write("good.json", """{"name":"Rex","age":3}""");
+        var bad = folder.Write("bad.json", """{"name":"","age":-1}""");
+
+        var result = CliRunner.Run("validate", "--schemas", folder.Root, "Pet", good, bad);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(string.Empty, result.Stderr);
+        Assert.Equal($"valid {good}", result.StdoutLines[0]);
+        Assert.Equal($"invalid {bad}", result.StdoutLines[1]);
+        Assert.Contains(result.StdoutLines, line => line.Contains("/name minLength", StringComparison.Ordinal));
+        Assert.Contains(result.StdoutLines, line => line.Contains("/age minimum", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void OwnSchemasWithProblemsAreAUsageErrorThatSaysWhy()
+    {
+        using var folder = new TempSchemaFolder();
+        folder.Write("Pet.schema.json", """{ "type": "object", """);
+        var file = folder.Write("pet.json", "{}");
+
+        var result = CliRunner.Run("validate", "--schemas", folder.Root, "Pet", file);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("STH0004", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("stagehand-contracts check", result.Stderr, StringComparison.Ordinal);
+    }
 }
 
 internal static class PrefixComparer
