@@ -38,8 +38,11 @@ internal sealed class SchemaFile
 
     public bool IsInternal => Root?.Visibility == "internal";
 
-    /// <summary>The name of the C# type the root becomes (its <c>x-stagehand-typeName</c> or the file stem).</summary>
-    public string RootTypeName => Root?.TypeName ?? Document.FileStem;
+    /// <summary>
+    /// The name of the C# type the root becomes: the model's (which may have numbered it to keep it clear of another),
+    /// else its <c>x-stagehand-typeName</c> or the file stem made into an identifier, as the model would name it.
+    /// </summary>
+    public string RootTypeName => Contract?.RootType?.Name ?? Root?.TypeName ?? Identifiers.ToIdentifier(Document.FileStem, "Type");
 
     public string RootTypeFullName => Document.Namespace + "." + RootTypeName;
 

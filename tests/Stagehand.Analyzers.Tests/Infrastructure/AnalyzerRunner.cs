@@ -50,13 +50,33 @@ internal static class AnalyzerRunner
     public static ImmutableArray<Diagnostic> RunInline(params (string Path, string Text)[] schemas) =>
         Run(schemas.Select(s => new TestAdditionalText(SchemaRoot + s.Path, s.Text)), string.Empty, AllAnalyzers());
 
+    /// <summary>
+    /// What a build shows for schema files given as (path below <see cref="SchemaRoot"/>, text): the generator's
+    /// diagnostics and every analyzer's, together.
+    /// </summary>
+    public static ImmutableArray<Diagnostic> BuildInline(params (string Path, string Text)[] schemas)
+    {
+        var files = schemas.Select(s => (AdditionalText)new TestAdditionalText(SchemaRoot + s.Path, s.Text)).ToImmutableArray();
+        var compilation = CSharpCompilation.Create("Consumer", [], References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var driver = CSharpGeneratorDriver.Create([new Stagehand.Generators.ContractsGenerator().AsSourceGenerator()], files, ParseOptions, OptionsFor(files));
+        var fromGenerator = driver.RunGenerators(compilation).GetRunResult().Diagnostics;
+        return fromGenerator.AddRange(Run(files, string.Empty, AllAnalyzers()))
+            .OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.SourceSpan.Start)
+            .ToImmutableArray();
+    }
+
+    private static TestOptionsProvider OptionsFor(ImmutableArray<AdditionalText> list) =>
+        new(
+            new Dictionary<string, string> { ["build_property.RootNamespace"] = "Consumer" },
+            list.ToDictionary(
+                f => f.Path,
+                f => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["build_metadata.AdditionalFiles.StagehandNamespace"] = NamespaceFor(f.Path) }));
+
     public static ImmutableArray<Diagnostic> Run(IEnumerable<AdditionalText> files, string source, ImmutableArray<DiagnosticAnalyzer> analyzers, IReadOnlyDictionary<string, ReportDiagnostic>? severities = null)
     {
         var list = files.ToImmutableArray();
-        var perFile = list.ToDictionary(
-            f => f.Path,
-            f => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["build_metadata.AdditionalFiles.StagehandNamespace"] = NamespaceFor(f.Path) });
-        var options = new TestOptionsProvider(new Dictionary<string, string> { ["build_property.RootNamespace"] = "Consumer" }, perFile);
+        var options = OptionsFor(list);
         var compilationOptions = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
         if (severities is not null)
         {
