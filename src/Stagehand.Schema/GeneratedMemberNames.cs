@@ -38,8 +38,8 @@ internal static class GeneratedMemberNames
         "EqualityContract", "PrintMembers", "Deconstruct", "Clone", "<Clone>$", "AdditionalMembers",
     };
 
-    /// <summary>Whether a record property may not be called <paramref name="name"/>.</summary>
-    public static bool IsReservedInRecord(string name) => Common.Contains(name) || RecordOnly.Contains(name);
+    /// <summary>Whether a record property may not be called <paramref name="name"/> (<c>_</c> would turn generated discards into it).</summary>
+    public static bool IsReservedInRecord(string name) => name == "_" || Common.Contains(name) || RecordOnly.Contains(name);
 
     /// <summary>
     /// Whether a generated enum may not have a member called <paramref name="name"/>: what every enum inherits (an
@@ -50,7 +50,7 @@ internal static class GeneratedMemberNames
             or "MemberwiseClone" or "Finalize" or "ReferenceEquals" or "TryFormat";
 
     /// <summary>Whether a type of kind <paramref name="kind"/> may not be called <paramref name="name"/>: a type cannot share its name with one of its members.</summary>
-    public static bool IsReservedTypeName(string name, NamedKind kind) => kind switch
+    public static bool IsReservedTypeName(string name, NamedKind kind) => name == "_" || kind switch
     {
         NamedKind.Record => IsReservedInRecord(name),
         NamedKind.Union => IsReservedInUnion(name),
