@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
 using Stagehand.Analyzers.CodeFixes.Rules;
 using Stagehand.Analyzers.Rules;
 using Stagehand.Analyzers.Tests.Infrastructure;
@@ -112,6 +113,97 @@ public sealed class HandWrittenContractDriftTests
             Usings + "[MirrorsContract(typeof(ActOptions))]\npublic sealed record ExpectedActOptions(double? Timeout, {|STH0003:bool?|} ServerCache);\n",
             Usings + "[MirrorsContract(typeof(ActOptions))]\npublic sealed record ExpectedActOptions(double? Timeout, ServerCacheSetting? ServerCache);\n");
 
+    // The fix changes the type; an initializer the new type cannot take must change with it, or the fixed code does not compile.
+    private const string LlmConfigView = """
+        using System;
+        using Stagehand.Contracts;
+        using Stagehand.Contracts.V4;
+
+        namespace Consumer;
+
+        [MirrorsContract(typeof(LLMConfig))]
+        public sealed class LlmConfigView
+        {
+            public Guid Id { get; set; }
+            public {|STH0003:string|} Source { get; set; } = "";
+            public string? DisplayName { get; set; }
+            public string ModelName { get; set; } = "";
+            public Uri? BaseUrl { get; set; }
+            public string? SystemPrompt { get; set; }
+            public LLMProviderOptions? ProviderOptions { get; set; }
+            public DateTimeOffset CreatedAt { get; set; }
+            public DateTimeOffset UpdatedAt { get; set; }
+        }
+        """;
+
+    [Fact]
+    public Task CodeFixReplacesAnInitializerTheContractTypeCannotTake() =>
+        Verify<HandWrittenContractDriftAnalyzer, HandWrittenContractDriftCodeFixProvider>.CodeFixAsync(
+            LlmConfigView,
+            LlmConfigView.Replace("public {|STH0003:string|} Source { get; set; } = \"\";", "public LLMSource Source { get; set; } = default!;"),
+            compilerDiagnostics: CompilerDiagnostics.Warnings);
+
+    [Fact]
+    public Task CodeFixDropsAnInitializerTheNullableContractTypeCannotTake() =>
+        Verify<HandWrittenContractDriftAnalyzer, HandWrittenContractDriftCodeFixProvider>.CodeFixAsync(
+            Usings + """
+                [MirrorsContract(typeof(ActOptions))]
+                public sealed class ExpectedActOptions
+                {
+                    public {|STH0003:string?|} Variables { get; init; } = "";
+                }
+                """,
+            Usings + """
+                [MirrorsContract(typeof(ActOptions))]
+                public sealed class ExpectedActOptions
+                {
+                    public ValueMap<VariableValue>? Variables { get; init; }
+                }
+                """,
+            compilerDiagnostics: CompilerDiagnostics.Warnings);
+
+    [Fact]
+    public Task CodeFixKeepsAnInitializerTheContractTypeConvertsFrom() =>
+        Verify<HandWrittenContractDriftAnalyzer, HandWrittenContractDriftCodeFixProvider>.CodeFixAsync(
+            Usings + """
+                [MirrorsContract(typeof(ActOptions))]
+                public sealed class ExpectedActOptions
+                {
+                    public {|STH0003:string?|} Model { get; init; } = "openai/gpt-4.1-nano";
+                    public {|STH0003:bool?|} ServerCache { get; init; } = false;
+                }
+                """,
+            Usings + """
+                [MirrorsContract(typeof(ActOptions))]
+                public sealed class ExpectedActOptions
+                {
+                    public ModelSelection? Model { get; init; } = "openai/gpt-4.1-nano";
+                    public ServerCacheSetting? ServerCache { get; init; } = false;
+                }
+                """,
+            compilerDiagnostics: CompilerDiagnostics.Warnings);
+
+    [Fact]
+    public Task CodeFixReplacesAParameterDefaultTheContractTypeCannotTake() =>
+        Verify<HandWrittenContractDriftAnalyzer, HandWrittenContractDriftCodeFixProvider>.CodeFixAsync(
+            Usings + "[MirrorsContract(typeof(ActOptions))]\npublic sealed record ExpectedActOptions({|STH0003:string?|} Variables = \"\", double? Timeout = null);\n",
+            Usings + "[MirrorsContract(typeof(ActOptions))]\npublic sealed record ExpectedActOptions(ValueMap<VariableValue>? Variables = default, double? Timeout = null);\n",
+            compilerDiagnostics: CompilerDiagnostics.Warnings);
+
+    [Fact]
+    public Task CodeFixIsNotOfferedWhenAccessorBodiesUseTheOldType()
+    {
+        const string source = Usings + """
+            [MirrorsContract(typeof(ActOptions))]
+            public sealed class ExpectedActOptions
+            {
+                private bool? _serverCache;
+                public {|STH0003:bool?|} ServerCache { get => _serverCache; init => _serverCache = value; }
+            }
+            """;
+        return Verify<HandWrittenContractDriftAnalyzer, HandWrittenContractDriftCodeFixProvider>.CodeFixAsync(source, source, iterations: 0);
+    }
+
     private const string Widget = """
         using System.Text.Json.Serialization;
         using Stagehand.Contracts;
@@ -210,6 +302,19 @@ public sealed class HandWrittenContractDriftTests
             .WithArguments("ExpectedActOptions", "ActOptions", "the member 'ServerCache' is 'bool?', but the contract says 'ServerCacheSetting?'"));
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task CodeFixGivesANonNullableParameterTheSuppressedDefault() =>
+        Verify<HandWrittenContractDriftAnalyzer, HandWrittenContractDriftCodeFixProvider>.CodeFixAsync(
+            Widget + """
+                [MirrorsContract(typeof(Widget))]
+                public sealed record WidgetView({|STH0003:int|} Id = 0, int? Size = null, [property: ContractMember("display_name")] string? DisplayName = null);
+                """,
+            Widget + """
+                [MirrorsContract(typeof(Widget))]
+                public sealed record WidgetView(string Id = default!, int? Size = null, [property: ContractMember("display_name")] string? DisplayName = null);
+                """,
+            compilerDiagnostics: CompilerDiagnostics.Warnings);
 
     [Fact]
     public Task ExactMirrorIsSilent() =>

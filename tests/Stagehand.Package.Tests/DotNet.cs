@@ -6,12 +6,16 @@ using System.Threading.Tasks;
 
 namespace Stagehand.Package.Tests;
 
-/// <summary>Runs the dotnet CLI as a user would, with a time limit, and captures what it prints.</summary>
+/// <summary>Runs the dotnet CLI (or git) as a user would, with a time limit, and captures what it prints.</summary>
 internal static class DotNet
 {
-    public static (int ExitCode, string Output) Run(string workingDirectory, TimeSpan timeout, params string[] arguments)
+    public static (int ExitCode, string Output) Run(string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+        RunProgram("dotnet", workingDirectory, timeout, arguments);
+
+    /// <summary>Runs <paramref name="program"/> (found on the PATH) the same way.</summary>
+    public static (int ExitCode, string Output) RunProgram(string program, string workingDirectory, TimeSpan timeout, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -29,14 +33,14 @@ internal static class DotNet
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException(program + " did not start.");
         var output = new StringBuilder();
         var stdout = Task.Run(() => output.Append(process.StandardOutput.ReadToEnd()));
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {timeout}.");
+            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish within {timeout}.");
         }
 
         stdout.Wait();

@@ -9,49 +9,34 @@ namespace Stagehand.Package.Tests;
 /// config, writes an act request with a cache threshold, gets a record from a schema of its own, and sees STH0003 in
 /// its build output for a deliberately drifted hand-written type.
 /// </summary>
-public sealed class PackageTests : IDisposable
+[Collection(PackedPackagesCollection.Name)]
+public sealed class PackageTests
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(8);
-    private readonly string _work = Path.Combine(Path.GetTempPath(), "stagehand-package-" + Guid.NewGuid().ToString("N"));
+    private readonly PackedPackages _packed;
+
+    public PackageTests(PackedPackages packed) => _packed = packed;
 
     [Fact]
     public void PackedPackageWorksInAFreshConsumer()
     {
-        var version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
-        var source = Repository.CopyTo(Path.Combine(_work, "repo"), "schemas", "src");
-        var feed = Directory.CreateDirectory(Path.Combine(_work, "feed")).FullName;
-
-        var pack = DotNet.Run(source, Limit, "pack", "src/Stagehand.Contracts/Stagehand.Contracts.csproj", "-c", "Release", "-o", feed, "-p:Version=" + version);
-        Assert.True(pack.ExitCode == 0, "dotnet pack failed:\n" + pack.Output);
-        var package = Path.Combine(feed, $"Stagehand.Contracts.{version}.nupkg");
+        var package = _packed.PackagePath("Stagehand.Contracts");
         Assert.True(File.Exists(package), "no package at " + package);
         AssertLayout(package);
 
-        var consumer = WriteConsumer(feed, version);
-        var build = DotNet.Run(consumer, Limit, "build", "-c", "Release");
+        var consumer = WriteConsumer(_packed.Feed, _packed.Version);
+        var build = DotNet.Run(consumer, PackedPackages.Limit, "build", "-c", "Release");
         Assert.True(build.ExitCode == 0, "the consumer did not build:\n" + build.Output);
         Assert.Contains("Drifted.cs", build.Output, StringComparison.Ordinal);
         Assert.Contains("warning STH0003", build.Output, StringComparison.Ordinal);
         Assert.Contains("'ServerCache' is 'bool?', but the contract says 'ServerCacheSetting?'", build.Output, StringComparison.Ordinal);
 
-        var run = DotNet.Run(consumer, Limit, "run", "-c", "Release", "--no-build");
+        var run = DotNet.Run(consumer, PackedPackages.Limit, "run", "-c", "Release", "--no-build");
         Assert.True(run.ExitCode == 0, "the consumer failed:\n" + run.Output);
         var lines = run.Output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains("llm openai/gpt-4.1-nano system-default", lines);
         Assert.Contains("""act {"input":"click the sign-in button","options":{"timeout":3000},"cacheThreshold":3}""", lines);
         Assert.Contains("note 2 hello", lines);
         Assert.Contains("/text minLength: The value must be at least 1 character long.", lines);
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_work, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
     }
 
     private static void AssertLayout(string package)
@@ -71,7 +56,7 @@ public sealed class PackageTests : IDisposable
 
     private string WriteConsumer(string feed, string version)
     {
-        var folder = Directory.CreateDirectory(Path.Combine(_work, "consumer")).FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(_packed.Work, "consumer")).FullName;
         File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>

@@ -15,7 +15,7 @@ public sealed class ContractRegistry
     private readonly Dictionary<string, ContractDescriptor> _byFullName;
     private readonly Dictionary<string, string> _aliases;
 
-    /// <summary>Creates a registry of <paramref name="contracts"/>; <paramref name="aliases"/> maps other names (such as upstream's) to contract names.</summary>
+    /// <summary>Creates a registry of <paramref name="contracts"/>; <paramref name="aliases"/> maps other names (such as the Stagehand server's own name for a resource) to contract names.</summary>
     /// <exception cref="ArgumentException">Two contracts have the same name, or an alias names no contract.</exception>
     public ContractRegistry(IEnumerable<ContractDescriptor> contracts, IReadOnlyDictionary<string, string>? aliases = null)
         : this(contracts, aliases, allowSharedNames: false)

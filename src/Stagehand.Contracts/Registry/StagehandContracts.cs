@@ -6,7 +6,7 @@ namespace Stagehand.Contracts;
 /// <summary>The Stagehand contracts shipped in this assembly, by name, and their JSON resolver.</summary>
 public static class StagehandContracts
 {
-    /// <summary>Every Stagehand contract. Upstream's name <c>LLM</c> is accepted for <c>LLMConfig</c>.</summary>
+    /// <summary>Every Stagehand contract. <c>LLM</c>, the name the Stagehand server gives the LLM configuration resource, is accepted for <c>LLMConfig</c>.</summary>
     public static ContractRegistry Registry { get; } = new(
         GeneratedContracts.CreateDescriptors(),
         new Dictionary<string, string> { ["LLM"] = "LLMConfig" });

@@ -1,6 +1,6 @@
 namespace Stagehand.Contracts;
 
-/// <summary>What a reader does with members a contract does not declare (DECISIONS D5).</summary>
+/// <summary>What a reader does with members a contract does not declare: the contract's own strictness, or strict or tolerant everywhere.</summary>
 public enum ReadPolicy
 {
     /// <summary>The schema's own strictness: reject where the contract is strict, drop (or keep) elsewhere.</summary>

@@ -75,14 +75,20 @@ internal static class Verify<TAnalyzer, TCodeFix>
     where TAnalyzer : DiagnosticAnalyzer, new()
     where TCodeFix : CodeFixProvider, new()
 {
-    public static Task CodeFixAsync(string source, string fixedSource, int iterations = 1)
+    /// <summary>
+    /// Applies the fix and compares the result. The compiler's errors count as unexpected diagnostics in the source and in
+    /// the fixed code; with <paramref name="compilerDiagnostics"/> <see cref="CompilerDiagnostics.Warnings"/>, its warnings too.
+    /// </summary>
+    public static Task CodeFixAsync(string source, string fixedSource, int iterations = 1, CompilerDiagnostics compilerDiagnostics = CompilerDiagnostics.Errors)
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
         {
             TestCode = source,
             FixedCode = fixedSource,
             NumberOfFixAllIterations = iterations,
+            CompilerDiagnostics = compilerDiagnostics,
         };
+        test.DisabledDiagnostics.Add("CS1591"); // the testing framework asks for XML docs; the test code has none
         test.SolutionTransforms.Add(TestSetup.EnableNullable);
         TestSetup.Apply(test.TestState, []);
         return test.RunAsync();
