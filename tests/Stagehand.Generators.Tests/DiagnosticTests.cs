@@ -6,8 +6,8 @@ using Stagehand.Generators.Tests.Infrastructure;
 namespace Stagehand.Generators.Tests;
 
 /// <summary>
-/// A broken schema generates nothing and never makes the generator throw (CS8785). The problem itself is the
-/// analyzers' to report (STH0004); the shared model still finds it at the right line and column, checked here.
+/// A broken schema generates nothing and never makes the generator throw (CS8785). The generator reports its every
+/// problem as STH0004 at the right line and column, as the shared model finds it; both are checked here.
 /// </summary>
 public sealed class DiagnosticTests
 {
@@ -49,7 +49,14 @@ public sealed class DiagnosticTests
     {
         var result = GeneratorHarness.RunInline(("Broken.schema.json", text));
 
-        Assert.Empty(result.Diagnostics);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(("STH0004", DiagnosticSeverity.Error), (diagnostic.Id, diagnostic.Severity));
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal("/inline/Broken.schema.json", span.Path);
+        Assert.True(
+            (line, column) == (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1),
+            $"{name}: the diagnostic is at ({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}), expected ({line},{column}): {diagnostic}");
+        Assert.Contains(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
         Assert.Empty(result.GeneratedSources);
         var problem = Assert.Single(ModelProblems(("Broken.schema.json", text)));
         Assert.Equal("/inline/Broken.schema.json", problem.Location.FilePath);
@@ -101,7 +108,8 @@ public sealed class DiagnosticTests
         var result = GeneratorHarness.RunInline(good, status, broken);
 
         Assert.Equal(["GeneratedContracts.g.cs", "Good.g.cs", "Status.g.cs"], result.GeneratedSources.Select(s => s.HintName).OrderBy(h => h));
-        Assert.Empty(result.Diagnostics);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(("STH0004", "/inline/Broken.schema.json"), (diagnostic.Id, diagnostic.Location.GetLineSpan().Path));
         Assert.Equal("/inline/Broken.schema.json", Assert.Single(ModelProblems(good, status, broken)).Location.FilePath);
         Assert.Contains("global::Inline.Contracts.Status? Status", result.GeneratedSources.Single(s => s.HintName == "Good.g.cs").SourceText.ToString(), System.StringComparison.Ordinal);
     }
@@ -139,7 +147,8 @@ public sealed class DiagnosticTests
             for (var length = 0; length < file.Content.TrimEnd().Length; length += 13)
             {
                 var result = GeneratorHarness.RunInline(("Cut.schema.json", file.Content[..length]));
-                Assert.Empty(result.Diagnostics);
+                Assert.NotEmpty(result.Diagnostics);
+                Assert.All(result.Diagnostics, d => Assert.Equal("STH0004", d.Id));
                 Assert.Empty(result.GeneratedSources);
                 Assert.NotEmpty(ModelProblems(("Cut.schema.json", file.Content[..length])));
             }

@@ -16,7 +16,7 @@ public sealed class IncrementalityTests
     private static readonly string[] TrackedSteps =
     [
         TrackingNames.SchemaFiles, TrackingNames.ParsedSchemas, TrackingNames.AllSchemas,
-        TrackingNames.BuildResults, TrackingNames.ContractFiles, TrackingNames.GeneratorFailures, TrackingNames.RootNamespace, TrackingNames.Registry,
+        TrackingNames.BuildResults, TrackingNames.ContractFiles, TrackingNames.SchemaProblems, TrackingNames.RootNamespace, TrackingNames.Registry,
     ];
 
     [Fact]
