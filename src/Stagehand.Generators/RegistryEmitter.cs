@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using Stagehand.Schema;
 using static Stagehand.Generators.GeneratedNames;
 
@@ -54,10 +57,55 @@ internal static class RegistryEmitter
             }
         }
 
+        var values = ValueEntries(model);
+        foreach (var entry in values)
+        {
+            writer.WriteLine("if (type == typeof(" + entry.ValueType + ")) return " + Metadata + "JsonMetadataServices.CreateValueInfo<" + entry.ValueType + ">(options, new " + ValueConverterName(entry) + "());");
+        }
+
         writer.WriteLine("return null;");
         writer.CloseBlock();
         writer.CloseBlock();
+        foreach (var entry in values)
+        {
+            EmitValueConverter(writer, entry);
+        }
+
         writer.CloseBlock();
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// The contracts that are not a type of their own (a schema whose value is a map or a list, say), each needing a converter
+    /// here: the first contract of each C# type, and none for a type a generated type already stands for.
+    /// </summary>
+    private static List<RegistryEntry> ValueEntries(RegistryModel model)
+    {
+        var taken = new HashSet<string>(model.Entries.Where(e => e.Type is not null).Select(e => e.ValueType), StringComparer.Ordinal);
+        return model.Entries.Where(e => e.Type is null && e.Shape is not null && taken.Add(e.ValueType)).ToList();
+    }
+
+    private static string ValueConverterName(RegistryEntry entry) => entry.Name + "JsonConverter";
+
+    /// <summary>A converter for a contract that is not a type of its own: its generated, validating reader, and its value written as a member of that shape is.</summary>
+    private static void EmitValueConverter(SourceWriter writer, RegistryEntry entry)
+    {
+        var type = entry.ValueType;
+        writer.WriteLine();
+        writer.OpenBlock("private sealed class " + ValueConverterName(entry) + " : global::System.Text.Json.Serialization.JsonConverter<" + type + ">");
+        writer.WriteLine("private static readonly " + Runtime + "ContractReadFunc<" + type + "> s_read = " + entry.ReaderCall + ";");
+        writer.WriteLine();
+        writer.WriteLine("public override " + type + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>");
+        writer.WriteLine("    " + Runtime + "ContractJson.ReadValue(ref reader, s_read, " + Identifiers.Literal(entry.Name) + ");");
+        writer.WriteLine();
+        writer.OpenBlock("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + type + " value, global::System.Text.Json.JsonSerializerOptions options)");
+        if (!entry.Shape!.IsValueType)
+        {
+            writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(value);");
+        }
+
+        WriterEmitter.EmitValue(writer, entry.Shape, "value", 0);
+        writer.CloseBlock();
+        writer.CloseBlock();
     }
 }

@@ -85,12 +85,8 @@ internal static class ValueValidationEmitter
     private static void EmitEntry(SourceWriter writer)
     {
         writer.WriteSummaryXml("Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.");
-        writer.WriteLine("public " + Runtime + "ValidationResult Validate()");
-        writer.WriteLine("{");
-        writer.WriteLine("    var validator = new " + Runtime + "ContractValueValidator();");
-        writer.WriteLine("    ValidateInto(validator);");
-        writer.WriteLine("    return validator.ToResult();");
-        writer.WriteLine("}");
+        writer.WriteLine("public " + Runtime + "ValidationResult Validate() =>");
+        writer.WriteLine("    " + Runtime + "ContractValueValidator.Validate(this, static (value, validator) => value.ValidateInto(validator));");
         writer.WriteLine();
         writer.WriteSummaryXml("Adds this value's violations to <paramref name=\"validator\"/>, at its current pointer.");
         writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");

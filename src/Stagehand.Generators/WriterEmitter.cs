@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 using Stagehand.Schema;
 using static Stagehand.Generators.GeneratedNames;
 
@@ -13,8 +14,19 @@ internal static class WriterEmitter
     public static void EmitRecord(SourceWriter writer, RecordSpec record)
     {
         writer.WriteSummaryXml("Writes this value as JSON with the contract's wire names.");
+        var nested = record.Members.Any(member => !member.ClientOnly && member.Const is null && WritesGeneratedValue(member.Shape));
+        if (nested)
+        {
+            writer.WriteLine(StackExceptionXml);
+        }
+
         writer.OpenBlock("public void WriteTo(" + Json + "Utf8JsonWriter writer)");
         writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(writer);");
+        if (nested)
+        {
+            writer.WriteLine(EnsureStack);
+        }
+
         writer.WriteLine("writer.WriteStartObject();");
         foreach (var member in record.Members)
         {
@@ -86,8 +98,19 @@ internal static class WriterEmitter
     {
         writer.WriteSummaryXml("Writes the case this holds as JSON.");
         writer.WriteLine("/// <exception cref=\"global::System.InvalidOperationException\">This is the default value, which holds no case.</exception>");
+        var nested = union.Cases.Any(@case => WritesGeneratedValue(@case.Shape));
+        if (nested)
+        {
+            writer.WriteLine(StackExceptionXml);
+        }
+
         writer.OpenBlock("public void WriteTo(" + Json + "Utf8JsonWriter writer)");
         writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(writer);");
+        if (nested)
+        {
+            writer.WriteLine(EnsureStack);
+        }
+
         writer.OpenBlock("switch (_case)");
         var index = 1;
         foreach (var @case in union.Cases)
@@ -184,4 +207,20 @@ internal static class WriterEmitter
     }
 
     private static string Local(string name) => "the" + name;
+
+    /// <summary>
+    /// The stack guard of a writer that calls another generated writer: a value of a recursive contract nests as deep as code
+    /// built it, and would otherwise take <c>WriteTo</c> deeper than the thread's stack.
+    /// </summary>
+    private const string EnsureStack = "global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();";
+
+    private const string StackExceptionXml = "/// <exception cref=\"global::System.InsufficientExecutionStackException\">The value nests deeper than the thread's stack can write.</exception>";
+
+    /// <summary>Whether writing a value of <paramref name="shape"/> calls the <c>WriteTo</c> of a generated record or union.</summary>
+    private static bool WritesGeneratedValue(ValueShape shape) => shape.Kind switch
+    {
+        ValueKind.Named => shape.Named!.Kind != NamedKind.Enum,
+        ValueKind.List or ValueKind.Map => WritesGeneratedValue(shape.Element!),
+        _ => false,
+    };
 }

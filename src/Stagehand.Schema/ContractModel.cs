@@ -210,7 +210,9 @@ internal sealed record ContractBuildResult(string SchemaPath, ContractFile? File
 /// <param name="Name">The contract name: the type name, or the file stem for a schema that is not a type.</param>
 /// <param name="ValueType">The C# type the contract reads into.</param>
 /// <param name="Type">The generated type, or null for a schema that is not a type of its own.</param>
-internal sealed record RegistryEntry(string Name, string ValueType, TypeRef? Type, string Visibility, string SchemaPath, string ReaderCall);
+/// <param name="Shape">For a schema that is not a type of its own, the shape of its value (a map, a list...), which the
+/// JSON resolver's converter writes; null for a generated type, which writes itself.</param>
+internal sealed record RegistryEntry(string Name, string ValueType, TypeRef? Type, string Visibility, string SchemaPath, string ReaderCall, ValueShape? Shape = null);
 
 /// <summary>Every contract type of a compilation, for the registry and the JSON resolver.</summary>
 internal sealed record RegistryModel(string Namespace, EquatableArray<RegistryEntry> Entries);

@@ -332,8 +332,25 @@ internal sealed class InstanceGenerator
         (1, Gen.Int[0, 255].Array[4].Select(o => string.Join(".", o))),
         (1, Gen.OneOf(Gen.Const("localhost"), Gen.Const("[::1]"), Gen.Const("[2001:db8::7]"), Gen.Const("example.com"))));
 
-    /// <summary>RFC 3986 absolute URIs.</summary>
+    /// <summary>
+    /// RFC 3986 URIs that System.Uri refuses, so a contract uri refuses them too (docs/schema-dialect.md): a path after the
+    /// scheme that looks like an address (http:./localhost:9222), a one-letter scheme (a:b, a drive letter to System.Uri),
+    /// an empty host behind a user or a port (http://user@:80), a sub-delimiter in a web host (example.com'p), a port past
+    /// 65535. Validate and TryParse must refuse each alike.
+    /// </summary>
+    public static readonly Gen<string> UrisSystemUriRefuses = Gen.OneOf(
+        Gen.Select(Gen.OneOf(Gen.Const("http"), Gen.Const("https"), Gen.Const("ws")), Host.Where(h => !h.StartsWith('[')), Gen.Int[1, 65535], Segment,
+            (scheme, host, port, path) => scheme + ":./" + host + ":" + port.ToString(CultureInfo.InvariantCulture) + "/" + path),
+        Gen.Select(Chars("abcdefghijklmnopqrstuvwxyz", 1, 1), Segment, (scheme, path) => scheme + ":" + path),
+        Gen.Select(Gen.OneOf(Gen.Const("http"), Gen.Const("https")), Chars(Unreserved, 1, 6), Gen.Int[0, 65535],
+            (scheme, user, port) => scheme + "://" + user + "@:" + port.ToString(CultureInfo.InvariantCulture)),
+        Gen.Select(Gen.OneOf(Gen.Const("http"), Gen.Const("https")), Chars("abcdefghijklmnopqrstuvwxyz", 1, 8), Chars(SubDelims, 1, 1), Chars("abcdefghijklmnopqrstuvwxyz", 1, 3), Segment,
+            (scheme, name, delimiter, more, query) => scheme + "://" + name + ".com" + delimiter + more + "?" + query),
+        Gen.Select(Host.Where(h => !h.StartsWith('[')), Gen.Int[65536, 999999], (host, port) => "http://" + host + ":" + port.ToString(CultureInfo.InvariantCulture) + "/"));
+
+    /// <summary>RFC 3986 absolute URIs, a few of them ones System.Uri refuses.</summary>
     public static readonly Gen<string> Uris = Gen.Frequency(
+        (1, UrisSystemUriRefuses),
         (6, Gen.Select(
             Gen.OneOf(Gen.Const("http"), Gen.Const("https"), Gen.Const("ftp"), Gen.Const("ws"), Gen.Const("HTTP")),
             Gen.Frequency((6, Gen.Const(string.Empty)), (1, Chars(Unreserved, 1, 6).Select(u => u + "@"))),

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -24,6 +25,9 @@ namespace Stagehand.Contracts;
 /// </remarks>
 public readonly struct JsonAny : IEquatable<JsonAny>
 {
+    /// <summary>How many levels of nesting <see cref="GetHashCode"/> looks into.</summary>
+    private const int HashDepth = 32;
+
     private static readonly JsonElement NullElement = ParseElement("null");
 
     private static readonly JsonWriterOptions CompactOptions = new JsonWriterOptions
@@ -132,7 +136,33 @@ public readonly struct JsonAny : IEquatable<JsonAny>
         return document.RootElement.Clone();
     }
 
+    /// <summary>
+    /// Compares two values without recursing into their nesting: pairs still to compare wait on a list, so a value nested
+    /// thousands of levels deep is compared on any stack. Only a member name repeated within one object (a multiset to
+    /// match) needs a nested comparison, guarded against running out of stack.
+    /// </summary>
     private static bool DeepEquals(JsonElement left, JsonElement right)
+    {
+        List<(JsonElement Left, JsonElement Right)>? pending = null;
+        while (true)
+        {
+            if (!ShallowEquals(left, right, ref pending))
+            {
+                return false;
+            }
+
+            if (pending is null || pending.Count == 0)
+            {
+                return true;
+            }
+
+            (left, right) = pending[pending.Count - 1];
+            pending.RemoveAt(pending.Count - 1);
+        }
+    }
+
+    /// <summary>Compares the kinds and scalar values; for arrays and objects, queues the pairs of children to compare.</summary>
+    private static bool ShallowEquals(JsonElement left, JsonElement right, ref List<(JsonElement Left, JsonElement Right)>? pending)
     {
         JsonValueKind kind = left.ValueKind;
         if (kind != right.ValueKind)
@@ -143,9 +173,9 @@ public readonly struct JsonAny : IEquatable<JsonAny>
         switch (kind)
         {
             case JsonValueKind.Object:
-                return ObjectEquals(left, right);
+                return QueueMembers(left, right, ref pending);
             case JsonValueKind.Array:
-                return ArrayEquals(left, right);
+                return QueueItems(left, right, ref pending);
             case JsonValueKind.String:
                 return string.Equals(StringValue(left), StringValue(right), StringComparison.Ordinal);
             case JsonValueKind.Number:
@@ -156,7 +186,7 @@ public readonly struct JsonAny : IEquatable<JsonAny>
         }
     }
 
-    private static bool ArrayEquals(JsonElement left, JsonElement right)
+    private static bool QueueItems(JsonElement left, JsonElement right, ref List<(JsonElement Left, JsonElement Right)>? pending)
     {
         if (left.GetArrayLength() != right.GetArrayLength())
         {
@@ -167,16 +197,13 @@ public readonly struct JsonAny : IEquatable<JsonAny>
         using JsonElement.ArrayEnumerator rightItems = right.EnumerateArray();
         while (leftItems.MoveNext() && rightItems.MoveNext())
         {
-            if (!DeepEquals(leftItems.Current, rightItems.Current))
-            {
-                return false;
-            }
+            (pending ??= new List<(JsonElement, JsonElement)>()).Add((leftItems.Current, rightItems.Current));
         }
 
         return true;
     }
 
-    private static bool ObjectEquals(JsonElement left, JsonElement right)
+    private static bool QueueMembers(JsonElement left, JsonElement right, ref List<(JsonElement Left, JsonElement Right)>? pending)
     {
         int count = CountMembers(left);
         if (count != CountMembers(right))
@@ -189,49 +216,59 @@ public readonly struct JsonAny : IEquatable<JsonAny>
             return true;
         }
 
-        // The left members, by name. A list per name, so that repeated names are matched as a multiset.
-        Dictionary<string, List<JsonElement>> pending = new Dictionary<string, List<JsonElement>>(count, StringComparer.Ordinal);
-        foreach (JsonProperty member in left.EnumerateObject())
+        // The members of each side, by name. A list per name, so that repeated names are matched as a multiset.
+        Dictionary<string, List<JsonElement>> leftMembers = MembersByName(left, count);
+        Dictionary<string, List<JsonElement>> rightMembers = MembersByName(right, count);
+        if (leftMembers.Count != rightMembers.Count)
         {
-            if (!pending.TryGetValue(member.Name, out List<JsonElement>? values))
+            return false;
+        }
+
+        foreach (KeyValuePair<string, List<JsonElement>> member in rightMembers)
+        {
+            if (!leftMembers.TryGetValue(member.Key, out List<JsonElement>? candidates) || candidates.Count != member.Value.Count)
+            {
+                return false;
+            }
+
+            if (candidates.Count == 1)
+            {
+                (pending ??= new List<(JsonElement, JsonElement)>()).Add((candidates[0], member.Value[0]));
+                continue;
+            }
+
+            // A repeated name: each right value needs an equal left value of its own, decided now.
+            RuntimeHelpers.EnsureSufficientExecutionStack();
+            foreach (JsonElement value in member.Value)
+            {
+                int match = candidates.FindIndex(candidate => DeepEquals(candidate, value));
+                if (match < 0)
+                {
+                    return false;
+                }
+
+                candidates.RemoveAt(match);
+            }
+        }
+
+        return true;
+    }
+
+    private static Dictionary<string, List<JsonElement>> MembersByName(JsonElement element, int count)
+    {
+        Dictionary<string, List<JsonElement>> members = new Dictionary<string, List<JsonElement>>(count, StringComparer.Ordinal);
+        foreach (JsonProperty member in element.EnumerateObject())
+        {
+            if (!members.TryGetValue(member.Name, out List<JsonElement>? values))
             {
                 values = new List<JsonElement>(1);
-                pending.Add(member.Name, values);
+                members.Add(member.Name, values);
             }
 
             values.Add(member.Value);
         }
 
-        foreach (JsonProperty member in right.EnumerateObject())
-        {
-            if (!pending.TryGetValue(member.Name, out List<JsonElement>? values))
-            {
-                return false;
-            }
-
-            int match = -1;
-            for (int i = 0; i < values.Count; i++)
-            {
-                if (DeepEquals(values[i], member.Value))
-                {
-                    match = i;
-                    break;
-                }
-            }
-
-            if (match < 0)
-            {
-                return false;
-            }
-
-            values.RemoveAt(match);
-            if (values.Count == 0)
-            {
-                pending.Remove(member.Name);
-            }
-        }
-
-        return pending.Count == 0;
+        return members;
     }
 
     private static string StringValue(JsonElement element)
@@ -315,7 +352,11 @@ public readonly struct JsonAny : IEquatable<JsonAny>
         return string.Equals(CanonicalNumber(left.GetRawText()), CanonicalNumber(right.GetRawText()), StringComparison.Ordinal);
     }
 
-    private static int DeepHash(JsonElement element)
+    /// <summary>
+    /// Hashes the value down to <see cref="HashDepth"/> levels; below, an object or array counts by its kind and size. Equal
+    /// values agree on every level, so they still hash alike, and the recursion stays shallow however deep the value.
+    /// </summary>
+    private static int DeepHash(JsonElement element, int depth = 0)
     {
         switch (element.ValueKind)
         {
@@ -326,7 +367,10 @@ public readonly struct JsonAny : IEquatable<JsonAny>
                 foreach (JsonProperty member in element.EnumerateObject())
                 {
                     count++;
-                    sum = unchecked(sum + HashCode.Combine(StringComparer.Ordinal.GetHashCode(member.Name), DeepHash(member.Value)));
+                    if (depth < HashDepth)
+                    {
+                        sum = unchecked(sum + HashCode.Combine(StringComparer.Ordinal.GetHashCode(member.Name), DeepHash(member.Value, depth + 1)));
+                    }
                 }
 
                 return HashCode.Combine(JsonValueKind.Object, count, sum);
@@ -337,9 +381,12 @@ public readonly struct JsonAny : IEquatable<JsonAny>
                 HashCode hash = default;
                 hash.Add(JsonValueKind.Array);
                 hash.Add(element.GetArrayLength());
-                foreach (JsonElement item in element.EnumerateArray())
+                if (depth < HashDepth)
                 {
-                    hash.Add(DeepHash(item));
+                    foreach (JsonElement item in element.EnumerateArray())
+                    {
+                        hash.Add(DeepHash(item, depth + 1));
+                    }
                 }
 
                 return hash.ToHashCode();

@@ -135,6 +135,11 @@ public static class ContractJson
         {
             context.AddJsonError(exception, ref reader);
         }
+        catch (InsufficientExecutionStackException)
+        {
+            // The stack guard of ContractReadContext: the document nests deeper than this thread's stack can read.
+            context.RecordStackExhausted();
+        }
         catch (InvalidOperationException) when (context.InputHasInvalidEscape())
         {
             // The reader refuses to compare or decode a lone surrogate escape (in a member name, say).

@@ -166,10 +166,11 @@ public ref partial struct ContractReadContext
         }
     }
 
-    /// <summary>Reads an absolute URI string.</summary>
+    /// <summary>Reads an absolute URI string: an RFC 3986 URI that <see cref="Uri"/> can also represent, built or not.</summary>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="rules">Further rules, or null; the RFC 3986 URI grammar is checked in any case.</param>
-    /// <param name="build">Whether to build the <see cref="Uri"/>; a URI that <see cref="Uri"/> cannot represent is then an error.</param>
+    /// <param name="build">Whether to build the <see cref="Uri"/>. Either way a URI that <see cref="Uri"/> cannot represent
+    /// is an error, so validating and parsing agree (<see cref="Formats.FitsSystemUri"/>).</param>
     /// <param name="value">The URI, when valid and building.</param>
     public bool TryReadUri(ref Utf8JsonReader reader, StringRules? rules, bool build, out Uri? value)
     {
@@ -202,7 +203,7 @@ public ref partial struct ContractReadContext
                 return false;
             }
 
-            if ((build || Formats.MightNotFitSystemUri(text)) && !System.Uri.TryCreate(Encoding.UTF8.GetString(text), UriKind.Absolute, out value))
+            if (!Formats.FitsSystemUri(text, create: build, out value))
             {
                 AddError("format", "The URI cannot be represented by System.Uri.");
                 return false;

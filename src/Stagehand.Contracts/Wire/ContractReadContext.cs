@@ -21,12 +21,16 @@ namespace Stagehand.Contracts;
 /// The context rents its pointer stack from <see cref="ArrayPool{T}.Shared"/>; call <see cref="Dispose"/> when the read is
 /// over (<see cref="ContractJson"/> does). Generated code brackets each member with <see cref="PushProperty"/> (while the
 /// reader is on the member's name) and <see cref="Pop"/>, and each array item with <see cref="PushIndex"/> and
-/// <see cref="Pop"/>; errors are reported at the pointer so formed.
+/// <see cref="Pop"/>; errors are reported at the pointer so formed. Entering a member or item also checks that the thread
+/// has stack left to go deeper, and throws <see cref="InsufficientExecutionStackException"/> when it has not; the entry
+/// points of <see cref="ContractJson"/> turn that into a <c>maxDepth</c> error.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public ref partial struct ContractReadContext
 {
     private const int InitialPathCapacity = 16;
+
+    private const string StackExhaustedMessage = "The document nests deeper than the stack of the reading thread allows; read it on a thread with a larger stack, or lower MaxDepth.";
 
     private readonly ReadOnlySpan<byte> _input;
     private readonly ContractReadOptions _options;
@@ -216,6 +220,7 @@ public ref partial struct ContractReadContext
 
     /// <summary>Enters the member whose name is at <paramref name="reader"/> (a property-name token).</summary>
     /// <exception cref="InvalidOperationException">The reader is not on a member name of this context's input.</exception>
+    /// <exception cref="InsufficientExecutionStackException">The thread's stack is nearly used up (the pointer then includes this member).</exception>
     public void PushProperty(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.PropertyName || reader.HasValueSequence)
@@ -228,6 +233,7 @@ public ref partial struct ContractReadContext
     }
 
     /// <summary>Enters the array item at <paramref name="index"/>.</summary>
+    /// <exception cref="InsufficientExecutionStackException">The thread's stack is nearly used up (the pointer then includes this item).</exception>
     public void PushIndex(int index) => Push(new PathSegment(index, -1, escaped: false));
 
     /// <summary>Leaves the member or item entered last.</summary>
@@ -414,6 +420,16 @@ public ref partial struct ContractReadContext
         return table;
     }
 
+    /// <summary>
+    /// Records that the thread's stack ran short before <see cref="ContractReadOptions.MaxDepth"/> was reached: a
+    /// <c>maxDepth</c> error at the value being entered. The read is over, so any trial in progress is abandoned.
+    /// </summary>
+    internal void RecordStackExhausted()
+    {
+        _trialDepth = 0;
+        AddError("maxDepth", StackExhaustedMessage);
+    }
+
     /// <summary>Records an error at the document itself, wherever the pointer is.</summary>
     internal void RecordAtRoot(string keyword, string message) => Record(keyword, message, member: null, root: true);
 
@@ -486,6 +502,14 @@ public ref partial struct ContractReadContext
         }
 
         _path[_pathCount++] = segment;
+
+        // The one stack guard of every read: generated readers, and the walk of any value, enter each nested member or item
+        // here, so however they recurse, none goes deeper without this check. Run turns the exception into a maxDepth error at
+        // this pointer (RecordStackExhausted); the read is over, as after a reader failure.
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new InsufficientExecutionStackException(StackExhaustedMessage);
+        }
     }
 
     private void Record(string keyword, string message, string? member, bool root)

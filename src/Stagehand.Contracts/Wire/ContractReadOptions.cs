@@ -11,7 +11,10 @@ public sealed record ContractReadOptions
     /// <summary>What to do with undeclared members.</summary>
     public ReadPolicy Policy { get; init; } = ReadPolicy.AsDeclared;
 
-    /// <summary>How deeply objects and arrays may nest; deeper input is a validation error, not a stack overflow.</summary>
+    /// <summary>
+    /// How deeply objects and arrays may nest; deeper input is a validation error, not a stack overflow. A document that
+    /// nests deeper than the reading thread's stack allows, within this limit, is a <c>maxDepth</c> error too.
+    /// </summary>
     public int MaxDepth
     {
         get => _maxDepth;

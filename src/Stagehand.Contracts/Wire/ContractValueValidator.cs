@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Stagehand.Contracts;
@@ -17,17 +18,44 @@ public sealed class ContractValueValidator
     private readonly List<string> _path = new List<string>();
     private List<ValidationError>? _errors;
 
+    /// <summary>
+    /// Validates <paramref name="value"/> with its <paramref name="validateInto"/> (a generated <c>ValidateInto</c>); a value
+    /// nested deeper than the thread's stack can walk gives a <c>maxDepth</c> error where the walk stopped.
+    /// </summary>
+    public static ValidationResult Validate<T>(T value, Action<T, ContractValueValidator> validateInto)
+    {
+        ArgumentNullException.ThrowIfNull(validateInto);
+        ContractValueValidator validator = new ContractValueValidator();
+        try
+        {
+            validateInto(value, validator);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            validator.AddError("maxDepth", "The value nests deeper than the stack of this thread can validate.");
+        }
+
+        return validator.ToResult();
+    }
+
     /// <summary>Enters member <paramref name="wireName"/>.</summary>
+    /// <exception cref="InsufficientExecutionStackException">The thread's stack is nearly used up (the pointer then includes this member).</exception>
     public void Push(string wireName)
     {
         ArgumentNullException.ThrowIfNull(wireName);
         StringBuilder builder = new StringBuilder(wireName.Length + 1);
         JsonText.AppendPointerToken(builder, wireName.AsSpan());
         _path.Add(builder.ToString());
+        EnsureStack();
     }
 
     /// <summary>Enters array item <paramref name="index"/>.</summary>
-    public void Push(int index) => _path.Add("/" + index.ToString(CultureInfo.InvariantCulture));
+    /// <exception cref="InsufficientExecutionStackException">The thread's stack is nearly used up (the pointer then includes this item).</exception>
+    public void Push(int index)
+    {
+        _path.Add("/" + index.ToString(CultureInfo.InvariantCulture));
+        EnsureStack();
+    }
 
     /// <summary>Leaves the member or item entered last.</summary>
     public void Pop()
@@ -90,6 +118,19 @@ public sealed class ContractValueValidator
 
     /// <summary>The result: <see cref="ValidationResult.Valid"/> when nothing was found.</summary>
     public ValidationResult ToResult() => _errors is null ? ValidationResult.Valid : new ValidationResult(_errors.ToArray(), truncated: false);
+
+    /// <summary>
+    /// The stack guard of in-memory validation: generated <c>ValidateInto</c> methods enter every nested member or item through
+    /// <see cref="Push(string)"/> or <see cref="Push(int)"/>, so a value of a recursive contract cannot take them deeper than
+    /// the stack allows. <see cref="Validate{T}"/> turns the exception into a <c>maxDepth</c> error.
+    /// </summary>
+    private static void EnsureStack()
+    {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new InsufficientExecutionStackException("The value nests deeper than the stack of this thread can validate.");
+        }
+    }
 
     private void Report((string Keyword, string Message)? broken)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Text;
 
 namespace Stagehand.Contracts;
 
@@ -154,44 +155,117 @@ internal static class Formats
     }
 
     /// <summary>
-    /// Whether an RFC 3986 URI (in UTF-8) has a feature <see cref="System.Uri"/> may refuse (a port past 65535, an empty
-    /// hier-part, an IPvFuture literal, great length). Only such values need the costly <c>Uri.TryCreate</c> check, so
-    /// validating an ordinary URI allocates nothing, and validating and parsing always agree.
+    /// The rule of a contract <c>uri</c> (docs/schema-dialect.md): an RFC 3986 URI must also be one <see cref="System.Uri"/>
+    /// represents. Validating and parsing both decide with this method, so they cannot disagree.
     /// </summary>
-    public static bool MightNotFitSystemUri(ReadOnlySpan<byte> uri)
+    /// <param name="uri">A value that satisfies <see cref="IsUri{T}(ReadOnlySpan{T})"/>, in UTF-8.</param>
+    /// <param name="create">Whether the caller needs the <see cref="System.Uri"/>.</param>
+    /// <param name="value">The URI, when it fits and was created (always when <paramref name="create"/> is true).</param>
+    public static bool FitsSystemUri(ReadOnlySpan<byte> uri, bool create, out Uri? value)
+    {
+        value = null;
+        if (!create && SurelyFitsSystemUri(uri))
+        {
+            return true;
+        }
+
+        // The only allocation of a uri check: the string Uri.TryCreate needs. It is made only for a value that already passed
+        // the RFC 3986 grammar, and when validating only for one outside the everyday shape SurelyFitsSystemUri vouches for.
+        return Uri.TryCreate(Encoding.UTF8.GetString(uri), UriKind.Absolute, out value);
+    }
+
+    /// <summary>
+    /// Whether <see cref="System.Uri"/> surely accepts an RFC 3986 URI, decided without allocating: only for the everyday
+    /// shape <c>http</c>, <c>https</c>, <c>ws</c> or <c>wss</c> "//" host [":" port] path [ "?" query ] [ "#" fragment ],
+    /// where the host is a dotted IPv4 address or dot-separated labels of letters, digits and inner hyphens (no
+    /// <c>xn--</c>), and the port has at most five digits and is at most 65535. False means "ask System.Uri", not "refused".
+    /// </summary>
+    /// <param name="uri">A value that satisfies <see cref="IsUri{T}(ReadOnlySpan{T})"/>, in UTF-8; its path, query and
+    /// fragment are not looked at again.</param>
+    internal static bool SurelyFitsSystemUri(ReadOnlySpan<byte> uri)
     {
         if (uri.Length > 2048)
-        {
-            return true;
-        }
-
-        var colon = uri.IndexOf((byte)':');
-        var rest = colon < 0 ? uri : uri.Slice(colon + 1);
-        if (rest.IsEmpty || rest.IndexOf("[v"u8) >= 0 || rest.IndexOf("[V"u8) >= 0)
-        {
-            return true;
-        }
-
-        if (!rest.StartsWith("//"u8))
         {
             return false;
         }
 
-        var authority = rest.Slice(2);
-        var end = authority.IndexOfAny((byte)'/', (byte)'?', (byte)'#');
+        int colon = uri.IndexOf((byte)':');
+        if (colon < 0 || !IsWebScheme(uri.Slice(0, colon)) || !uri.Slice(colon + 1).StartsWith("//"u8))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> authority = uri.Slice(colon + 3);
+        int end = authority.IndexOfAny((byte)'/', (byte)'?', (byte)'#');
         if (end >= 0)
         {
             authority = authority.Slice(0, end);
         }
 
-        var portStart = authority.LastIndexOf((byte)':');
-        if (portStart < 0 || authority.LastIndexOf((byte)']') > portStart)
+        ReadOnlySpan<byte> host = authority;
+        int portStart = authority.IndexOf((byte)':');
+        if (portStart >= 0)
+        {
+            host = authority.Slice(0, portStart);
+            ReadOnlySpan<byte> port = authority.Slice(portStart + 1);
+            if (port.Length is 0 or > 5 || !TryDigits(port, 0, port.Length, out int number) || number > 65535)
+            {
+                return false;
+            }
+        }
+
+        return IsPlainHost(host);
+    }
+
+    private static bool IsWebScheme(ReadOnlySpan<byte> scheme) =>
+        scheme.Length switch
+        {
+            2 => (scheme[0] | 0x20) == 'w' && (scheme[1] | 0x20) == 's',
+            3 => (scheme[0] | 0x20) == 'w' && (scheme[1] | 0x20) == 's' && (scheme[2] | 0x20) == 's',
+            4 => (scheme[0] | 0x20) == 'h' && (scheme[1] | 0x20) == 't' && (scheme[2] | 0x20) == 't' && (scheme[3] | 0x20) == 'p',
+            5 => (scheme[0] | 0x20) == 'h' && (scheme[1] | 0x20) == 't' && (scheme[2] | 0x20) == 't' && (scheme[3] | 0x20) == 'p' && (scheme[4] | 0x20) == 's',
+            _ => false,
+        };
+
+    /// <summary>A dotted IPv4 address, or 1 to 253 characters of labels of letters, digits and inner hyphens, at least one letter.</summary>
+    private static bool IsPlainHost(ReadOnlySpan<byte> host)
+    {
+        if (host.IsEmpty || host.Length > 253)
         {
             return false;
         }
 
-        var port = authority.Slice(portStart + 1);
-        return port.Length >= 5;
+        bool letter = false;
+        int labelStart = 0;
+        for (int i = 0; i <= host.Length; i++)
+        {
+            if (i < host.Length && host[i] != '.')
+            {
+                int c = host[i];
+                if (IsAlpha(c))
+                {
+                    letter = true;
+                }
+                else if (!IsDigit(c) && c != '-')
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            ReadOnlySpan<byte> label = host.Slice(labelStart, i - labelStart);
+            if (label.IsEmpty || label.Length > 63 || label[0] == '-' || label[label.Length - 1] == '-'
+                || (label.Length >= 4 && label[2] == '-' && label[3] == '-'))
+            {
+                return false;
+            }
+
+            labelStart = i + 1;
+        }
+
+        // All digits and dots: System.Uri reads it as an IPv4 address, in forms RFC 3986 does not know (http://1/ is 0.0.0.1).
+        return letter || IsIPv4(host);
     }
 
     /// <summary>

@@ -205,4 +205,55 @@ public sealed class JsonAnyTests
     }
 
     private sealed record Holder(JsonAny Payload);
+
+    /// <summary>Issue #10: equality and hashing do not recurse into the nesting, so a deep value compares on a small stack.</summary>
+    [Fact]
+    public void Deep_values_compare_and_hash_on_a_small_stack()
+    {
+        static JsonAny Nested(int depth, string inner) => new JsonAny(JsonDocument.Parse(
+            new string('[', depth) + "{\"k\":" + inner + ",\"k\":[" + inner + "]}" + new string(']', depth),
+            new JsonDocumentOptions { MaxDepth = depth + 10 }).RootElement);
+
+        var left = Nested(20_000, "1");
+        var same = Nested(20_000, "1.0");
+        var other = Nested(20_000, "2");
+        var outcome = new List<string>();
+        var thread = new System.Threading.Thread(
+            () =>
+            {
+                try
+                {
+                    outcome.Add("equal " + left.Equals(same) + " " + same.Equals(left));
+                    outcome.Add("hash " + (left.GetHashCode() == same.GetHashCode()));
+                    outcome.Add("other " + left.Equals(other) + " " + other.Equals(left));
+                }
+                catch (Exception exception)
+                {
+                    outcome.Add("threw " + exception.GetType().Name);
+                }
+            },
+            256 * 1024);
+        thread.Start();
+        thread.Join();
+
+        Assert.Equal(new[] { "equal True True", "hash True", "other False False" }, outcome);
+    }
+
+    [Theory]
+    [InlineData("""{"a":[1,{"b":2}],"a":[3]}""", """{"a":[3],"a":[1,{"b":2.0}]}""", true)]
+    [InlineData("""{"a":1,"a":1,"b":2}""", """{"a":1,"b":2,"a":1}""", true)]
+    [InlineData("""{"a":1,"a":2}""", """{"a":1,"a":1}""", false)]
+    [InlineData("""{"a":1,"a":2}""", """{"a":1,"b":2}""", false)]
+    [InlineData("""[{"x":[{"y":1}]}]""", """[{"x":[{"y":2}]}]""", false)]
+    public void Repeated_member_names_compare_as_a_multiset_at_any_level(string left, string right, bool equal)
+    {
+        if (equal)
+        {
+            AssertEqualJson(left, right);
+        }
+        else
+        {
+            AssertNotEqualJson(left, right);
+        }
+    }
 }

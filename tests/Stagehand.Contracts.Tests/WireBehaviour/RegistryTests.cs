@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using static Stagehand.Contracts.Tests.WireBehaviour.WireAssert;
 
 namespace Stagehand.Contracts.Tests.WireBehaviour;
@@ -142,5 +144,43 @@ public sealed class RegistryTests
                 }
             }
         }
+    }
+
+    private static readonly JsonSerializerOptions ResolverOnly = new() { TypeInfoResolver = StagehandContracts.JsonResolver };
+
+    [Fact]
+    public void The_AOT_resolver_has_a_converter_for_every_registered_contract()
+    {
+        var missing = Registry.All.Where(descriptor =>
+        {
+            try
+            {
+                return ResolverOnly.GetTypeInfo(descriptor.Type) is null;
+            }
+            catch (NotSupportedException)
+            {
+                return true;
+            }
+        }).Select(descriptor => descriptor.Name + " (" + descriptor.Type + ")").ToArray();
+        Assert.True(missing.Length == 0, "contracts the resolver does not know: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void Variables_serializes_and_deserializes_through_the_AOT_resolver()
+    {
+        const string json = """{"user":"alice","age":42,"admin":false,"pw":{"value":"hunter2","description":"the password"}}""";
+        Assert.True(Registry.TryGet("Variables", out var variables));
+        Assert.True(variables!.TryParse(Utf8(json), null, out var parsed, out _));
+        var value = Assert.IsType<ValueMap<V3.VariableValue>>(parsed);
+
+        var written = JsonSerializer.Serialize(value, ResolverOnly);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json), JsonNode.Parse(written)), written);
+        Assert.Equal(JsonSerializer.Serialize(value), written);
+
+        var read = JsonSerializer.Deserialize<ValueMap<V3.VariableValue>>(json, ResolverOnly);
+        Assert.Equal(value, read);
+
+        // The resolver's converter validates, as every contract converter does.
+        Assert.Throws<ContractValidationException>(() => JsonSerializer.Deserialize<ValueMap<V3.VariableValue>>("""{"pw":{"description":"no value"}}""", ResolverOnly));
     }
 }

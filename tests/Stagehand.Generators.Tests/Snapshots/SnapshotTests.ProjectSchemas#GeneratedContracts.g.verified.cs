@@ -301,7 +301,28 @@ internal static class GeneratedContracts
             if (type == typeof(global::Stagehand.Contracts.V3.VertexModelConfigObject)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Stagehand.Contracts.V3.VertexModelConfigObject>(options, new global::Stagehand.Contracts.V3.VertexModelConfigObjectJsonConverter());
             if (type == typeof(global::Stagehand.Contracts.V3.VertexModelProviderOptions)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Stagehand.Contracts.V3.VertexModelProviderOptions>(options, new global::Stagehand.Contracts.V3.VertexModelProviderOptionsJsonConverter());
             if (type == typeof(global::Stagehand.Contracts.V3.VertexProviderOptions)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Stagehand.Contracts.V3.VertexProviderOptions>(options, new global::Stagehand.Contracts.V3.VertexProviderOptionsJsonConverter());
+            if (type == typeof(global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.V3.VariableValue>)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.V3.VariableValue>>(options, new VariablesJsonConverter());
             return null;
+        }
+    }
+
+    private sealed class VariablesJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.V3.VariableValue>>
+    {
+        private static readonly global::Stagehand.Contracts.ContractReadFunc<global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.V3.VariableValue>> s_read = global::Stagehand.Contracts.V3.VariablesSchema.ReadRoot;
+
+        public override global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.V3.VariableValue> Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+            global::Stagehand.Contracts.ContractJson.ReadValue(ref reader, s_read, "Variables");
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.V3.VariableValue> value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartObject();
+            foreach (var pair0 in value)
+            {
+                writer.WritePropertyName(pair0.Key);
+                pair0.Value.WriteTo(writer);
+            }
+            writer.WriteEndObject();
         }
     }
 }

@@ -170,9 +170,11 @@ public readonly partial struct AzureModelConfigObject : global::System.IEquatabl
     /// Writes the case this holds as JSON.
     /// </summary>
     /// <exception cref="global::System.InvalidOperationException">This is the default value, which holds no case.</exception>
+    /// <exception cref="global::System.InsufficientExecutionStackException">The value nests deeper than the thread's stack can write.</exception>
     public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
+        global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (_case)
         {
             case 1:
@@ -192,12 +194,8 @@ public readonly partial struct AzureModelConfigObject : global::System.IEquatabl
     /// <summary>
     /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
     /// </summary>
-    public global::Stagehand.Contracts.ValidationResult Validate()
-    {
-        var validator = new global::Stagehand.Contracts.ContractValueValidator();
-        ValidateInto(validator);
-        return validator.ToResult();
-    }
+    public global::Stagehand.Contracts.ValidationResult Validate() =>
+        global::Stagehand.Contracts.ContractValueValidator.Validate(this, static (value, validator) => value.ValidateInto(validator));
 
     /// <summary>
     /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.

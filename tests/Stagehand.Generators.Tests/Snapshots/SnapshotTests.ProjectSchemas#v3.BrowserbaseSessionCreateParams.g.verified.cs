@@ -97,9 +97,11 @@ public sealed partial record BrowserbaseSessionCreateParams
     /// <summary>
     /// Writes this value as JSON with the contract's wire names.
     /// </summary>
+    /// <exception cref="global::System.InsufficientExecutionStackException">The value nests deeper than the thread's stack can write.</exception>
     public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
+        global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
         {
             if (ProjectId is { } theProjectId)
@@ -169,12 +171,8 @@ public sealed partial record BrowserbaseSessionCreateParams
     /// <summary>
     /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
     /// </summary>
-    public global::Stagehand.Contracts.ValidationResult Validate()
-    {
-        var validator = new global::Stagehand.Contracts.ContractValueValidator();
-        ValidateInto(validator);
-        return validator.ToResult();
-    }
+    public global::Stagehand.Contracts.ValidationResult Validate() =>
+        global::Stagehand.Contracts.ContractValueValidator.Validate(this, static (value, validator) => value.ValidateInto(validator));
 
     /// <summary>
     /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
@@ -392,9 +390,11 @@ public readonly partial struct BrowserbaseProxies : global::System.IEquatable<Br
     /// Writes the case this holds as JSON.
     /// </summary>
     /// <exception cref="global::System.InvalidOperationException">This is the default value, which holds no case.</exception>
+    /// <exception cref="global::System.InsufficientExecutionStackException">The value nests deeper than the thread's stack can write.</exception>
     public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
+        global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (_case)
         {
             case 1:
@@ -419,12 +419,8 @@ public readonly partial struct BrowserbaseProxies : global::System.IEquatable<Br
     /// <summary>
     /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
     /// </summary>
-    public global::Stagehand.Contracts.ValidationResult Validate()
-    {
-        var validator = new global::Stagehand.Contracts.ContractValueValidator();
-        ValidateInto(validator);
-        return validator.ToResult();
-    }
+    public global::Stagehand.Contracts.ValidationResult Validate() =>
+        global::Stagehand.Contracts.ContractValueValidator.Validate(this, static (value, validator) => value.ValidateInto(validator));
 
     /// <summary>
     /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.

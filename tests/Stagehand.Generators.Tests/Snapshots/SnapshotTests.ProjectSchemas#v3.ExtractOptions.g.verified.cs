@@ -85,9 +85,11 @@ public sealed partial record ExtractOptions
     /// <summary>
     /// Writes this value as JSON with the contract's wire names.
     /// </summary>
+    /// <exception cref="global::System.InsufficientExecutionStackException">The value nests deeper than the thread's stack can write.</exception>
     public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
+        global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
         {
             if (Model is { } theModel)
@@ -135,12 +137,8 @@ public sealed partial record ExtractOptions
     /// <summary>
     /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
     /// </summary>
-    public global::Stagehand.Contracts.ValidationResult Validate()
-    {
-        var validator = new global::Stagehand.Contracts.ContractValueValidator();
-        ValidateInto(validator);
-        return validator.ToResult();
-    }
+    public global::Stagehand.Contracts.ValidationResult Validate() =>
+        global::Stagehand.Contracts.ContractValueValidator.Validate(this, static (value, validator) => value.ValidateInto(validator));
 
     /// <summary>
     /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.

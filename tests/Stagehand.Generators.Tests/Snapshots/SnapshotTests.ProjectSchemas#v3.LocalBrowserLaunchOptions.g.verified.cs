@@ -214,9 +214,11 @@ public sealed partial record LocalBrowserLaunchOptions
     /// <summary>
     /// Writes this value as JSON with the contract's wire names.
     /// </summary>
+    /// <exception cref="global::System.InsufficientExecutionStackException">The value nests deeper than the thread's stack can write.</exception>
     public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
+        global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
         {
             if (Args is { } theArgs)
@@ -375,12 +377,8 @@ public sealed partial record LocalBrowserLaunchOptions
     /// <summary>
     /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
     /// </summary>
-    public global::Stagehand.Contracts.ValidationResult Validate()
-    {
-        var validator = new global::Stagehand.Contracts.ContractValueValidator();
-        ValidateInto(validator);
-        return validator.ToResult();
-    }
+    public global::Stagehand.Contracts.ValidationResult Validate() =>
+        global::Stagehand.Contracts.ContractValueValidator.Validate(this, static (value, validator) => value.ValidateInto(validator));
 
     /// <summary>
     /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
@@ -637,12 +635,8 @@ public readonly partial struct IgnoreDefaultArgs : global::System.IEquatable<Ign
     /// <summary>
     /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
     /// </summary>
-    public global::Stagehand.Contracts.ValidationResult Validate()
-    {
-        var validator = new global::Stagehand.Contracts.ContractValueValidator();
-        ValidateInto(validator);
-        return validator.ToResult();
-    }
+    public global::Stagehand.Contracts.ValidationResult Validate() =>
+        global::Stagehand.Contracts.ContractValueValidator.Validate(this, static (value, validator) => value.ValidateInto(validator));
 
     /// <summary>
     /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
@@ -803,12 +797,8 @@ public sealed partial record LocalBrowserProxy
     /// <summary>
     /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
     /// </summary>
-    public global::Stagehand.Contracts.ValidationResult Validate()
-    {
-        var validator = new global::Stagehand.Contracts.ContractValueValidator();
-        ValidateInto(validator);
-        return validator.ToResult();
-    }
+    public global::Stagehand.Contracts.ValidationResult Validate() =>
+        global::Stagehand.Contracts.ContractValueValidator.Validate(this, static (value, validator) => value.ValidateInto(validator));
 
     /// <summary>
     /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
@@ -913,12 +903,8 @@ public sealed partial record LocalBrowserViewport
     /// <summary>
     /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
     /// </summary>
-    public global::Stagehand.Contracts.ValidationResult Validate()
-    {
-        var validator = new global::Stagehand.Contracts.ContractValueValidator();
-        ValidateInto(validator);
-        return validator.ToResult();
-    }
+    public global::Stagehand.Contracts.ValidationResult Validate() =>
+        global::Stagehand.Contracts.ContractValueValidator.Validate(this, static (value, validator) => value.ValidateInto(validator));
 
     /// <summary>
     /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.

@@ -122,9 +122,11 @@ public sealed partial record SessionStartRequest
     /// <summary>
     /// Writes this value as JSON with the contract's wire names.
     /// </summary>
+    /// <exception cref="global::System.InsufficientExecutionStackException">The value nests deeper than the thread's stack can write.</exception>
     public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
+        global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
         {
             writer.WritePropertyName("modelName"u8);
@@ -213,12 +215,8 @@ public sealed partial record SessionStartRequest
     /// <summary>
     /// Checks what the type system cannot: formats, ranges, patterns, lengths, required members left null.
     /// </summary>
-    public global::Stagehand.Contracts.ValidationResult Validate()
-    {
-        var validator = new global::Stagehand.Contracts.ContractValueValidator();
-        ValidateInto(validator);
-        return validator.ToResult();
-    }
+    public global::Stagehand.Contracts.ValidationResult Validate() =>
+        global::Stagehand.Contracts.ContractValueValidator.Validate(this, static (value, validator) => value.ValidateInto(validator));
 
     /// <summary>
     /// Adds this value's violations to <paramref name="validator"/>, at its current pointer.
