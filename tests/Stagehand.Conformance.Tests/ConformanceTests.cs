@@ -48,8 +48,11 @@ public sealed class ConformanceTests(ITestOutputHelper output)
         var run = driver.GetRunResult().Results.Single();
         Assert.Null(run.Exception);
 
-        Assert.Empty(generatorDiagnostics);
-        var excludedGroups = ModelProblems(files)
+        // The generator reports every problem of a schema it could not generate (STH0004); those groups are excluded.
+        var problems = ModelProblems(files);
+        Assert.All(generatorDiagnostics, d => Assert.Equal("STH0004", d.Id));
+        Assert.Equal(problems.Count(), generatorDiagnostics.Length);
+        var excludedGroups = problems
             .GroupBy(p => Path.GetFileName(p.Location.FilePath).Replace(".schema.json", string.Empty, StringComparison.Ordinal))
             .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(Reason).Distinct().OrderBy(k => k, StringComparer.Ordinal)));
         var runnable = groups.Where(g => !excludedGroups.ContainsKey(g.Id)).ToList();

@@ -83,7 +83,7 @@ public sealed class ContractRegistry
 
     /// <summary>
     /// The contract names closest to <paramref name="name"/>, closest first, for "did you mean" messages. Only the last
-    /// segment of a dotted name is compared; a name that contains the other (either way, ignoring case) ranks first,
+    /// segment of a dotted name is compared; a name that contains what was typed (ignoring case) ranks first,
     /// then the smallest edit distance relative to the longer name, then the name.
     /// </summary>
     public IReadOnlyList<string> Nearest(string name, int count = 3)
@@ -107,11 +107,11 @@ public sealed class ContractRegistry
         return dot < 0 || dot == name.Length - 1 ? name : name.Substring(dot + 1);
     }
 
-    /// <summary>0 for the same name; below 1 when one contains the other; else 1 plus the relative edit distance.</summary>
+    /// <summary>0 for the same name; below 1 when the candidate contains what was typed; else 1 plus the relative edit distance.</summary>
     private static double Similarity(string wanted, string candidate)
     {
         var relative = (double)Distance(wanted, candidate) / Math.Max(1, Math.Max(wanted.Length, candidate.Length));
-        var contains = wanted.Length > 0 && (candidate.Contains(wanted, StringComparison.Ordinal) || wanted.Contains(candidate, StringComparison.Ordinal));
+        var contains = wanted.Length > 0 && candidate.Contains(wanted, StringComparison.Ordinal);
         return contains ? relative : 1 + relative;
     }
 
