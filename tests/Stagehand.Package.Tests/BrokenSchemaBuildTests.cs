@@ -19,27 +19,7 @@ public sealed class BrokenSchemaBuildTests
     [Fact]
     public void TheExplanationIsInTheBuildOutputBesideTheMissingType()
     {
-        var folder = Directory.CreateDirectory(Path.Combine(_packed.Work, "broken-consumer")).FullName;
-        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="stagehand-local" value="{_packed.Feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(folder, "Shop.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <RootNamespace>Shop</RootNamespace>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Stagehand.Contracts" Version="{_packed.Version}" />
-              </ItemGroup>
-            </Project>
-            """);
+        var folder = FreshConsumer.Create(_packed, "Shop", "    <RootNamespace>Shop</RootNamespace>");
         Directory.CreateDirectory(Path.Combine(folder, "schemas"));
         File.WriteAllText(Path.Combine(folder, "schemas", "Pet.schema.json"), """
             {

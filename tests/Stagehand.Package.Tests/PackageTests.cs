@@ -23,7 +23,7 @@ public sealed class PackageTests
         Assert.True(File.Exists(package), "no package at " + package);
         AssertLayout(package);
 
-        var consumer = WriteConsumer(_packed.Feed, _packed.Version);
+        var consumer = WriteConsumer();
         var build = DotNet.Run(consumer, PackedPackages.Limit, "build", "-c", "Release");
         Assert.True(build.ExitCode == 0, "the consumer did not build:\n" + build.Output);
         Assert.Contains("Drifted.cs", build.Output, StringComparison.Ordinal);
@@ -54,30 +54,9 @@ public sealed class PackageTests
         Assert.Equal(3, entries.Count(e => e.StartsWith("analyzers/", StringComparison.Ordinal)));
     }
 
-    private string WriteConsumer(string feed, string version)
+    private string WriteConsumer()
     {
-        var folder = Directory.CreateDirectory(Path.Combine(_packed.Work, "consumer")).FullName;
-        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="stagehand-local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <RootNamespace>Consumer</RootNamespace>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Stagehand.Contracts" Version="{version}" />
-              </ItemGroup>
-            </Project>
-            """);
+        var folder = FreshConsumer.Create(_packed, "Consumer", "    <OutputType>Exe</OutputType>\n    <RootNamespace>Consumer</RootNamespace>");
         File.WriteAllText(Path.Combine(folder, ".editorconfig"), """
             root = true
             [*.cs]

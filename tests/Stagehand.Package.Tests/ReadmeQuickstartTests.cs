@@ -24,22 +24,8 @@ public sealed class ReadmeQuickstartTests
         var code = Regex.Match(quickstart, "```csharp\n(?<code>.*?)```", RegexOptions.Singleline).Groups["code"].Value;
         Assert.False(string.IsNullOrWhiteSpace(code), "the README has no C# quickstart");
 
-        var folder = Directory.CreateDirectory(Path.Combine(_packed.Work, "quickstart")).FullName;
-        WriteNuGetConfig(folder);
         // What `dotnet new console` writes, with the package the README's `dotnet add package` adds.
-        File.WriteAllText(Path.Combine(folder, "Quickstart.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Stagehand.Contracts" Version="{_packed.Version}" />
-              </ItemGroup>
-            </Project>
-            """);
+        var folder = FreshConsumer.Create(_packed, "Quickstart", "    <OutputType>Exe</OutputType>\n    <ImplicitUsings>enable</ImplicitUsings>");
         File.WriteAllText(Path.Combine(folder, "Program.cs"), code);
 
         var run = DotNet.Run(folder, PackedPackages.Limit, "run", "-c", "Release");
@@ -66,14 +52,4 @@ public sealed class ReadmeQuickstartTests
         Assert.True(result.ExitCode == 0, "dotnet " + string.Join(' ', arguments) + " failed:\n" + result.Output);
         return result.Output;
     }
-
-    private void WriteNuGetConfig(string folder) =>
-        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="stagehand-local" value="{_packed.Feed}" />
-              </packageSources>
-            </configuration>
-            """);
 }
