@@ -68,6 +68,31 @@ public sealed class GeneratedCodeCompilesTests
         Assert.True(generated > sets / 3, $"only {generated} of {sets} sets generated any code");
     }
 
+    /// <summary>The causes of uncompilable code that fuzzing found, each as a valid schema that must now compile untouched.</summary>
+    public static TheoryData<string, string> ValidSchemasThatUsedToBreakTheBuild => new()
+    {
+        { "line separators in texts", """{ "description": "one\u2028two\u2029three\u0085four\rfive", "type": "object", "properties": { "a\u2028b": { "type": "string", "enum": ["x\u2028y", "*/ \" \\"], "description": "<see cref=\"X\"/> & \u0001" } } }""" },
+        { "members named like generated members", """{ "type": "object", "properties": { "Validate": { "type": "string" }, "Parse": { "type": "string" }, "TryParse": { "type": "string" }, "WriteTo": { "type": "string" }, "Reader": { "type": "string" }, "Schema": { "type": "string" }, "Equals": { "type": "string" }, "GetHashCode": { "type": "string" }, "ToString": { "type": "string" }, "Match": { "type": "string" }, "Switch": { "type": "string" }, "Value": { "type": "string" }, "HasValue": { "type": "string" }, "Deconstruct": { "type": "string" }, "Pet": { "type": "string" }, "_": { "type": "string" } } }""" },
+        { "nullable inline object", """{ "type": "object", "properties": { "owner": { "type": ["object", "null"], "properties": { "name": { "type": "string" } } } } }""" },
+        { "nullable root object", """{ "type": ["object", "null"], "properties": { "name": { "type": "string" } } }""" },
+        { "nullable enum and union", """{ "type": "object", "properties": { "color": { "type": ["string", "null"], "enum": ["red", "green", null] }, "size": { "anyOf": [{ "type": "string" }, { "type": "integer" }, { "type": "null" }] } } }""" },
+        { "union cases that collide", """{ "type": "object", "properties": { "v": { "anyOf": [{ "type": "string", "format": "uuid" }, { "type": "string", "pattern": "^a" }, { "type": ["boolean", "null"] }] } } }""" },
+        { "enum values that collide", """{ "type": "object", "properties": { "e": { "type": "string", "enum": ["red-green", "red_green", "Red Green", "ToString", "value__"] } } }""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ValidSchemasThatUsedToBreakTheBuild))]
+    public void ValidSchemaThatUsedToBreakTheBuildCompiles(string name, string body)
+    {
+        var text = body.Insert(1, " \"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"x-stagehand-visibility\": \"public\",");
+
+        var outcome = Compile([new RandomSchemaFile("Pet.schema.json", text)]);
+
+        Assert.True(outcome.Problems == 0, name + ": " + string.Join("\n", outcome.ProblemMessages));
+        Assert.True(outcome.Errors.Count == 0, name + ":\n" + string.Join("\n", outcome.Errors));
+        Assert.True(outcome.GeneratedFiles >= 2, name + ": nothing was generated");
+    }
+
     /// <summary>Runs the generator over one set and compiles what it wrote.</summary>
     internal static Outcome Compile(IReadOnlyList<RandomSchemaFile> set)
     {
