@@ -135,7 +135,8 @@ public sealed class ContractsGenerator : IIncrementalGenerator
         fileOptions.TryGetValue(SchemaFileSettings.NamespaceMetadata, out var @namespace);
         fileOptions.TryGetValue(SchemaFileSettings.ModeMetadata, out var mode);
         options.GlobalOptions.TryGetValue(SchemaFileSettings.RootNamespaceProperty, out var rootNamespace);
-        return new SchemaInput(file.Path, SchemaFileSettings.Resolve(@namespace, mode, rootNamespace), file.GetText(cancellationToken)?.ToString());
+        options.GlobalOptions.TryGetValue(SchemaFileSettings.DefaultVisibilityProperty, out var defaultVisibility);
+        return new SchemaInput(file.Path, SchemaFileSettings.Resolve(@namespace, mode, rootNamespace, defaultVisibility), file.GetText(cancellationToken)?.ToString());
     }
 
     private static SchemaDocument Parse(SchemaInput input, CancellationToken cancellationToken) =>

@@ -136,7 +136,7 @@ internal sealed partial class ContractModelBuilder
                     document.Root.Location.FilePath,
                     document.Namespace,
                     document.Mode,
-                    document.Root.Visibility ?? "public",
+                    document.Visibility,
                     SchemaClassFor(document),
                     rootType,
                     parts.Types.ToEquatableArray(),
@@ -463,7 +463,7 @@ internal sealed partial class ContractModelBuilder
 
         foreach (var (node, type) in entries)
         {
-            var visibility = document.Root!.Visibility ?? "public";
+            var visibility = document.Visibility;
             TypeSpec? spec = type.Kind switch
             {
                 NamedKind.Record => BuildRecord(document, node, type, visibility),

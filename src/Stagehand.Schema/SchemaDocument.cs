@@ -5,7 +5,11 @@ namespace Stagehand.Schema;
 internal sealed record SchemaProblem(string Keyword, string Message, LocationInfo Location);
 
 /// <summary>One parsed schema file. <see cref="Root"/> is null when the text is not valid JSON.</summary>
-internal sealed record SchemaDocument(string Path, string Namespace, SchemaNode? Root, EquatableArray<SchemaProblem> Problems, SchemaMode Mode = SchemaMode.Contract)
+/// <param name="DefaultVisibility">The visibility of a root that states none (public unless the project says otherwise).</param>
+internal sealed record SchemaDocument(string Path, string Namespace, SchemaNode? Root, EquatableArray<SchemaProblem> Problems, SchemaMode Mode = SchemaMode.Contract, string DefaultVisibility = SchemaFileSettings.Public)
 {
     public string FileStem => SchemaPaths.Stem(Path);
+
+    /// <summary>The visibility of the file's types: the root's <c>x-stagehand-visibility</c>, else the default.</summary>
+    public string Visibility => Root?.Visibility ?? DefaultVisibility;
 }

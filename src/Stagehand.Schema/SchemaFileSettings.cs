@@ -5,18 +5,23 @@ namespace Stagehand.Schema;
 
 /// <summary>
 /// How one schema file of a build is read: the C# namespace of its types (its <c>StagehandNamespace</c> item metadata,
-/// else the project's <c>RootNamespace</c>, else <see cref="FallbackNamespace"/>) and its mode (<c>StagehandSchemaMode</c>).
+/// else the project's <c>RootNamespace</c>, else <see cref="FallbackNamespace"/>), its mode (<c>StagehandSchemaMode</c>),
+/// and the visibility of a root that states none (the <c>StagehandDefaultVisibility</c> property, else public).
 /// The generator, the analyzers and the CLI all decide it here.
 /// </summary>
-internal sealed record SchemaFileSettings(string Namespace, SchemaMode Mode, string? Problem)
+internal sealed record SchemaFileSettings(string Namespace, SchemaMode Mode, string? Problem, string DefaultVisibility = SchemaFileSettings.Public)
 {
+    public const string Public = "public";
+    public const string Internal = "internal";
+    public const string DefaultVisibilityProperty = "build_property.StagehandDefaultVisibility";
+
     public const string NamespaceMetadata = "build_metadata.AdditionalFiles.StagehandNamespace";
     public const string ModeMetadata = "build_metadata.AdditionalFiles.StagehandSchemaMode";
     public const string RootNamespaceProperty = "build_property.RootNamespace";
     public const string FallbackNamespace = "Stagehand.Contracts.Generated";
 
     /// <summary>Decides the settings; <see cref="Problem"/> says why stated metadata could not be used.</summary>
-    public static SchemaFileSettings Resolve(string? namespaceMetadata, string? modeMetadata, string? rootNamespace)
+    public static SchemaFileSettings Resolve(string? namespaceMetadata, string? modeMetadata, string? rootNamespace, string? defaultVisibility = null)
     {
         string? problem = null;
         var @namespace = RootNamespaceOrFallback(rootNamespace);
@@ -47,7 +52,20 @@ internal sealed record SchemaFileSettings(string Namespace, SchemaMode Mode, str
                 break;
         }
 
-        return new SchemaFileSettings(@namespace, mode, problem);
+        var visibility = Public;
+        switch (defaultVisibility?.Trim().ToLowerInvariant())
+        {
+            case null or "" or Public:
+                break;
+            case Internal:
+                visibility = Internal;
+                break;
+            default:
+                problem = $"The StagehandDefaultVisibility property '{defaultVisibility}' must be 'public' or 'internal'.";
+                break;
+        }
+
+        return new SchemaFileSettings(@namespace, mode, problem, visibility);
     }
 
     /// <summary>The project's root namespace when it is a valid namespace, else <see cref="FallbackNamespace"/>.</summary>

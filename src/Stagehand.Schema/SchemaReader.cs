@@ -35,7 +35,7 @@ internal static class SchemaReader
         {
             try
             {
-                document = Read(path, settings.Namespace, text, cancellationToken, settings.Mode);
+                document = Read(path, settings.Namespace, text, cancellationToken, settings.Mode) with { DefaultVisibility = settings.DefaultVisibility };
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -55,7 +55,8 @@ internal static class SchemaReader
             settings.Namespace,
             null,
             System.Collections.Immutable.ImmutableArray.Create(new SchemaProblem("json", message, start)).ToEquatableArray(),
-            settings.Mode);
+            settings.Mode,
+            settings.DefaultVisibility);
     }
 
     public static SchemaDocument Read(string path, string @namespace, SourceText text, CancellationToken cancellationToken = default, SchemaMode mode = SchemaMode.Contract)
@@ -72,9 +73,30 @@ internal static class SchemaReader
             "not", "if", "then", "else", "dependentSchemas", "dependentRequired", "prefixItems", "contains",
             "minContains", "maxContains", "uniqueItems", "patternProperties", "propertyNames", "unevaluatedProperties",
             "unevaluatedItems", "minProperties", "maxProperties", "multipleOf", "$dynamicRef", "$dynamicAnchor",
-            "$anchor", "$recursiveRef", "$recursiveAnchor", "$vocabulary", "contentEncoding", "contentMediaType",
-            "contentSchema", "definitions", "dependencies",
+            "$anchor", "$recursiveRef", "$recursiveAnchor", "$vocabulary", "definitions", "dependencies", "additionalItems",
         };
+
+        /// <summary>
+        /// Keywords that only annotate, so reading them changes no verdict and no C# shape: the content vocabulary, and
+        /// what other tools write in schemas (OpenAPI's <c>example</c>, editors' <c>markdownDescription</c>).
+        /// </summary>
+        private static readonly HashSet<string> Annotations = new(StringComparer.Ordinal)
+        {
+            "contentEncoding", "contentMediaType", "contentSchema", "example", "markdownDescription",
+        };
+
+        /// <summary>Every keyword of the draft 2020-12 vocabularies (and draft 7's), for telling a misspelt keyword from an annotation.</summary>
+        private static readonly string[] KnownKeywords =
+        [
+            "$schema", "$id", "$ref", "$defs", "$comment", "$anchor", "$dynamicRef", "$dynamicAnchor", "$vocabulary", "title",
+            "description", "default", "examples", "deprecated", "readOnly", "writeOnly", "type", "enum", "const", "multipleOf",
+            "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength", "pattern", "maxItems",
+            "minItems", "uniqueItems", "maxContains", "minContains", "maxProperties", "minProperties", "required",
+            "dependentRequired", "properties", "patternProperties", "additionalProperties", "propertyNames", "items",
+            "prefixItems", "contains", "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas",
+            "unevaluatedItems", "unevaluatedProperties", "format", "contentEncoding", "contentMediaType", "contentSchema",
+            "definitions", "dependencies", "additionalItems", "$recursiveRef", "$recursiveAnchor",
+        ];
 
         private static readonly HashSet<string> RootOnly = new(StringComparer.Ordinal)
         {
@@ -86,7 +108,6 @@ internal static class SchemaReader
         private readonly byte[] _utf8;
         private readonly int[] _charIndexOfByte;
         private readonly CancellationToken _cancellationToken;
-        private bool _visibilityStated;
         private readonly SchemaMode _mode;
 
         public Parser(string path, SourceText text, SchemaMode mode, CancellationToken cancellationToken)
@@ -153,13 +174,8 @@ internal static class SchemaReader
                 return;
             }
 
-            if (root.Visibility is null && !_visibilityStated)
-            {
-                Problems.Add(new SchemaProblem(
-                    "x-stagehand-visibility",
-                    "The schema root does not state its visibility: add \"x-stagehand-visibility\": \"public\" or \"internal\".",
-                    root.Location));
-            }
+            // A root that states no visibility takes the project's default (public unless StagehandDefaultVisibility says
+            // internal): a schema written without this dialect is read as it is.
         }
 
         private SchemaNode ReadSchema(ref Utf8JsonReader reader, string pointer)
@@ -307,7 +323,6 @@ internal static class SchemaReader
                 case "$defs":
                     return node with { Definitions = ReadDefinitions(ref reader, pointer + "/$defs") };
                 case "x-stagehand-visibility":
-                    _visibilityStated |= pointer.Length == 0;
                     return node with { Visibility = ReadChoice(ref reader, keyword, "public", "internal") };
                 case "x-stagehand-unknownMembers":
                     return node with { UnknownMembers = ReadChoice(ref reader, keyword, "reject", "drop", "keep") switch
@@ -353,12 +368,30 @@ internal static class SchemaReader
             {
                 Report(keyword, $"The keyword '{keyword}' is not supported by the Stagehand generator.", keywordStart, keywordLength);
             }
-            else if (!keyword.StartsWith("x-", StringComparison.Ordinal) && _mode == SchemaMode.Contract)
+            else if (!Annotations.Contains(keyword) && !keyword.StartsWith("x-", StringComparison.Ordinal) && _mode == SchemaMode.Contract
+                && MisspeltKeyword(keyword) is { } meant)
             {
-                Report(keyword, $"Unknown keyword '{keyword}'. Extension keywords start with 'x-'.", keywordStart, keywordLength);
+                // Any other unknown keyword is an annotation, as the specification says, and is ignored. One a letter
+                // away from a real keyword is almost certainly that keyword misspelt, which would silently not validate.
+                Report(keyword, $"Unknown keyword '{keyword}': did you mean '{meant}'? An unknown keyword is only an annotation, so this one would not validate anything. (Extension keywords start with 'x-'.)", keywordStart, keywordLength);
             }
 
             return node;
+        }
+
+        /// <summary>The keyword <paramref name="keyword"/> most likely misspells (same letters in another case, or one edit away), if any.</summary>
+        private static string? MisspeltKeyword(string keyword)
+        {
+            foreach (var known in KnownKeywords)
+            {
+                if (string.Equals(known, keyword, StringComparison.OrdinalIgnoreCase)
+                    || (known.Length >= 5 && EditDistance.Between(known, keyword) == 1))
+                {
+                    return known;
+                }
+            }
+
+            return null;
         }
 
         private void CheckConsistency(SchemaNode node)

@@ -8,9 +8,9 @@ namespace Stagehand.Contracts.Cli.Tests;
 
 public sealed class CheckCommandTests
 {
-    private const string MissingVisibilityAndBadRef = """
+    private const string MisspeltKeywordAndBadRef = """
         {
-          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "minlength": 1,
           "type": "object",
           "properties": {
             "bar": { "$ref": "Missing.schema.json" }
@@ -49,9 +49,9 @@ public sealed class CheckCommandTests
     public void BrokenSchemaIsReportedInMSBuildFormat()
     {
         using var folder = new TempSchemaFolder();
-        var broken = folder.Write("v3/Broken.schema.json", MissingVisibilityAndBadRef);
+        var broken = folder.Write("v3/Broken.schema.json", MisspeltKeywordAndBadRef);
         folder.Write("v3/Fine.schema.json", Valid);
-        var refLine = MissingVisibilityAndBadRef.Split('\n')[4];
+        var refLine = MisspeltKeywordAndBadRef.Split('\n')[4];
         var refColumn = refLine.IndexOf("\"Missing", StringComparison.Ordinal) + 1;
 
         var result = CliRunner.Run("check", folder.Root);
@@ -61,7 +61,7 @@ public sealed class CheckCommandTests
         var lines = result.StdoutLines;
         Assert.Equal(3, lines.Length);
         Assert.Equal(
-            $"{Display(broken)}(1,1): error STH0004: Invalid schema at 'x-stagehand-visibility': The schema root does not state its visibility: add \"x-stagehand-visibility\": \"public\" or \"internal\".",
+            $"{Display(broken)}(2,3): error STH0004: Invalid schema at 'minlength': Unknown keyword 'minlength': did you mean 'minLength'? An unknown keyword is only an annotation, so this one would not validate anything. (Extension keywords start with 'x-'.)",
             lines[0]);
         Assert.StartsWith($"{Display(broken)}(5,{refColumn}): error STH0004: Invalid schema at '$ref': ", lines[1], StringComparison.Ordinal);
         Assert.Contains("Missing.schema.json", lines[1], StringComparison.Ordinal);
@@ -168,7 +168,7 @@ public sealed class CheckCommandTests
     public void SarifHasOneResultPerProblem()
     {
         using var folder = new TempSchemaFolder();
-        var broken = folder.Write("v3/Broken.schema.json", MissingVisibilityAndBadRef);
+        var broken = folder.Write("v3/Broken.schema.json", MisspeltKeywordAndBadRef);
         var text = CliRunner.Run("check", folder.Root);
         var problems = text.StdoutLines[..^1];
 
@@ -207,7 +207,7 @@ public sealed class CheckCommandTests
             Assert.Equal($"{Display(broken)}({line},{column}): error STH0004: {message}", problems[i]);
         }
 
-        Assert.Equal(1, results[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
+        Assert.Equal(2, results[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
         Assert.Equal(5, results[1].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
     }
 

@@ -23,6 +23,7 @@ public sealed class CompilationTests
         var runtime = Directory.EnumerateFiles(RepositoryPaths.ContractsSource, "*.cs", SearchOption.AllDirectories)
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Concat(RepositoryPaths.LinkedIntoRuntime)
             .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), GeneratorHarness.ParseOptions, path));
         var compilation = CSharpCompilation.Create(
             "Stagehand.Contracts",

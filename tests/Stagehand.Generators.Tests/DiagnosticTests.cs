@@ -24,9 +24,8 @@ public sealed class DiagnosticTests
         { "trailing comma", "{\n  " + Header + ",\n  \"type\": \"string\",\n}", 5, 1, "not valid JSON" },
         { "comment", "{\n  // a comment\n  " + Header + "\n}", 2, 3, "not valid JSON" },
         { "unsupported keyword", "{\n  " + Header + ",\n  \"type\": \"object\",\n  \"patternProperties\": {}\n}", 5, 3, "'patternProperties' is not supported" },
-        { "unknown keyword", "{\n  " + Header + ",\n  \"type\": \"string\",\n  \"minlength\": 1\n}", 5, 3, "Unknown keyword 'minlength'" },
+        { "unknown keyword", "{\n  " + Header + ",\n  \"type\": \"string\",\n  \"minlength\": 1\n}", 5, 3, "Unknown keyword 'minlength': did you mean 'minLength'?" },
         { "unknown extension", "{\n  " + Header + ",\n  \"x-stagehand-secret\": true\n}", 4, 3, "Unknown extension keyword 'x-stagehand-secret'" },
-        { "missing visibility", "{\n  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n  \"type\": \"string\"\n}", 1, 1, "does not state its visibility" },
         { "bad visibility", "{\n  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n  \"x-stagehand-visibility\": \"secret\"\n}", 3, 29, "must be one of public, internal" },
         { "ref not found", "{\n  " + Header + ",\n  \"type\": \"object\",\n  \"properties\": {\n    \"a\": { \"$ref\": \"../v9/Missing.schema.json\" }\n  }\n}", 6, 20, "/v9/Missing.schema.json" },
         { "ref pointer not found", "{\n  " + Header + ",\n  \"type\": \"object\",\n  \"properties\": {\n    \"a\": { \"$ref\": \"#/$defs/nothing\" }\n  }\n}", 6, 20, "'#/$defs/nothing', which does not exist" },
@@ -203,5 +202,60 @@ public sealed class DiagnosticTests
         Assert.Equal(4, atRef.Location.GetLineSpan().StartLinePosition.Line);
         Assert.Contains("leads to 'Status.schema.json', which has problems of its own", atRef.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
         Assert.Single(result.Diagnostics, d => d.Location.GetLineSpan().Path == "/inline/Status.schema.json");
+    }
+
+    [Fact]
+    public void ARootWithoutVisibilityIsPublicUnlessTheProjectSaysInternal()
+    {
+        const string text = "{\n  \"type\": \"object\",\n  \"properties\": { \"a\": { \"type\": \"string\" } }\n}";
+        var files = new[] { new TestAdditionalText("/inline/Plain.schema.json", text) };
+
+        var byDefault = GeneratorHarness.Run(files, Options(null));
+        var internalByDefault = GeneratorHarness.Run(files, Options("internal"));
+        var wrong = GeneratorHarness.Run(files, Options("secret"));
+
+        Assert.Empty(byDefault.Diagnostics);
+        Assert.Contains("ContractVisibility.Public", byDefault.GeneratedSources.Single(s => s.HintName == "Plain.g.cs").SourceText.ToString(), System.StringComparison.Ordinal);
+        Assert.Empty(internalByDefault.Diagnostics);
+        Assert.Contains("ContractVisibility.Internal", internalByDefault.GeneratedSources.Single(s => s.HintName == "Plain.g.cs").SourceText.ToString(), System.StringComparison.Ordinal);
+        Assert.Contains("StagehandDefaultVisibility property 'secret' must be 'public' or 'internal'", Assert.Single(wrong.Diagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+
+        static TestOptionsProvider Options(string? visibility)
+        {
+            var global = new System.Collections.Generic.Dictionary<string, string> { [ContractsGenerator.RootNamespaceProperty] = "Inline.Contracts" };
+            if (visibility is not null)
+            {
+                global["build_property.StagehandDefaultVisibility"] = visibility;
+            }
+
+            return new TestOptionsProvider(global, new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IReadOnlyDictionary<string, string>>());
+        }
+    }
+
+    [Fact]
+    public void AnnotationsAndUnknownKeywordsAreReadAndIgnoredButAMisspeltKeywordIsNot()
+    {
+        var annotated = ("Annotated.schema.json", """
+            {
+              "type": "object",
+              "title": "Annotated",
+              "example": { "a": "x" },
+              "markdownDescription": "**bold**",
+              "x-vendor-hint": { "any": ["thing"] },
+              "tsType": "Record<string, unknown>",
+              "errorMessage": "custom",
+              "properties": {
+                "a": { "type": "string", "contentEncoding": "base64", "contentMediaType": "image/png", "contentSchema": { "type": "string" }, "example": "x" }
+              }
+            }
+            """);
+        var misspelt = ("Misspelt.schema.json", "{\n  \"type\": \"string\",\n  \"maxLenght\": 3\n}");
+
+        var result = GeneratorHarness.RunInline(annotated, misspelt);
+
+        Assert.Contains(result.GeneratedSources, s => s.HintName == "Annotated.g.cs");
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("/inline/Misspelt.schema.json", diagnostic.Location.GetLineSpan().Path);
+        Assert.Contains("did you mean 'maxLength'?", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
     }
 }

@@ -124,6 +124,7 @@ public sealed class RecursiveContractTests
         // The contract-independent runtime: the wire readers, the runtime types and the registry.
         var runtime = new[] { "Wire", "Runtime", "Registry" }
             .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(RepositoryPaths.ContractsSource, folder), "*.cs"))
+            .Concat(RepositoryPaths.LinkedIntoRuntime)
             .OrderBy(path => path, StringComparer.Ordinal)
             .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), GeneratorHarness.ParseOptions, path))
             .Append(CSharpSyntaxTree.ParseText(Probe, GeneratorHarness.ParseOptions, "Probe.cs"));

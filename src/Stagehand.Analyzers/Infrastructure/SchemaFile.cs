@@ -34,9 +34,9 @@ internal sealed class SchemaFile
     /// <summary>Every problem the reader and the model builder reported for this file.</summary>
     public ImmutableArray<SchemaProblem> Problems { get; }
 
-    public bool IsPublic => Root?.Visibility == "public";
+    public bool IsPublic => Root is not null && Document.Visibility == SchemaFileSettings.Public;
 
-    public bool IsInternal => Root?.Visibility == "internal";
+    public bool IsInternal => Root is not null && Document.Visibility == SchemaFileSettings.Internal;
 
     /// <summary>
     /// The name of the C# type the root becomes: the model's (which may have numbered it to keep it clear of another),

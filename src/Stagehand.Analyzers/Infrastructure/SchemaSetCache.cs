@@ -89,6 +89,7 @@ internal static class SchemaSetCache
     {
         ImmutableArray<Input>.Builder? inputs = null;
         string? rootNamespace = null;
+        string? defaultVisibility = null;
         var rootRead = false;
         foreach (var file in options.AdditionalFiles)
         {
@@ -100,6 +101,7 @@ internal static class SchemaSetCache
             if (!rootRead)
             {
                 options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(SchemaFileSettings.RootNamespaceProperty, out rootNamespace);
+                options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(SchemaFileSettings.DefaultVisibilityProperty, out defaultVisibility);
                 rootRead = true;
             }
 
@@ -107,7 +109,7 @@ internal static class SchemaSetCache
             fileOptions.TryGetValue(SchemaFileSettings.NamespaceMetadata, out var @namespace);
             fileOptions.TryGetValue(SchemaFileSettings.ModeMetadata, out var mode);
             inputs ??= ImmutableArray.CreateBuilder<Input>();
-            inputs.Add(new Input(file.Path, SchemaFileSettings.Resolve(@namespace, mode, rootNamespace), file.GetText(cancellationToken)));
+            inputs.Add(new Input(file.Path, SchemaFileSettings.Resolve(@namespace, mode, rootNamespace, defaultVisibility), file.GetText(cancellationToken)));
         }
 
         return inputs?.ToImmutable() ?? ImmutableArray<Input>.Empty;

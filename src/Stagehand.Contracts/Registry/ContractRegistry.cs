@@ -110,40 +110,8 @@ public sealed class ContractRegistry
     /// <summary>0 for the same name; below 1 when the candidate contains what was typed; else 1 plus the relative edit distance.</summary>
     private static double Similarity(string wanted, string candidate)
     {
-        var relative = (double)Distance(wanted, candidate) / Math.Max(1, Math.Max(wanted.Length, candidate.Length));
+        var relative = (double)Stagehand.Schema.EditDistance.Between(wanted, candidate) / Math.Max(1, Math.Max(wanted.Length, candidate.Length));
         var contains = wanted.Length > 0 && candidate.Contains(wanted, StringComparison.Ordinal);
         return contains ? relative : 1 + relative;
-    }
-
-    /// <summary>The optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours cost 1.</summary>
-    private static int Distance(string left, string right)
-    {
-        var rows = new int[left.Length + 1, right.Length + 1];
-        for (var i = 0; i <= left.Length; i++)
-        {
-            rows[i, 0] = i;
-        }
-
-        for (var j = 0; j <= right.Length; j++)
-        {
-            rows[0, j] = j;
-        }
-
-        for (var i = 1; i <= left.Length; i++)
-        {
-            for (var j = 1; j <= right.Length; j++)
-            {
-                var cost = left[i - 1] == right[j - 1] ? 0 : 1;
-                var best = Math.Min(Math.Min(rows[i - 1, j] + 1, rows[i, j - 1] + 1), rows[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && left[i - 1] == right[j - 2] && left[i - 2] == right[j - 1])
-                {
-                    best = Math.Min(best, rows[i - 2, j - 2] + 1);
-                }
-
-                rows[i, j] = best;
-            }
-        }
-
-        return rows[left.Length, right.Length];
     }
 }

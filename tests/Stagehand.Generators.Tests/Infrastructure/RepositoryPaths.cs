@@ -13,4 +13,7 @@ internal static class RepositoryPaths
     public static string ContractsSource => Path.Combine(Root, "src", "Stagehand.Contracts");
 
     public static string TestProject => Path.Combine(Root, "tests", "Stagehand.Generators.Tests");
+
+    /// <summary>The source files Stagehand.Contracts links in from Stagehand.Schema (see its project file).</summary>
+    public static string[] LinkedIntoRuntime => [Path.Combine(Root, "src", "Stagehand.Schema", "EditDistance.cs")];
 }
