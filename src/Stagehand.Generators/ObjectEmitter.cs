@@ -55,6 +55,7 @@ internal static class ObjectEmitter
 
         writer.OpenBlock("while (reader.Read() && reader.TokenType == " + Json + "JsonTokenType.PropertyName)");
         writer.WriteLine("context.PushProperty(ref reader);");
+        EmitPropertyNameCheck(writer, node);
         if (members.Count > 0)
         {
             EmitMatch(writer, members);
@@ -212,6 +213,15 @@ internal static class ObjectEmitter
         writer.CloseBlock();
     }
 
+    /// <summary>The <c>propertyNames</c> check of the member name the reader is on, if the node has one.</summary>
+    private static void EmitPropertyNameCheck(SourceWriter writer, NodeSpec node)
+    {
+        if (node.PropertyNames is { } names)
+        {
+            writer.WriteLine(names.RejectsEveryName ? "context.RejectPropertyName(ref reader);" : "context.CheckPropertyName(ref reader, " + names.RulesOf + ");");
+        }
+    }
+
     private static void EmitMap(SourceWriter writer, NodeSpec node)
     {
         var valueType = node.AdditionalProperties?.ValueType ?? Runtime + "JsonAny";
@@ -219,6 +229,7 @@ internal static class ObjectEmitter
         writer.WriteLine("var entries = build ? new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, " + valueType + ">>() : null;");
         writer.OpenBlock("while (reader.Read() && reader.TokenType == " + Json + "JsonTokenType.PropertyName)");
         writer.WriteLine("context.PushProperty(ref reader);");
+        EmitPropertyNameCheck(writer, node);
         writer.WriteLine("var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);");
         writer.WriteLine("reader.Read();");
         if (node.AdditionalProperties is not null)

@@ -71,7 +71,7 @@ internal static class ReaderEmitter
         writer.WriteLine();
     }
 
-    internal static string StringRulesField(NodeSpec node) => node.Method + "StringRules";
+    internal static string StringRulesField(NodeSpec node) => GeneratedMemberNames.StringRulesField(node.Method);
 
     internal static string NumberRulesField(NodeSpec node) => node.Method + "NumberRules";
 

@@ -136,8 +136,10 @@ internal sealed partial class ContractModelBuilder
         };
 
         var ownsShape = node.Ref is null && !node.IsUnion && node.AllOf.IsEmpty;
+        var propertyNames = PropertyNameCheckOf(document, node);
         var hasObjectKeywords = !node.Properties.IsEmpty || node.AdditionalProperties is not null || !node.Required.IsEmpty
-            || node.UnknownMembers != UnknownMemberHandling.Unspecified || record is not null || (ownsShape && shape.Kind == ValueKind.Map);
+            || node.UnknownMembers != UnknownMemberHandling.Unspecified || record is not null || (ownsShape && shape.Kind == ValueKind.Map)
+            || propertyNames is not null;
         var allOf = node.AllOf;
         var reference = node.Ref is null ? null : ReferenceReader(document, node);
         if (contract && reference is null && allOf.Count == 1)
@@ -155,6 +157,7 @@ internal sealed partial class ContractModelBuilder
                 .ToEquatableArray(),
             UnknownMembers = contract ? node.EffectiveUnknownMembers : node.RejectsAdditionalProperties ? UnknownMemberHandling.Reject : UnknownMemberHandling.Drop,
             AdditionalProperties = node.HasAdditionalPropertiesSchema ? LocalReader(document, node.AdditionalProperties!) : null,
+            PropertyNames = propertyNames,
             ReadOnlyMembers = ReadOnlyMembersOf(document, node),
             Items = node.Items is null ? null : LocalReader(document, node.Items),
             AllOf = allOf.Select(b => LocalReader(document, b)).ToEquatableArray(),
@@ -208,6 +211,39 @@ internal sealed partial class ContractModelBuilder
         }
 
         return spec;
+    }
+
+    /// <summary>
+    /// What <c>propertyNames</c> asks of every member name. A name is a string, so <c>type</c> either allows every name or
+    /// none; the string keywords become the rules of the subschema's own node. Other keywords are not read yet and are
+    /// reported, so that nothing is silently left unchecked.
+    /// </summary>
+    private PropertyNameCheck? PropertyNameCheckOf(SchemaDocument document, SchemaNode node)
+    {
+        var names = node.PropertyNames;
+        if (names is null || names.BooleanValue == true)
+        {
+            return null;
+        }
+
+        if (names.BooleanValue == false || (names.Types != JsonTypes.None && (names.Types & JsonTypes.String) == 0))
+        {
+            return new PropertyNameCheck(null, RejectsEveryName: true);
+        }
+
+        var unsupported = new (bool Present, string Keyword)[]
+        {
+            (names.Ref is not null, "$ref"), (!names.Enum.IsEmpty || names.EmptyEnum, "enum"), (names.Const is not null, "const"),
+            (names.IsUnion, "anyOf/oneOf"), (!names.AllOf.IsEmpty, "allOf"),
+        }.Where(k => k.Present).Select(k => k.Keyword).ToList();
+        if (unsupported.Count > 0)
+        {
+            Report(document.Path, "propertyNames", $"'propertyNames' with {string.Join(", ", unsupported)} cannot be checked yet; use type, minLength, maxLength, pattern or format.", names.Location);
+            return null;
+        }
+
+        var hasRules = names.MinLength is not null || names.MaxLength is not null || names.Pattern is not null || names.Format is "uuid" or "date-time" or "uri";
+        return hasRules ? new PropertyNameCheck(GeneratedMemberNames.StringRulesField(MethodNameFor(names.Pointer)), RejectsEveryName: false) : null;
     }
 
     /// <summary>The members an object case requires, and those of them whose value is a fixed string.</summary>

@@ -22,6 +22,9 @@ internal static class GeneratedMemberNames
     /// <summary>The suffix of a file's reader class (<c>PetSchema</c>).</summary>
     public const string SchemaClassSuffix = "Schema";
 
+    /// <summary>The static field that holds the string rules of the node read by <paramref name="readerMethod"/>.</summary>
+    public static string StringRulesField(string readerMethod) => readerMethod + "StringRules";
+
     /// <summary>The field of a union that says which case it holds.</summary>
     public const string UnionTagField = "_case";
 

@@ -75,6 +75,12 @@ internal sealed record UnionCaseReader(string CaseName, MethodRef Reader, string
     public EquatableArray<ConstMember> RequiredConsts { get; init; } = EquatableArray<ConstMember>.Empty;
 }
 
+/// <summary>
+/// The check of every member name against a <c>propertyNames</c> schema: the string rules of that schema's own node
+/// (<see cref="RulesOf"/>, a node in the same file), or, for a schema no string can satisfy, the rejection of any name.
+/// </summary>
+internal sealed record PropertyNameCheck(string? RulesOf, bool RejectsEveryName);
+
 /// <summary>How a union case's reader output becomes the non-null value the case holds.</summary>
 internal enum CaseValueConversion
 {
@@ -143,6 +149,9 @@ internal sealed record NodeSpec
     public UnknownMemberHandling UnknownMembers { get; init; }
 
     public MethodRef? AdditionalProperties { get; init; }
+
+    /// <summary>What <c>propertyNames</c> asks of every member name, when it asks anything.</summary>
+    public PropertyNameCheck? PropertyNames { get; init; }
 
     public EquatableArray<string> ReadOnlyMembers { get; init; } = EquatableArray<string>.Empty;
 

@@ -56,6 +56,9 @@ internal sealed record SchemaNode
 
     public SchemaNode? AdditionalProperties { get; init; }
 
+    /// <summary>The schema every member name of an object must match (<c>propertyNames</c>).</summary>
+    public SchemaNode? PropertyNames { get; init; }
+
     public SchemaNode? Items { get; init; }
 
     public EquatableArray<JsonLiteral> Enum { get; init; } = EquatableArray<JsonLiteral>.Empty;

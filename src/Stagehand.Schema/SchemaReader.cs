@@ -71,7 +71,7 @@ internal static class SchemaReader
         private static readonly HashSet<string> Unsupported = new(StringComparer.Ordinal)
         {
             "not", "if", "then", "else", "dependentSchemas", "dependentRequired", "prefixItems", "contains",
-            "minContains", "maxContains", "uniqueItems", "patternProperties", "propertyNames", "unevaluatedProperties",
+            "minContains", "maxContains", "uniqueItems", "patternProperties", "unevaluatedProperties",
             "unevaluatedItems", "minProperties", "maxProperties", "multipleOf", "$dynamicRef", "$dynamicAnchor",
             "$anchor", "$recursiveRef", "$recursiveAnchor", "$vocabulary", "definitions", "dependencies", "additionalItems",
         };
@@ -275,6 +275,8 @@ internal static class SchemaReader
                     return node with { Required = ReadStringArray(ref reader, keyword, unique: true) };
                 case "additionalProperties":
                     return node with { AdditionalProperties = ReadSchema(ref reader, pointer + "/additionalProperties") };
+                case "propertyNames":
+                    return node with { PropertyNames = ReadSchema(ref reader, pointer + "/propertyNames") };
                 case "items":
                     if (reader.TokenType == JsonTokenType.StartArray)
                     {

@@ -10,7 +10,8 @@ internal static class SchemaWalker
 {
     /// <summary>
     /// <paramref name="node"/> and every schema nested in it, <c>$defs</c> included, in document order: a node, then its
-    /// definitions, properties, <c>allOf</c>, <c>anyOf</c>, <c>oneOf</c>, items and additional properties, depth first.
+    /// definitions, properties, <c>allOf</c>, <c>anyOf</c>, <c>oneOf</c>, items, additional properties and property names,
+    /// depth first.
     /// Iterative, so a deeply nested file cannot exhaust the stack.
     /// </summary>
     public static IEnumerable<SchemaNode> DescendantsAndSelf(SchemaNode node)
@@ -76,6 +77,11 @@ internal static class SchemaWalker
         if (node.AdditionalProperties is not null)
         {
             yield return node.AdditionalProperties;
+        }
+
+        if (node.PropertyNames is not null)
+        {
+            yield return node.PropertyNames;
         }
     }
 }

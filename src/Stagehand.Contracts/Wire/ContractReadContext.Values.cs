@@ -325,11 +325,29 @@ public ref partial struct ContractReadContext
     public bool CheckString(ref Utf8JsonReader reader, StringRules rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            return true;
-        }
+        return reader.TokenType != JsonTokenType.String || CheckText(ref reader, rules);
+    }
 
+    /// <summary>Checks the member name the reader is on against the string rules of a <c>propertyNames</c> schema.</summary>
+    /// <returns>False when the name breaks a rule (reported at the member's pointer).</returns>
+    public bool CheckPropertyName(ref Utf8JsonReader reader, StringRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return reader.TokenType != JsonTokenType.PropertyName || CheckText(ref reader, rules);
+    }
+
+    /// <summary>Reports the member name the reader is on: its object's <c>propertyNames</c> schema admits no string.</summary>
+    public void RejectPropertyName(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.PropertyName)
+        {
+            AddError("propertyNames", "No member name is allowed here.");
+        }
+    }
+
+    /// <summary>The text of the string or member name the reader is on, checked against <paramref name="rules"/>.</summary>
+    private bool CheckText(ref Utf8JsonReader reader, StringRules rules)
+    {
         ReadOnlySpan<byte> raw = reader.ValueSpan;
         bool escaped = reader.ValueIsEscaped;
         byte[]? rented = null;
