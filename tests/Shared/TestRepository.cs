@@ -13,6 +13,9 @@ internal static class TestRepository
     /// <summary>The official JSON Schema test suite, beside the repository (it may be absent).</summary>
     public static string JsonSchemaTestSuite => Path.GetFullPath(Path.Combine(Root, "..", "shared", "json-schema-test-suite"));
 
+    /// <summary>Upstream Stagehand's published specs, kept beside the repository as reference data (they may be absent).</summary>
+    public static string Upstream => Path.GetFullPath(Path.Combine(Root, "..", "shared", "upstream"));
+
     private static string Find()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text;
+using System.Text.Json;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Stagehand.Contracts;
+using Stagehand.Generators.Tests.Infrastructure;
+
+namespace Stagehand.Generators.Tests;
+
+/// <summary>
+/// Upstream Stagehand's live v4 protocol (<c>../shared/upstream/stagehand.v4.json</c>, 234 definitions, written for
+/// Python and Go generators) dropped into a project unchanged: it generates with no diagnostic, compiles, and upstream's
+/// own wire fixture validates as its request union, while a broken message does not.
+/// </summary>
+public sealed class UpstreamProtocolTests
+{
+    private static readonly string Protocol = Path.Combine(TestRepository.Upstream, "stagehand.v4.json");
+
+    private static readonly Lazy<(ImmutableArray<Diagnostic> Generator, ImmutableArray<Diagnostic> Compiler, Assembly? Assembly)> Built = new(Build);
+
+    [UpstreamFact]
+    public void TheProtocolGeneratesWithNoDiagnosticAndCompiles()
+    {
+        var (generator, compiler, assembly) = Built.Value;
+
+        Assert.True(generator.IsEmpty, string.Join("\n", generator.Take(20)));
+        Assert.True(compiler.IsEmpty, string.Join("\n", compiler.Take(20)));
+        Assert.NotNull(assembly);
+    }
+
+    [UpstreamFact]
+    public void UpstreamsWireFixtureValidatesAsTheRequestUnionAndABrokenMessageDoesNot()
+    {
+        var contract = Contract("StagehandRpcRequest");
+        using var fixture = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestRepository.Upstream, "callback-batch-wire.json")));
+
+        foreach (var message in fixture.RootElement.EnumerateObject())
+        {
+            var result = contract.Validate(Encoding.UTF8.GetBytes(message.Value.GetRawText()), null);
+            Assert.True(result.IsValid, message.Name + ": " + string.Join("; ", result.Errors));
+        }
+
+        var broken = contract.Validate("""{"jsonrpc":"2.0","id":1,"method":"stagehand.callback_batch","params":{"callback_source":5}}"""u8.ToArray(), null);
+        Assert.False(broken.IsValid);
+        Assert.Contains(broken.Errors, e => e.ToString().Contains("/params/callback_source", StringComparison.Ordinal));
+    }
+
+    private static ContractDescriptor Contract(string name)
+    {
+        var assembly = Built.Value.Assembly ?? throw new InvalidOperationException("the protocol did not compile");
+        var descriptors = (ContractDescriptor[])assembly.GetType("Upstream.Protocol.GeneratedContracts")!
+            .GetMethod("CreateDescriptors", BindingFlags.Public | BindingFlags.Static)!
+            .Invoke(null, null)!;
+        return descriptors.Single(d => d.Name == name);
+    }
+
+    private static (ImmutableArray<Diagnostic>, ImmutableArray<Diagnostic>, Assembly?) Build()
+    {
+        // Upstream's file as it is, under the name a project would give it.
+        var file = new TestAdditionalText("/upstream/stagehand.v4.schema.json", File.ReadAllText(Protocol));
+        var options = new TestOptionsProvider(
+            new Dictionary<string, string> { [ContractsGenerator.RootNamespaceProperty] = "Upstream.Protocol" },
+            new Dictionary<string, IReadOnlyDictionary<string, string>>());
+        var compilation = CSharpCompilation.Create(
+            "Upstream.Protocol",
+            [],
+            Basic.Reference.Assemblies.Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(ContractDescriptor).Assembly.Location)),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new ContractsGenerator().AsSourceGenerator()], [file], GeneratorHarness.ParseOptions, options);
+        driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+        if (!generatorDiagnostics.IsEmpty || !errors.IsEmpty)
+        {
+            return (generatorDiagnostics, errors, null);
+        }
+
+        using var image = new MemoryStream();
+        var emitted = output.Emit(image);
+        if (!emitted.Success)
+        {
+            return (generatorDiagnostics, emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray(), null);
+        }
+
+        image.Position = 0;
+        return (generatorDiagnostics, errors, new AssemblyLoadContext("upstream", isCollectible: true).LoadFromStream(image));
+    }
+}
+
+/// <summary>A test that needs upstream's published specs in <c>../shared/upstream</c>, and says so when they are absent.</summary>
+public sealed class UpstreamFactAttribute : FactAttribute
+{
+    public UpstreamFactAttribute()
+    {
+        if (!File.Exists(Path.Combine(TestRepository.Upstream, "stagehand.v4.json")))
+        {
+            Skip = $"Upstream's protocol was not found at {TestRepository.Upstream}; the upstream protocol test was not run.";
+        }
+    }
+}
