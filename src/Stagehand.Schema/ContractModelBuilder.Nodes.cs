@@ -197,7 +197,7 @@ internal sealed partial class ContractModelBuilder
                     Composition = CompositionKind.Union,
                     Cases = cases.ToEquatableArray(),
                     ExactlyOneCase = !node.OneOf.IsEmpty,
-                    Discriminator = node.Discriminator,
+                    Discriminator = DiscriminatorOf(document, node),
                 };
             }
             else if (contract && nonNull.Count == 1)

@@ -20,6 +20,9 @@ internal sealed partial class ContractModelBuilder
     private readonly Dictionary<string, List<SchemaProblem>> _problems = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnionSpec> _unionSpecs = new(StringComparer.Ordinal);
 
+    /// <summary>The discriminator found for each union node, by file and pointer (null: none).</summary>
+    private readonly Dictionary<(string Path, string Pointer), string?> _discriminators = new();
+
     /// <summary>The case name each union branch got, by file and pointer, so the reader finds the case it built.</summary>
     private readonly Dictionary<(string Path, string Pointer), string> _caseNames = new();
     private readonly Dictionary<string, (string Path, LocationInfo Location)> _unionOrigins = new(StringComparer.Ordinal);
@@ -329,7 +332,8 @@ internal sealed partial class ContractModelBuilder
         var index = 0;
         foreach (var branch in node.Branches)
         {
-            NameTypes(document, branch, ownerName + (branch.CaseName ?? "Case" + (++index).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            index++;
+            NameTypes(document, branch, ownerName + (branch.CaseName ?? CaseNameFromSchema(document, node, branch) ?? "Case" + index.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         foreach (var part in node.AllOf)
@@ -608,19 +612,20 @@ internal sealed partial class ContractModelBuilder
                 var (shape, _, _, target) = resolved.Value;
                 var fields = new HashSet<string>(names.Select(GeneratedMemberNames.UnionCaseField), StringComparer.Ordinal);
                 var name = UniqueName(
-                    branch.CaseName ?? target?.CaseName ?? DefaultCaseName(shape),
+                    branch.CaseName ?? target?.CaseName ?? CaseNameFromSchema(document, node, branch) ?? DefaultCaseName(shape),
                     candidate => GeneratedMemberNames.UnionCaseMembers(candidate).Any(member => member == type.Name || GeneratedMemberNames.IsReservedInUnion(member))
                         || fields.Contains(GeneratedMemberNames.UnionCaseField(candidate)),
                     names);
 
                 _caseNames[(document.Path, branch.Pointer)] = name;
                 string? discriminatorValue = null;
-                if (node.Discriminator is not null)
+                var discriminator = DiscriminatorOf(document, node);
+                if (discriminator is not null)
                 {
-                    discriminatorValue = DiscriminatorValue(document, branch, node.Discriminator);
+                    discriminatorValue = DiscriminatorValue(document, branch, discriminator);
                     if (discriminatorValue is null)
                     {
-                        Report(document.Path, "x-stagehand-discriminator", $"The case '{name}' of '{type.Name}' has no required string const member '{node.Discriminator}'.", branch.Location);
+                        Report(document.Path, "x-stagehand-discriminator", $"The case '{name}' of '{type.Name}' has no required string const member '{discriminator}'.", branch.Location);
                     }
                 }
 
@@ -651,7 +656,7 @@ internal sealed partial class ContractModelBuilder
             Visibility = visibility,
             Deprecated = node.Deprecated,
             Cases = cases.ToEquatableArray(),
-            Discriminator = node.Discriminator,
+            Discriminator = DiscriminatorOf(document, node),
         };
         _unionSpecs[type.FullName] = spec;
         _unionOrigins[type.FullName] = (document.Path, node.Location);
@@ -690,6 +695,51 @@ internal sealed partial class ContractModelBuilder
         _ => shape.Kind.ToString(),
     };
 
+    /// <summary>
+    /// The member that tells the cases of a union apart: the one <c>x-stagehand-discriminator</c> (or OpenAPI's
+    /// <c>discriminator.propertyName</c>) names, else the first member that every object case requires with a string
+    /// <c>const</c> (or a one-value <c>enum</c>) of its own, different in each case (JSON-RPC's <c>method</c>, a
+    /// <c>type</c> tag). Null when there is none; it changes no verdict, only how the reader finds the case.
+    /// </summary>
+    private string? DiscriminatorOf(SchemaDocument document, SchemaNode union)
+    {
+        if (union.Discriminator is not null || !union.IsUnion)
+        {
+            return union.Discriminator;
+        }
+
+        var key = (document.Path, union.Pointer);
+        if (_discriminators.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        string? found = null;
+        var branches = union.Branches.Where(b => !IsNullSchema(b)).ToList();
+        var first = branches.Count >= 2 ? Dereference(document, branches[0], new HashSet<(string, string)>()).Node : null;
+        foreach (var candidate in first?.Required ?? EquatableArray<string>.Empty)
+        {
+            var values = branches.Select(b => DiscriminatorValue(document, b, candidate)).ToList();
+            if (values.All(v => v is not null) && values.Distinct(StringComparer.Ordinal).Count() == values.Count)
+            {
+                found = candidate;
+                break;
+            }
+        }
+
+        _discriminators[key] = found;
+        return found;
+    }
+
+    /// <summary>A case's name from the schema itself: its discriminator value (<c>stagehand.init</c> → <c>StagehandInit</c>), else its title.</summary>
+    private string? CaseNameFromSchema(SchemaDocument document, SchemaNode union, SchemaNode branch)
+    {
+        var discriminator = DiscriminatorOf(document, union);
+        var text = (discriminator is null ? null : DiscriminatorValue(document, branch, discriminator)) ?? branch.Title;
+        return text is null ? null : Identifiers.ToIdentifier(Identifiers.ToPascalCase(text, "Case"), "Case");
+    }
+
+    /// <summary>The string a case requires for <paramref name="discriminator"/>: a <c>const</c>, or the one value of an <c>enum</c>.</summary>
     private string? DiscriminatorValue(SchemaDocument document, SchemaNode branch, string discriminator)
     {
         var (targetDocument, target) = Dereference(document, branch, new HashSet<(string, string)>());
@@ -706,6 +756,11 @@ internal sealed partial class ContractModelBuilder
                 if (constant?.Const is { Kind: JsonTypes.String } literal)
                 {
                     return literal.Text;
+                }
+
+                if (constant?.Enum is { Count: 1 } single && single[0].Kind == JsonTypes.String)
+                {
+                    return single[0].Text;
                 }
             }
         }

@@ -357,6 +357,11 @@ internal static class SchemaReader
                     return node with { CaseName = ReadIdentifier(ref reader, keyword) };
                 case "x-stagehand-discriminator":
                     return node with { Discriminator = ReadString(ref reader, keyword) };
+                case "discriminator":
+                    // OpenAPI's discriminator: its propertyName chooses how a union's case is found (no verdict changes);
+                    // an explicit x-stagehand-discriminator wins. Anything else in it is an annotation.
+                    var propertyName = ReadOpenApiDiscriminator(ref reader, valueStart);
+                    return propertyName is null || node.Discriminator is not null ? node : node with { Discriminator = propertyName };
                 case "x-stagehand-enumNames":
                     return node with { EnumNames = ReadEnumNames(ref reader) };
             }
@@ -629,6 +634,33 @@ internal static class SchemaReader
 
             Report(keyword, $"'{keyword}' must be a string.", start, SkipValue(ref reader, start));
             return null;
+        }
+
+        /// <summary>The <c>propertyName</c> of an OpenAPI <c>discriminator</c> object, or null; the reader ends on the value's last token.</summary>
+        private static string? ReadOpenApiDiscriminator(ref Utf8JsonReader reader, int start)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                SkipValue(ref reader, start);
+                return null;
+            }
+
+            string? propertyName = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isPropertyName = reader.ValueTextEquals("propertyName"u8);
+                reader.Read();
+                if (isPropertyName && reader.TokenType == JsonTokenType.String)
+                {
+                    propertyName = reader.GetString();
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            return propertyName;
         }
 
         private string? ReadChoice(ref Utf8JsonReader reader, string keyword, params string[] choices)

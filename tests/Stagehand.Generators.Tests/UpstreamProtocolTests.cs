@@ -50,6 +50,13 @@ public sealed class UpstreamProtocolTests
         var broken = contract.Validate("""{"jsonrpc":"2.0","id":1,"method":"stagehand.callback_batch","params":{"callback_source":5}}"""u8.ToArray(), null);
         Assert.False(broken.IsValid);
         Assert.Contains(broken.Errors, e => e.ToString().Contains("/params/callback_source", StringComparison.Ordinal));
+
+        // The union is told apart by method, in one look: an unknown method is one error at /method, naming the methods.
+        var unknown = contract.Validate("""{"jsonrpc":"2.0","id":1,"method":"stagehand.nope","params":{}}"""u8.ToArray(), null);
+        var error = Assert.Single(unknown.Errors);
+        Assert.StartsWith("/method discriminator: The member 'method' must be one of: stagehand.init, ", error.ToString(), StringComparison.Ordinal);
+        Assert.NotNull(contract.Type.GetMethod("FromStagehandInit"));
+        Assert.NotNull(contract.Type.GetMethod("FromStagehandCallbackBatch"));
     }
 
     private static ContractDescriptor Contract(string name)
