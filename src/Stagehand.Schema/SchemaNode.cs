@@ -32,8 +32,8 @@ internal sealed record JsonLiteral(JsonTypes Kind, string Text);
 /// <summary>One member of an object schema.</summary>
 internal sealed record PropertyNode(string Name, SchemaNode Schema, LocationInfo NameLocation);
 
-/// <summary>One entry of <c>$defs</c>.</summary>
-internal sealed record DefinitionNode(string Name, SchemaNode Schema);
+/// <summary>One entry of <c>$defs</c>, or of draft 7's <c>definitions</c> (<see cref="Keyword"/> says which).</summary>
+internal sealed record DefinitionNode(string Name, SchemaNode Schema, string Keyword = "$defs");
 
 /// <summary>
 /// One schema, as written: every keyword the dialect understands, nothing resolved yet.

@@ -27,8 +27,8 @@ internal static class SchemaPointers
             var next = i + 1 < segments.Length ? segments[i + 1] : null;
             switch (segment)
             {
-                case "$defs" when next is not null:
-                    current = current.Definitions.FirstOrDefault(d => d.Name == next)?.Schema;
+                case "$defs" or "definitions" when next is not null:
+                    current = current.Definitions.FirstOrDefault(d => d.Keyword == segment && d.Name == next)?.Schema;
                     i++;
                     break;
                 case "properties" when next is not null:
@@ -40,6 +40,9 @@ internal static class SchemaPointers
                     break;
                 case "additionalProperties":
                     current = current.AdditionalProperties;
+                    break;
+                case "propertyNames":
+                    current = current.PropertyNames;
                     break;
                 case "anyOf" or "oneOf" or "allOf" when next is not null && int.TryParse(next, out var index):
                     var list = segment == "anyOf" ? current.AnyOf : segment == "oneOf" ? current.OneOf : current.AllOf;

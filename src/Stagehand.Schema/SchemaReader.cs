@@ -16,6 +16,12 @@ internal static class SchemaReader
 {
     public const string Draft202012 = "https://json-schema.org/draft/2020-12/schema";
 
+    /// <summary>The dialects a file may name in <c>$schema</c> (with or without the empty fragment, over http or https).</summary>
+    private static readonly string[] Dialects =
+    [
+        Draft202012, "https://json-schema.org/draft/2019-09/schema", "http://json-schema.org/draft-07/schema",
+    ];
+
     /// <summary>How deep a schema file may nest; deeper text is reported, not followed.</summary>
     public const int MaxDepth = 128;
 
@@ -73,7 +79,7 @@ internal static class SchemaReader
             "not", "if", "then", "else", "dependentSchemas", "dependentRequired", "prefixItems", "contains",
             "minContains", "maxContains", "uniqueItems", "patternProperties", "unevaluatedProperties",
             "unevaluatedItems", "minProperties", "maxProperties", "multipleOf", "$dynamicRef", "$dynamicAnchor",
-            "$anchor", "$recursiveRef", "$recursiveAnchor", "$vocabulary", "definitions", "dependencies", "additionalItems",
+            "$anchor", "$recursiveRef", "$recursiveAnchor", "$vocabulary", "dependencies", "additionalItems",
         };
 
         /// <summary>
@@ -110,6 +116,11 @@ internal static class SchemaReader
         private readonly CancellationToken _cancellationToken;
         private readonly SchemaMode _mode;
 
+        /// <summary>The dialect the root's <c>$schema</c> names (draft 2020-12 when it names none), read before the rest.</summary>
+        private readonly string _dialect;
+
+        private const string Draft7 = "http://json-schema.org/draft-07/schema";
+
         public Parser(string path, SourceText text, SchemaMode mode, CancellationToken cancellationToken)
         {
             _path = path;
@@ -119,6 +130,55 @@ internal static class SchemaReader
             var content = text.ToString();
             _utf8 = Encoding.UTF8.GetBytes(content);
             _charIndexOfByte = MapBytesToChars(content, _utf8.Length);
+            _dialect = DialectOf(RootSchemaKeyword(_utf8) ?? Draft202012) ?? Draft202012;
+        }
+
+        /// <summary>The dialect a <c>$schema</c> value names, or null when it is not one of <see cref="Dialects"/>.</summary>
+        private static string? DialectOf(string uri)
+        {
+            var trimmed = uri.Trim().TrimEnd('#');
+            foreach (var dialect in Dialects)
+            {
+                if (string.Equals(trimmed, dialect, StringComparison.Ordinal)
+                    || string.Equals(trimmed, dialect.Replace("https://", "http://"), StringComparison.Ordinal)
+                    || string.Equals(trimmed, dialect.Replace("http://", "https://"), StringComparison.Ordinal))
+                {
+                    return dialect;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The root object's <c>$schema</c> string, found by a quick pass over its members; null when absent or unreadable.</summary>
+        private static string? RootSchemaKeyword(byte[] utf8)
+        {
+            try
+            {
+                var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth });
+                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+                {
+                    return null;
+                }
+
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var isSchema = reader.ValueTextEquals("$schema"u8);
+                    reader.Read();
+                    if (isSchema && reader.TokenType == JsonTokenType.String)
+                    {
+                        return reader.GetString();
+                    }
+
+                    reader.Skip();
+                }
+            }
+            catch (JsonException)
+            {
+                // The full read reports what is wrong with the text.
+            }
+
+            return null;
         }
 
         public List<SchemaProblem> Problems { get; } = new();
@@ -221,6 +281,21 @@ internal static class SchemaReader
 
             var end = (int)reader.BytesConsumed;
             node = node with { Location = LocationOf(start, end - start) };
+            if (_dialect == Draft7 && node.Ref is not null)
+            {
+                // Draft 7: "All other properties in a $ref object MUST be ignored." Only where the reference points
+                // matters; definitions stay, since a JSON Pointer may still lead into them.
+                node = new SchemaNode
+                {
+                    Location = node.Location,
+                    Pointer = node.Pointer,
+                    Ref = node.Ref,
+                    RefLocation = node.RefLocation,
+                    Definitions = node.Definitions,
+                    Description = node.Description,
+                };
+            }
+
             CheckConsistency(node);
             return node;
         }
@@ -239,9 +314,9 @@ internal static class SchemaReader
             {
                 case "$schema":
                     var dialect = ReadString(ref reader, keyword);
-                    if (dialect is not null && pointer.Length == 0 && dialect.TrimEnd('#') != Draft202012)
+                    if (dialect is not null && pointer.Length == 0 && DialectOf(dialect) is null)
                     {
-                        Report(keyword, $"Only draft 2020-12 ({Draft202012}) is supported, not '{dialect}'.", valueStart, ValueLength(ref reader, valueStart));
+                        Report(keyword, $"The dialect '{dialect}' is not supported: name draft 2020-12 ({Draft202012}), 2019-09 or 7, or leave '$schema' out for 2020-12.", valueStart, ValueLength(ref reader, valueStart));
                     }
 
                     return node;
@@ -323,7 +398,9 @@ internal static class SchemaReader
                         ? node
                         : node with { Ref = reference, RefLocation = LocationOf(valueStart, ValueLength(ref reader, valueStart)) };
                 case "$defs":
-                    return node with { Definitions = ReadDefinitions(ref reader, pointer + "/$defs") };
+                case "definitions":
+                    // Draft 7's home for reusable schemas; a $ref reaches both by their JSON Pointer.
+                    return node with { Definitions = node.Definitions.Items.AddRange(ReadDefinitions(ref reader, keyword, pointer + "/" + keyword).Items).ToEquatableArray() };
                 case "x-stagehand-visibility":
                     return node with { Visibility = ReadChoice(ref reader, keyword, "public", "internal") };
                 case "x-stagehand-unknownMembers":
@@ -527,12 +604,12 @@ internal static class SchemaReader
             return properties.ToEquatableArray();
         }
 
-        private EquatableArray<DefinitionNode> ReadDefinitions(ref Utf8JsonReader reader, string pointer)
+        private EquatableArray<DefinitionNode> ReadDefinitions(ref Utf8JsonReader reader, string keyword, string pointer)
         {
             var start = (int)reader.TokenStartIndex;
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                Report("$defs", "'$defs' must be an object of schemas.", start, SkipValue(ref reader, start));
+                Report(keyword, $"'{keyword}' must be an object of schemas.", start, SkipValue(ref reader, start));
                 return EquatableArray<DefinitionNode>.Empty;
             }
 
@@ -541,7 +618,7 @@ internal static class SchemaReader
             {
                 var name = reader.GetString()!;
                 reader.Read();
-                definitions.Add(new DefinitionNode(name, ReadSchema(ref reader, pointer + "/" + EscapePointer(name))));
+                definitions.Add(new DefinitionNode(name, ReadSchema(ref reader, pointer + "/" + EscapePointer(name)), keyword));
             }
 
             return definitions.ToEquatableArray();

@@ -33,7 +33,7 @@ public sealed class InvalidSchemaTests
         { "duplicate enum values", "{\n  " + Header + ",\n  \"type\": \"string\",\n  \"enum\": [\"a\", \"b\", \"a\"]\n}", 5, 22, "\"a\" appears twice" },
         { "duplicate keyword", "{\n  " + Header + ",\n  \"type\": \"string\",\n  \"type\": \"number\"\n}", 5, 3, "appears twice in one schema" },
         { "strictness contradiction", "{\n  " + Header + ",\n  \"type\": \"object\",\n  \"x-stagehand-unknownMembers\": \"reject\",\n  \"properties\": { \"a\": { \"type\": \"string\" } }\n}", 1, 1, "needs \"additionalProperties\": false" },
-        { "wrong dialect", "{\n  \"$schema\": \"http://json-schema.org/draft-07/schema#\",\n  \"x-stagehand-visibility\": \"public\"\n}", 2, 14, "Only draft 2020-12" },
+        { "unsupported dialect", "{\n  \"$schema\": \"http://json-schema.org/draft-04/schema#\",\n  \"x-stagehand-visibility\": \"public\"\n}", 2, 14, "The dialect 'http://json-schema.org/draft-04/schema#' is not supported" },
         { "invalid pattern", "{\n  " + Header + ",\n  \"type\": \"string\",\n  \"pattern\": \"(unclosed\"\n}", 5, 14, "not a valid regular expression" },
         { "items as array", "{\n  " + Header + ",\n  \"type\": \"array\",\n  \"items\": [{}]\n}", 5, 3, "'prefixItems'" },
         { "invalid type name", "{\n  " + Header + ",\n  \"type\": \"object\",\n  \"x-stagehand-typeName\": \"not valid\"\n}", 5, 27, "not a valid C# identifier" },

@@ -140,6 +140,31 @@ public sealed class GeneratedCodeCompilesTests
         };
     }
 
+    /// <summary>Generates, compiles and loads one set (into a collectible context), for tests that run what was generated.</summary>
+    internal static System.Reflection.Assembly Load(IReadOnlyList<RandomSchemaFile> set)
+    {
+        var files = set.Select(f => new TestAdditionalText("/fuzz/" + f.FileName, f.Text)).ToImmutableArray();
+        var options = new TestOptionsProvider(
+            new Dictionary<string, string> { [ContractsGenerator.RootNamespaceProperty] = "Fuzz.Contracts" },
+            new Dictionary<string, IReadOnlyDictionary<string, string>>());
+        var compilation = CSharpCompilation.Create(
+            "Fuzz",
+            [],
+            Basic.Reference.Assemblies.Net100.References.All.Append(Runtime.Value),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new ContractsGenerator().AsSourceGenerator()], files, GeneratorHarness.ParseOptions, options);
+        driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        using var image = new MemoryStream();
+        var emitted = output.Emit(image);
+        if (!emitted.Success)
+        {
+            throw new InvalidOperationException("The generated code does not compile: " + string.Join("\n", emitted.Diagnostics.Take(5)));
+        }
+
+        image.Position = 0;
+        return new System.Runtime.Loader.AssemblyLoadContext("fuzz", isCollectible: true).LoadFromStream(image);
+    }
+
     internal sealed record Outcome(int GeneratedFiles, int Problems, List<string> Errors)
     {
         public List<string> ProblemMessages { get; init; } = [];
