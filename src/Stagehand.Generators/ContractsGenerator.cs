@@ -136,7 +136,8 @@ public sealed class ContractsGenerator : IIncrementalGenerator
         fileOptions.TryGetValue(SchemaFileSettings.ModeMetadata, out var mode);
         options.GlobalOptions.TryGetValue(SchemaFileSettings.RootNamespaceProperty, out var rootNamespace);
         options.GlobalOptions.TryGetValue(SchemaFileSettings.DefaultVisibilityProperty, out var defaultVisibility);
-        return new SchemaInput(file.Path, SchemaFileSettings.Resolve(@namespace, mode, rootNamespace, defaultVisibility), file.GetText(cancellationToken)?.ToString());
+        options.GlobalOptions.TryGetValue(SchemaFileSettings.DefaultDialectProperty, out var defaultDialect);
+        return new SchemaInput(file.Path, SchemaFileSettings.Resolve(@namespace, mode, rootNamespace, defaultVisibility, defaultDialect), file.GetText(cancellationToken)?.ToString());
     }
 
     private static SchemaDocument Parse(SchemaInput input, CancellationToken cancellationToken) =>

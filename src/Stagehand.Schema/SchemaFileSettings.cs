@@ -9,8 +9,11 @@ namespace Stagehand.Schema;
 /// and the visibility of a root that states none (the <c>StagehandDefaultVisibility</c> property, else public).
 /// The generator, the analyzers and the CLI all decide it here.
 /// </summary>
-internal sealed record SchemaFileSettings(string Namespace, SchemaMode Mode, string? Problem, string DefaultVisibility = SchemaFileSettings.Public)
+/// <param name="DefaultDialect">The <c>$schema</c> a file that names none is read with (the <c>StagehandDefaultDialect</c> property, else 2020-12).</param>
+internal sealed record SchemaFileSettings(string Namespace, SchemaMode Mode, string? Problem, string DefaultVisibility = SchemaFileSettings.Public, string? DefaultDialect = null)
 {
+    public const string DefaultDialectProperty = "build_property.StagehandDefaultDialect";
+
     public const string Public = "public";
     public const string Internal = "internal";
     public const string DefaultVisibilityProperty = "build_property.StagehandDefaultVisibility";
@@ -21,7 +24,7 @@ internal sealed record SchemaFileSettings(string Namespace, SchemaMode Mode, str
     public const string FallbackNamespace = "Stagehand.Contracts.Generated";
 
     /// <summary>Decides the settings; <see cref="Problem"/> says why stated metadata could not be used.</summary>
-    public static SchemaFileSettings Resolve(string? namespaceMetadata, string? modeMetadata, string? rootNamespace, string? defaultVisibility = null)
+    public static SchemaFileSettings Resolve(string? namespaceMetadata, string? modeMetadata, string? rootNamespace, string? defaultVisibility = null, string? defaultDialect = null)
     {
         string? problem = null;
         var @namespace = RootNamespaceOrFallback(rootNamespace);
@@ -65,7 +68,23 @@ internal sealed record SchemaFileSettings(string Namespace, SchemaMode Mode, str
                 break;
         }
 
-        return new SchemaFileSettings(@namespace, mode, problem, visibility);
+        string? dialect = null;
+        if (!string.IsNullOrWhiteSpace(defaultDialect))
+        {
+            dialect = SchemaReader.DialectOf(defaultDialect!.Trim() switch
+            {
+                "2020-12" or "draft2020-12" => SchemaReader.Draft202012,
+                "2019-09" or "draft2019-09" => SchemaReader.Draft201909,
+                "7" or "draft7" or "draft-07" => SchemaReader.Draft7,
+                var uri => uri,
+            });
+            if (dialect is null)
+            {
+                problem = $"The StagehandDefaultDialect property '{defaultDialect}' must be 2020-12, 2019-09 or 7 (or one of their $schema URIs).";
+            }
+        }
+
+        return new SchemaFileSettings(@namespace, mode, problem, visibility, dialect);
     }
 
     /// <summary>The project's root namespace when it is a valid namespace, else <see cref="FallbackNamespace"/>.</summary>

@@ -16,11 +16,29 @@ internal static class SchemaReader
 {
     public const string Draft202012 = "https://json-schema.org/draft/2020-12/schema";
 
+    public const string Draft201909 = "https://json-schema.org/draft/2019-09/schema";
+
+    public const string Draft7 = "http://json-schema.org/draft-07/schema";
+
     /// <summary>The dialects a file may name in <c>$schema</c> (with or without the empty fragment, over http or https).</summary>
-    private static readonly string[] Dialects =
-    [
-        Draft202012, "https://json-schema.org/draft/2019-09/schema", "http://json-schema.org/draft-07/schema",
-    ];
+    private static readonly string[] Dialects = [Draft202012, Draft201909, Draft7];
+
+    /// <summary>The dialect a <c>$schema</c> value names, or null when it is not one of <see cref="Dialects"/>.</summary>
+    public static string? DialectOf(string uri)
+    {
+        var trimmed = uri.Trim().TrimEnd('#');
+        foreach (var dialect in Dialects)
+        {
+            if (string.Equals(trimmed, dialect, StringComparison.Ordinal)
+                || string.Equals(trimmed, dialect.Replace("https://", "http://"), StringComparison.Ordinal)
+                || string.Equals(trimmed, dialect.Replace("http://", "https://"), StringComparison.Ordinal))
+            {
+                return dialect;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>How deep a schema file may nest; deeper text is reported, not followed.</summary>
     public const int MaxDepth = 128;
@@ -41,7 +59,7 @@ internal static class SchemaReader
         {
             try
             {
-                document = Read(path, settings.Namespace, text, cancellationToken, settings.Mode) with { DefaultVisibility = settings.DefaultVisibility };
+                document = Read(path, settings.Namespace, text, cancellationToken, settings.Mode, settings.DefaultDialect) with { DefaultVisibility = settings.DefaultVisibility };
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -65,9 +83,9 @@ internal static class SchemaReader
             settings.DefaultVisibility);
     }
 
-    public static SchemaDocument Read(string path, string @namespace, SourceText text, CancellationToken cancellationToken = default, SchemaMode mode = SchemaMode.Contract)
+    public static SchemaDocument Read(string path, string @namespace, SourceText text, CancellationToken cancellationToken = default, SchemaMode mode = SchemaMode.Contract, string? defaultDialect = null)
     {
-        var parser = new Parser(path, text, mode, cancellationToken);
+        var parser = new Parser(path, text, mode, cancellationToken, defaultDialect);
         var root = parser.Parse();
         return new SchemaDocument(SchemaPaths.Normalize(path), @namespace, root, parser.Problems.ToEquatableArray(), mode);
     }
@@ -119,9 +137,7 @@ internal static class SchemaReader
         /// <summary>The dialect the root's <c>$schema</c> names (draft 2020-12 when it names none), read before the rest.</summary>
         private readonly string _dialect;
 
-        private const string Draft7 = "http://json-schema.org/draft-07/schema";
-
-        public Parser(string path, SourceText text, SchemaMode mode, CancellationToken cancellationToken)
+        public Parser(string path, SourceText text, SchemaMode mode, CancellationToken cancellationToken, string? defaultDialect = null)
         {
             _path = path;
             _mode = mode;
@@ -130,25 +146,9 @@ internal static class SchemaReader
             var content = text.ToString();
             _utf8 = Encoding.UTF8.GetBytes(content);
             _charIndexOfByte = MapBytesToChars(content, _utf8.Length);
-            _dialect = DialectOf(RootSchemaKeyword(_utf8) ?? Draft202012) ?? Draft202012;
+            _dialect = DialectOf(RootSchemaKeyword(_utf8) ?? defaultDialect ?? Draft202012) ?? Draft202012;
         }
 
-        /// <summary>The dialect a <c>$schema</c> value names, or null when it is not one of <see cref="Dialects"/>.</summary>
-        private static string? DialectOf(string uri)
-        {
-            var trimmed = uri.Trim().TrimEnd('#');
-            foreach (var dialect in Dialects)
-            {
-                if (string.Equals(trimmed, dialect, StringComparison.Ordinal)
-                    || string.Equals(trimmed, dialect.Replace("https://", "http://"), StringComparison.Ordinal)
-                    || string.Equals(trimmed, dialect.Replace("http://", "https://"), StringComparison.Ordinal))
-                {
-                    return dialect;
-                }
-            }
-
-            return null;
-        }
 
         /// <summary>The root object's <c>$schema</c> string, found by a quick pass over its members; null when absent or unreadable.</summary>
         private static string? RootSchemaKeyword(byte[] utf8)

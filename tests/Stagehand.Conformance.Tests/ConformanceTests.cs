@@ -18,26 +18,31 @@ using Xunit.Abstractions;
 namespace Stagehand.Conformance.Tests;
 
 /// <summary>
-/// Compiles every schema of the supported keyword files of the official suite through the generator, in memory,
-/// and runs the generated validators over every case. Cases whose schema uses a keyword the generator does not
-/// support are excluded, each with that keyword as its reason, as listed in <c>conformance-exclusions.json</c>.
+/// Compiles every schema of the supported keyword files of the official suite, for each draft the generator reads,
+/// through the generator, in memory, and runs the generated validators over every case (a draft's schemas are read in
+/// that draft, as a project with <c>StagehandDefaultDialect</c> would read them). Cases whose schema uses a keyword the
+/// generator does not support are excluded, each with that keyword as its reason, as listed in
+/// <c>conformance-exclusions.&lt;draft&gt;.json</c>. Each draft leaves its line in <c>TestResults/conformance.txt</c>.
 /// </summary>
 public sealed class ConformanceTests(ITestOutputHelper output)
 {
     private const string Namespace = "Conformance.Suite";
-    private const string ExclusionsFile = "conformance-exclusions.json";
+    private static readonly object ResultsGate = new();
     private const string WriteExclusionsVariable = "STAGEHAND_WRITE_EXCLUSIONS";
 
-    [SuiteFact]
-    public void GeneratedValidatorsAgreeWithTheOfficialSuite()
+    public static TheoryData<string> Drafts => new(TestSuite.Drafts);
+
+    [SuiteTheory]
+    [MemberData(nameof(Drafts))]
+    public void GeneratedValidatorsAgreeWithTheOfficialSuite(string draft)
     {
-        var groups = TestSuite.Load();
+        var groups = TestSuite.Load(draft);
         var files = groups.Select(g => new SuiteText("/suite/" + g.Id + ".schema.json", g.SchemaText)).ToImmutableArray();
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             [new ContractsGenerator().AsSourceGenerator()],
             files.CastArray<AdditionalText>(),
             new CSharpParseOptions(LanguageVersion.Latest),
-            new SuiteOptions(),
+            new SuiteOptions(draft),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None));
         var compilation = CSharpCompilation.Create(
             "Conformance.Suite",
@@ -49,7 +54,7 @@ public sealed class ConformanceTests(ITestOutputHelper output)
         Assert.Null(run.Exception);
 
         // The generator reports every problem of a schema it could not generate (STH0004); those groups are excluded.
-        var problems = ModelProblems(files);
+        var problems = ModelProblems(files, draft);
         Assert.All(generatorDiagnostics, d => Assert.Equal("STH0004", d.Id));
         Assert.Equal(problems.Count(), generatorDiagnostics.Length);
         var excludedGroups = problems
@@ -92,23 +97,36 @@ public sealed class ConformanceTests(ITestOutputHelper output)
         var excluded = groups.Where(g => excludedGroups.ContainsKey(g.Id))
             .SelectMany(g => g.Cases.Select(c => new Exclusion(g.File, g.Description, c.Description, excludedGroups[g.Id])))
             .ToList();
-        CheckExclusions(excluded);
+        CheckExclusions(excluded, draft);
 
         var total = groups.Sum(g => g.Cases.Count);
-        var summary = $"conformance: {passed} passed, {failures.Count} failed, {excluded.Count} excluded of {total}";
+        var summary = $"conformance {draft}: {passed} passed, {failures.Count} failed, {excluded.Count} excluded of {total}";
         output.WriteLine(summary);
         Console.WriteLine(summary);
-        var results = Path.Combine(TestSuite.RepositoryRoot, "TestResults");
-        Directory.CreateDirectory(results);
-        File.WriteAllText(Path.Combine(results, "conformance.txt"), summary + "\n");
+        WriteSummary(draft, summary);
         Assert.True(failures.Count == 0, summary + Environment.NewLine + string.Join(Environment.NewLine, failures.Take(60)));
         Assert.Equal(total, passed + failures.Count + excluded.Count);
     }
 
-    /// <summary>The problems the generator's own reader and model find in the suite's schemas (the analyzers report them in a build).</summary>
-    private static IEnumerable<Stagehand.Schema.SchemaProblem> ModelProblems(ImmutableArray<SuiteText> files)
+    /// <summary>Puts this draft's line in <c>TestResults/conformance.txt</c>, beside the other drafts' lines, in draft order.</summary>
+    private static void WriteSummary(string draft, string summary)
     {
-        var settings = new Stagehand.Schema.SchemaFileSettings(Namespace, Stagehand.Schema.SchemaMode.Validator, null);
+        lock (ResultsGate)
+        {
+            var results = Path.Combine(TestSuite.RepositoryRoot, "TestResults");
+            Directory.CreateDirectory(results);
+            var path = Path.Combine(results, "conformance.txt");
+            var lines = File.Exists(path) ? File.ReadAllLines(path).ToList() : [];
+            lines.RemoveAll(line => !line.StartsWith("conformance draft", StringComparison.Ordinal) || line.StartsWith("conformance " + draft + ":", StringComparison.Ordinal));
+            lines.Add(summary);
+            File.WriteAllLines(path, lines.OrderBy(line => Array.FindIndex(TestSuite.Drafts, d => line.StartsWith("conformance " + d + ":", StringComparison.Ordinal))));
+        }
+    }
+
+    /// <summary>The problems the generator's own reader and model find in the suite's schemas (the generator reports them in a build).</summary>
+    private static IEnumerable<Stagehand.Schema.SchemaProblem> ModelProblems(ImmutableArray<SuiteText> files, string draft)
+    {
+        var settings = Stagehand.Schema.SchemaFileSettings.Resolve(Namespace, "validator", Namespace, defaultDialect: draft);
         var documents = files.Select(f => Stagehand.Schema.SchemaReader.ReadFile(f.Path, settings, f.GetText())).ToImmutableArray();
         return Stagehand.Schema.ContractModelBuilder.BuildOrReport(documents).SelectMany(r => r.Problems);
     }
@@ -145,12 +163,13 @@ public sealed class ConformanceTests(ITestOutputHelper output)
         return Assembly.Load(stream.ToArray());
     }
 
-    private void CheckExclusions(List<Exclusion> excluded)
+    private void CheckExclusions(List<Exclusion> excluded, string draft)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, ExclusionsFile);
+        var exclusionsFile = "conformance-exclusions." + draft + ".json";
+        var path = Path.Combine(AppContext.BaseDirectory, exclusionsFile);
         if (Environment.GetEnvironmentVariable(WriteExclusionsVariable) == "1")
         {
-            var source = Path.Combine(TestSuite.RepositoryRoot, "tests", "Stagehand.Conformance.Tests", ExclusionsFile);
+            var source = Path.Combine(TestSuite.RepositoryRoot, "tests", "Stagehand.Conformance.Tests", exclusionsFile);
             File.WriteAllText(source, JsonSerializer.Serialize(excluded, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }) + "\n");
             output.WriteLine("wrote " + source);
             return;
@@ -161,7 +180,7 @@ public sealed class ConformanceTests(ITestOutputHelper output)
         var stale = listed.Except(excluded).ToList();
         Assert.True(
             unlisted.Count == 0 && stale.Count == 0,
-            $"{ExclusionsFile} is out of date. Not listed: {string.Join("; ", unlisted.Take(10))}. Listed but not excluded: {string.Join("; ", stale.Take(10))}. Set {WriteExclusionsVariable}=1 to rewrite it, then review it.");
+            $"{exclusionsFile} is out of date. Not listed: {string.Join("; ", unlisted.Take(10))}. Listed but not excluded: {string.Join("; ", stale.Take(10))}. Set {WriteExclusionsVariable}=1 to rewrite it, then review it.");
         var documented = File.ReadAllText(Path.Combine(TestSuite.RepositoryRoot, "docs", "schema-dialect.md"));
         foreach (var reason in listed.SelectMany(e => e.Reason.Split(", ")).Distinct())
         {
@@ -183,7 +202,7 @@ public sealed class ConformanceTests(ITestOutputHelper output)
     }
 
     /// <summary>Every suite schema is read in validator mode, in one namespace.</summary>
-    private sealed class SuiteOptions : AnalyzerConfigOptionsProvider
+    private sealed class SuiteOptions(string draft) : AnalyzerConfigOptionsProvider
     {
         private static readonly Options PerFile = new(new Dictionary<string, string>
         {
@@ -191,7 +210,11 @@ public sealed class ConformanceTests(ITestOutputHelper output)
             ["build_metadata.AdditionalFiles.StagehandSchemaMode"] = "validator",
         });
 
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new Dictionary<string, string> { ["build_property.RootNamespace"] = Namespace });
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new Dictionary<string, string>
+        {
+            ["build_property.RootNamespace"] = Namespace,
+            ["build_property.StagehandDefaultDialect"] = draft,
+        });
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new Dictionary<string, string>());
 

@@ -11,14 +11,17 @@ internal sealed record SuiteGroup(string Id, string File, string Description, st
 
 internal sealed record SuiteCase(string Description, byte[] Data, bool Valid);
 
-/// <summary>Reads the draft 2020-12 part of the official JSON Schema test suite from <c>../shared</c>.</summary>
+/// <summary>Reads one draft's part of the official JSON Schema test suite from <c>../shared</c>.</summary>
 internal static class TestSuite
 {
-    /// <summary>The keyword files whose keywords the generated validators support, plus the asserted formats.</summary>
+    /// <summary>The drafts the suite has and the generator reads (each file names its dialect, or the project default does).</summary>
+    public static readonly string[] Drafts = ["draft2020-12", "draft2019-09", "draft7"];
+
+    /// <summary>The keyword files whose keywords the generated validators support, plus the asserted formats (those a draft has).</summary>
     public static readonly string[] Files =
     [
         "additionalProperties.json", "allOf.json", "anyOf.json", "boolean_schema.json", "const.json", "default.json",
-        "defs.json", "enum.json", "exclusiveMaximum.json", "exclusiveMinimum.json", "infinite-loop-detection.json",
+        "defs.json", "definitions.json", "enum.json", "exclusiveMaximum.json", "exclusiveMinimum.json", "infinite-loop-detection.json",
         "items.json", "maxItems.json", "maxLength.json", "maximum.json", "minItems.json", "minLength.json", "minimum.json",
         "oneOf.json", "pattern.json", "properties.json", "propertyNames.json", "ref.json", "required.json", "type.json",
         "optional/format/uuid.json", "optional/format/date-time.json", "optional/format/uri.json",
@@ -28,12 +31,18 @@ internal static class TestSuite
 
     public static string Folder => TestRepository.JsonSchemaTestSuite;
 
-    public static IReadOnlyList<SuiteGroup> Load()
+    public static IReadOnlyList<SuiteGroup> Load(string draft)
     {
         var groups = new List<SuiteGroup>();
         foreach (var file in Files)
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Folder, "tests", "draft2020-12", file)));
+            var path = Path.Combine(Folder, "tests", draft, file);
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
             var index = 0;
             foreach (var group in document.RootElement.EnumerateArray())
             {

@@ -90,6 +90,7 @@ internal static class SchemaSetCache
         ImmutableArray<Input>.Builder? inputs = null;
         string? rootNamespace = null;
         string? defaultVisibility = null;
+        string? defaultDialect = null;
         var rootRead = false;
         foreach (var file in options.AdditionalFiles)
         {
@@ -102,6 +103,7 @@ internal static class SchemaSetCache
             {
                 options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(SchemaFileSettings.RootNamespaceProperty, out rootNamespace);
                 options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(SchemaFileSettings.DefaultVisibilityProperty, out defaultVisibility);
+                options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(SchemaFileSettings.DefaultDialectProperty, out defaultDialect);
                 rootRead = true;
             }
 
@@ -109,7 +111,7 @@ internal static class SchemaSetCache
             fileOptions.TryGetValue(SchemaFileSettings.NamespaceMetadata, out var @namespace);
             fileOptions.TryGetValue(SchemaFileSettings.ModeMetadata, out var mode);
             inputs ??= ImmutableArray.CreateBuilder<Input>();
-            inputs.Add(new Input(file.Path, SchemaFileSettings.Resolve(@namespace, mode, rootNamespace, defaultVisibility), file.GetText(cancellationToken)));
+            inputs.Add(new Input(file.Path, SchemaFileSettings.Resolve(@namespace, mode, rootNamespace, defaultVisibility, defaultDialect), file.GetText(cancellationToken)));
         }
 
         return inputs?.ToImmutable() ?? ImmutableArray<Input>.Empty;
