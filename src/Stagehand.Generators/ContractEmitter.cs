@@ -119,7 +119,7 @@ internal static class ContractEmitter
             EmitMember(writer, member);
         }
 
-        if (record.UnknownMembers == UnknownMemberHandling.Keep)
+        if (record.AdditionalMembers is { } additional)
         {
             if (!first)
             {
@@ -127,8 +127,10 @@ internal static class ContractEmitter
             }
 
             first = false;
-            writer.WriteSummaryXml("Members the contract does not declare, kept as they were read and written back.");
-            writer.WriteLine("public " + Runtime + "ValueMap<" + Runtime + "JsonAny>? AdditionalMembers { get; init; }");
+            writer.WriteSummaryXml(record.AdditionalMembersTyped
+                ? "Members beyond the declared ones, each a value of the contract's additionalProperties schema, read and written back."
+                : "Members the contract does not declare, kept as they were read and written back.");
+            writer.WriteLine("public " + additional.CSharpType + "? AdditionalMembers { get; init; }");
         }
 
         if (record.Members.Any(m => m.Sensitive))

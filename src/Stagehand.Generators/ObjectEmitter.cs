@@ -39,9 +39,9 @@ internal static class ObjectEmitter
                 }
             }
 
-            if (node.UnknownMembers == UnknownMemberHandling.Keep)
+            if (node.AdditionalMemberType is { } keptType)
             {
-                writer.WriteLine("global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, " + Runtime + "JsonAny>>? kept = null;");
+                writer.WriteLine("global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, " + keptType + ">>? kept = null;");
             }
         }
 
@@ -98,7 +98,20 @@ internal static class ObjectEmitter
         }
 
         writer.OpenBlock(members.Count == 0 ? string.Empty : "else");
-        if (node.AdditionalProperties is not null)
+        if (node.AdditionalProperties is not null && record is not null && node.AdditionalMemberType is not null)
+        {
+            // A member beyond the declared ones: read with the additionalProperties schema and kept, typed.
+            writer.OpenBlock("if (context.TryReadPropertyName(ref reader, ref names, build, out var keptName))");
+            writer.WriteLine("reader.Read();");
+            writer.WriteLine(node.AdditionalProperties.Call + "(ref reader, ref context, build, out var keptValue);");
+            writer.WriteLine("if (build && keptName is not null) (kept ??= new()).Add(new(keptName, keptValue));");
+            writer.CloseBlock();
+            writer.OpenBlock("else");
+            writer.WriteLine("reader.Read();");
+            writer.WriteLine("reader.Skip();");
+            writer.CloseBlock();
+        }
+        else if (node.AdditionalProperties is not null)
         {
             writer.OpenBlock("if (context.TryReadPropertyName(ref reader, ref names, false, out _))");
             writer.WriteLine("reader.Read();");
@@ -204,9 +217,9 @@ internal static class ObjectEmitter
             }
         }
 
-        if (node.UnknownMembers == UnknownMemberHandling.Keep)
+        if (node.AdditionalMemberType is { } keptType)
         {
-            writer.WriteLine("AdditionalMembers = kept is null ? null : new " + Runtime + "ValueMap<" + Runtime + "JsonAny>(kept),");
+            writer.WriteLine("AdditionalMembers = kept is null ? null : new " + Runtime + "ValueMap<" + keptType + ">(kept),");
         }
 
         writer.CloseBlock(";");

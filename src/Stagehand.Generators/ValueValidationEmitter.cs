@@ -49,6 +49,19 @@ internal static class ValueValidationEmitter
             writer.CloseBlock();
         }
 
+        if (record.AdditionalMembers is { } additional)
+        {
+            // Additional members sit beside the declared ones: their pointers are the object's own, with no step between.
+            var check = new SourceWriter();
+            EmitCheck(check, additional, "theAdditionalMembers", "AdditionalMembers", 0, rules);
+            if (!check.IsEmpty)
+            {
+                writer.OpenBlock("if (AdditionalMembers is { } theAdditionalMembers)");
+                writer.WriteLines(check);
+                writer.CloseBlock();
+            }
+        }
+
         writer.CloseBlock();
         EmitRuleFields(writer, rules);
     }

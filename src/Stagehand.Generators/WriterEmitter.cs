@@ -14,7 +14,8 @@ internal static class WriterEmitter
     public static void EmitRecord(SourceWriter writer, RecordSpec record)
     {
         writer.WriteSummaryXml("Writes this value as JSON with the contract's wire names.");
-        var nested = record.Members.Any(member => !member.ClientOnly && member.Const is null && WritesGeneratedValue(member.Shape));
+        var nested = record.Members.Any(member => !member.ClientOnly && member.Const is null && WritesGeneratedValue(member.Shape))
+            || (record.AdditionalMembers is { } additionalShape && WritesGeneratedValue(additionalShape));
         if (nested)
         {
             writer.WriteLine(StackExceptionXml);
@@ -80,12 +81,20 @@ internal static class WriterEmitter
             writer.CloseBlock();
         }
 
-        if (record.UnknownMembers == UnknownMemberHandling.Keep)
+        if (record.AdditionalMembers is { Element: { } element } additionalMembers)
         {
             writer.OpenBlock("if (AdditionalMembers is { } additional)");
             writer.OpenBlock("foreach (var pair in additional)");
             writer.WriteLine("writer.WritePropertyName(pair.Key);");
-            writer.WriteLine("pair.Value.WriteTo(writer);");
+            if (additionalMembers.ElementNullable)
+            {
+                EmitNullable(writer, element, "pair.Value", 1);
+            }
+            else
+            {
+                EmitValue(writer, element, "pair.Value", 1);
+            }
+
             writer.CloseBlock();
             writer.CloseBlock();
         }

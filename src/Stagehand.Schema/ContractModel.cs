@@ -159,6 +159,16 @@ internal sealed record RecordSpec : TypeSpec
 {
     public EquatableArray<MemberSpec> Members { get; init; } = EquatableArray<MemberSpec>.Empty;
 
+    /// <summary>
+    /// The map that holds the members the contract does not declare, when the record keeps them (a
+    /// <c>ValueMap</c> shape): of the <c>additionalProperties</c> schema's type, or of <c>JsonAny</c> when unknown
+    /// members are kept as read.
+    /// </summary>
+    public ValueShape? AdditionalMembers { get; init; }
+
+    /// <summary>Whether <see cref="AdditionalMembers"/> comes from an <c>additionalProperties</c> schema.</summary>
+    public bool AdditionalMembersTyped { get; init; }
+
     public UnknownMemberHandling UnknownMembers { get; init; }
 
     public bool Persisted { get; init; }

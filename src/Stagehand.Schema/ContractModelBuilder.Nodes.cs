@@ -158,6 +158,9 @@ internal sealed partial class ContractModelBuilder
             UnknownMembers = contract ? node.EffectiveUnknownMembers : node.RejectsAdditionalProperties ? UnknownMemberHandling.Reject : UnknownMemberHandling.Drop,
             AdditionalProperties = node.HasAdditionalPropertiesSchema ? LocalReader(document, node.AdditionalProperties!) : null,
             PropertyNames = propertyNames,
+            AdditionalMemberType = record?.AdditionalMembers is { Element: { } element } extras
+                ? element.CSharpType + (extras.ElementNullable ? "?" : string.Empty)
+                : null,
             ReadOnlyMembers = ReadOnlyMembersOf(document, node),
             Items = node.Items is null ? null : LocalReader(document, node.Items),
             AllOf = allOf.Select(b => LocalReader(document, b)).ToEquatableArray(),

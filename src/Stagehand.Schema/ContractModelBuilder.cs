@@ -383,7 +383,9 @@ internal sealed partial class ContractModelBuilder
         }
 
         var isObject = types == JsonTypes.Object || (types == JsonTypes.None && !node.Properties.IsEmpty);
-        if (isObject && !node.HasAdditionalPropertiesSchema &&
+        // An object with an additionalProperties schema and no properties is a map; with properties, a record whose
+        // extra members are a typed map beside them.
+        if (isObject && (!node.HasAdditionalPropertiesSchema || !node.Properties.IsEmpty) &&
             (!node.Properties.IsEmpty || node.RejectsAdditionalProperties || node.UnknownMembers != UnknownMemberHandling.Unspecified))
         {
             return NamedKind.Record;
@@ -526,6 +528,20 @@ internal sealed partial class ContractModelBuilder
             });
         }
 
+        ValueShape? additionalMembers = null;
+        if (node.HasAdditionalPropertiesSchema)
+        {
+            // Members beyond the declared ones, each read and checked with the additionalProperties schema.
+            if (Resolve(document, node.AdditionalProperties!) is { } extra)
+            {
+                additionalMembers = new ValueShape { Kind = ValueKind.Map, Element = extra.Shape, ElementNullable = extra.Nullable && extra.Shape.Kind != ValueKind.Any };
+            }
+        }
+        else if (node.EffectiveUnknownMembers == UnknownMemberHandling.Keep)
+        {
+            additionalMembers = new ValueShape { Kind = ValueKind.Map, Element = new ValueShape { Kind = ValueKind.Any } };
+        }
+
         return new RecordSpec
         {
             Type = type,
@@ -533,6 +549,8 @@ internal sealed partial class ContractModelBuilder
             Visibility = visibility,
             Deprecated = node.Deprecated,
             Members = members.ToEquatableArray(),
+            AdditionalMembers = additionalMembers,
+            AdditionalMembersTyped = node.HasAdditionalPropertiesSchema,
             UnknownMembers = node.EffectiveUnknownMembers,
             Persisted = node.Persisted,
             Mirrors = node.Mirrors,

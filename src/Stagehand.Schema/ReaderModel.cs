@@ -150,6 +150,9 @@ internal sealed record NodeSpec
 
     public MethodRef? AdditionalProperties { get; init; }
 
+    /// <summary>The C# type of a value of the record's additional members map, when the record keeps them.</summary>
+    public string? AdditionalMemberType { get; init; }
+
     /// <summary>What <c>propertyNames</c> asks of every member name, when it asks anything.</summary>
     public PropertyNameCheck? PropertyNames { get; init; }
 
