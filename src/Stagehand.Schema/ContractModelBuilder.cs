@@ -89,7 +89,7 @@ internal sealed partial class ContractModelBuilder
         {
             if (document.Root is not null && document.Mode == SchemaMode.Contract)
             {
-                Guard(document, () => NameTypes(document, document.Root, document.FileStem));
+                Guard(document, () => NameTypes(document, document.Root, document.RootTypeCandidate));
             }
         }
 

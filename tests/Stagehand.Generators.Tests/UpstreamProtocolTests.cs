@@ -33,6 +33,9 @@ public sealed class UpstreamProtocolTests
         Assert.True(generator.IsEmpty, string.Join("\n", generator.Take(20)));
         Assert.True(compiler.IsEmpty, string.Join("\n", compiler.Take(20)));
         Assert.NotNull(assembly);
+
+        // The root is named after its title ("Stagehand V4 Protocol"), not the file name.
+        Assert.NotNull(assembly!.GetType("Upstream.Protocol.StagehandV4Protocol"));
     }
 
     [UpstreamFact]

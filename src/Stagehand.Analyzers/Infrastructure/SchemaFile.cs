@@ -40,9 +40,9 @@ internal sealed class SchemaFile
 
     /// <summary>
     /// The name of the C# type the root becomes: the model's (which may have numbered it to keep it clear of another),
-    /// else its <c>x-stagehand-typeName</c> or the file stem made into an identifier, as the model would name it.
+    /// else the name the model starts from (<see cref="SchemaDocument.RootTypeCandidate"/>).
     /// </summary>
-    public string RootTypeName => Contract?.RootType?.Name ?? Root?.TypeName ?? Identifiers.ToIdentifier(Document.FileStem, "Type");
+    public string RootTypeName => Contract?.RootType?.Name ?? Document.RootTypeCandidate;
 
     public string RootTypeFullName => Document.Namespace + "." + RootTypeName;
 
