@@ -70,11 +70,7 @@ public sealed class DraftTests
     /// <summary>The generated Order validator, compiled and loaded.</summary>
     private static System.Func<string, ValidationResult> Validator(string text)
     {
-        var assembly = GeneratedCodeCompilesTests.Load([new RandomSchemaFile("Order.schema.json", text)]);
-        var descriptors = (ContractDescriptor[])assembly.GetType("Fuzz.Contracts.GeneratedContracts")!
-            .GetMethod("CreateDescriptors", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)!
-            .Invoke(null, null)!;
-        var order = descriptors.Single(d => d.Name == "Order");
+        var order = GeneratedCodeCompilesTests.Contract(GeneratedCodeCompilesTests.Load([new RandomSchemaFile("Order.schema.json", text)]), "Order");
         return json => order.Validate(System.Text.Encoding.UTF8.GetBytes(json), null);
     }
 }

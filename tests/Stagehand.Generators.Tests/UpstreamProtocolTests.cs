@@ -65,10 +65,7 @@ public sealed class UpstreamProtocolTests
     private static ContractDescriptor Contract(string name)
     {
         var assembly = Built.Value.Assembly ?? throw new InvalidOperationException("the protocol did not compile");
-        var descriptors = (ContractDescriptor[])assembly.GetType("Upstream.Protocol.GeneratedContracts")!
-            .GetMethod("CreateDescriptors", BindingFlags.Public | BindingFlags.Static)!
-            .Invoke(null, null)!;
-        return descriptors.Single(d => d.Name == name);
+        return Fuzzing.GeneratedCodeCompilesTests.Contract(assembly, name, "Upstream.Protocol");
     }
 
     private static (ImmutableArray<Diagnostic>, ImmutableArray<Diagnostic>, Assembly?) Build()

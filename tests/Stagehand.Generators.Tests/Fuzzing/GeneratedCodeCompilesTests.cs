@@ -165,6 +165,15 @@ public sealed class GeneratedCodeCompilesTests
         return new System.Runtime.Loader.AssemblyLoadContext("fuzz", isCollectible: true).LoadFromStream(image);
     }
 
+    /// <summary>The contract called <paramref name="name"/> in a loaded assembly's registry (<c>GeneratedContracts</c>).</summary>
+    internal static Stagehand.Contracts.ContractDescriptor Contract(System.Reflection.Assembly assembly, string name, string rootNamespace = "Fuzz.Contracts")
+    {
+        var descriptors = (Stagehand.Contracts.ContractDescriptor[])assembly.GetType(rootNamespace + ".GeneratedContracts")!
+            .GetMethod("CreateDescriptors", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)!
+            .Invoke(null, null)!;
+        return descriptors.Single(d => d.Name == name);
+    }
+
     internal sealed record Outcome(int GeneratedFiles, int Problems, List<string> Errors)
     {
         public List<string> ProblemMessages { get; init; } = [];
