@@ -20,4 +20,7 @@ public static class RuleIdentifiers
 
     /// <summary>A secret-looking member of a public persisted resource that is not marked sensitive or write-only.</summary>
     public const string SecretInPublicResource = "STH0006";
+
+    /// <summary>How a schema was read, where that is worth knowing (a numbered C# name, an annotation from OpenAPI).</summary>
+    public const string SchemaNote = Stagehand.Schema.SchemaNoteRule.Id;
 }

@@ -50,7 +50,7 @@ public sealed class ContractsGenerator : IIncrementalGenerator
         // diagnostics even when C# that uses the missing type does not compile (CS0246), and analyzers do not run
         // then. The analyzers mirror the problem onto C# types, and do not report it again in the schema file.
         var problems = results
-            .Select(static (result, _) => result.File is null ? result.Problems : EquatableArray<SchemaProblem>.Empty)
+            .Select(static (result, _) => result.File is null ? result.Problems.Where(static problem => !problem.IsNote).ToEquatableArray() : EquatableArray<SchemaProblem>.Empty)
             .WithTrackingName(TrackingNames.SchemaProblems);
 
         var rootNamespace = context.AnalyzerConfigOptionsProvider
@@ -137,7 +137,12 @@ public sealed class ContractsGenerator : IIncrementalGenerator
         options.GlobalOptions.TryGetValue(SchemaFileSettings.RootNamespaceProperty, out var rootNamespace);
         options.GlobalOptions.TryGetValue(SchemaFileSettings.DefaultVisibilityProperty, out var defaultVisibility);
         options.GlobalOptions.TryGetValue(SchemaFileSettings.DefaultDialectProperty, out var defaultDialect);
-        return new SchemaInput(file.Path, SchemaFileSettings.Resolve(@namespace, mode, rootNamespace, defaultVisibility, defaultDialect), file.GetText(cancellationToken)?.ToString());
+        if (!fileOptions.TryGetValue(SchemaFileSettings.OpenApiNullableMetadata, out var openApiNullable) || string.IsNullOrEmpty(openApiNullable))
+        {
+            options.GlobalOptions.TryGetValue(SchemaFileSettings.OpenApiNullableProperty, out openApiNullable);
+        }
+
+        return new SchemaInput(file.Path, SchemaFileSettings.Resolve(@namespace, mode, rootNamespace, defaultVisibility, defaultDialect, openApiNullable), file.GetText(cancellationToken)?.ToString());
     }
 
     private static SchemaDocument Parse(SchemaInput input, CancellationToken cancellationToken) =>

@@ -107,7 +107,7 @@ internal sealed partial class ContractModelBuilder
                 continue;
             }
 
-            var readCleanly = _problems[document.Path].Count == 0;
+            var readCleanly = !HasErrors(document.Path);
             Guard(
                 document,
                 () =>
@@ -132,7 +132,7 @@ internal sealed partial class ContractModelBuilder
             var relative = SchemaPaths.RelativeTo(_commonRoot, document.Path);
             var problems = _problems[document.Path];
             _types.TryGetValue((document.Path, string.Empty), out var rootType);
-            var file = problems.Count == 0 && document.Root is not null && built.TryGetValue(document.Path, out var parts)
+            var file = !HasErrors(document.Path) && document.Root is not null && built.TryGetValue(document.Path, out var parts)
                 ? new ContractFile(
                     UniqueHintName(HintNameFor(relative), hintNames),
                     relative,
@@ -240,7 +240,7 @@ internal sealed partial class ContractModelBuilder
             changed = false;
             foreach (var document in ordered)
             {
-                if (document.Root is null || _problems[document.Path].Count > 0)
+                if (document.Root is null || HasErrors(document.Path))
                 {
                     continue;
                 }
@@ -253,7 +253,7 @@ internal sealed partial class ContractModelBuilder
                     }
 
                     var (file, _) = SchemaPaths.Resolve(document.Path, node.Ref);
-                    if (file != document.Path && _problems.TryGetValue(file, out var targetProblems) && targetProblems.Count > 0)
+                    if (file != document.Path && _problems.ContainsKey(file) && HasErrors(file))
                     {
                         Report(
                             document.Path,
@@ -446,6 +446,11 @@ internal sealed partial class ContractModelBuilder
                 names.Add(companion);
             }
 
+            if (name != candidate)
+            {
+                Note(document.Path, "title", $"The type '{candidate}' is '{name}' in C#: '{candidate}' is taken in {document.Namespace} (by another type, a class generated beside one, or a member of its own).", node.Location.FirstCharacter());
+            }
+
             var type = new TypeRef(document.Namespace, name, kind);
             _types[(document.Path, node.Pointer)] = type;
             if (!_typesByFile.TryGetValue(document.Path, out var list))
@@ -498,10 +503,12 @@ internal sealed partial class ContractModelBuilder
             }
 
             var (shape, nullable, constant, target) = resolved.Value;
-            var name = UniqueName(
-                property.Schema.MemberName ?? Identifiers.ToIdentifier(Identifiers.ToPascalCase(property.Name), "Value"),
-                candidate => candidate == type.Name || GeneratedMemberNames.IsReservedInRecord(candidate),
-                names);
+            var wanted = property.Schema.MemberName ?? Identifiers.ToIdentifier(Identifiers.ToPascalCase(property.Name), "Value");
+            var name = UniqueName(wanted, candidate => candidate == type.Name || GeneratedMemberNames.IsReservedInRecord(candidate), names);
+            if (name != wanted)
+            {
+                Note(document.Path, "properties", $"The member '{property.Name}' of '{type.Name}' is '{name}' in C#: '{wanted}' is taken (by another member, the type's own name, or a member every generated record has). Its wire name stays '{property.Name}'.", property.NameLocation);
+            }
 
             // A client-only member never comes from the wire, so no reader could set it: it is never required in C#.
             var required = node.Required.Contains(property.Name) && !property.Schema.ClientOnly;
@@ -573,10 +580,12 @@ internal sealed partial class ContractModelBuilder
             }
 
             // The reader reports an x-stagehand-enumNames of another length than the enum, and such a file is not built.
-            var name = UniqueName(
-                position < node.EnumNames.Count ? node.EnumNames[position] : Identifiers.ToIdentifier(Identifiers.ToPascalCase(literal.Text), "Value"),
-                candidate => candidate == type.Name || GeneratedMemberNames.IsReservedInEnum(candidate),
-                names);
+            var wanted = position < node.EnumNames.Count ? node.EnumNames[position] : Identifiers.ToIdentifier(Identifiers.ToPascalCase(literal.Text), "Value");
+            var name = UniqueName(wanted, candidate => candidate == type.Name || GeneratedMemberNames.IsReservedInEnum(candidate), names);
+            if (name != wanted)
+            {
+                Note(document.Path, "enum", $"The value {literal.Text} of '{type.Name}' is '{name}' in C#: '{wanted}' is taken (by another value, or a member every enum has).", node.Location);
+            }
 
             if (literal.Kind != JsonTypes.String)
             {
@@ -629,11 +638,16 @@ internal sealed partial class ContractModelBuilder
 
                 var (shape, _, _, target) = resolved.Value;
                 var fields = new HashSet<string>(names.Select(GeneratedMemberNames.UnionCaseField), StringComparer.Ordinal);
+                var wanted = branch.CaseName ?? target?.CaseName ?? CaseNameFromSchema(document, node, branch) ?? DefaultCaseName(shape);
                 var name = UniqueName(
-                    branch.CaseName ?? target?.CaseName ?? CaseNameFromSchema(document, node, branch) ?? DefaultCaseName(shape),
+                    wanted,
                     candidate => GeneratedMemberNames.UnionCaseMembers(candidate).Any(member => member == type.Name || GeneratedMemberNames.IsReservedInUnion(member))
                         || fields.Contains(GeneratedMemberNames.UnionCaseField(candidate)),
                     names);
+                if (name != wanted)
+                {
+                    Note(document.Path, node.OneOf.IsEmpty ? "anyOf" : "oneOf", $"A case of '{type.Name}' is '{name}' in C#: '{wanted}' is taken (by another case, or a member every generated union has).", branch.Location);
+                }
 
                 _caseNames[(document.Path, branch.Pointer)] = name;
                 string? discriminatorValue = null;
@@ -1039,6 +1053,19 @@ internal sealed partial class ContractModelBuilder
         }
 
         return (target, found);
+    }
+
+    /// <summary>Whether the file has a problem that is not a note: one that stops its generation.</summary>
+    private bool HasErrors(string path) => _problems[path].Exists(problem => !problem.IsNote);
+
+    /// <summary>Adds a note (STH0007), which stops nothing.</summary>
+    private void Note(string path, string keyword, string message, LocationInfo location)
+    {
+        var note = new SchemaProblem(keyword, message, location, IsNote: true);
+        if (!_problems[path].Contains(note))
+        {
+            _problems[path].Add(note);
+        }
     }
 
     private void Report(string path, string keyword, string message, LocationInfo location)

@@ -12,6 +12,10 @@ internal sealed record LocationInfo(string FilePath, int Start, int Length, int 
 
     public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
 
+    /// <summary>The first character of this place, for a schema that spans many lines.</summary>
+    public LocationInfo FirstCharacter() =>
+        this with { Length = System.Math.Min(Length, 1), EndLine = StartLine, EndCharacter = StartCharacter + System.Math.Min(Length, 1) };
+
     /// <summary>One-based line and column, as people and MSBuild count them.</summary>
     public string Display => $"{FilePath}({StartLine + 1},{StartCharacter + 1})";
 }

@@ -1,8 +1,9 @@
 namespace Stagehand.Schema;
 
-/// <summary>Something wrong with a schema, at the place it was found.</summary>
+/// <summary>Something wrong with a schema, or worth knowing about it (a note), at the place it was found.</summary>
 /// <param name="Keyword">The keyword at fault, or <c>json</c> for text that is not JSON.</param>
-internal sealed record SchemaProblem(string Keyword, string Message, LocationInfo Location);
+/// <param name="IsNote">A note (STH0007) does not stop generation: a C# name that was numbered, a keyword read as an annotation.</param>
+internal sealed record SchemaProblem(string Keyword, string Message, LocationInfo Location, bool IsNote = false);
 
 /// <summary>One parsed schema file. <see cref="Root"/> is null when the text is not valid JSON.</summary>
 /// <param name="DefaultVisibility">The visibility of a root that states none (public unless the project says otherwise).</param>

@@ -10,8 +10,12 @@ namespace Stagehand.Schema;
 /// The generator, the analyzers and the CLI all decide it here.
 /// </summary>
 /// <param name="DefaultDialect">The <c>$schema</c> a file that names none is read with (the <c>StagehandDefaultDialect</c> property, else 2020-12).</param>
-internal sealed record SchemaFileSettings(string Namespace, SchemaMode Mode, string? Problem, string DefaultVisibility = SchemaFileSettings.Public, string? DefaultDialect = null)
+/// <param name="OpenApiNullable">Read OpenAPI 3.0's <c>"nullable": true</c> as "or null" (the <c>StagehandOpenApiNullable</c> property or item metadata).</param>
+internal sealed record SchemaFileSettings(string Namespace, SchemaMode Mode, string? Problem, string DefaultVisibility = SchemaFileSettings.Public, string? DefaultDialect = null, bool OpenApiNullable = false)
 {
+    public const string OpenApiNullableProperty = "build_property.StagehandOpenApiNullable";
+    public const string OpenApiNullableMetadata = "build_metadata.AdditionalFiles.StagehandOpenApiNullable";
+
     public const string DefaultDialectProperty = "build_property.StagehandDefaultDialect";
 
     public const string Public = "public";
@@ -24,7 +28,7 @@ internal sealed record SchemaFileSettings(string Namespace, SchemaMode Mode, str
     public const string FallbackNamespace = "Stagehand.Contracts.Generated";
 
     /// <summary>Decides the settings; <see cref="Problem"/> says why stated metadata could not be used.</summary>
-    public static SchemaFileSettings Resolve(string? namespaceMetadata, string? modeMetadata, string? rootNamespace, string? defaultVisibility = null, string? defaultDialect = null)
+    public static SchemaFileSettings Resolve(string? namespaceMetadata, string? modeMetadata, string? rootNamespace, string? defaultVisibility = null, string? defaultDialect = null, string? openApiNullable = null)
     {
         string? problem = null;
         var @namespace = RootNamespaceOrFallback(rootNamespace);
@@ -84,7 +88,20 @@ internal sealed record SchemaFileSettings(string Namespace, SchemaMode Mode, str
             }
         }
 
-        return new SchemaFileSettings(@namespace, mode, problem, visibility, dialect);
+        var nullable = false;
+        switch (openApiNullable?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "false":
+                break;
+            case "true":
+                nullable = true;
+                break;
+            default:
+                problem = $"StagehandOpenApiNullable '{openApiNullable}' must be 'true' or 'false'.";
+                break;
+        }
+
+        return new SchemaFileSettings(@namespace, mode, problem, visibility, dialect, nullable);
     }
 
     /// <summary>The project's root namespace when it is a valid namespace, else <see cref="FallbackNamespace"/>.</summary>

@@ -56,6 +56,9 @@ internal sealed record SchemaNode
 
     public SchemaNode? AdditionalProperties { get; init; }
 
+    /// <summary>OpenAPI 3.0's <c>"nullable": true</c> was written (read as "or null" only when the project opts in).</summary>
+    public bool OpenApiNullable { get; init; }
+
     /// <summary>The schema every member name of an object must match (<c>propertyNames</c>).</summary>
     public SchemaNode? PropertyNames { get; init; }
 

@@ -59,7 +59,7 @@ internal static class SchemaReader
         {
             try
             {
-                document = Read(path, settings.Namespace, text, cancellationToken, settings.Mode, settings.DefaultDialect) with { DefaultVisibility = settings.DefaultVisibility };
+                document = Read(path, settings.Namespace, text, cancellationToken, settings.Mode, settings.DefaultDialect, settings.OpenApiNullable) with { DefaultVisibility = settings.DefaultVisibility };
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -83,9 +83,9 @@ internal static class SchemaReader
             settings.DefaultVisibility);
     }
 
-    public static SchemaDocument Read(string path, string @namespace, SourceText text, CancellationToken cancellationToken = default, SchemaMode mode = SchemaMode.Contract, string? defaultDialect = null)
+    public static SchemaDocument Read(string path, string @namespace, SourceText text, CancellationToken cancellationToken = default, SchemaMode mode = SchemaMode.Contract, string? defaultDialect = null, bool openApiNullable = false)
     {
-        var parser = new Parser(path, text, mode, cancellationToken, defaultDialect);
+        var parser = new Parser(path, text, mode, cancellationToken, defaultDialect, openApiNullable);
         var root = parser.Parse();
         return new SchemaDocument(SchemaPaths.Normalize(path), @namespace, root, parser.Problems.ToEquatableArray(), mode);
     }
@@ -137,8 +137,12 @@ internal static class SchemaReader
         /// <summary>The dialect the root's <c>$schema</c> names (draft 2020-12 when it names none), read before the rest.</summary>
         private readonly string _dialect;
 
-        public Parser(string path, SourceText text, SchemaMode mode, CancellationToken cancellationToken, string? defaultDialect = null)
+        /// <summary>Whether OpenAPI 3.0's <c>nullable</c> means "or null" in this file.</summary>
+        private readonly bool _openApiNullable;
+
+        public Parser(string path, SourceText text, SchemaMode mode, CancellationToken cancellationToken, string? defaultDialect = null, bool openApiNullable = false)
         {
+            _openApiNullable = openApiNullable;
             _path = path;
             _mode = mode;
             _text = text;
@@ -281,6 +285,12 @@ internal static class SchemaReader
 
             var end = (int)reader.BytesConsumed;
             node = node with { Location = LocationOf(start, end - start) };
+            if (node.OpenApiNullable && _openApiNullable && node.Types != JsonTypes.None)
+            {
+                // OpenAPI 3.0, opted in: "nullable": true adds null to the declared types.
+                node = node with { Types = node.Types | JsonTypes.Null };
+            }
+
             if (_dialect == Draft7 && node.Ref is not null)
             {
                 // Draft 7: "All other properties in a $ref object MUST be ignored." Only where the reference points
@@ -434,6 +444,15 @@ internal static class SchemaReader
                     return node with { CaseName = ReadIdentifier(ref reader, keyword) };
                 case "x-stagehand-discriminator":
                     return node with { Discriminator = ReadString(ref reader, keyword) };
+                case "nullable":
+                    var isNullable = reader.TokenType == JsonTokenType.True;
+                    SkipValue(ref reader, valueStart);
+                    if (isNullable && !_openApiNullable)
+                    {
+                        Note(keyword, "'nullable' is OpenAPI 3.0's: JSON Schema reads it as an annotation, so null is not accepted here. To read it as \"or null\", set <StagehandOpenApiNullable>true</StagehandOpenApiNullable> in the project, or StagehandOpenApiNullable=\"true\" metadata on this file.", keywordStart, keywordLength);
+                    }
+
+                    return isNullable ? node with { OpenApiNullable = true } : node;
                 case "discriminator":
                     // OpenAPI's discriminator: its propertyName chooses how a union's case is found (no verdict changes);
                     // an explicit x-stagehand-discriminator wins. Anything else in it is an annotation.
@@ -893,6 +912,9 @@ internal static class SchemaReader
         }
 
         private static int ValueLength(ref Utf8JsonReader reader, int start) => Math.Max(1, (int)reader.BytesConsumed - start);
+
+        private void Note(string keyword, string message, int byteStart, int byteLength) =>
+            Problems.Add(new SchemaProblem(keyword, message, LocationOf(byteStart, byteLength), IsNote: true));
 
         private void Report(string keyword, string message, int byteStart, int byteLength) =>
             Problems.Add(new SchemaProblem(keyword, message, LocationOf(byteStart, byteLength)));

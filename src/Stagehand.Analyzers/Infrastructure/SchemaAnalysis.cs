@@ -40,8 +40,4 @@ internal static class SchemaAnalysis
     /// <summary>The compilation's schema set, or <see cref="SchemaSet.Empty"/> when it has no schema file.</summary>
     public static SchemaSet GetSchemas(AnalyzerOptions options, System.Threading.CancellationToken cancellationToken) =>
         SchemaSetCache.Get(options, cancellationToken);
-
-    /// <summary>The first character of <paramref name="location"/>, for a schema that spans many lines.</summary>
-    public static LocationInfo Start(this LocationInfo location) =>
-        location with { Length = Math.Min(location.Length, 1), EndLine = location.StartLine, EndCharacter = location.StartCharacter + Math.Min(location.Length, 1) };
 }

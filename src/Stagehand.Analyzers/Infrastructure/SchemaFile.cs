@@ -31,8 +31,14 @@ internal sealed class SchemaFile
     /// <summary>The types built from this file; null when it has problems (the generator then emits nothing for it).</summary>
     public ContractFile? Contract { get; }
 
-    /// <summary>Every problem the reader and the model builder reported for this file.</summary>
+    /// <summary>Every problem the reader and the model builder reported for this file, notes included.</summary>
     public ImmutableArray<SchemaProblem> Problems { get; }
+
+    /// <summary>The problems that stop generation (STH0004).</summary>
+    public ImmutableArray<SchemaProblem> Errors => Problems.RemoveAll(problem => problem.IsNote);
+
+    /// <summary>The notes (STH0007).</summary>
+    public ImmutableArray<SchemaProblem> Notes => Problems.RemoveAll(problem => !problem.IsNote);
 
     public bool IsPublic => Root is not null && Document.Visibility == SchemaFileSettings.Public;
 

@@ -111,7 +111,12 @@ internal static class SchemaSetCache
             fileOptions.TryGetValue(SchemaFileSettings.NamespaceMetadata, out var @namespace);
             fileOptions.TryGetValue(SchemaFileSettings.ModeMetadata, out var mode);
             inputs ??= ImmutableArray.CreateBuilder<Input>();
-            inputs.Add(new Input(file.Path, SchemaFileSettings.Resolve(@namespace, mode, rootNamespace, defaultVisibility, defaultDialect), file.GetText(cancellationToken)));
+            if (!fileOptions.TryGetValue(SchemaFileSettings.OpenApiNullableMetadata, out var openApiNullable) || string.IsNullOrEmpty(openApiNullable))
+            {
+                options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(SchemaFileSettings.OpenApiNullableProperty, out openApiNullable);
+            }
+
+            inputs.Add(new Input(file.Path, SchemaFileSettings.Resolve(@namespace, mode, rootNamespace, defaultVisibility, defaultDialect, openApiNullable), file.GetText(cancellationToken)));
         }
 
         return inputs?.ToImmutable() ?? ImmutableArray<Input>.Empty;

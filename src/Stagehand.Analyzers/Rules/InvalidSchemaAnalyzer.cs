@@ -42,7 +42,7 @@ public sealed class InvalidSchemaAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                foreach (var problem in file.Problems)
+                foreach (var problem in file.Errors)
                 {
                     fileContext.ReportDiagnostic(InvalidSchemaRule.Create(problem));
                 }
@@ -70,10 +70,11 @@ public sealed class InvalidSchemaAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var first = file.Problems[0];
+        var errors = file.Errors;
+        var first = errors[0];
         var where = string.Format(CultureInfo.InvariantCulture, "{0}({1},{2})", file.RelativePath, first.Location.StartLine + 1, first.Location.StartCharacter + 1);
-        var more = file.Problems.Length > 1
-            ? string.Format(CultureInfo.InvariantCulture, " ({0} more problem{1} in the file)", file.Problems.Length - 1, file.Problems.Length == 2 ? string.Empty : "s")
+        var more = errors.Length > 1
+            ? string.Format(CultureInfo.InvariantCulture, " ({0} more problem{1} in the file)", errors.Length - 1, errors.Length == 2 ? string.Empty : "s")
             : string.Empty;
         var message = first.Message + more + " Nothing is generated from this schema until it is fixed.";
         context.ReportDiagnostic(Diagnostic.Create(Rule, type.Locations[0], where, message));
@@ -92,7 +93,7 @@ public sealed class InvalidSchemaAnalyzer : DiagnosticAnalyzer
             var broken = new BrokenSchemas();
             foreach (var file in schemas.Files)
             {
-                if (file.Problems.IsEmpty)
+                if (file.Errors.IsEmpty)
                 {
                     continue;
                 }

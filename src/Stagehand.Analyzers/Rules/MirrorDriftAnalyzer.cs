@@ -46,7 +46,7 @@ public sealed class MirrorDriftAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var mirrorsLocation = (root.MirrorsLocation ?? root.Location.Start()).ToLocation();
+        var mirrorsLocation = (root.MirrorsLocation ?? root.Location.FirstCharacter()).ToLocation();
         var target = schemas.Resolve(file, root.Mirrors);
         if (target is null || target.Value.Node.Pointer.Length != 0)
         {
@@ -91,7 +91,7 @@ public sealed class MirrorDriftAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var location = (root.Properties.FirstOrDefault(p => p.Name == member.WireName)?.NameLocation ?? root.Location.Start()).ToLocation();
+            var location = (root.Properties.FirstOrDefault(p => p.Name == member.WireName)?.NameLocation ?? root.Location.FirstCharacter()).ToLocation();
             if (!Compatible(member.Shape, held.Shape))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rule, location, file.RootTypeName, original.Type.Name,

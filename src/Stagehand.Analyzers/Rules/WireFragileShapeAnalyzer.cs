@@ -55,7 +55,7 @@ public sealed class WireFragileShapeAnalyzer : DiagnosticAnalyzer
             }
             else if (node.AllOf.Count > 1 && ArrayWithMembers(schemas, file, node) is { } member)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, node.Location.Start().ToLocation(),
+                context.ReportDiagnostic(Diagnostic.Create(Rule, node.Location.FirstCharacter().ToLocation(),
                     $"The schema{Where(node)} combines an array with the member '{member}' in 'allOf'; members of an array vanish on copy, map, filter and JSON serialization: make it an object that holds the items and that member"));
             }
 

@@ -66,17 +66,17 @@ internal static class AnalyzerRunner
             .ToImmutableArray();
     }
 
-    private static TestOptionsProvider OptionsFor(ImmutableArray<AdditionalText> list) =>
+    private static TestOptionsProvider OptionsFor(ImmutableArray<AdditionalText> list, IReadOnlyDictionary<string, string>? globalOptions = null) =>
         new(
-            new Dictionary<string, string> { ["build_property.RootNamespace"] = "Consumer" },
+            new Dictionary<string, string>(globalOptions ?? new Dictionary<string, string>()) { ["build_property.RootNamespace"] = "Consumer" },
             list.ToDictionary(
                 f => f.Path,
                 f => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["build_metadata.AdditionalFiles.StagehandNamespace"] = NamespaceFor(f.Path) }));
 
-    public static ImmutableArray<Diagnostic> Run(IEnumerable<AdditionalText> files, string source, ImmutableArray<DiagnosticAnalyzer> analyzers, IReadOnlyDictionary<string, ReportDiagnostic>? severities = null)
+    public static ImmutableArray<Diagnostic> Run(IEnumerable<AdditionalText> files, string source, ImmutableArray<DiagnosticAnalyzer> analyzers, IReadOnlyDictionary<string, ReportDiagnostic>? severities = null, IReadOnlyDictionary<string, string>? globalOptions = null)
     {
         var list = files.ToImmutableArray();
-        var options = OptionsFor(list);
+        var options = OptionsFor(list, globalOptions);
         var compilationOptions = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
         if (severities is not null)
         {
