@@ -641,9 +641,9 @@ internal sealed partial class ContractModelBuilder
                 var wanted = branch.CaseName ?? target?.CaseName ?? CaseNameFromSchema(document, node, branch) ?? DefaultCaseName(shape);
                 var name = UniqueName(
                     wanted,
-                    candidate => GeneratedMemberNames.UnionCaseMembers(candidate).Any(member => member == type.Name || GeneratedMemberNames.IsReservedInUnion(member))
-                        || fields.Contains(GeneratedMemberNames.UnionCaseField(candidate)),
-                    names);
+                    candidate => GeneratedMemberNames.UnionCaseMembers(candidate).Any(member => member == type.Name || GeneratedMemberNames.IsReservedInUnion(member)),
+                    names,
+                    candidate => fields.Contains(GeneratedMemberNames.UnionCaseField(candidate)));
                 if (name != wanted)
                 {
                     Note(document.Path, node.OneOf.IsEmpty ? "anyOf" : "oneOf", $"A case of '{type.Name}' is '{name}' in C#: '{wanted}' is taken (by another case, or a member every generated union has).", branch.Location);
@@ -700,11 +700,11 @@ internal sealed partial class ContractModelBuilder
     /// numbered form (2, 3, ...) that is neither reserved nor in <paramref name="taken"/>, which it is added to. Wire
     /// names stay as written; only the C# name moves, the same way on every build.
     /// </summary>
-    private static string UniqueName(string candidate, Func<string, bool> reserved, HashSet<string> taken)
+    private static string UniqueName(string candidate, Func<string, bool> reserved, HashSet<string> taken, Func<string, bool>? alsoTaken = null)
     {
         var stem = reserved(candidate) ? candidate + "Value" : candidate;
         var name = stem;
-        for (var number = 2; reserved(name) || taken.Contains(name); number++)
+        for (var number = 2; reserved(name) || taken.Contains(name) || (alsoTaken?.Invoke(name) ?? false); number++)
         {
             name = stem + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
