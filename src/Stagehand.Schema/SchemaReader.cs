@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -44,6 +45,12 @@ internal static class SchemaReader
     public const int MaxDepth = 128;
 
     /// <summary>
+    /// Past this many problems, a file is taken for JSON that is not a schema at all (a config file that happens to end in
+    /// <c>.schema.json</c>): it gets one problem at its root instead of one per value.
+    /// </summary>
+    public const int NotASchemaThreshold = 25;
+
+    /// <summary>
     /// Reads one schema file of a build: never throws, reports text that could not be read, and adds the problem of
     /// its settings (bad metadata) to the file's own.
     /// </summary>
@@ -60,6 +67,18 @@ internal static class SchemaReader
             try
             {
                 document = Read(path, settings.Namespace, text, cancellationToken, settings.Mode, settings.DefaultDialect, settings.OpenApiNullable) with { DefaultVisibility = settings.DefaultVisibility };
+                var errors = document.Problems.Items.Where(problem => !problem.IsNote).ToList();
+                if (errors.Count > NotASchemaThreshold)
+                {
+                    var first = errors[0];
+                    document = document with
+                    {
+                        Problems = System.Collections.Immutable.ImmutableArray.Create(new SchemaProblem(
+                            "schema",
+                            $"This file does not read as a JSON Schema: {errors.Count} problems, the first at line {first.Location.StartLine + 1}: {first.Message} If it is not a schema, rename it so that it does not end in {SchemaPaths.Extension}, or take it out of the project's AdditionalFiles.",
+                            document.Root?.Location.FirstCharacter() ?? start)).ToEquatableArray(),
+                    };
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -258,4 +258,19 @@ public sealed class DiagnosticTests
         Assert.Equal("/inline/Misspelt.schema.json", diagnostic.Location.GetLineSpan().Path);
         Assert.Contains("did you mean 'maxLength'?", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AJsonFileThatIsNotASchemaGetsOneProblemAtItsRoot()
+    {
+        var settings = string.Join(",\n", Enumerable.Range(0, 60).Select(i => $"    \"option{i}\": 42"));
+        var config = ("settings.schema.json", "{\n  \"properties\": {\n" + settings + "\n  }\n}");
+        var other = ("Good.schema.json", "{\n  \"type\": \"object\",\n  \"properties\": { \"a\": { \"type\": \"string\" } }\n}");
+
+        var result = GeneratorHarness.RunInline(config, other);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(0, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("This file does not read as a JSON Schema: 60 problems", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        Assert.Contains(result.GeneratedSources, s => s.HintName == "Good.g.cs");
+    }
 }
