@@ -78,7 +78,7 @@ internal static class ReaderEmitter
     internal static bool HasStringRules(NodeSpec node) => node.MinLength is not null || node.MaxLength is not null || node.Pattern is not null || node.Format is not null;
 
     internal static bool HasNumberRules(NodeSpec node) =>
-        node.Minimum is not null || node.Maximum is not null || node.ExclusiveMinimum is not null || node.ExclusiveMaximum is not null || IntegerOnly(node);
+        node.Minimum is not null || node.Maximum is not null || node.ExclusiveMinimum is not null || node.ExclusiveMaximum is not null || node.MultipleOf is not null || IntegerOnly(node);
 
     private static bool IntegerOnly(NodeSpec node) =>
         node.DeclaredTypes.HasFlag(JsonTypes.Integer) && !node.DeclaredTypes.HasFlag(JsonTypes.Number);
@@ -106,7 +106,8 @@ internal static class ReaderEmitter
                     ("maximum", Quote(node.Maximum)),
                     ("exclusiveMinimum", Quote(node.ExclusiveMinimum)),
                     ("exclusiveMaximum", Quote(node.ExclusiveMaximum)),
-                    ("integer", IntegerOnly(node) ? "true" : null)) + ");");
+                    ("integer", IntegerOnly(node) ? "true" : null),
+                    ("multipleOf", Quote(node.MultipleOf))) + ");");
         }
 
         if (!node.ReadOnlyMembers.IsEmpty)

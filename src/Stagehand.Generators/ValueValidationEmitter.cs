@@ -135,7 +135,7 @@ internal static class ValueValidationEmitter
             case ValueKind.Uri:
                 writer.WriteLine("if (!" + expression + ".IsAbsoluteUri) validator.AddError(\"format\", \"Expected an absolute URI.\");");
                 break;
-            case ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double when shape.Minimum is not null || shape.Maximum is not null || shape.ExclusiveMinimum is not null || shape.ExclusiveMaximum is not null:
+            case ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double when shape.Minimum is not null || shape.Maximum is not null || shape.ExclusiveMinimum is not null || shape.ExclusiveMaximum is not null || shape.MultipleOf is not null:
                 var numberField = "s_" + Identifiers.ToCamelCase(owner).TrimStart('@') + "Range" + depth.ToString(CultureInfo.InvariantCulture);
                 rules.Add("private static readonly " + Runtime + "NumberRules " + numberField + " = new(" + string.Join(", ", new[]
                 {
@@ -143,6 +143,7 @@ internal static class ValueValidationEmitter
                     shape.Maximum is null ? null : "maximum: " + Identifiers.Literal(shape.Maximum),
                     shape.ExclusiveMinimum is null ? null : "exclusiveMinimum: " + Identifiers.Literal(shape.ExclusiveMinimum),
                     shape.ExclusiveMaximum is null ? null : "exclusiveMaximum: " + Identifiers.Literal(shape.ExclusiveMaximum),
+                    shape.MultipleOf is null ? null : "multipleOf: " + Identifiers.Literal(shape.MultipleOf),
                 }.Where(a => a is not null)) + ");");
                 writer.WriteLine("validator.Check(" + (shape.Kind == ValueKind.Double ? expression : "(long)" + expression) + ", " + numberField + ");");
                 break;

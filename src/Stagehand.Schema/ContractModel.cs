@@ -53,6 +53,8 @@ internal sealed record ValueShape
 
     public string? Minimum { get; init; }
 
+    public string? MultipleOf { get; init; }
+
     public string? Maximum { get; init; }
 
     public string? ExclusiveMinimum { get; init; }

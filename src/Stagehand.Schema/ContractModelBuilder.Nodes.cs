@@ -120,6 +120,7 @@ internal sealed partial class ContractModelBuilder
             Pattern = node.Pattern,
             Format = node.Format is "uuid" or "date-time" or "uri" ? node.Format : null,
             Minimum = node.Minimum,
+            MultipleOf = node.MultipleOf,
             Maximum = node.Maximum,
             ExclusiveMinimum = node.ExclusiveMinimum,
             ExclusiveMaximum = node.ExclusiveMaximum,
@@ -209,7 +210,13 @@ internal sealed partial class ContractModelBuilder
             }
             else
             {
-                spec = spec with { Composition = CompositionKind.Validation, AnyOf = node.AnyOf.IsEmpty ? spec.AnyOf : branches, OneOf = node.OneOf.IsEmpty ? spec.OneOf : branches };
+                // anyOf and oneOf can stand side by side: each keeps its own branches.
+                spec = spec with
+                {
+                    Composition = CompositionKind.Validation,
+                    AnyOf = node.AnyOf.Select(b => LocalReader(document, b)).ToEquatableArray(),
+                    OneOf = node.OneOf.Select(b => LocalReader(document, b)).ToEquatableArray(),
+                };
             }
         }
 

@@ -916,6 +916,7 @@ internal sealed partial class ContractModelBuilder
             Format = node.Format,
             Pattern = node.Pattern,
             Minimum = node.Minimum,
+            MultipleOf = node.MultipleOf,
             Maximum = node.Maximum,
             ExclusiveMinimum = node.ExclusiveMinimum,
             ExclusiveMaximum = node.ExclusiveMaximum,

@@ -128,6 +128,8 @@ internal sealed record NodeSpec
 
     public string? Minimum { get; init; }
 
+    public string? MultipleOf { get; init; }
+
     public string? Maximum { get; init; }
 
     public string? ExclusiveMinimum { get; init; }

@@ -77,6 +77,9 @@ internal sealed record SchemaNode
 
     public string? Minimum { get; init; }
 
+    /// <summary>The JSON number text of <c>multipleOf</c> (greater than zero).</summary>
+    public string? MultipleOf { get; init; }
+
     public string? Maximum { get; init; }
 
     public string? ExclusiveMinimum { get; init; }

@@ -115,7 +115,7 @@ internal static class SchemaReader
         {
             "not", "if", "then", "else", "dependentSchemas", "dependentRequired", "prefixItems", "contains",
             "minContains", "maxContains", "uniqueItems", "patternProperties", "unevaluatedProperties",
-            "unevaluatedItems", "minProperties", "maxProperties", "multipleOf", "$dynamicRef", "$dynamicAnchor",
+            "unevaluatedItems", "minProperties", "maxProperties", "$dynamicRef", "$dynamicAnchor",
             "$anchor", "$recursiveRef", "$recursiveAnchor", "$vocabulary", "dependencies", "additionalItems",
         };
 
@@ -401,6 +401,15 @@ internal static class SchemaReader
                     return node with { Pattern = ReadPattern(ref reader) };
                 case "minimum":
                     return node with { Minimum = ReadNumber(ref reader, keyword) };
+                case "multipleOf":
+                    var divisor = ReadNumber(ref reader, keyword);
+                    if (divisor is not null && (divisor.StartsWith("-", StringComparison.Ordinal) || !divisor.Any(c => c is >= '1' and <= '9' || (c is 'e' or 'E'))))
+                    {
+                        Report(keyword, $"'multipleOf' must be greater than 0, not {divisor}.", valueStart, ValueLength(ref reader, valueStart));
+                        return node;
+                    }
+
+                    return node with { MultipleOf = divisor };
                 case "maximum":
                     return node with { Maximum = ReadNumber(ref reader, keyword) };
                 case "exclusiveMinimum":

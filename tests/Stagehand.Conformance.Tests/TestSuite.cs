@@ -22,7 +22,7 @@ internal static class TestSuite
     [
         "additionalProperties.json", "allOf.json", "anyOf.json", "boolean_schema.json", "const.json", "default.json",
         "defs.json", "definitions.json", "enum.json", "exclusiveMaximum.json", "exclusiveMinimum.json", "infinite-loop-detection.json",
-        "items.json", "maxItems.json", "maxLength.json", "maximum.json", "minItems.json", "minLength.json", "minimum.json",
+        "items.json", "maxItems.json", "maxLength.json", "maximum.json", "minItems.json", "minLength.json", "minimum.json", "multipleOf.json",
         "oneOf.json", "pattern.json", "properties.json", "propertyNames.json", "ref.json", "required.json", "type.json",
         "optional/format/uuid.json", "optional/format/date-time.json", "optional/format/uri.json",
     ];

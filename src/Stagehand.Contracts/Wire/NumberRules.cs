@@ -17,14 +17,27 @@ public sealed class NumberRules
 
     /// <summary>Creates the rules; each bound is JSON number text or null. <paramref name="integer"/> requires a whole number (1.0 counts).</summary>
     /// <exception cref="ArgumentException">A bound is not JSON number text.</exception>
-    public NumberRules(string? minimum = null, string? maximum = null, string? exclusiveMinimum = null, string? exclusiveMaximum = null, bool integer = false)
+    /// <param name="minimum">The inclusive lower bound, as JSON number text.</param>
+    /// <param name="maximum">The inclusive upper bound, as JSON number text.</param>
+    /// <param name="exclusiveMinimum">The exclusive lower bound, as JSON number text.</param>
+    /// <param name="exclusiveMaximum">The exclusive upper bound, as JSON number text.</param>
+    /// <param name="integer">Whether the value must be a whole number.</param>
+    /// <param name="multipleOf">The value must be a whole multiple of this (JSON number text, greater than zero), checked exactly in decimal.</param>
+    public NumberRules(string? minimum = null, string? maximum = null, string? exclusiveMinimum = null, string? exclusiveMaximum = null, bool integer = false, string? multipleOf = null)
     {
+        _multipleOf = multipleOf is null ? null : ExactDecimal.Parse(multipleOf, nameof(multipleOf));
+        MultipleOf = multipleOf;
         _minimum = Bound.Create(minimum, nameof(minimum));
         _maximum = Bound.Create(maximum, nameof(maximum));
         _exclusiveMinimum = Bound.Create(exclusiveMinimum, nameof(exclusiveMinimum));
         _exclusiveMaximum = Bound.Create(exclusiveMaximum, nameof(exclusiveMaximum));
         Integer = integer;
     }
+
+    private readonly ExactDecimal? _multipleOf;
+
+    /// <summary>The divisor the value must be a whole multiple of, as JSON number text.</summary>
+    public string? MultipleOf { get; }
 
     /// <summary>Whether the value must be a whole number.</summary>
     public bool Integer { get; }
@@ -76,6 +89,11 @@ public sealed class NumberRules
         if (_exclusiveMaximum is not null && _exclusiveMaximum.CompareTo(value) <= 0)
         {
             return ("exclusiveMaximum", "The value must be less than " + _exclusiveMaximum.Text + ".");
+        }
+
+        if (_multipleOf is not null && !ExactDecimal.Parse(utf8Number).IsMultipleOf(_multipleOf))
+        {
+            return ("multipleOf", "The value must be a multiple of " + MultipleOf + ".");
         }
 
         return null;
