@@ -170,7 +170,6 @@ internal sealed partial class ContractModelBuilder
 
         if (node.IsUnion)
         {
-            var branches = node.Branches.Select(b => LocalReader(document, b)).ToEquatableArray();
             var nonNull = node.Branches.Where(b => !IsNullSchema(b)).ToList();
             if (contract && ownType is { Kind: NamedKind.Union } && _unionSpecs.TryGetValue(ownType.FullName, out var union))
             {
