@@ -131,18 +131,7 @@ public sealed class ContractsGenerator : IIncrementalGenerator
 
     private static SchemaInput ReadInput(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
     {
-        var fileOptions = options.GetOptions(file);
-        fileOptions.TryGetValue(SchemaFileSettings.NamespaceMetadata, out var @namespace);
-        fileOptions.TryGetValue(SchemaFileSettings.ModeMetadata, out var mode);
-        options.GlobalOptions.TryGetValue(SchemaFileSettings.RootNamespaceProperty, out var rootNamespace);
-        options.GlobalOptions.TryGetValue(SchemaFileSettings.DefaultVisibilityProperty, out var defaultVisibility);
-        options.GlobalOptions.TryGetValue(SchemaFileSettings.DefaultDialectProperty, out var defaultDialect);
-        if (!fileOptions.TryGetValue(SchemaFileSettings.OpenApiNullableMetadata, out var openApiNullable) || string.IsNullOrEmpty(openApiNullable))
-        {
-            options.GlobalOptions.TryGetValue(SchemaFileSettings.OpenApiNullableProperty, out openApiNullable);
-        }
-
-        return new SchemaInput(file.Path, SchemaFileSettings.Resolve(@namespace, mode, rootNamespace, defaultVisibility, defaultDialect, openApiNullable), file.GetText(cancellationToken)?.ToString());
+        return new SchemaInput(file.Path, SchemaFileSettings.FromOptions(options.GlobalOptions, options.GetOptions(file)), file.GetText(cancellationToken)?.ToString());
     }
 
     private static SchemaDocument Parse(SchemaInput input, CancellationToken cancellationToken) =>

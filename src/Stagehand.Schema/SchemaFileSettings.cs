@@ -27,6 +27,25 @@ internal sealed record SchemaFileSettings(string Namespace, SchemaMode Mode, str
     public const string RootNamespaceProperty = "build_property.RootNamespace";
     public const string FallbackNamespace = "Stagehand.Contracts.Generated";
 
+    /// <summary>
+    /// The settings of one schema file from what the build passes the compiler: the file's item metadata and the
+    /// project's properties. The generator and the analyzers both read them here.
+    /// </summary>
+    public static SchemaFileSettings FromOptions(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions project, Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions file)
+    {
+        file.TryGetValue(NamespaceMetadata, out var @namespace);
+        file.TryGetValue(ModeMetadata, out var mode);
+        project.TryGetValue(RootNamespaceProperty, out var rootNamespace);
+        project.TryGetValue(DefaultVisibilityProperty, out var defaultVisibility);
+        project.TryGetValue(DefaultDialectProperty, out var defaultDialect);
+        if (!file.TryGetValue(OpenApiNullableMetadata, out var openApiNullable) || string.IsNullOrEmpty(openApiNullable))
+        {
+            project.TryGetValue(OpenApiNullableProperty, out openApiNullable);
+        }
+
+        return Resolve(@namespace, mode, rootNamespace, defaultVisibility, defaultDialect, openApiNullable);
+    }
+
     /// <summary>Decides the settings; <see cref="Problem"/> says why stated metadata could not be used.</summary>
     public static SchemaFileSettings Resolve(string? namespaceMetadata, string? modeMetadata, string? rootNamespace, string? defaultVisibility = null, string? defaultDialect = null, string? openApiNullable = null)
     {

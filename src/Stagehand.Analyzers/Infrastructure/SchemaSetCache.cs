@@ -88,10 +88,6 @@ internal static class SchemaSetCache
     private static ImmutableArray<Input> ReadInputs(AnalyzerOptions options, CancellationToken cancellationToken)
     {
         ImmutableArray<Input>.Builder? inputs = null;
-        string? rootNamespace = null;
-        string? defaultVisibility = null;
-        string? defaultDialect = null;
-        var rootRead = false;
         foreach (var file in options.AdditionalFiles)
         {
             if (!SchemaPaths.IsSchemaFile(file.Path))
@@ -99,24 +95,9 @@ internal static class SchemaSetCache
                 continue;
             }
 
-            if (!rootRead)
-            {
-                options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(SchemaFileSettings.RootNamespaceProperty, out rootNamespace);
-                options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(SchemaFileSettings.DefaultVisibilityProperty, out defaultVisibility);
-                options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(SchemaFileSettings.DefaultDialectProperty, out defaultDialect);
-                rootRead = true;
-            }
-
-            var fileOptions = options.AnalyzerConfigOptionsProvider.GetOptions(file);
-            fileOptions.TryGetValue(SchemaFileSettings.NamespaceMetadata, out var @namespace);
-            fileOptions.TryGetValue(SchemaFileSettings.ModeMetadata, out var mode);
+            var settings = SchemaFileSettings.FromOptions(options.AnalyzerConfigOptionsProvider.GlobalOptions, options.AnalyzerConfigOptionsProvider.GetOptions(file));
             inputs ??= ImmutableArray.CreateBuilder<Input>();
-            if (!fileOptions.TryGetValue(SchemaFileSettings.OpenApiNullableMetadata, out var openApiNullable) || string.IsNullOrEmpty(openApiNullable))
-            {
-                options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(SchemaFileSettings.OpenApiNullableProperty, out openApiNullable);
-            }
-
-            inputs.Add(new Input(file.Path, SchemaFileSettings.Resolve(@namespace, mode, rootNamespace, defaultVisibility, defaultDialect, openApiNullable), file.GetText(cancellationToken)));
+            inputs.Add(new Input(file.Path, settings, file.GetText(cancellationToken)));
         }
 
         return inputs?.ToImmutable() ?? ImmutableArray<Input>.Empty;

@@ -21,43 +21,20 @@ internal sealed class ExactDecimal
 
     public long Exponent { get; }
 
-    /// <summary>Parses JSON number text (already known to be valid JSON number text).</summary>
+    /// <summary>
+    /// The exact value of JSON number text, from the digits <see cref="JsonNumber"/> found in it (its significant digits
+    /// d1..dn and scale s stand for 0.d1..dn × 10^s, that is d1..dn × 10^(s - n)).
+    /// </summary>
     public static ExactDecimal Parse(ReadOnlySpan<byte> utf8)
     {
+        JsonNumber.TryParse(utf8, out var number);
         var mantissa = BigInteger.Zero;
-        long exponent = 0;
-        var negative = false;
-        var i = 0;
-        if (i < utf8.Length && utf8[i] == (byte)'-')
+        for (var i = 0; i < number.DigitCount; i++)
         {
-            negative = true;
-            i++;
+            mantissa = (mantissa * 10) + (number.Digit(i) - (byte)'0');
         }
 
-        var fraction = false;
-        for (; i < utf8.Length && utf8[i] is not ((byte)'e' or (byte)'E'); i++)
-        {
-            if (utf8[i] == (byte)'.')
-            {
-                fraction = true;
-                continue;
-            }
-
-            mantissa = (mantissa * 10) + (utf8[i] - (byte)'0');
-            if (fraction)
-            {
-                exponent--;
-            }
-        }
-
-        if (i < utf8.Length)
-        {
-            // The exponent: beyond a long it is far outside any number a contract compares; clamp it.
-            var text = Encoding.ASCII.GetString(utf8.Slice(i + 1));
-            exponent += long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var written) ? Math.Clamp(written, -1_000_000_000L, 1_000_000_000L) : 0;
-        }
-
-        return new ExactDecimal(negative ? -mantissa : mantissa, exponent);
+        return new ExactDecimal(number.Negative ? -mantissa : mantissa, number.Scale - number.DigitCount);
     }
 
     /// <summary>Parses the JSON number text of a rule.</summary>

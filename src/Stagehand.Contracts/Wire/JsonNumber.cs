@@ -214,7 +214,8 @@ internal readonly ref struct JsonNumber
         return true;
     }
 
-    private byte Digit(int index) => DigitAt(_integer, _fraction, _first + index);
+    /// <summary>The ASCII digit of significant digit <paramref name="index"/> (0 is the first, never zero).</summary>
+    public byte Digit(int index) => DigitAt(_integer, _fraction, _first + index);
 
     private static byte DigitAt(ReadOnlySpan<byte> integer, ReadOnlySpan<byte> fraction, int index) =>
         index < integer.Length ? integer[index] : fraction[index - integer.Length];
