@@ -56,6 +56,7 @@ internal static class ObjectEmitter
         writer.OpenBlock("while (reader.Read() && reader.TokenType == " + Json + "JsonTokenType.PropertyName)");
         writer.WriteLine("context.PushProperty(ref reader);");
         EmitPropertyNameCheck(writer, node);
+        EmitPatternProperties(writer, node);
         if (members.Count > 0)
         {
             EmitMatch(writer, members);
@@ -98,6 +99,17 @@ internal static class ObjectEmitter
         }
 
         writer.OpenBlock(members.Count == 0 ? string.Empty : "else");
+        if (!node.PatternProperties.IsEmpty)
+        {
+            // A member a pattern matched is not additional: its pattern schemas have read it.
+            writer.OpenBlock("if (patterned)");
+            writer.WriteLine("context.TryReadPropertyName(ref reader, ref names, false, out _);");
+            writer.WriteLine("reader.Read();");
+            writer.WriteLine("reader.Skip();");
+            writer.CloseBlock();
+            writer.OpenBlock("else");
+        }
+
         if (node.AdditionalProperties is not null && record is not null && node.AdditionalMemberType is not null)
         {
             // A member beyond the declared ones: read with the additionalProperties schema and kept, typed.
@@ -145,6 +157,11 @@ internal static class ObjectEmitter
                 writer.WriteLine("context.UnknownMember(ref reader, ref names, " + handling + ", " + readOnly + ");");
                 writer.WriteLine("context.TryReadAny(ref reader, false, out _);");
             }
+        }
+
+        if (!node.PatternProperties.IsEmpty)
+        {
+            writer.CloseBlock();
         }
 
         writer.CloseBlock();
@@ -231,7 +248,30 @@ internal static class ObjectEmitter
     {
         if (node.PropertyNames is { } names)
         {
-            writer.WriteLine(names.RejectsEveryName ? "context.RejectPropertyName(ref reader);" : "context.CheckPropertyName(ref reader, " + names.RulesOf + ");");
+            writer.WriteLine(names.RejectsEveryName ? "context.RejectPropertyName(ref reader);" : "context.CheckPropertyName<" + names.Reader!.ValueType + ">(ref reader, " + names.Reader.Call + ");");
+        }
+    }
+
+    /// <summary>
+    /// Reads the member the reader is on with every <c>patternProperties</c> schema whose pattern its name matches,
+    /// declared or not, and notes in <c>patterned</c> whether any matched.
+    /// </summary>
+    private static void EmitPatternProperties(SourceWriter writer, NodeSpec node)
+    {
+        if (node.PatternProperties.IsEmpty)
+        {
+            return;
+        }
+
+        writer.WriteLine("var patterned = false;");
+        foreach (var pattern in node.PatternProperties)
+        {
+            writer.OpenBlock("if (context.NameMatches(ref reader, " + pattern.RulesField + "))");
+            writer.WriteLine("patterned = true;");
+            writer.WriteLine("var patternValue = reader;");
+            writer.WriteLine("patternValue.Read();");
+            writer.WriteLine(pattern.Reader.Call + "(ref patternValue, ref context, false, out _);");
+            writer.CloseBlock();
         }
     }
 

@@ -110,6 +110,11 @@ internal static class ReaderEmitter
                     ("multipleOf", Quote(node.MultipleOf))) + ");");
         }
 
+        foreach (var pattern in node.PatternProperties)
+        {
+            writer.WriteLine("internal static readonly " + Runtime + "StringRules " + pattern.RulesField + " = new(pattern: " + Identifiers.Literal(pattern.Pattern) + ");");
+        }
+
         if (!node.ReadOnlyMembers.IsEmpty)
         {
             writer.WriteLine("private static readonly string[] " + node.Method + "ReadOnlyMembers = { " + string.Join(", ", node.ReadOnlyMembers.Select(Identifiers.Literal)) + " };");
@@ -199,6 +204,9 @@ internal static class ReaderEmitter
         EmitSections(writer, node, types);
         EmitLiterals(writer, node);
         EmitComposition(writer, node);
+        EmitMemberCountChecks(writer, node);
+        EmitItemSetChecks(writer, node);
+        EmitConditions(writer, node);
 
         if (node.Shape.Kind == ValueKind.Any)
         {
@@ -235,12 +243,16 @@ internal static class ReaderEmitter
 
     private static bool HasOwnAssertions(NodeSpec node) =>
         node.DeclaredTypes != JsonTypes.None || HasStringRules(node) || HasNumberRules(node) || !node.Enum.IsEmpty || node.EmptyEnum || node.Const is not null
-        || node.HasObjectKeywords || node.Items is not null || node.MinItems is not null || node.MaxItems is not null
+        || node.HasObjectKeywords || HasArrayKeywords(node) || node.HasMemberCountChecks || node.HasItemSetChecks || node.HasConditions
         || !node.AllOf.IsEmpty || !node.AnyOf.IsEmpty || !node.OneOf.IsEmpty || node.Composition != CompositionKind.None;
+
+    /// <summary>Whether the node reads an array item by item (rather than skipping it).</summary>
+    private static bool HasArrayKeywords(NodeSpec node) =>
+        node.Items is not null || node.MinItems is not null || node.MaxItems is not null || !node.PrefixItems.IsEmpty;
 
     private static bool NeedsStart(NodeSpec node) =>
         node.Shape.Kind == ValueKind.Any || node.Ref is not null || !node.AllOf.IsEmpty || !node.AnyOf.IsEmpty || !node.OneOf.IsEmpty
-        || node.Composition == CompositionKind.Union || Literals(node).Any();
+        || node.Composition == CompositionKind.Union || Literals(node).Any() || node.HasMemberCountChecks || node.HasItemSetChecks || node.HasConditions;
 
     private static void EmitDelegation(SourceWriter writer, MethodRef target, NodeSpec node)
     {
@@ -281,7 +293,7 @@ internal static class ReaderEmitter
         }
 
         var arrayBody = SourceWriter.Fragment();
-        if (node.Items is not null || node.MinItems is not null || node.MaxItems is not null || (node.OwnsShape && node.Shape.Kind == ValueKind.List))
+        if (HasArrayKeywords(node) || (node.OwnsShape && node.Shape.Kind == ValueKind.List))
         {
             EmitArray(arrayBody, node);
         }
@@ -335,8 +347,7 @@ internal static class ReaderEmitter
 
     /// <summary>Whether this node is a union with no container keywords of its own, so that its case reader advances the reader.</summary>
     internal static bool UnionConsumesReader(NodeSpec node) =>
-        node.Composition == CompositionKind.Union && !node.HasObjectKeywords && node.Items is null && node.MinItems is null && node.MaxItems is null
-        && node.AllOf.IsEmpty && node.Ref is null;
+        node.Composition == CompositionKind.Union && !node.HasObjectKeywords && !HasArrayKeywords(node) && node.AllOf.IsEmpty && node.Ref is null;
 
     private static void EmitString(SourceWriter writer, NodeSpec node)
     {
@@ -421,9 +432,23 @@ internal static class ReaderEmitter
 
         writer.WriteLine("var count = 0;");
         writer.OpenBlock("while (reader.Read() && reader.TokenType != " + Json + "JsonTokenType.EndArray)");
-        writer.WriteLine("context.PushIndex(count++);");
-        if (node.Items is not null)
+        if (!node.PrefixItems.IsEmpty)
         {
+            // The first items each have their own schema; items (if any) reads the rest. Such an array is JSON in C#.
+            writer.WriteLine("var index = count++;");
+            writer.WriteLine("context.PushIndex(index);");
+            writer.OpenBlock("switch (index)");
+            for (var i = 0; i < node.PrefixItems.Count; i++)
+            {
+                writer.WriteLine("case " + Invariant(i) + ": " + node.PrefixItems[i].Call + "(ref reader, ref context, false, out _); break;");
+            }
+
+            writer.WriteLine("default: " + (node.Items is null ? "reader.Skip();" : node.Items.Call + "(ref reader, ref context, false, out _);") + " break;");
+            writer.CloseBlock();
+        }
+        else if (node.Items is not null)
+        {
+            writer.WriteLine("context.PushIndex(count++);");
             writer.WriteLine(node.Items.Call + "(ref reader, ref context, build, out var item);");
             if (builds)
             {
@@ -432,11 +457,13 @@ internal static class ReaderEmitter
         }
         else if (builds)
         {
+            writer.WriteLine("context.PushIndex(count++);");
             writer.WriteLine("context.TryReadAny(ref reader, build, out var item);");
             writer.WriteLine("items?.Add(item);");
         }
         else
         {
+            writer.WriteLine("context.PushIndex(count++);");
             writer.WriteLine("reader.Skip();");
         }
 
@@ -457,6 +484,132 @@ internal static class ReaderEmitter
         if (builds)
         {
             writer.WriteLine("if (items is not null && context.ErrorCount == mark) value = new " + node.Shape.CSharpType + "(items);");
+        }
+    }
+
+    // ---- whole-container checks and conditions, each over a copy of the reader at the value's start ---------
+
+    /// <summary><c>minProperties</c>, <c>maxProperties</c>, <c>dependentRequired</c> and <c>dependentSchemas</c>.</summary>
+    private static void EmitMemberCountChecks(SourceWriter writer, NodeSpec node)
+    {
+        if (!node.HasMemberCountChecks)
+        {
+            return;
+        }
+
+        writer.OpenBlock("if (start.TokenType == " + Json + "JsonTokenType.StartObject)");
+        if (node.MinProperties is not null || node.MaxProperties is not null)
+        {
+            writer.WriteLine("var memberCount = context.CountMembers(ref start);");
+            if (node.MinProperties is { } min)
+            {
+                writer.WriteLine("if (memberCount < " + Invariant(min) + ") context.AddError(\"minProperties\", " + Identifiers.Literal("Expected at least " + Invariant(min) + (min == 1 ? " member." : " members.")) + ");");
+            }
+
+            if (node.MaxProperties is { } max)
+            {
+                writer.WriteLine("if (memberCount > " + Invariant(max) + ") context.AddError(\"maxProperties\", " + Identifiers.Literal("Expected at most " + Invariant(max) + (max == 1 ? " member." : " members.")) + ");");
+            }
+        }
+
+        foreach (var dependency in node.DependentRequired.Where(d => !d.Required.IsEmpty))
+        {
+            writer.OpenBlock("if (context.HasMember(ref start, " + Identifiers.Literal(dependency.Trigger) + "u8))");
+            foreach (var required in dependency.Required)
+            {
+                writer.WriteLine("if (!context.HasMember(ref start, " + Identifiers.Literal(required) + "u8)) context.AddMemberError(\"dependentRequired\", " + Identifiers.Literal(required) + ", " +
+                    Identifiers.Literal("The member '" + required + "' is required when '" + dependency.Trigger + "' is present.") + ");");
+            }
+
+            writer.CloseBlock();
+        }
+
+        foreach (var dependency in node.DependentSchemas)
+        {
+            writer.OpenBlock("if (context.HasMember(ref start, " + Identifiers.Literal(dependency.Trigger) + "u8))");
+            writer.WriteLine("var copy = start;");
+            writer.WriteLine(dependency.Reader.Call + "(ref copy, ref context, false, out _);");
+            writer.CloseBlock();
+        }
+
+        writer.CloseBlock();
+    }
+
+    /// <summary><c>contains</c> (with <c>minContains</c> and <c>maxContains</c>) and <c>uniqueItems</c>.</summary>
+    private static void EmitItemSetChecks(SourceWriter writer, NodeSpec node)
+    {
+        if (!node.HasItemSetChecks)
+        {
+            return;
+        }
+
+        writer.OpenBlock("if (start.TokenType == " + Json + "JsonTokenType.StartArray)");
+        if (node.Contains is not null)
+        {
+            writer.WriteLine("var matches = 0;");
+            writer.WriteLine("var scan = start;");
+            writer.OpenBlock("while (scan.Read() && scan.TokenType != " + Json + "JsonTokenType.EndArray)");
+            writer.WriteLine("var item = scan;");
+            writer.WriteLine("var trial = context.BeginTrial();");
+            writer.WriteLine(node.Contains.Call + "(ref item, ref context, false, out _);");
+            writer.WriteLine("if (context.EndTrial(trial)) matches++;");
+            writer.WriteLine("scan.Skip();");
+            writer.CloseBlock();
+            if (node.MinContains > 0)
+            {
+                var keyword = node.MinContains == 1 ? "contains" : "minContains";
+                var message = node.MinContains == 1 ? "No item matches the schema of 'contains'." : "Fewer than " + Invariant(node.MinContains) + " items match the schema of 'contains'.";
+                writer.WriteLine("if (matches < " + Invariant(node.MinContains) + ") context.AddError(\"" + keyword + "\", " + Identifiers.Literal(message) + ");");
+            }
+
+            if (node.MaxContains is { } max)
+            {
+                writer.WriteLine("if (matches > " + Invariant(max) + ") context.AddError(\"maxContains\", " + Identifiers.Literal("More than " + Invariant(max) + (max == 1 ? " item matches" : " items match") + " the schema of 'contains'.") + ");");
+            }
+        }
+
+        if (node.UniqueItems)
+        {
+            writer.WriteLine("context.CheckUniqueItems(ref start);");
+        }
+
+        writer.CloseBlock();
+    }
+
+    /// <summary><c>not</c>, and <c>if</c> with its <c>then</c> and <c>else</c>.</summary>
+    private static void EmitConditions(SourceWriter writer, NodeSpec node)
+    {
+        if (node.Not is not null)
+        {
+            writer.OpenBlock(string.Empty);
+            writer.WriteLine("var copy = start;");
+            writer.WriteLine("var trial = context.BeginTrial();");
+            writer.WriteLine(node.Not.Call + "(ref copy, ref context, false, out _);");
+            writer.WriteLine("if (context.EndTrial(trial)) context.AddError(\"not\", \"The value matches a schema it must not match.\");");
+            writer.CloseBlock();
+        }
+
+        if (node.If is not null && (node.Then is not null || node.Else is not null))
+        {
+            writer.OpenBlock(string.Empty);
+            writer.WriteLine("var copy = start;");
+            writer.WriteLine("var trial = context.BeginTrial();");
+            writer.WriteLine(node.If.Call + "(ref copy, ref context, false, out _);");
+            writer.WriteLine("copy = start;");
+            if (node.Then is not null)
+            {
+                writer.WriteLine("if (context.EndTrial(trial)) " + node.Then.Call + "(ref copy, ref context, false, out _);");
+                if (node.Else is not null)
+                {
+                    writer.WriteLine("else " + node.Else.Call + "(ref copy, ref context, false, out _);");
+                }
+            }
+            else
+            {
+                writer.WriteLine("if (!context.EndTrial(trial)) " + node.Else!.Call + "(ref copy, ref context, false, out _);");
+            }
+
+            writer.CloseBlock();
         }
     }
 

@@ -140,7 +140,7 @@ internal sealed partial class ContractModelBuilder
         var propertyNames = PropertyNameCheckOf(document, node);
         var hasObjectKeywords = !node.Properties.IsEmpty || node.AdditionalProperties is not null || !node.Required.IsEmpty
             || node.UnknownMembers != UnknownMemberHandling.Unspecified || record is not null || (ownsShape && shape.Kind == ValueKind.Map)
-            || propertyNames is not null;
+            || propertyNames is not null || !node.PatternProperties.IsEmpty;
         var allOf = node.AllOf;
         var reference = node.Ref is null ? null : ReferenceReader(document, node);
         if (contract && reference is null && allOf.Count == 1)
@@ -166,6 +166,22 @@ internal sealed partial class ContractModelBuilder
             Items = node.Items is null ? null : LocalReader(document, node.Items),
             AllOf = allOf.Select(b => LocalReader(document, b)).ToEquatableArray(),
             Ref = reference,
+            PrefixItems = node.PrefixItems.Select(p => LocalReader(document, p)).ToEquatableArray(),
+            Contains = node.Contains is null ? null : LocalReader(document, node.Contains),
+            MinContains = node.Contains is null ? 1 : node.MinContains ?? 1,
+            MaxContains = node.Contains is null ? null : node.MaxContains,
+            UniqueItems = node.UniqueItems,
+            PatternProperties = node.PatternProperties
+                .Select((p, index) => new PatternMemberCheck(p.Pattern, MethodNameFor(node.Pointer) + "Pattern" + index.ToString(CultureInfo.InvariantCulture), LocalReader(document, p.Schema)))
+                .ToEquatableArray(),
+            MinProperties = node.MinProperties,
+            MaxProperties = node.MaxProperties,
+            DependentRequired = node.DependentRequired,
+            DependentSchemas = node.DependentSchemas.Select(d => new DependentSchemaCheck(d.Name, LocalReader(document, d.Schema))).ToEquatableArray(),
+            Not = node.Not is null ? null : LocalReader(document, node.Not),
+            If = node.If is null ? null : LocalReader(document, node.If),
+            Then = node.If is null || node.Then is null ? null : LocalReader(document, node.Then),
+            Else = node.If is null || node.Else is null ? null : LocalReader(document, node.Else),
         };
 
         if (node.IsUnion)
@@ -223,9 +239,8 @@ internal sealed partial class ContractModelBuilder
     }
 
     /// <summary>
-    /// What <c>propertyNames</c> asks of every member name. A name is a string, so <c>type</c> either allows every name or
-    /// none; the string keywords become the rules of the subschema's own node. Other keywords are not read yet and are
-    /// reported, so that nothing is silently left unchecked.
+    /// What <c>propertyNames</c> asks of every member name: nothing for a <c>true</c> schema, a rejection of every name
+    /// for a <c>false</c> one, else a reading of the name as a string with the subschema's own reader.
     /// </summary>
     private PropertyNameCheck? PropertyNameCheckOf(SchemaDocument document, SchemaNode node)
     {
@@ -235,24 +250,9 @@ internal sealed partial class ContractModelBuilder
             return null;
         }
 
-        if (names.BooleanValue == false || (names.Types != JsonTypes.None && (names.Types & JsonTypes.String) == 0))
-        {
-            return new PropertyNameCheck(null, RejectsEveryName: true);
-        }
-
-        var unsupported = new (bool Present, string Keyword)[]
-        {
-            (names.Ref is not null, "$ref"), (!names.Enum.IsEmpty || names.EmptyEnum, "enum"), (names.Const is not null, "const"),
-            (names.IsUnion, "anyOf/oneOf"), (!names.AllOf.IsEmpty, "allOf"),
-        }.Where(k => k.Present).Select(k => k.Keyword).ToList();
-        if (unsupported.Count > 0)
-        {
-            Report(document.Path, "propertyNames", $"'propertyNames' with {string.Join(", ", unsupported)} cannot be checked yet; use type, minLength, maxLength, pattern or format.", names.Location);
-            return null;
-        }
-
-        var hasRules = names.MinLength is not null || names.MaxLength is not null || names.Pattern is not null || names.Format is "uuid" or "date-time" or "uri";
-        return hasRules ? new PropertyNameCheck(GeneratedMemberNames.StringRulesField(MethodNameFor(names.Pointer)), RejectsEveryName: false) : null;
+        return names.BooleanValue == false
+            ? new PropertyNameCheck(null, RejectsEveryName: true)
+            : new PropertyNameCheck(LocalReader(document, names), RejectsEveryName: false);
     }
 
     /// <summary>The members an object case requires, and those of them whose value is a fixed string.</summary>

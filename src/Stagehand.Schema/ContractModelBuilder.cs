@@ -882,8 +882,8 @@ internal sealed partial class ContractModelBuilder
 
         if (node.AllOf.Count > 1)
         {
-            Report(document.Path, "allOf", "'allOf' with more than one branch cannot be generated yet; merge the branches.", node.Location);
-            return null;
+            // Several branches: no one C# type is precise, so the value is JSON; every branch still validates it.
+            return (new ValueShape { Kind = ValueKind.Any }, false, null, null);
         }
 
         var isNullable = (node.Types & JsonTypes.Null) != 0;
@@ -950,6 +950,12 @@ internal sealed partial class ContractModelBuilder
             case JsonTypes.Integer | JsonTypes.Number:
                 return constrained with { Kind = ValueKind.Double };
             case JsonTypes.Array:
+                if (!node.PrefixItems.IsEmpty)
+                {
+                    // Items typed by position: a JSON array, validated item by item.
+                    return constrained;
+                }
+
                 if (node.Items is null)
                 {
                     return constrained with { Kind = ValueKind.List, Element = new ValueShape { Kind = ValueKind.Any } };
@@ -965,6 +971,12 @@ internal sealed partial class ContractModelBuilder
                     return null;
                 }
 
+                if (!node.PatternProperties.IsEmpty)
+                {
+                    // Members typed by name pattern: a JSON object, validated member by member.
+                    return constrained;
+                }
+
                 if (!node.HasAdditionalPropertiesSchema)
                 {
                     return constrained with { Kind = ValueKind.Map, Element = new ValueShape { Kind = ValueKind.Any } };
@@ -973,8 +985,8 @@ internal sealed partial class ContractModelBuilder
                 var value = Resolve(document, node.AdditionalProperties!, visiting);
                 return value is null ? null : constrained with { Kind = ValueKind.Map, Element = value.Value.Shape, ElementNullable = value.Value.Nullable && value.Value.Shape.Kind != ValueKind.Any };
             default:
-                Report(document.Path, "type", "This combination of types cannot be generated.", node.Location);
-                return null;
+                // Several types (string or number): no one C# type holds them, so the value is JSON, validated as declared.
+                return constrained;
         }
     }
 

@@ -76,10 +76,16 @@ internal sealed record UnionCaseReader(string CaseName, MethodRef Reader, string
 }
 
 /// <summary>
-/// The check of every member name against a <c>propertyNames</c> schema: the string rules of that schema's own node
-/// (<see cref="RulesOf"/>, a node in the same file), or, for a schema no string can satisfy, the rejection of any name.
+/// The check of every member name against a <c>propertyNames</c> schema: the name, as a JSON string, is read with that
+/// schema's <see cref="Reader"/>; a <c>false</c> schema (<see cref="RejectsEveryName"/>) rejects any name.
 /// </summary>
-internal sealed record PropertyNameCheck(string? RulesOf, bool RejectsEveryName);
+internal sealed record PropertyNameCheck(MethodRef? Reader, bool RejectsEveryName);
+
+/// <summary>A <c>patternProperties</c> entry as the reader checks it: the pattern's rules field, and the reader of the members it matches.</summary>
+internal sealed record PatternMemberCheck(string Pattern, string RulesField, MethodRef Reader);
+
+/// <summary>A <c>dependentSchemas</c> entry: when the member <see cref="Trigger"/> is present, the object is also read with <see cref="Reader"/>.</summary>
+internal sealed record DependentSchemaCheck(string Trigger, MethodRef Reader);
 
 /// <summary>How a union case's reader output becomes the non-null value the case holds.</summary>
 internal enum CaseValueConversion
@@ -165,6 +171,47 @@ internal sealed record NodeSpec
     public int? MinItems { get; init; }
 
     public int? MaxItems { get; init; }
+
+    /// <summary>The readers of the first items, by position; <see cref="Items"/> reads the rest.</summary>
+    public EquatableArray<MethodRef> PrefixItems { get; init; } = EquatableArray<MethodRef>.Empty;
+
+    public MethodRef? Contains { get; init; }
+
+    /// <summary>How many items must match <see cref="Contains"/> (1 unless <c>minContains</c> says otherwise).</summary>
+    public int MinContains { get; init; } = 1;
+
+    public int? MaxContains { get; init; }
+
+    public bool UniqueItems { get; init; }
+
+    /// <summary>The members read by name pattern: every matching member is read with each matching entry, declared or not.</summary>
+    public EquatableArray<PatternMemberCheck> PatternProperties { get; init; } = EquatableArray<PatternMemberCheck>.Empty;
+
+    public int? MinProperties { get; init; }
+
+    public int? MaxProperties { get; init; }
+
+    public EquatableArray<DependentRequirement> DependentRequired { get; init; } = EquatableArray<DependentRequirement>.Empty;
+
+    public EquatableArray<DependentSchemaCheck> DependentSchemas { get; init; } = EquatableArray<DependentSchemaCheck>.Empty;
+
+    /// <summary>A schema the value must not match.</summary>
+    public MethodRef? Not { get; init; }
+
+    public MethodRef? If { get; init; }
+
+    public MethodRef? Then { get; init; }
+
+    public MethodRef? Else { get; init; }
+
+    /// <summary>Whether the node counts or looks up an object's members beside reading them (<c>minProperties</c>, <c>dependentRequired</c> and the like).</summary>
+    public bool HasMemberCountChecks => MinProperties is not null || MaxProperties is not null || !DependentRequired.IsEmpty || !DependentSchemas.IsEmpty;
+
+    /// <summary>Whether the node looks at the items of an array as a whole (<c>contains</c>, <c>uniqueItems</c>).</summary>
+    public bool HasItemSetChecks => Contains is not null || UniqueItems;
+
+    /// <summary>Whether the node applies conditional or negated schemas to the whole value.</summary>
+    public bool HasConditions => Not is not null || If is not null;
 
     public CompositionKind Composition { get; init; }
 

@@ -32,6 +32,12 @@ internal sealed record JsonLiteral(JsonTypes Kind, string Text);
 /// <summary>One member of an object schema.</summary>
 internal sealed record PropertyNode(string Name, SchemaNode Schema, LocationInfo NameLocation);
 
+/// <summary>A <c>patternProperties</c> entry: the schema of every member whose name matches <see cref="Pattern"/> (ECMA-262).</summary>
+internal sealed record PatternPropertyNode(string Pattern, SchemaNode Schema);
+
+/// <summary>A <c>dependentRequired</c> entry: when the member <see cref="Trigger"/> is present, so must <see cref="Required"/> be.</summary>
+internal sealed record DependentRequirement(string Trigger, EquatableArray<string> Required);
+
 /// <summary>One entry of <c>$defs</c>, or of draft 7's <c>definitions</c> (<see cref="Keyword"/> says which).</summary>
 internal sealed record DefinitionNode(string Name, SchemaNode Schema, string Keyword = "$defs");
 
@@ -63,6 +69,39 @@ internal sealed record SchemaNode
     public SchemaNode? PropertyNames { get; init; }
 
     public SchemaNode? Items { get; init; }
+
+    /// <summary>The schemas of the first items, by position (<c>prefixItems</c>; the array form of <c>items</c> before 2020-12).</summary>
+    public EquatableArray<SchemaNode> PrefixItems { get; init; } = EquatableArray<SchemaNode>.Empty;
+
+    /// <summary>The schema some items must match (<c>contains</c>), with how many of them (<see cref="MinContains"/>, <see cref="MaxContains"/>).</summary>
+    public SchemaNode? Contains { get; init; }
+
+    public int? MinContains { get; init; }
+
+    public int? MaxContains { get; init; }
+
+    public bool UniqueItems { get; init; }
+
+    /// <summary>The schemas of members by name pattern (<c>patternProperties</c>).</summary>
+    public EquatableArray<PatternPropertyNode> PatternProperties { get; init; } = EquatableArray<PatternPropertyNode>.Empty;
+
+    public int? MinProperties { get; init; }
+
+    public int? MaxProperties { get; init; }
+
+    public EquatableArray<DependentRequirement> DependentRequired { get; init; } = EquatableArray<DependentRequirement>.Empty;
+
+    /// <summary>The schemas the whole object must also match when a member is present (<c>dependentSchemas</c>; the schema form of draft 7's <c>dependencies</c>), by that member's name.</summary>
+    public EquatableArray<DefinitionNode> DependentSchemas { get; init; } = EquatableArray<DefinitionNode>.Empty;
+
+    /// <summary>A schema the value must not match.</summary>
+    public SchemaNode? Not { get; init; }
+
+    public SchemaNode? If { get; init; }
+
+    public SchemaNode? Then { get; init; }
+
+    public SchemaNode? Else { get; init; }
 
     public EquatableArray<JsonLiteral> Enum { get; init; } = EquatableArray<JsonLiteral>.Empty;
 

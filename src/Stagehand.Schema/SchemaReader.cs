@@ -113,10 +113,8 @@ internal static class SchemaReader
     {
         private static readonly HashSet<string> Unsupported = new(StringComparer.Ordinal)
         {
-            "not", "if", "then", "else", "dependentSchemas", "dependentRequired", "prefixItems", "contains",
-            "minContains", "maxContains", "uniqueItems", "patternProperties", "unevaluatedProperties",
-            "unevaluatedItems", "minProperties", "maxProperties", "$dynamicRef", "$dynamicAnchor",
-            "$anchor", "$recursiveRef", "$recursiveAnchor", "$vocabulary", "dependencies", "additionalItems",
+            "unevaluatedProperties", "unevaluatedItems", "$dynamicRef", "$dynamicAnchor",
+            "$anchor", "$recursiveRef", "$recursiveAnchor", "$vocabulary",
         };
 
         /// <summary>
@@ -288,6 +286,8 @@ internal static class SchemaReader
         {
             var node = new SchemaNode { Location = LocationOf(start, 1), Pointer = pointer };
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            SchemaNode? additionalItems = null;
+            var itemsIsArray = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var keyword = reader.GetString()!;
@@ -299,7 +299,21 @@ internal static class SchemaReader
                 }
 
                 reader.Read();
+                if (_dialect != Draft202012 && keyword == "additionalItems")
+                {
+                    // Before 2020-12, additionalItems is the schema of the items after the array form of items.
+                    additionalItems = ReadSchema(ref reader, pointer + "/additionalItems");
+                    continue;
+                }
+
+                itemsIsArray |= keyword == "items" && reader.TokenType == JsonTokenType.StartArray;
                 node = ReadKeyword(ref reader, node, keyword, pointer, keywordStart, keywordLength);
+            }
+
+            if (_dialect != Draft202012 && itemsIsArray)
+            {
+                // The array form of items reads as prefixItems; additionalItems then holds every later item.
+                node = node with { Items = additionalItems };
             }
 
             var end = (int)reader.BytesConsumed;
@@ -384,12 +398,47 @@ internal static class SchemaReader
                 case "items":
                     if (reader.TokenType == JsonTokenType.StartArray)
                     {
+                        if (_dialect != Draft202012)
+                        {
+                            return node with { PrefixItems = ReadSchemaArray(ref reader, keyword, pointer + "/items", allowEmpty: true) };
+                        }
+
                         SkipValue(ref reader, valueStart);
-                        Report(keyword, "'items' takes one schema in draft 2020-12; the array form is 'prefixItems', which is not supported.", keywordStart, keywordLength);
+                        Report(keyword, "'items' takes one schema in draft 2020-12: write the schemas of the first items as 'prefixItems', and the schema of the rest as 'items'.", keywordStart, keywordLength);
                         return node;
                     }
 
                     return node with { Items = ReadSchema(ref reader, pointer + "/items") };
+                case "prefixItems" when _dialect == Draft202012:
+                    return node with { PrefixItems = ReadSchemaArray(ref reader, keyword, pointer + "/prefixItems") };
+                case "contains":
+                    return node with { Contains = ReadSchema(ref reader, pointer + "/contains") };
+                case "minContains" when _dialect != Draft7:
+                    return node with { MinContains = ReadCount(ref reader, keyword) };
+                case "maxContains" when _dialect != Draft7:
+                    return node with { MaxContains = ReadCount(ref reader, keyword) };
+                case "uniqueItems":
+                    return node with { UniqueItems = ReadBoolean(ref reader, keyword) };
+                case "patternProperties":
+                    return node with { PatternProperties = ReadPatternProperties(ref reader, pointer + "/patternProperties") };
+                case "minProperties":
+                    return node with { MinProperties = ReadCount(ref reader, keyword) };
+                case "maxProperties":
+                    return node with { MaxProperties = ReadCount(ref reader, keyword) };
+                case "dependentRequired" when _dialect != Draft7:
+                    return node with { DependentRequired = node.DependentRequired.Items.AddRange(ReadDependentRequired(ref reader, keyword).Items).ToEquatableArray() };
+                case "dependentSchemas" when _dialect != Draft7:
+                    return node with { DependentSchemas = node.DependentSchemas.Items.AddRange(ReadDefinitions(ref reader, keyword, pointer + "/" + keyword).Items).ToEquatableArray() };
+                case "dependencies" when _dialect == Draft7:
+                    return ReadDependencies(ref reader, node, pointer + "/dependencies");
+                case "not":
+                    return node with { Not = ReadSchema(ref reader, pointer + "/not") };
+                case "if":
+                    return node with { If = ReadSchema(ref reader, pointer + "/if") };
+                case "then":
+                    return node with { Then = ReadSchema(ref reader, pointer + "/then") };
+                case "else":
+                    return node with { Else = ReadSchema(ref reader, pointer + "/else") };
                 case "enum":
                     var values = ReadEnum(ref reader);
                     return node with { Enum = values, EmptyEnum = values.IsEmpty };
@@ -513,6 +562,12 @@ internal static class SchemaReader
         /// <summary>The keyword <paramref name="keyword"/> most likely misspells (same letters in another case, or one edit away), if any.</summary>
         private static string? MisspeltKeyword(string keyword)
         {
+            if (Array.IndexOf(KnownKeywords, keyword) >= 0)
+            {
+                // A keyword of another draft (additionalItems in 2020-12): spelt right, and an annotation here.
+                return null;
+            }
+
             foreach (var known in KnownKeywords)
             {
                 if (string.Equals(known, keyword, StringComparison.OrdinalIgnoreCase)
@@ -558,12 +613,14 @@ internal static class SchemaReader
                     declared |= property.Name == required;
                 }
 
-                if (!declared && node.RejectsAdditionalProperties)
+                if (!declared && node.RejectsAdditionalProperties && node.PatternProperties.IsEmpty)
                 {
+                    // A valid schema, so a note: it may be meant to reject every object (a branch that must not match).
                     Problems.Add(new SchemaProblem(
                         "required",
-                        $"'{required}' is required but not declared in 'properties', and additional properties are rejected: no value can be valid.",
-                        node.Location));
+                        $"'{required}' is required but not declared in 'properties', and additional properties are rejected: no object can be valid here.",
+                        node.Location,
+                        IsNote: true));
                 }
             }
         }
@@ -671,7 +728,86 @@ internal static class SchemaReader
             return definitions.ToEquatableArray();
         }
 
-        private EquatableArray<SchemaNode> ReadSchemaArray(ref Utf8JsonReader reader, string keyword, string pointer)
+        private EquatableArray<PatternPropertyNode> ReadPatternProperties(ref Utf8JsonReader reader, string pointer)
+        {
+            var start = (int)reader.TokenStartIndex;
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                Report("patternProperties", "'patternProperties' must be an object whose member names are patterns and whose values are schemas.", start, SkipValue(ref reader, start));
+                return EquatableArray<PatternPropertyNode>.Empty;
+            }
+
+            var patterns = new List<PatternPropertyNode>();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var pattern = reader.GetString()!;
+                var nameStart = (int)reader.TokenStartIndex;
+                var nameLength = reader.ValueSpan.Length + 2;
+                reader.Read();
+                var schema = ReadSchema(ref reader, pointer + "/" + EscapePointer(pattern));
+                if (CheckPattern(pattern, "patternProperties", nameStart, nameLength))
+                {
+                    patterns.Add(new PatternPropertyNode(pattern, schema));
+                }
+            }
+
+            return patterns.ToEquatableArray();
+        }
+
+        private EquatableArray<DependentRequirement> ReadDependentRequired(ref Utf8JsonReader reader, string keyword)
+        {
+            var start = (int)reader.TokenStartIndex;
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                Report(keyword, $"'{keyword}' must be an object whose values are arrays of member names.", start, SkipValue(ref reader, start));
+                return EquatableArray<DependentRequirement>.Empty;
+            }
+
+            var requirements = new List<DependentRequirement>();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var trigger = reader.GetString()!;
+                reader.Read();
+                requirements.Add(new DependentRequirement(trigger, ReadStringArray(ref reader, keyword, unique: true)));
+            }
+
+            return requirements.ToEquatableArray();
+        }
+
+        /// <summary>Draft 7's <c>dependencies</c>: an array value is a <c>dependentRequired</c> entry, a schema a <c>dependentSchemas</c> one.</summary>
+        private SchemaNode ReadDependencies(ref Utf8JsonReader reader, SchemaNode node, string pointer)
+        {
+            var start = (int)reader.TokenStartIndex;
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                Report("dependencies", "'dependencies' must be an object whose values are arrays of member names or schemas.", start, SkipValue(ref reader, start));
+                return node;
+            }
+
+            var required = new List<DependentRequirement>();
+            var schemas = new List<DefinitionNode>();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var trigger = reader.GetString()!;
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.StartArray)
+                {
+                    required.Add(new DependentRequirement(trigger, ReadStringArray(ref reader, "dependencies", unique: true)));
+                }
+                else
+                {
+                    schemas.Add(new DefinitionNode(trigger, ReadSchema(ref reader, pointer + "/" + EscapePointer(trigger)), "dependencies"));
+                }
+            }
+
+            return node with
+            {
+                DependentRequired = node.DependentRequired.Items.AddRange(required).ToEquatableArray(),
+                DependentSchemas = node.DependentSchemas.Items.AddRange(schemas).ToEquatableArray(),
+            };
+        }
+
+        private EquatableArray<SchemaNode> ReadSchemaArray(ref Utf8JsonReader reader, string keyword, string pointer, bool allowEmpty = false)
         {
             var start = (int)reader.TokenStartIndex;
             if (reader.TokenType != JsonTokenType.StartArray)
@@ -686,7 +822,7 @@ internal static class SchemaReader
                 schemas.Add(ReadSchema(ref reader, pointer + "/" + schemas.Count.ToString(CultureInfo.InvariantCulture)));
             }
 
-            if (schemas.Count == 0)
+            if (schemas.Count == 0 && !allowEmpty)
             {
                 Report(keyword, $"'{keyword}' must not be empty.", start, (int)reader.BytesConsumed - start);
             }
@@ -877,26 +1013,27 @@ internal static class SchemaReader
         {
             var start = (int)reader.TokenStartIndex;
             var pattern = ReadString(ref reader, "pattern");
-            if (pattern is null)
-            {
-                return null;
-            }
+            return pattern is not null && CheckPattern(pattern, "pattern", start, ValueLength(ref reader, start)) ? pattern : null;
+        }
 
+        /// <summary>Whether <paramref name="pattern"/> compiles; reports it at the given bytes when it does not.</summary>
+        private bool CheckPattern(string pattern, string keyword, int start, int length)
+        {
             if (pattern.IndexOf("\\p{", StringComparison.Ordinal) >= 0 || pattern.IndexOf("\\P{", StringComparison.Ordinal) >= 0)
             {
                 // ECMA-262 Unicode property escapes (\p{Letter}) are translated at run time; .NET cannot check them here.
-                return pattern;
+                return true;
             }
 
             try
             {
                 _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
-                return pattern;
+                return true;
             }
             catch (ArgumentException exception)
             {
-                Report("pattern", "'pattern' is not a valid regular expression: " + FirstSentence(exception.Message), start, ValueLength(ref reader, start));
-                return null;
+                Report(keyword, $"'{pattern}' is not a valid regular expression: " + FirstSentence(exception.Message), start, length);
+                return false;
             }
         }
 

@@ -10,7 +10,7 @@ internal static class SchemaWalker
 {
     /// <summary>
     /// <paramref name="node"/> and every schema nested in it, <c>$defs</c> included, in document order: a node, then its
-    /// definitions, properties, <c>allOf</c>, <c>anyOf</c>, <c>oneOf</c>, items, additional properties and property names,
+    /// definitions, properties, <c>allOf</c>, <c>anyOf</c>, <c>oneOf</c>, items, additional properties, property names, pattern properties, dependent schemas, prefix items, contains, not, if, then and else,
     /// depth first.
     /// Iterative, so a deeply nested file cannot exhaust the stack.
     /// </summary>
@@ -82,6 +82,29 @@ internal static class SchemaWalker
         if (node.PropertyNames is not null)
         {
             yield return node.PropertyNames;
+        }
+
+        foreach (var pattern in node.PatternProperties)
+        {
+            yield return pattern.Schema;
+        }
+
+        foreach (var dependent in node.DependentSchemas)
+        {
+            yield return dependent.Schema;
+        }
+
+        foreach (var prefix in node.PrefixItems)
+        {
+            yield return prefix;
+        }
+
+        foreach (var child in new[] { node.Contains, node.Not, node.If, node.Then, node.Else })
+        {
+            if (child is not null)
+            {
+                yield return child;
+            }
         }
     }
 }

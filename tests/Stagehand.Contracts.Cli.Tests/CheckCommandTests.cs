@@ -69,14 +69,14 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
-    public void UnsupportedKeywordAndBadJsonAreReportedAtTheirPlace()
+    public void WrongKeywordValueAndBadJsonAreReportedAtTheirPlace()
     {
         using var folder = new TempSchemaFolder();
-        var unsupported = folder.Write("Unsupported.schema.json", """
+        var unsupported = folder.Write("WrongValue.schema.json", """
             {
               "$schema": "https://json-schema.org/draft/2020-12/schema",
               "x-stagehand-visibility": "public",
-                "not": { "type": "string" }
+                "minProperties": -1
             }
             """);
         var notJson = folder.Write("nested/deeper/NotJson.schema.json", "{\n  \"type\": \"object\",\n}\n");
@@ -85,7 +85,7 @@ public sealed class CheckCommandTests
 
         Assert.Equal(1, result.ExitCode);
         var lines = result.StdoutLines;
-        Assert.Contains(lines, l => l.StartsWith($"{Display(unsupported)}(4,5): error STH0004: Invalid schema at 'not': ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith($"{Display(unsupported)}(4,22): error STH0004: Invalid schema at 'minProperties': ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith($"{Display(notJson)}(", StringComparison.Ordinal) && l.Contains("Invalid schema at 'json': ", StringComparison.Ordinal));
         Assert.Equal($"checked 2 schema files: {lines.Length - 1} errors", lines[^1]);
     }

@@ -328,12 +328,40 @@ public ref partial struct ContractReadContext
         return reader.TokenType != JsonTokenType.String || CheckText(ref reader, rules);
     }
 
-    /// <summary>Checks the member name the reader is on against the string rules of a <c>propertyNames</c> schema.</summary>
-    /// <returns>False when the name breaks a rule (reported at the member's pointer).</returns>
-    public bool CheckPropertyName(ref Utf8JsonReader reader, StringRules rules)
+    /// <summary>
+    /// Checks the member name the reader is on against a <c>propertyNames</c> schema: the name is read, as the JSON string
+    /// it is, with that schema's generated reader, and its errors are reported at the member's pointer.
+    /// </summary>
+    /// <typeparam name="T">What the schema's reader reads (unused: the name is only checked).</typeparam>
+    /// <param name="reader">A reader on a <see cref="JsonTokenType.PropertyName"/>; it is not moved.</param>
+    /// <param name="nameSchema">The generated reader of the <c>propertyNames</c> schema.</param>
+    /// <returns>False when the name breaks the schema.</returns>
+    public bool CheckPropertyName<T>(ref Utf8JsonReader reader, ContractReadFunc<T> nameSchema)
     {
-        ArgumentNullException.ThrowIfNull(rules);
-        return reader.TokenType != JsonTokenType.PropertyName || CheckText(ref reader, rules);
+        ArgumentNullException.ThrowIfNull(nameSchema);
+        if (reader.TokenType != JsonTokenType.PropertyName)
+        {
+            return true;
+        }
+
+        // The name's raw (still escaped) bytes between quotes are the JSON string of the name.
+        ReadOnlySpan<byte> raw = reader.ValueSpan;
+        byte[] json = ArrayPool<byte>.Shared.Rent(raw.Length + 2);
+        try
+        {
+            json[0] = (byte)'"';
+            raw.CopyTo(json.AsSpan(1));
+            json[raw.Length + 1] = (byte)'"';
+            Utf8JsonReader name = new(json.AsSpan(0, raw.Length + 2));
+            name.Read();
+            int mark = ErrorCount;
+            nameSchema(ref name, ref this, false, out _);
+            return ErrorCount == mark;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(json);
+        }
     }
 
     /// <summary>Reports the member name the reader is on: its object's <c>propertyNames</c> schema admits no string.</summary>
