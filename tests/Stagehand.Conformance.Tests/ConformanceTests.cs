@@ -1,115 +1,136 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
-using System.Reflection;
-using System.Text;
 using System.Text.Json;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
-using Stagehand.Contracts;
-using Stagehand.Generators;
 using Xunit.Abstractions;
 
 namespace Stagehand.Conformance.Tests;
 
 /// <summary>
-/// Compiles every schema of the supported keyword files of the official suite, for each draft the generator reads,
-/// through the generator, in memory, and runs the generated validators over every case (a draft's schemas are read in
-/// that draft, as a project with <c>StagehandDefaultDialect</c> would read them). Cases whose schema uses a keyword the
-/// generator does not support are excluded, each with that keyword as its reason, as listed in
-/// <c>conformance-exclusions.&lt;draft&gt;.json</c>. Each draft leaves its line in <c>TestResults/conformance.txt</c>.
+/// Runs the official JSON Schema test suite, for each draft the generator reads, against the validators the generator
+/// generates from the suite's schemas, in memory (see <see cref="SuiteBuild"/>). Every file below
+/// <c>tests/&lt;draft&gt;/</c> is required, except <c>optional/</c>; the <c>optional/format/</c> files run too, in a
+/// second generator run with format assertion on (the other optional files are not run: see <see cref="TestSuite.Files"/>).
+/// Each case is a test of its own (<see cref="Case"/>); a case whose group the generator cannot generate (STH0004) is
+/// skipped with the keywords as its reason, and those exclusions must be exactly the ones listed in
+/// <c>conformance-exclusions.&lt;draft&gt;.json</c> (<see cref="Exclusions"/>), which also leaves each draft's lines in
+/// <c>TestResults/conformance.txt</c>.
 /// </summary>
 public sealed class ConformanceTests(ITestOutputHelper output)
 {
-    private const string Namespace = "Conformance.Suite";
     private static readonly object ResultsGate = new();
     private const string WriteExclusionsVariable = "STAGEHAND_WRITE_EXCLUSIONS";
+    private static readonly SuiteRun[] Runs = [SuiteRun.Required, SuiteRun.Format];
 
     public static TheoryData<string> Drafts => new(TestSuite.Drafts);
 
-    [SuiteTheory]
-    [MemberData(nameof(Drafts))]
-    public void GeneratedValidatorsAgreeWithTheOfficialSuite(string draft)
+    /// <summary>Every case of every run of every draft: draft, file, group index, case index.</summary>
+    public static TheoryData<string, string, int, int> Cases
     {
-        var groups = TestSuite.Load(draft);
-        var files = groups.Select(g => new SuiteText("/suite/" + g.Id + ".schema.json", g.SchemaText)).ToImmutableArray();
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            [new ContractsGenerator().AsSourceGenerator()],
-            files.CastArray<AdditionalText>(),
-            new CSharpParseOptions(LanguageVersion.Latest),
-            new SuiteOptions(draft),
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None));
-        var compilation = CSharpCompilation.Create(
-            "Conformance.Suite",
-            [],
-            Basic.Reference.Assemblies.Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(ContractJson).Assembly.Location)),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
-        var run = driver.GetRunResult().Results.Single();
-        Assert.Null(run.Exception);
-
-        // The generator reports every problem of a schema it could not generate (STH0004); those groups are excluded.
-        var problems = ModelProblems(files, draft).Where(problem => !problem.IsNote).ToList();
-        Assert.All(generatorDiagnostics, d => Assert.Equal("STH0004", d.Id));
-        Assert.Equal(problems.Count(), generatorDiagnostics.Length);
-        var excludedGroups = problems
-            .GroupBy(p => Path.GetFileName(p.Location.FilePath).Replace(".schema.json", string.Empty, StringComparison.Ordinal))
-            .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(Reason).Distinct().OrderBy(k => k, StringComparer.Ordinal)));
-        var runnable = groups.Where(g => !excludedGroups.ContainsKey(g.Id)).ToList();
-
-        var dispatcher = CSharpSyntaxTree.ParseText(Dispatcher(runnable), new CSharpParseOptions(LanguageVersion.Latest));
-        var assembly = Compile((CSharpCompilation)generated.AddSyntaxTrees(dispatcher));
-        var runMethod = assembly.GetType(Namespace + ".Dispatcher")!.GetMethod("Run")!;
-
-        var passed = 0;
-        var failures = new List<string>();
-        foreach (var group in runnable)
+        get
         {
-            foreach (var test in group.Cases)
+            var data = new TheoryData<string, string, int, int>();
+            if (!TestSuite.IsPresent)
             {
-                ValidationResult result;
-                try
-                {
-                    result = (ValidationResult)runMethod.Invoke(null, [group.Id, test.Data])!;
-                }
-                catch (TargetInvocationException exception)
-                {
-                    failures.Add($"{group.File} / {group.Description} / {test.Description}: threw {exception.InnerException}");
-                    continue;
-                }
+                return data;
+            }
 
-                if (result.IsValid == test.Valid)
+            foreach (var draft in TestSuite.Drafts)
+            {
+                foreach (var run in Runs)
                 {
-                    passed++;
-                }
-                else
-                {
-                    failures.Add($"{group.File} / {group.Description} / {test.Description}: expected {(test.Valid ? "valid" : "invalid")}, got {(result.IsValid ? "valid" : result.ToString().Replace(Environment.NewLine, "; ", StringComparison.Ordinal))}");
+                    foreach (var group in TestSuite.Load(draft, run))
+                    {
+                        foreach (var test in group.Cases)
+                        {
+                            data.Add(draft, group.File, group.Index, test.Index);
+                        }
+                    }
                 }
             }
+
+            return data;
         }
-
-        var excluded = groups.Where(g => excludedGroups.ContainsKey(g.Id))
-            .SelectMany(g => g.Cases.Select(c => new Exclusion(g.File, g.Description, c.Description, excludedGroups[g.Id])))
-            .ToList();
-        CheckExclusions(excluded, draft);
-
-        var total = groups.Sum(g => g.Cases.Count);
-        var summary = $"conformance {draft}: {passed} passed, {failures.Count} failed, {excluded.Count} excluded of {total}";
-        output.WriteLine(summary);
-        Console.WriteLine(summary);
-        WriteSummary(draft, summary);
-        Assert.True(failures.Count == 0, summary + Environment.NewLine + string.Join(Environment.NewLine, failures.Take(60)));
-        Assert.Equal(total, passed + failures.Count + excluded.Count);
     }
 
-    /// <summary>Puts this draft's line in <c>TestResults/conformance.txt</c>, beside the other drafts' lines, in draft order.</summary>
-    private static void WriteSummary(string draft, string summary)
+    /// <summary>One case: the generated validator of its group accepts or rejects the instance as the suite says.</summary>
+    [SuiteCaseTheory]
+    [MemberData(nameof(Cases))]
+    public void Case(string draft, string file, int group, int test)
+    {
+        var build = SuiteBuild.For(draft, TestSuite.RunOf(file));
+        var suiteGroup = build.Group(file, group);
+        var suiteCase = suiteGroup.Cases[test];
+        var reason = build.ExclusionReason(suiteGroup);
+        Assert.True(reason is null, $"The group is excluded ({reason}), so this case should have been skipped.");
+        var outcome = build.Evaluate(suiteGroup, suiteCase);
+        Assert.True(outcome.Passed, $"{draft} / {file} / {suiteGroup.Description} / {suiteCase.Description}: {outcome.Message}");
+    }
+
+    /// <summary>
+    /// A draft's exclusions are exactly the ones its exclusions file lists, each with a documented reason; writes the
+    /// draft's summary lines (required and format runs) and lists the remotes' problems and the failing cases.
+    /// </summary>
+    [SuiteTheory]
+    [MemberData(nameof(Drafts))]
+    public void Exclusions(string draft)
+    {
+        var excluded = new List<Exclusion>();
+        foreach (var run in Runs)
+        {
+            var build = SuiteBuild.For(draft, run);
+            Assert.True(build.OtherDiagnostics.Count == 0, "The generator reported unexpected diagnostics:" + Environment.NewLine + string.Join(Environment.NewLine, build.OtherDiagnostics));
+            foreach (var problem in build.RemoteProblems.Where(_ => run == SuiteRun.Required))
+            {
+                output.WriteLine($"remote {problem.Path}: {problem.Keyword}: {problem.Message}");
+            }
+
+            var passed = 0;
+            var failures = new List<string>();
+            var runExcluded = 0;
+            foreach (var group in build.Groups)
+            {
+                var reason = build.ExclusionReason(group);
+                foreach (var test in group.Cases)
+                {
+                    if (reason is not null)
+                    {
+                        excluded.Add(new Exclusion(group.File, group.Description, test.Description, reason));
+                        runExcluded++;
+                        continue;
+                    }
+
+                    var outcome = build.Evaluate(group, test);
+                    if (outcome.Passed)
+                    {
+                        passed++;
+                    }
+                    else
+                    {
+                        failures.Add($"{group.File} / {group.Description} / {test.Description}: {outcome.Message}");
+                    }
+                }
+            }
+
+            var total = build.Groups.Sum(g => g.Cases.Count);
+            Assert.Equal(total, passed + failures.Count + runExcluded);
+            var label = run == SuiteRun.Required ? draft : draft + " format";
+            var summary = $"conformance {label}: {passed} passed, {failures.Count} failed, {runExcluded} excluded of {total}";
+            output.WriteLine($"{summary} (generated and compiled in {build.Elapsed.TotalSeconds:0.0} s)");
+            foreach (var failure in failures)
+            {
+                output.WriteLine("failed: " + failure);
+            }
+
+            WriteSummary(label, summary);
+        }
+
+        CheckExclusions(excluded, draft);
+    }
+
+    /// <summary>Puts a run's line in <c>TestResults/conformance.txt</c>, beside the other runs' lines, in draft order.</summary>
+    private static void WriteSummary(string label, string summary)
     {
         lock (ResultsGate)
         {
@@ -117,50 +138,12 @@ public sealed class ConformanceTests(ITestOutputHelper output)
             Directory.CreateDirectory(results);
             var path = Path.Combine(results, "conformance.txt");
             var lines = File.Exists(path) ? File.ReadAllLines(path).ToList() : [];
-            lines.RemoveAll(line => !line.StartsWith("conformance draft", StringComparison.Ordinal) || line.StartsWith("conformance " + draft + ":", StringComparison.Ordinal));
+            lines.RemoveAll(line => !line.StartsWith("conformance draft", StringComparison.Ordinal) || line.StartsWith("conformance " + label + ":", StringComparison.Ordinal));
             lines.Add(summary);
-            File.WriteAllLines(path, lines.OrderBy(line => Array.FindIndex(TestSuite.Drafts, d => line.StartsWith("conformance " + d + ":", StringComparison.Ordinal))));
-        }
-    }
-
-    /// <summary>The problems the generator's own reader and model find in the suite's schemas (the generator reports them in a build).</summary>
-    private static IEnumerable<Stagehand.Schema.SchemaProblem> ModelProblems(ImmutableArray<SuiteText> files, string draft)
-    {
-        var settings = Stagehand.Schema.SchemaFileSettings.Resolve(Namespace, "validator", Namespace, defaultDialect: draft);
-        var documents = files.Select(f => Stagehand.Schema.SchemaReader.ReadFile(f.Path, settings, f.GetText())).ToImmutableArray();
-        return Stagehand.Schema.ContractModelBuilder.BuildOrReport(documents).SelectMany(r => r.Problems);
-    }
-
-    /// <summary>Why a schema is excluded: the unsupported keyword it uses.</summary>
-    private static string Reason(Stagehand.Schema.SchemaProblem problem) =>
-        problem.Keyword == "$ref" && problem.Message.Contains("was not found", StringComparison.Ordinal) ? "$ref to a remote or $id-based URI" : problem.Keyword;
-
-    private static string Dispatcher(IEnumerable<SuiteGroup> groups)
-    {
-        var builder = new StringBuilder();
-        builder.AppendLine("namespace " + Namespace + ";");
-        builder.AppendLine("public static class Dispatcher");
-        builder.AppendLine("{");
-        builder.AppendLine("    public static global::Stagehand.Contracts.ValidationResult Run(string id, byte[] json) => id switch");
-        builder.AppendLine("    {");
-        foreach (var group in groups)
-        {
-            builder.AppendLine($"        \"{group.Id}\" => {group.Id}Schema.Validate(json),");
+            File.WriteAllLines(path, lines.OrderBy(Order).ThenBy(line => line.Contains(" format:", StringComparison.Ordinal)));
         }
 
-        builder.AppendLine("        _ => throw new global::System.ArgumentOutOfRangeException(nameof(id)),");
-        builder.AppendLine("    };");
-        builder.AppendLine("}");
-        return builder.ToString();
-    }
-
-    private static Assembly Compile(CSharpCompilation compilation)
-    {
-        using var stream = new MemoryStream();
-        var emit = compilation.Emit(stream);
-        var errors = emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(30).Select(d => d.ToString()).ToList();
-        Assert.True(emit.Success, "The generated validators do not compile:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
-        return Assembly.Load(stream.ToArray());
+        static int Order(string line) => Array.FindIndex(TestSuite.Drafts, d => line.StartsWith("conformance " + d + ":", StringComparison.Ordinal) || line.StartsWith("conformance " + d + " format:", StringComparison.Ordinal));
     }
 
     private void CheckExclusions(List<Exclusion> excluded, string draft)
@@ -191,38 +174,4 @@ public sealed class ConformanceTests(ITestOutputHelper output)
 
     /// <summary>One excluded case and the unsupported keyword that excludes it.</summary>
     private sealed record Exclusion(string File, string Group, string Test, string Reason);
-
-    private sealed class SuiteText(string path, string text) : AdditionalText
-    {
-        private readonly SourceText _text = SourceText.From(text);
-
-        public override string Path => path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    /// <summary>Every suite schema is read in validator mode, in one namespace.</summary>
-    private sealed class SuiteOptions(string draft) : AnalyzerConfigOptionsProvider
-    {
-        private static readonly Options PerFile = new(new Dictionary<string, string>
-        {
-            ["build_metadata.AdditionalFiles.StagehandNamespace"] = Namespace,
-            ["build_metadata.AdditionalFiles.StagehandSchemaMode"] = "validator",
-        });
-
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new Dictionary<string, string>
-        {
-            ["build_property.RootNamespace"] = Namespace,
-            ["build_property.StagehandDefaultDialect"] = draft,
-        });
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new Dictionary<string, string>());
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => PerFile;
-
-        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
-        }
-    }
 }
