@@ -87,13 +87,7 @@ internal static class ReaderEmitter
     {
         if (HasStringRules(node))
         {
-            var format = node.Format switch
-            {
-                "uuid" => "Uuid",
-                "date-time" => "DateTime",
-                "uri" => "Uri",
-                _ => "None",
-            };
+            var format = node.Format is null ? "None" : FormatNames.RuntimeName(node.Format) ?? "None";
             writer.WriteLine("internal static readonly " + Runtime + "StringRules " + StringRulesField(node) + " = new(" +
                 Arguments(("minLength", node.MinLength), ("maxLength", node.MaxLength), ("pattern", node.Pattern is null ? null : Identifiers.Literal(node.Pattern)), ("format", Runtime + "StringFormat." + format)) + ");");
         }

@@ -118,7 +118,7 @@ internal sealed partial class ContractModelBuilder
             MinLength = node.MinLength?.ToString(CultureInfo.InvariantCulture),
             MaxLength = node.MaxLength?.ToString(CultureInfo.InvariantCulture),
             Pattern = node.Pattern,
-            Format = node.Format is "uuid" or "date-time" or "uri" ? node.Format : null,
+            Format = document.AssertedFormat(node),
             Minimum = node.Minimum,
             MultipleOf = node.MultipleOf,
             Maximum = node.Maximum,

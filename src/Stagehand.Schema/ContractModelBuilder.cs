@@ -913,7 +913,7 @@ internal sealed partial class ContractModelBuilder
         var constrained = new ValueShape
         {
             Kind = ValueKind.Any,
-            Format = node.Format,
+            Format = document.AssertedFormat(node),
             Pattern = node.Pattern,
             Minimum = node.Minimum,
             MultipleOf = node.MultipleOf,
@@ -934,7 +934,7 @@ internal sealed partial class ContractModelBuilder
             case JsonTypes.String:
                 return constrained with
                 {
-                    Kind = node.Format switch
+                    Kind = document.AssertedFormat(node) switch
                     {
                         "uuid" => ValueKind.Guid,
                         "date-time" => ValueKind.DateTimeOffset,

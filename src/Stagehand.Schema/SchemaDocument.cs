@@ -7,8 +7,20 @@ internal sealed record SchemaProblem(string Keyword, string Message, LocationInf
 
 /// <summary>One parsed schema file. <see cref="Root"/> is null when the text is not valid JSON.</summary>
 /// <param name="DefaultVisibility">The visibility of a root that states none (public unless the project says otherwise).</param>
-internal sealed record SchemaDocument(string Path, string Namespace, SchemaNode? Root, EquatableArray<SchemaProblem> Problems, SchemaMode Mode = SchemaMode.Contract, string DefaultVisibility = SchemaFileSettings.Public)
+/// <param name="FormatAssertion">Whether <c>format</c> asserts in a file whose root does not say (the project's <c>StagehandFormatAssertion</c>).</param>
+internal sealed record SchemaDocument(string Path, string Namespace, SchemaNode? Root, EquatableArray<SchemaProblem> Problems, SchemaMode Mode = SchemaMode.Contract, string DefaultVisibility = SchemaFileSettings.Public, bool FormatAssertion = false)
 {
+    /// <summary>
+    /// Whether <c>format</c> is an assertion in this file (the root's <c>x-stagehand-formatAssertion</c>, else the project's
+    /// setting) rather than the annotation draft 2020-12 makes it by default. Only asserted formats give typed values
+    /// (<c>Guid</c>, <c>DateTimeOffset</c>, <c>Uri</c>).
+    /// </summary>
+    public bool AssertsFormats => Root?.FormatAssertion ?? FormatAssertion;
+
+    /// <summary>The format <paramref name="node"/> asserts: its <c>format</c> when this file asserts formats and the runtime knows it, else null.</summary>
+    public string? AssertedFormat(SchemaNode node) =>
+        AssertsFormats && node.Format is { } format && FormatNames.RuntimeName(format) is not null ? format : null;
+
     public string FileStem => SchemaPaths.Stem(Path);
 
     /// <summary>

@@ -11,8 +11,12 @@ namespace Stagehand.Schema;
 /// </summary>
 /// <param name="DefaultDialect">The <c>$schema</c> a file that names none is read with (the <c>StagehandDefaultDialect</c> property, else 2020-12).</param>
 /// <param name="OpenApiNullable">Read OpenAPI 3.0's <c>"nullable": true</c> as "or null" (the <c>StagehandOpenApiNullable</c> property or item metadata).</param>
-internal sealed record SchemaFileSettings(string Namespace, SchemaMode Mode, string? Problem, string DefaultVisibility = SchemaFileSettings.Public, string? DefaultDialect = null, bool OpenApiNullable = false)
+/// <param name="FormatAssertion">Assert <c>format</c> (the <c>StagehandFormatAssertion</c> property or item metadata); otherwise it is an annotation, as draft 2020-12 says.</param>
+internal sealed record SchemaFileSettings(string Namespace, SchemaMode Mode, string? Problem, string DefaultVisibility = SchemaFileSettings.Public, string? DefaultDialect = null, bool OpenApiNullable = false, bool FormatAssertion = false)
 {
+    public const string FormatAssertionProperty = "build_property.StagehandFormatAssertion";
+    public const string FormatAssertionMetadata = "build_metadata.AdditionalFiles.StagehandFormatAssertion";
+
     public const string OpenApiNullableProperty = "build_property.StagehandOpenApiNullable";
     public const string OpenApiNullableMetadata = "build_metadata.AdditionalFiles.StagehandOpenApiNullable";
 
@@ -43,11 +47,16 @@ internal sealed record SchemaFileSettings(string Namespace, SchemaMode Mode, str
             project.TryGetValue(OpenApiNullableProperty, out openApiNullable);
         }
 
-        return Resolve(@namespace, mode, rootNamespace, defaultVisibility, defaultDialect, openApiNullable);
+        if (!file.TryGetValue(FormatAssertionMetadata, out var formatAssertion) || string.IsNullOrEmpty(formatAssertion))
+        {
+            project.TryGetValue(FormatAssertionProperty, out formatAssertion);
+        }
+
+        return Resolve(@namespace, mode, rootNamespace, defaultVisibility, defaultDialect, openApiNullable, formatAssertion);
     }
 
     /// <summary>Decides the settings; <see cref="Problem"/> says why stated metadata could not be used.</summary>
-    public static SchemaFileSettings Resolve(string? namespaceMetadata, string? modeMetadata, string? rootNamespace, string? defaultVisibility = null, string? defaultDialect = null, string? openApiNullable = null)
+    public static SchemaFileSettings Resolve(string? namespaceMetadata, string? modeMetadata, string? rootNamespace, string? defaultVisibility = null, string? defaultDialect = null, string? openApiNullable = null, string? formatAssertion = null)
     {
         string? problem = null;
         var @namespace = RootNamespaceOrFallback(rootNamespace);
@@ -107,20 +116,24 @@ internal sealed record SchemaFileSettings(string Namespace, SchemaMode Mode, str
             }
         }
 
-        var nullable = false;
-        switch (openApiNullable?.Trim().ToLowerInvariant())
+        var nullable = Switch("StagehandOpenApiNullable", openApiNullable, ref problem);
+        var asserts = Switch("StagehandFormatAssertion", formatAssertion, ref problem);
+        return new SchemaFileSettings(@namespace, mode, problem, visibility, dialect, nullable, asserts);
+    }
+
+    /// <summary>An on/off setting: empty is off; anything but true or false is a problem.</summary>
+    private static bool Switch(string name, string? value, ref string? problem)
+    {
+        switch (value?.Trim().ToLowerInvariant())
         {
             case null or "" or "false":
-                break;
+                return false;
             case "true":
-                nullable = true;
-                break;
+                return true;
             default:
-                problem = $"StagehandOpenApiNullable '{openApiNullable}' must be 'true' or 'false'.";
-                break;
+                problem = $"{name} '{value}' must be 'true' or 'false'.";
+                return false;
         }
-
-        return new SchemaFileSettings(@namespace, mode, problem, visibility, dialect, nullable);
     }
 
     /// <summary>The project's root namespace when it is a valid namespace, else <see cref="FallbackNamespace"/>.</summary>

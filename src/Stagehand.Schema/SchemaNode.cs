@@ -157,6 +157,9 @@ internal sealed record SchemaNode
 
     public string? Visibility { get; init; }
 
+    /// <summary>The root's <c>x-stagehand-formatAssertion</c>: whether <c>format</c> asserts in this file (null: the project decides).</summary>
+    public bool? FormatAssertion { get; init; }
+
     public UnknownMemberHandling UnknownMembers { get; init; }
 
     public string? Mirrors { get; init; }

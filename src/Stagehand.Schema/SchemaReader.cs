@@ -66,7 +66,7 @@ internal static class SchemaReader
         {
             try
             {
-                document = Read(path, settings.Namespace, text, cancellationToken, settings.Mode, settings.DefaultDialect, settings.OpenApiNullable) with { DefaultVisibility = settings.DefaultVisibility };
+                document = Read(path, settings.Namespace, text, cancellationToken, settings.Mode, settings.DefaultDialect, settings.OpenApiNullable) with { DefaultVisibility = settings.DefaultVisibility, FormatAssertion = settings.FormatAssertion };
                 var errors = document.Problems.Items.Where(problem => !problem.IsNote).ToList();
                 if (errors.Count > NotASchemaThreshold)
                 {
@@ -142,6 +142,7 @@ internal static class SchemaReader
         private static readonly HashSet<string> RootOnly = new(StringComparer.Ordinal)
         {
             "x-stagehand-visibility", "x-stagehand-mirrors", "x-stagehand-requestFor", "x-stagehand-persisted", "x-stagehand-serverAssigned",
+            "x-stagehand-formatAssertion",
         };
 
         private readonly string _path;
@@ -507,6 +508,8 @@ internal static class SchemaReader
                     return node with { RequestFor = ReadString(ref reader, keyword) };
                 case "x-stagehand-serverAssigned":
                     return node with { ServerAssigned = ReadStringArray(ref reader, keyword, unique: true) };
+                case "x-stagehand-formatAssertion":
+                    return node with { FormatAssertion = ReadBoolean(ref reader, keyword) };
                 case "x-stagehand-persisted":
                     return node with { Persisted = ReadBoolean(ref reader, keyword) };
                 case "x-stagehand-sensitive":
