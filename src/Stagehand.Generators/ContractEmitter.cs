@@ -231,7 +231,7 @@ internal static class ContractEmitter
             if (member.Sensitive)
             {
                 var isSet = member.IsOptionalWrapper ? member.Name + ".HasValue"
-                    : member.Required && !member.Nullable && member.Shape.IsValueType ? "true"
+                    : member.Const is not null || (member.Required && !member.Nullable && member.Shape.IsValueType) ? "true"
                     : member.Name + " is not null";
                 writer.WriteLine("builder.Append(" + isSet + " ? \"***\" : \"null\");");
             }

@@ -30,6 +30,7 @@ internal sealed partial class ContractModelBuilder
     private readonly string _commonRoot;
     private readonly Dictionary<string, string> _schemaClasses;
     private readonly CancellationToken _cancellationToken;
+    private readonly SchemaResources _resources;
 
     /// <summary>The schema node being built, so that a failure can be reported where it happened.</summary>
     private LocationInfo? _workingOn;
@@ -43,6 +44,7 @@ internal sealed partial class ContractModelBuilder
             _problems[document.Path] = new List<SchemaProblem>(document.Problems);
         }
 
+        _resources = new SchemaResources(_documents.Values);
         _commonRoot = SchemaPaths.CommonDirectory(_documents.Keys);
         _schemaClasses = NameSchemaClasses(_documents.Values);
     }
@@ -252,7 +254,7 @@ internal sealed partial class ContractModelBuilder
                         continue;
                     }
 
-                    var (file, _) = SchemaPaths.Resolve(document.Path, node.Ref);
+                    var file = FindReference(document, node, report: false)?.Document.Path ?? SchemaPaths.Resolve(document.Path, node.Ref).File;
                     if (file != document.Path && _problems.ContainsKey(file) && HasErrors(file))
                     {
                         Report(
@@ -1033,7 +1035,38 @@ internal sealed partial class ContractModelBuilder
     {
         var reference = node.Ref!;
         var location = node.RefLocation ?? node.Location;
-        var (file, fragment) = SchemaPaths.Resolve(document.Path, reference);
+
+        // First as JSON Schema says: the reference resolved against the base URI around it, among the files' URIs, $ids and anchors.
+        var absolute = _resources.Absolute(document, node, reference);
+        if (_resources.Find(absolute) is { } located)
+        {
+            return (located.Document, located.Node);
+        }
+
+        var (resource, fragment) = UriReferences.SplitFragment(absolute);
+        if (_resources.Find(resource) is { } container)
+        {
+            if (report)
+            {
+                var where = container.Node.Pointer.Length == 0 ? $"'{container.Document.Path}'" : $"'{resource}' (at {container.Node.Pointer} in '{container.Document.Path}')";
+                Report(document.Path, "$ref", $"The reference '{reference}' names '#{Uri.UnescapeDataString(fragment)}', which does not exist in {where}.", location);
+            }
+
+            return null;
+        }
+
+        if (UriReferences.IsAbsolute(reference))
+        {
+            if (report)
+            {
+                Report(document.Path, "$ref", $"The reference '{reference}' was not found: no schema file of the build is known by '{resource}' (by its $id, or the StagehandSchemaUri metadata it is given). Nothing is fetched from the network: add the schema it names to the project.", location);
+            }
+
+            return null;
+        }
+
+        // Then by path, relative to the file: a file with an $id may still refer to its neighbours by their file names.
+        var (file, pathFragment) = SchemaPaths.Resolve(document.Path, reference);
         if (!_documents.TryGetValue(file, out var target))
         {
             if (report)
@@ -1054,12 +1087,12 @@ internal sealed partial class ContractModelBuilder
             return null;
         }
 
-        var found = SchemaPointers.Find(target.Root, fragment);
+        var found = SchemaPointers.Find(target.Root, pathFragment);
         if (found is null)
         {
             if (report)
             {
-                Report(document.Path, "$ref", $"The reference '{reference}' names '#{fragment}', which does not exist in '{file}'.", location);
+                Report(document.Path, "$ref", $"The reference '{reference}' names '#{pathFragment}', which does not exist in '{file}'.", location);
             }
 
             return null;

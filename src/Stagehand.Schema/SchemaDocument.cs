@@ -8,8 +8,12 @@ internal sealed record SchemaProblem(string Keyword, string Message, LocationInf
 /// <summary>One parsed schema file. <see cref="Root"/> is null when the text is not valid JSON.</summary>
 /// <param name="DefaultVisibility">The visibility of a root that states none (public unless the project says otherwise).</param>
 /// <param name="FormatAssertion">Whether <c>format</c> asserts in a file whose root does not say (the project's <c>StagehandFormatAssertion</c>).</param>
-internal sealed record SchemaDocument(string Path, string Namespace, SchemaNode? Root, EquatableArray<SchemaProblem> Problems, SchemaMode Mode = SchemaMode.Contract, string DefaultVisibility = SchemaFileSettings.Public, bool FormatAssertion = false)
+/// <param name="RetrievalUri">The URI the build says the file is known by (<c>StagehandSchemaUri</c>), if any.</param>
+internal sealed record SchemaDocument(string Path, string Namespace, SchemaNode? Root, EquatableArray<SchemaProblem> Problems, SchemaMode Mode = SchemaMode.Contract, string DefaultVisibility = SchemaFileSettings.Public, bool FormatAssertion = false, string? RetrievalUri = null)
 {
+    /// <summary>The URI the file is retrieved by: the one the build gives it, else one made from its path. Its root's <c>$id</c> resolves against it.</summary>
+    public string BaseUri => RetrievalUri ?? UriReferences.FromPath(Path);
+
     /// <summary>
     /// Whether <c>format</c> is an assertion in this file (the root's <c>x-stagehand-formatAssertion</c>, else the project's
     /// setting) rather than the annotation draft 2020-12 makes it by default. Only asserted formats give typed values

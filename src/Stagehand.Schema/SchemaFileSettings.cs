@@ -12,8 +12,11 @@ namespace Stagehand.Schema;
 /// <param name="DefaultDialect">The <c>$schema</c> a file that names none is read with (the <c>StagehandDefaultDialect</c> property, else 2020-12).</param>
 /// <param name="OpenApiNullable">Read OpenAPI 3.0's <c>"nullable": true</c> as "or null" (the <c>StagehandOpenApiNullable</c> property or item metadata).</param>
 /// <param name="FormatAssertion">Assert <c>format</c> (the <c>StagehandFormatAssertion</c> property or item metadata); otherwise it is an annotation, as draft 2020-12 says.</param>
-internal sealed record SchemaFileSettings(string Namespace, SchemaMode Mode, string? Problem, string DefaultVisibility = SchemaFileSettings.Public, string? DefaultDialect = null, bool OpenApiNullable = false, bool FormatAssertion = false)
+/// <param name="SchemaUri">The absolute URI the file is known by when it has no <c>$id</c> (its <c>StagehandSchemaUri</c> metadata); else its path is.</param>
+internal sealed record SchemaFileSettings(string Namespace, SchemaMode Mode, string? Problem, string DefaultVisibility = SchemaFileSettings.Public, string? DefaultDialect = null, bool OpenApiNullable = false, bool FormatAssertion = false, string? SchemaUri = null)
 {
+    public const string SchemaUriMetadata = "build_metadata.AdditionalFiles.StagehandSchemaUri";
+
     public const string FormatAssertionProperty = "build_property.StagehandFormatAssertion";
     public const string FormatAssertionMetadata = "build_metadata.AdditionalFiles.StagehandFormatAssertion";
 
@@ -52,7 +55,16 @@ internal sealed record SchemaFileSettings(string Namespace, SchemaMode Mode, str
             project.TryGetValue(FormatAssertionProperty, out formatAssertion);
         }
 
-        return Resolve(@namespace, mode, rootNamespace, defaultVisibility, defaultDialect, openApiNullable, formatAssertion);
+        file.TryGetValue(SchemaUriMetadata, out var schemaUri);
+        var settings = Resolve(@namespace, mode, rootNamespace, defaultVisibility, defaultDialect, openApiNullable, formatAssertion);
+        if (string.IsNullOrWhiteSpace(schemaUri))
+        {
+            return settings;
+        }
+
+        return UriReferences.IsAbsolute(schemaUri!.Trim())
+            ? settings with { SchemaUri = schemaUri.Trim() }
+            : settings with { Problem = $"The StagehandSchemaUri metadata '{schemaUri}' must be an absolute URI (such as https://example.com/schemas/pet.json)." };
     }
 
     /// <summary>Decides the settings; <see cref="Problem"/> says why stated metadata could not be used.</summary>

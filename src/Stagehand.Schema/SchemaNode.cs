@@ -141,6 +141,18 @@ internal sealed record SchemaNode
 
     public string? Ref { get; init; }
 
+    /// <summary>The <c>$id</c>: this schema is a resource of its own, and its base URI for the references inside it.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>A plain-name fragment that identifies this schema (<c>$anchor</c>, or draft 7's <c>"$id": "#name"</c>).</summary>
+    public string? Anchor { get; init; }
+
+    /// <summary>The <c>$dynamicAnchor</c>: an anchor that a <c>$dynamicRef</c> may resolve to dynamically.</summary>
+    public string? DynamicAnchor { get; init; }
+
+    /// <summary>Draft 2019-09's <c>"$recursiveAnchor": true</c>.</summary>
+    public bool RecursiveAnchor { get; init; }
+
     public LocationInfo? RefLocation { get; init; }
 
     public EquatableArray<DefinitionNode> Definitions { get; init; } = EquatableArray<DefinitionNode>.Empty;

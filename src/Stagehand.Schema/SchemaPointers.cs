@@ -6,7 +6,12 @@ namespace Stagehand.Schema;
 /// <summary>Follows the JSON Pointer fragment of a <c>$ref</c> inside one parsed schema.</summary>
 internal static class SchemaPointers
 {
-    /// <summary>The schema at <paramref name="fragment"/> (<c>""</c>, <c>/$defs/Name</c>, <c>/properties/x/items</c>, ...), or null.</summary>
+    /// <summary>
+    /// The schema at <paramref name="fragment"/> below <paramref name="root"/> (<c>""</c>, <c>/$defs/Name</c>,
+    /// <c>/properties/x/items</c>, <c>/prefixItems/0</c>, ...), or null when no schema is there. Every node knows its own
+    /// pointer, so the fragment is matched against the pointers of the nodes below <paramref name="root"/>: whatever
+    /// keyword holds a schema, the walk knows it.
+    /// </summary>
     public static SchemaNode? Find(SchemaNode root, string fragment)
     {
         if (fragment.Length == 0)
@@ -19,41 +24,7 @@ internal static class SchemaPointers
             return null;
         }
 
-        var segments = fragment.Substring(1).Split('/').Select(s => s.Replace("~1", "/").Replace("~0", "~")).ToArray();
-        var current = root;
-        for (var i = 0; i < segments.Length && current is not null; i++)
-        {
-            var segment = segments[i];
-            var next = i + 1 < segments.Length ? segments[i + 1] : null;
-            switch (segment)
-            {
-                case "$defs" or "definitions" when next is not null:
-                    current = current.Definitions.FirstOrDefault(d => d.Keyword == segment && d.Name == next)?.Schema;
-                    i++;
-                    break;
-                case "properties" when next is not null:
-                    current = current.Properties.FirstOrDefault(p => p.Name == next)?.Schema;
-                    i++;
-                    break;
-                case "items":
-                    current = current.Items;
-                    break;
-                case "additionalProperties":
-                    current = current.AdditionalProperties;
-                    break;
-                case "propertyNames":
-                    current = current.PropertyNames;
-                    break;
-                case "anyOf" or "oneOf" or "allOf" when next is not null && int.TryParse(next, out var index):
-                    var list = segment == "anyOf" ? current.AnyOf : segment == "oneOf" ? current.OneOf : current.AllOf;
-                    current = index >= 0 && index < list.Count ? list[index] : null;
-                    i++;
-                    break;
-                default:
-                    return null;
-            }
-        }
-
-        return current;
+        var pointer = root.Pointer + fragment;
+        return SchemaWalker.DescendantsAndSelf(root).FirstOrDefault(node => string.Equals(node.Pointer, pointer, StringComparison.Ordinal));
     }
 }

@@ -66,7 +66,7 @@ internal static class SchemaReader
         {
             try
             {
-                document = Read(path, settings.Namespace, text, cancellationToken, settings.Mode, settings.DefaultDialect, settings.OpenApiNullable) with { DefaultVisibility = settings.DefaultVisibility, FormatAssertion = settings.FormatAssertion };
+                document = Read(path, settings.Namespace, text, cancellationToken, settings.Mode, settings.DefaultDialect, settings.OpenApiNullable) with { DefaultVisibility = settings.DefaultVisibility, FormatAssertion = settings.FormatAssertion, RetrievalUri = settings.SchemaUri };
                 var errors = document.Problems.Items.Where(problem => !problem.IsNote).ToList();
                 if (errors.Count > NotASchemaThreshold)
                 {
@@ -113,8 +113,7 @@ internal static class SchemaReader
     {
         private static readonly HashSet<string> Unsupported = new(StringComparer.Ordinal)
         {
-            "unevaluatedProperties", "unevaluatedItems", "$dynamicRef", "$dynamicAnchor",
-            "$anchor", "$recursiveRef", "$recursiveAnchor", "$vocabulary",
+            "unevaluatedProperties", "unevaluatedItems", "$dynamicRef", "$recursiveRef", "$vocabulary",
         };
 
         /// <summary>
@@ -364,11 +363,26 @@ internal static class SchemaReader
                     }
 
                     return node;
-                case "$id" when pointer.Length != 0 && _mode == SchemaMode.Validator:
-                    SkipValue(ref reader, valueStart);
-                    Report(keyword, "'$id' below the root changes the base URI, which is not supported.", keywordStart, keywordLength);
-                    return node;
                 case "$id":
+                    var id = ReadString(ref reader, keyword);
+                    if (id is null)
+                    {
+                        return node;
+                    }
+
+                    if (_dialect == Draft7 && id.StartsWith("#", StringComparison.Ordinal))
+                    {
+                        // Draft 7's location-independent identifier: a plain-name fragment, the later $anchor.
+                        return id.Length > 1 ? node with { Anchor = id.Substring(1) } : node;
+                    }
+
+                    return node with { Id = id.EndsWith("#", StringComparison.Ordinal) ? id.Substring(0, id.Length - 1) : id };
+                case "$anchor" when _dialect != Draft7:
+                    return node with { Anchor = ReadAnchor(ref reader, keyword) };
+                case "$dynamicAnchor" when _dialect == Draft202012:
+                    return node with { DynamicAnchor = ReadAnchor(ref reader, keyword) };
+                case "$recursiveAnchor" when _dialect == Draft201909:
+                    return node with { RecursiveAnchor = ReadBoolean(ref reader, keyword) };
                 case "$comment":
                     ReadString(ref reader, keyword);
                     return node;
@@ -729,6 +743,27 @@ internal static class SchemaReader
             }
 
             return definitions.ToEquatableArray();
+        }
+
+        /// <summary>An anchor name: a letter or underscore, then letters, digits, '-', '_', ':' and '.'.</summary>
+        private string? ReadAnchor(ref Utf8JsonReader reader, string keyword)
+        {
+            var start = (int)reader.TokenStartIndex;
+            var anchor = ReadString(ref reader, keyword);
+            if (anchor is null)
+            {
+                return null;
+            }
+
+            var valid = anchor.Length > 0 && (char.IsLetter(anchor[0]) || anchor[0] == '_')
+                && anchor.All(c => c < 128 && (char.IsLetterOrDigit(c) || c is '-' or '_' or ':' or '.'));
+            if (!valid)
+            {
+                Report(keyword, $"'{anchor}' is not an anchor name: start with a letter or '_', then use letters, digits, '-', '_', ':' or '.'.", start, ValueLength(ref reader, start));
+                return null;
+            }
+
+            return anchor;
         }
 
         private EquatableArray<PatternPropertyNode> ReadPatternProperties(ref Utf8JsonReader reader, string pointer)

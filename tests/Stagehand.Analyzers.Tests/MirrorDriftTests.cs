@@ -14,6 +14,7 @@ public sealed class MirrorDriftTests
           "description": "Server-side record of an LLM configuration.",
           "x-stagehand-visibility": "internal",
           "x-stagehand-mirrors": {|STH0002:"../v4/LLMConfig.schema.json"|},
+          "x-stagehand-formatAssertion": true,
           "type": "object",
           "properties": {
             "id": { "type": "string", "format": "uuid" },
@@ -66,6 +67,7 @@ public sealed class MirrorDriftTests
         {
           "$schema": "https://json-schema.org/draft/2020-12/schema",
           "x-stagehand-visibility": "public",
+          "x-stagehand-formatAssertion": true,
           "type": "object",
           "properties": {
             "id": { "type": "string", "format": "uuid" },
@@ -108,6 +110,7 @@ public sealed class MirrorDriftTests
                 {
                   "$schema": "https://json-schema.org/draft/2020-12/schema",
                   "x-stagehand-visibility": "internal",
+                  "x-stagehand-formatAssertion": true,
                   "x-stagehand-mirrors": "Original.schema.json",
                   "type": "object",
                   "properties": {

@@ -29,6 +29,7 @@ public sealed class SnapshotTests
               "$schema": "https://json-schema.org/draft/2020-12/schema",
               "description": "A consumer's own entity.",
               "x-stagehand-visibility": "public",
+              "x-stagehand-formatAssertion": true,
               "type": "object",
               "x-stagehand-unknownMembers": "reject",
               "additionalProperties": false,

@@ -54,6 +54,7 @@ public sealed class UnionNamingTests
     public void CasesWithoutADiscriminatorAreNamedAfterTheirTitleOrKind()
     {
         var code = Generate("""
+            "x-stagehand-formatAssertion": true,
             "anyOf": [
               { "title": "pixel size", "type": "integer" },
               { "type": "string" },

@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Stagehand.Schema;
+
+/// <summary>A schema node and the file it is in.</summary>
+internal readonly record struct SchemaLocation(SchemaDocument Document, SchemaNode Node);
+
+/// <summary>
+/// Where every schema of a build can be found by URI, as JSON Schema's core says: each file by the URI it is retrieved by
+/// (<see cref="SchemaDocument.BaseUri"/>) and by its root's <c>$id</c>, each embedded resource by its <c>$id</c> resolved
+/// against the base URI around it, each <c>$anchor</c> (and <c>$dynamicAnchor</c>) as a fragment of its resource, and
+/// every node by a JSON Pointer fragment from the resource it is in. Nothing is fetched: a URI that names no file of the
+/// build is not found.
+/// </summary>
+internal sealed class SchemaResources
+{
+    private readonly Dictionary<string, SchemaLocation> _resources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SchemaLocation> _anchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Path, string Pointer), SchemaNode> _nodes = new();
+    private readonly Dictionary<(string Path, string Pointer), string> _baseUris = new();
+
+    /// <summary>The resource (its absolute URI, no fragment) each node belongs to, by file and pointer.</summary>
+    private readonly Dictionary<(string Path, string Pointer), string> _resourceOf = new();
+
+    public SchemaResources(IEnumerable<SchemaDocument> documents)
+    {
+        var withRoots = documents.Where(d => d.Root is not null).OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
+        foreach (var document in withRoots)
+        {
+            // A file is found by the URI it is retrieved by, whatever its $id says (first come, first kept).
+            Register(_resources, UriReferences.SplitFragment(document.BaseUri).Resource, new SchemaLocation(document, document.Root!));
+        }
+
+        foreach (var document in withRoots)
+        {
+            Index(document, document.Root!, UriReferences.SplitFragment(document.BaseUri).Resource);
+        }
+    }
+
+    /// <summary>The base URI that references written in <paramref name="node"/> resolve against (its own <c>$id</c> included).</summary>
+    public string BaseUriOf(SchemaDocument document, SchemaNode node) =>
+        _baseUris.TryGetValue((document.Path, node.Pointer), out var uri) ? uri : document.BaseUri;
+
+    /// <summary>The absolute URI of the resource <paramref name="node"/> is in (the nearest <c>$id</c>, else its file's URI).</summary>
+    public string ResourceOf(SchemaDocument document, SchemaNode node) =>
+        _resourceOf.TryGetValue((document.Path, node.Pointer), out var uri) ? uri : UriReferences.SplitFragment(document.BaseUri).Resource;
+
+    /// <summary>The absolute URI <paramref name="reference"/>, written in <paramref name="node"/>, stands for.</summary>
+    public string Absolute(SchemaDocument document, SchemaNode node, string reference) =>
+        UriReferences.Resolve(BaseUriOf(document, node), reference);
+
+    /// <summary>The schema an absolute URI identifies, or null.</summary>
+    public SchemaLocation? Find(string absoluteUri)
+    {
+        var (resource, fragment) = UriReferences.SplitFragment(absoluteUri);
+        if (!_resources.TryGetValue(resource, out var found))
+        {
+            return null;
+        }
+
+        fragment = Unescape(fragment);
+        if (fragment.Length == 0)
+        {
+            return found;
+        }
+
+        if (fragment.StartsWith("/", StringComparison.Ordinal))
+        {
+            return _nodes.TryGetValue((found.Document.Path, found.Node.Pointer + fragment), out var node) ? new SchemaLocation(found.Document, node) : null;
+        }
+
+        return _anchors.TryGetValue(resource + "#" + fragment, out var anchored) ? anchored : null;
+    }
+
+    /// <summary>Whether a file of the build is known by the resource part of <paramref name="absoluteUri"/>.</summary>
+    public bool HasResource(string absoluteUri) => _resources.ContainsKey(UriReferences.SplitFragment(absoluteUri).Resource);
+
+    private void Index(SchemaDocument document, SchemaNode node, string baseUri)
+    {
+        if (node.Id is not null)
+        {
+            baseUri = UriReferences.SplitFragment(UriReferences.Resolve(baseUri, node.Id)).Resource;
+            Register(_resources, baseUri, new SchemaLocation(document, node));
+        }
+
+        var key = (document.Path, node.Pointer);
+        _baseUris[key] = baseUri;
+        _resourceOf[key] = baseUri;
+        _nodes[key] = node;
+        if (node.Anchor is not null)
+        {
+            Register(_anchors, baseUri + "#" + node.Anchor, new SchemaLocation(document, node));
+        }
+
+        if (node.DynamicAnchor is not null)
+        {
+            // A dynamic anchor is also a plain anchor: a $ref (or a $dynamicRef with no dynamic match) reaches it so.
+            Register(_anchors, baseUri + "#" + node.DynamicAnchor, new SchemaLocation(document, node));
+        }
+
+        foreach (var child in SchemaWalker.Children(node))
+        {
+            Index(document, child, baseUri);
+        }
+    }
+
+    private static void Register(Dictionary<string, SchemaLocation> index, string key, SchemaLocation location)
+    {
+        if (!index.ContainsKey(key))
+        {
+            index[key] = location;
+        }
+    }
+
+    private static string Unescape(string fragment)
+    {
+        try
+        {
+            return Uri.UnescapeDataString(fragment);
+        }
+        catch (UriFormatException)
+        {
+            return fragment;
+        }
+    }
+}
