@@ -33,7 +33,13 @@ internal static class ReaderEmitter
         foreach (var node in file.Nodes)
         {
             writer.WriteLine();
-            EmitNode(writer, node);
+            if (node.EntersScope is { } scope)
+            {
+                EmitScopeEntry(writer, node, scope);
+                writer.WriteLine();
+            }
+
+            EmitNode(writer, node, node.EntersScope is null ? node.Method : InScopeMethod(node));
             if (node.NonNullMethod is not null)
             {
                 writer.WriteLine();
@@ -41,6 +47,22 @@ internal static class ReaderEmitter
             }
         }
 
+        writer.CloseBlock();
+    }
+
+    private static string InScopeMethod(NodeSpec node) => node.Method + "InScope";
+
+    /// <summary>
+    /// The reader of a resource root that declares a dynamic anchor: it records in the dynamic scope that evaluation is
+    /// inside the resource while its own reader (<c>…InScope</c>) reads the value.
+    /// </summary>
+    private static void EmitScopeEntry(SourceWriter writer, NodeSpec node, int scope)
+    {
+        writer.OpenBlock("internal static bool " + node.Method + Signature + node.ValueType + " value)");
+        writer.WriteLine("context.EnterScope(" + Invariant(scope) + ");");
+        writer.WriteLine("var valid = " + InScopeMethod(node) + "(ref reader, ref context, build, out value);");
+        writer.WriteLine("context.LeaveScope();");
+        writer.WriteLine("return valid;");
         writer.CloseBlock();
     }
 
@@ -104,6 +126,11 @@ internal static class ReaderEmitter
                     ("multipleOf", Quote(node.MultipleOf))) + ");");
         }
 
+        if (node.DynamicRef is { Targets.IsEmpty: false } dynamic)
+        {
+            writer.WriteLine("private static readonly int[] " + DynamicScopesField(node) + " = { " + string.Join(", ", dynamic.Targets.Select(t => Invariant(t.ScopeId))) + " };");
+        }
+
         foreach (var pattern in node.PatternProperties)
         {
             writer.WriteLine("internal static readonly " + Runtime + "StringRules " + pattern.RulesField + " = new(pattern: " + Identifiers.Literal(pattern.Pattern) + ");");
@@ -138,9 +165,9 @@ internal static class ReaderEmitter
 
     private static string LiteralField(NodeSpec node, int index) => node.Method + "Literal" + index.ToString(CultureInfo.InvariantCulture);
 
-    private static void EmitNode(SourceWriter writer, NodeSpec node)
+    private static void EmitNode(SourceWriter writer, NodeSpec node, string method)
     {
-        writer.OpenBlock("internal static bool " + node.Method + Signature + node.ValueType + " value)");
+        writer.OpenBlock("internal static bool " + method + Signature + node.ValueType + " value)");
         if (node.BooleanSchema == false)
         {
             writer.WriteLine("value = default!;");
@@ -160,7 +187,7 @@ internal static class ReaderEmitter
 
         if (node.Ref is not null && !HasOwnAssertions(node) && node.Composition == CompositionKind.None)
         {
-            EmitDelegation(writer, node.Ref, node);
+            EmitDelegation(writer, node.Ref, node, node.RefEntersScope);
             writer.CloseBlock();
             return;
         }
@@ -172,7 +199,7 @@ internal static class ReaderEmitter
             writer.WriteLine("return true;");
             writer.CloseBlock();
             writer.WriteLine();
-            EmitDelegation(writer, node.Wrapped!, node);
+            EmitDelegation(writer, node.Wrapped!, node, scope: null);
             writer.CloseBlock();
             return;
         }
@@ -237,7 +264,7 @@ internal static class ReaderEmitter
 
     private static bool HasOwnAssertions(NodeSpec node) =>
         node.DeclaredTypes != JsonTypes.None || HasStringRules(node) || HasNumberRules(node) || !node.Enum.IsEmpty || node.EmptyEnum || node.Const is not null
-        || node.HasObjectKeywords || HasArrayKeywords(node) || node.HasMemberCountChecks || node.HasItemSetChecks || node.HasConditions
+        || node.HasObjectKeywords || HasArrayKeywords(node) || node.HasMemberCountChecks || node.HasItemSetChecks || node.HasConditions || node.DynamicRef is not null
         || !node.AllOf.IsEmpty || !node.AnyOf.IsEmpty || !node.OneOf.IsEmpty || node.Composition != CompositionKind.None;
 
     /// <summary>Whether the node reads an array item by item (rather than skipping it).</summary>
@@ -246,11 +273,17 @@ internal static class ReaderEmitter
 
     private static bool NeedsStart(NodeSpec node) =>
         node.Shape.Kind == ValueKind.Any || node.Ref is not null || !node.AllOf.IsEmpty || !node.AnyOf.IsEmpty || !node.OneOf.IsEmpty
-        || node.Composition == CompositionKind.Union || Literals(node).Any() || node.HasMemberCountChecks || node.HasItemSetChecks || node.HasConditions;
+        || node.Composition == CompositionKind.Union || Literals(node).Any() || node.HasMemberCountChecks || node.HasItemSetChecks || node.HasConditions
+        || node.DynamicRef is not null;
 
-    private static void EmitDelegation(SourceWriter writer, MethodRef target, NodeSpec node)
+    private static void EmitDelegation(SourceWriter writer, MethodRef target, NodeSpec node, int? scope)
     {
-        if (target.ValueType == node.ValueType)
+        if (scope is not null)
+        {
+            writer.WriteLine("context.EnterScope(" + Invariant(scope.Value) + ");");
+        }
+
+        if (target.ValueType == node.ValueType && scope is null)
         {
             writer.WriteLine("return " + target.Call + "(ref reader, ref context, build, out value);");
             return;
@@ -258,7 +291,26 @@ internal static class ReaderEmitter
 
         writer.WriteLine("var valid = " + target.Call + "(ref reader, ref context, build, out var inner);");
         writer.WriteLine("value = inner" + (IsNullableType(target.ValueType) && !IsNullableType(node.ValueType) ? "!" : string.Empty) + ";");
+        if (scope is not null)
+        {
+            writer.WriteLine("context.LeaveScope();");
+        }
+
         writer.WriteLine("return valid;");
+    }
+
+    /// <summary>A call to another node's reader that records, around it, the dynamic scope it enters (if it enters one).</summary>
+    private static void WriteCall(SourceWriter writer, string call, int? scope)
+    {
+        if (scope is null)
+        {
+            writer.WriteLine(call);
+            return;
+        }
+
+        writer.WriteLine("context.EnterScope(" + Invariant(scope.Value) + ");");
+        writer.WriteLine(call);
+        writer.WriteLine("context.LeaveScope();");
     }
 
     private static bool IsNullableType(string type) => type.EndsWith("?", System.StringComparison.Ordinal);
@@ -645,17 +697,30 @@ internal static class ReaderEmitter
         {
             writer.OpenBlock(string.Empty);
             writer.WriteLine("var copy = start;");
-            writer.WriteLine(node.Ref.Call + "(ref copy, ref context, build, out var referenced);");
+            WriteCall(writer, node.Ref.Call + "(ref copy, ref context, build, out var referenced);", node.RefEntersScope);
             writer.WriteLine("if (build) value = referenced" + (IsNullableType(node.Ref.ValueType) && !IsNullableType(node.ValueType) ? "!" : string.Empty) + ";");
             writer.CloseBlock();
         }
 
-        foreach (var branch in node.AllOf.Concat(node.Ref is null || node.Shape.Kind != ValueKind.Any ? Enumerable.Empty<MethodRef>() : new[] { node.Ref }))
+        if (node.Ref is not null && node.Shape.Kind == ValueKind.Any)
+        {
+            writer.OpenBlock(string.Empty);
+            writer.WriteLine("var copy = start;");
+            WriteCall(writer, node.Ref.Call + "(ref copy, ref context, false, out _);", node.RefEntersScope);
+            writer.CloseBlock();
+        }
+
+        foreach (var branch in node.AllOf)
         {
             writer.OpenBlock(string.Empty);
             writer.WriteLine("var copy = start;");
             writer.WriteLine(branch.Call + "(ref copy, ref context, false, out _);");
             writer.CloseBlock();
+        }
+
+        if (node.DynamicRef is { } dynamic)
+        {
+            EmitDynamicReference(writer, node, dynamic);
         }
 
         if (node.Composition == CompositionKind.Union)
@@ -697,6 +762,38 @@ internal static class ReaderEmitter
             writer.WriteLine("else if (oneMatched > 1) context.AddError(\"oneOf\", \"The value matches more than one schema where exactly one is allowed.\");");
         }
     }
+
+    /// <summary>
+    /// A <c>$dynamicRef</c>: to the anchor of the outermost resource of the dynamic scope that declares it, else to the
+    /// schema it names statically.
+    /// </summary>
+    private static void EmitDynamicReference(SourceWriter writer, NodeSpec node, DynamicRefSpec dynamic)
+    {
+        writer.OpenBlock(string.Empty);
+        writer.WriteLine("var copy = start;");
+        if (dynamic.Targets.IsEmpty)
+        {
+            WriteCall(writer, dynamic.Static.Call + "(ref copy, ref context, false, out _);", dynamic.StaticEntersScope);
+            writer.CloseBlock();
+            return;
+        }
+
+        writer.OpenBlock("switch (context.OutermostScope(" + DynamicScopesField(node) + "))");
+        foreach (var target in dynamic.Targets)
+        {
+            writer.WriteLine("case " + Invariant(target.ScopeId) + ": " + target.Reader.Call + "(ref copy, ref context, false, out _); break;");
+        }
+
+        writer.WriteLine("default:");
+        writer.OpenBlock(string.Empty);
+        WriteCall(writer, dynamic.Static.Call + "(ref copy, ref context, false, out _);", dynamic.StaticEntersScope);
+        writer.WriteLine("break;");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    private static string DynamicScopesField(NodeSpec node) => node.Method + "DynamicScopes";
 
     // ---- token helpers ------------------------------------------------------------------------------------
 

@@ -13,6 +13,9 @@ internal sealed partial class ContractModelBuilder
     /// <summary>The class that holds a file's readers: <c>PetSchema</c>, numbered when two files of a namespace share a stem.</summary>
     private string SchemaClassFor(SchemaDocument document) => _schemaClasses[document.Path];
 
+    /// <summary>The fully qualified class of a file's readers, as a <see cref="MethodRef"/> names it.</summary>
+    private string ReaderClassOf(SchemaDocument document) => "global::" + document.Namespace + "." + SchemaClassFor(document);
+
     private static Dictionary<string, string> NameSchemaClasses(IEnumerable<SchemaDocument> documents)
     {
         var classes = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -136,7 +139,7 @@ internal sealed partial class ContractModelBuilder
                 : EquatableArray<EnumValueSpec>.Empty,
         };
 
-        var ownsShape = node.Ref is null && !node.IsUnion && node.AllOf.IsEmpty;
+        var ownsShape = node.Ref is null && node.DynamicRef is null && !node.IsUnion && node.AllOf.IsEmpty;
         var propertyNames = PropertyNameCheckOf(document, node);
         var hasObjectKeywords = !node.Properties.IsEmpty || node.AdditionalProperties is not null || !node.Required.IsEmpty
             || node.UnknownMembers != UnknownMemberHandling.Unspecified || record is not null || (ownsShape && shape.Kind == ValueKind.Map)
@@ -166,6 +169,9 @@ internal sealed partial class ContractModelBuilder
             Items = node.Items is null ? null : LocalReader(document, node.Items),
             AllOf = allOf.Select(b => LocalReader(document, b)).ToEquatableArray(),
             Ref = reference,
+            RefEntersScope = node.Ref is null ? null : ScopeEnteredBy(document, node, FindReference(document, node, report: false)),
+            DynamicRef = DynamicReferenceOf(document, node),
+            EntersScope = SchemaResources.IsResourceRoot(node) ? _resources.DynamicScopeId(_resources.ResourceOf(document, node)) : null,
             PrefixItems = node.PrefixItems.Select(p => LocalReader(document, p)).ToEquatableArray(),
             Contains = node.Contains is null ? null : LocalReader(document, node.Contains),
             MinContains = node.Contains is null ? 1 : node.MinContains ?? 1,
@@ -255,6 +261,57 @@ internal sealed partial class ContractModelBuilder
             : new PropertyNameCheck(LocalReader(document, names), RejectsEveryName: false);
     }
 
+    /// <summary>
+    /// The dynamic scope number to record when a reference from <paramref name="from"/> lands on <paramref name="target"/>:
+    /// that of the target's resource, when it is another resource that declares a dynamic anchor and the target is not
+    /// its root (a root records itself).
+    /// </summary>
+    private int? ScopeEnteredBy(SchemaDocument document, SchemaNode from, (SchemaDocument Document, SchemaNode Node)? target)
+    {
+        if (target is not { } found || SchemaResources.IsResourceRoot(found.Node))
+        {
+            return null;
+        }
+
+        var resource = _resources.ResourceOf(found.Document, found.Node);
+        return resource == _resources.ResourceOf(document, from) ? null : _resources.DynamicScopeId(resource);
+    }
+
+    /// <summary>
+    /// How a <c>$dynamicRef</c> (or <c>$recursiveRef</c>) is followed. It first resolves as a plain reference; when the
+    /// schema it lands on declares the dynamic anchor its fragment names (or, for <c>$recursiveRef</c>, says
+    /// <c>"$recursiveAnchor": true</c>), it may land instead on the same anchor in any resource that declares it, chosen at
+    /// run time as the outermost one evaluation has entered.
+    /// </summary>
+    private DynamicRefSpec? DynamicReferenceOf(SchemaDocument document, SchemaNode node)
+    {
+        if (node.DynamicRef is null)
+        {
+            return null;
+        }
+
+        var found = FindReference(document, node, node.DynamicRef, node.DynamicRefLocation ?? node.Location, report: true);
+        if (found is not { } target)
+        {
+            return null;
+        }
+
+        var fragment = UriReferences.SplitFragment(_resources.Absolute(document, node, node.DynamicRef)).Fragment;
+        var targets = node.IsRecursiveRef
+            ? target.Node.RecursiveAnchor ? _resources.RecursiveAnchorTargets() : Enumerable.Empty<(int, SchemaLocation)>()
+            : fragment.Length > 0 && !fragment.StartsWith("/", StringComparison.Ordinal) && target.Node.DynamicAnchor == fragment
+                ? _resources.DynamicAnchorTargets(fragment)
+                : Enumerable.Empty<(int, SchemaLocation)>();
+
+        // Only a resource whose evaluation can lead here can be in the dynamic scope here.
+        var reachers = FilesThatReach(document.Path);
+        targets = targets.Where(t => reachers.Contains(t.Item2.Document.Path) && !HasErrors(t.Item2.Document.Path));
+        return new DynamicRefSpec(
+            ReaderOf(target.Document, target.Node),
+            ScopeEnteredBy(document, node, target),
+            targets.Select(t => new DynamicTarget(t.Item1, ReaderOf(t.Item2.Document, t.Item2.Node))).ToEquatableArray());
+    }
+
     /// <summary>The members an object case requires, and those of them whose value is a fixed string.</summary>
     private (EquatableArray<string> Required, EquatableArray<ConstMember> Consts) RequiredShape(SchemaDocument document, SchemaNode branch)
     {
@@ -339,7 +396,7 @@ internal sealed partial class ContractModelBuilder
             }
         }
 
-        var target = "global::" + document.Namespace + "." + SchemaClassFor(document);
+        var target = ReaderClassOf(document);
         return new MethodRef(target, MethodNameFor(node.Pointer), valueType, AcceptedTypes(document, node, new HashSet<(string, string)>()));
     }
 

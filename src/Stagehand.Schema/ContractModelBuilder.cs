@@ -32,6 +32,10 @@ internal sealed partial class ContractModelBuilder
     private readonly CancellationToken _cancellationToken;
     private readonly SchemaResources _resources;
 
+    /// <summary>For each file, the files whose references lead to it (built on first use by <see cref="FilesThatReach"/>).</summary>
+    private Dictionary<string, HashSet<string>>? _edgesInto;
+    private Dictionary<string, HashSet<string>>? _reachers;
+
     /// <summary>The schema node being built, so that a failure can be reported where it happened.</summary>
     private LocationInfo? _workingOn;
 
@@ -145,7 +149,7 @@ internal sealed partial class ContractModelBuilder
                     SchemaClassFor(document),
                     rootType,
                     parts.Types.ToEquatableArray(),
-                    parts.Nodes.ToEquatableArray())
+                    parts.Nodes.Select(WithoutTargetsInBrokenFiles).ToEquatableArray())
                 : null;
             results.Add(new ContractBuildResult(relative, file, problems.ToEquatableArray()));
         }
@@ -249,19 +253,15 @@ internal sealed partial class ContractModelBuilder
 
                 foreach (var node in SchemaWalker.DescendantsAndSelf(document.Root))
                 {
-                    if (node.Ref is null)
+                    var broken = FilesReachedBy(document, node).FirstOrDefault(file => file != document.Path && _problems.ContainsKey(file) && HasErrors(file));
+                    if (broken is not null)
                     {
-                        continue;
-                    }
-
-                    var file = FindReference(document, node, report: false)?.Document.Path ?? SchemaPaths.Resolve(document.Path, node.Ref).File;
-                    if (file != document.Path && _problems.ContainsKey(file) && HasErrors(file))
-                    {
+                        var keyword = node.Ref is not null ? "$ref" : node.IsRecursiveRef ? "$recursiveRef" : "$dynamicRef";
                         Report(
                             document.Path,
-                            "$ref",
-                            $"The reference '{node.Ref}' leads to '{SchemaPaths.RelativeTo(_commonRoot, file)}', which has problems of its own (see that file); this schema is generated once they are fixed.",
-                            node.RefLocation ?? node.Location);
+                            keyword,
+                            $"The reference '{node.Ref ?? node.DynamicRef}' leads to '{SchemaPaths.RelativeTo(_commonRoot, broken)}', which has problems of its own (see that file); this schema is generated once they are fixed.",
+                            (node.Ref is not null ? node.RefLocation : node.DynamicRefLocation) ?? node.Location);
                         changed = true;
                         break;
                     }
@@ -269,6 +269,87 @@ internal sealed partial class ContractModelBuilder
             }
         }
         while (changed);
+    }
+
+    /// <summary>
+    /// A node whose dynamic reference may land in a file that turned out to have problems (and so has no readers) without
+    /// those landing places: evaluation can never be inside a resource that was not generated.
+    /// </summary>
+    private NodeSpec WithoutTargetsInBrokenFiles(NodeSpec node)
+    {
+        if (node.DynamicRef is not { Targets.IsEmpty: false } dynamic)
+        {
+            return node;
+        }
+
+        var generated = dynamic.Targets.Where(target => !_documents.Values.Any(d => target.Reader.Target == ReaderClassOf(d) && HasErrors(d.Path))).ToEquatableArray();
+        return generated.Count == dynamic.Targets.Count ? node : node with { DynamicRef = dynamic with { Targets = generated } };
+    }
+
+    /// <summary>The files whose resources can enclose evaluation of a schema in <paramref name="path"/>: those whose references lead there, directly or not (itself included).</summary>
+    private HashSet<string> FilesThatReach(string path)
+    {
+        if (_reachers is null)
+        {
+            _reachers = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            var edges = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            foreach (var document in _documents.Values.Where(d => d.Root is not null))
+            {
+                foreach (var node in SchemaWalker.DescendantsAndSelf(document.Root!))
+                {
+                    foreach (var reference in new[] { node.Ref, node.DynamicRef }.Where(r => r is not null))
+                    {
+                        if (FindReference(document, node, reference!, node.Location, report: false) is { } target)
+                        {
+                            if (!edges.TryGetValue(target.Document.Path, out var from))
+                            {
+                                edges[target.Document.Path] = from = new HashSet<string>(StringComparer.Ordinal);
+                            }
+
+                            from.Add(document.Path);
+                        }
+                    }
+                }
+            }
+
+            _edgesInto = edges;
+        }
+
+        if (!_reachers.TryGetValue(path, out var reachers))
+        {
+            reachers = new HashSet<string>(StringComparer.Ordinal) { path };
+            var pending = new Stack<string>();
+            pending.Push(path);
+            while (pending.Count > 0)
+            {
+                if (_edgesInto!.TryGetValue(pending.Pop(), out var from))
+                {
+                    foreach (var source in from.Where(reachers.Add))
+                    {
+                        pending.Push(source);
+                    }
+                }
+            }
+
+            _reachers[path] = reachers;
+        }
+
+        return reachers;
+    }
+
+    /// <summary>The files the references of <paramref name="node"/> can lead to: its <c>$ref</c>'s, and every place its dynamic reference may land.</summary>
+    private IEnumerable<string> FilesReachedBy(SchemaDocument document, SchemaNode node)
+    {
+        if (node.Ref is not null)
+        {
+            yield return FindReference(document, node, report: false)?.Document.Path ?? SchemaPaths.Resolve(document.Path, node.Ref).File;
+        }
+
+        if (node.DynamicRef is not null && FindReference(document, node, node.DynamicRef, node.Location, report: false) is { } target)
+        {
+            // Only where it lands statically: the dynamic landing places in broken files are dropped instead.
+            yield return target.Document.Path;
+        }
     }
 
     private static string HintNameFor(string relativePath)
@@ -1031,10 +1112,12 @@ internal sealed partial class ContractModelBuilder
         return (document, node);
     }
 
-    private (SchemaDocument Document, SchemaNode Node)? FindReference(SchemaDocument document, SchemaNode node, bool report = true)
+    private (SchemaDocument Document, SchemaNode Node)? FindReference(SchemaDocument document, SchemaNode node, bool report = true) =>
+        FindReference(document, node, node.Ref!, node.RefLocation ?? node.Location, report);
+
+    /// <summary>The schema <paramref name="reference"/>, written in <paramref name="node"/>, names; reported at <paramref name="location"/> when not found.</summary>
+    private (SchemaDocument Document, SchemaNode Node)? FindReference(SchemaDocument document, SchemaNode node, string reference, LocationInfo location, bool report)
     {
-        var reference = node.Ref!;
-        var location = node.RefLocation ?? node.Location;
 
         // First as JSON Schema says: the reference resolved against the base URI around it, among the files' URIs, $ids and anchors.
         var absolute = _resources.Absolute(document, node, reference);

@@ -87,6 +87,17 @@ internal sealed record PatternMemberCheck(string Pattern, string RulesField, Met
 /// <summary>A <c>dependentSchemas</c> entry: when the member <see cref="Trigger"/> is present, the object is also read with <see cref="Reader"/>.</summary>
 internal sealed record DependentSchemaCheck(string Trigger, MethodRef Reader);
 
+/// <summary>
+/// A <c>$dynamicRef</c> (or <c>$recursiveRef</c>) as the reader follows it: to the reader of the outermost resource of
+/// the dynamic scope among <see cref="Targets"/>, else, when none of them has been entered, to <see cref="Static"/>,
+/// the schema it names as a plain reference would. With no targets it is a plain reference.
+/// </summary>
+/// <param name="StaticEntersScope">The dynamic scope number of <see cref="Static"/>'s resource, when going there enters one that must be remembered.</param>
+internal sealed record DynamicRefSpec(MethodRef Static, int? StaticEntersScope, EquatableArray<DynamicTarget> Targets);
+
+/// <summary>One place a dynamic reference may land: the anchor of the resource numbered <see cref="ScopeId"/>.</summary>
+internal sealed record DynamicTarget(int ScopeId, MethodRef Reader);
+
 /// <summary>How a union case's reader output becomes the non-null value the case holds.</summary>
 internal enum CaseValueConversion
 {
@@ -222,6 +233,17 @@ internal sealed record NodeSpec
     public EquatableArray<MethodRef> OneOf { get; init; } = EquatableArray<MethodRef>.Empty;
 
     public MethodRef? Ref { get; init; }
+
+    /// <summary>The dynamic scope number of <see cref="Ref"/>'s resource, when following the reference enters one that must be remembered.</summary>
+    public int? RefEntersScope { get; init; }
+
+    public DynamicRefSpec? DynamicRef { get; init; }
+
+    /// <summary>
+    /// For the root of a resource that declares a dynamic or recursive anchor: its dynamic scope number. The reader
+    /// records that evaluation is inside the resource while it reads, so that a <c>$dynamicRef</c> below can find it.
+    /// </summary>
+    public int? EntersScope { get; init; }
 
     /// <summary>The non-null case of a nullable wrapper.</summary>
     public MethodRef? Wrapped { get; init; }

@@ -153,6 +153,16 @@ internal sealed record SchemaNode
     /// <summary>Draft 2019-09's <c>"$recursiveAnchor": true</c>.</summary>
     public bool RecursiveAnchor { get; init; }
 
+    /// <summary>
+    /// A reference resolved in the dynamic scope: <c>$dynamicRef</c>, or draft 2019-09's <c>$recursiveRef</c>
+    /// (<see cref="IsRecursiveRef"/>), whose value is always <c>#</c>.
+    /// </summary>
+    public string? DynamicRef { get; init; }
+
+    public LocationInfo? DynamicRefLocation { get; init; }
+
+    public bool IsRecursiveRef { get; init; }
+
     public LocationInfo? RefLocation { get; init; }
 
     public EquatableArray<DefinitionNode> Definitions { get; init; } = EquatableArray<DefinitionNode>.Empty;

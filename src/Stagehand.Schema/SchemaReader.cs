@@ -113,7 +113,7 @@ internal static class SchemaReader
     {
         private static readonly HashSet<string> Unsupported = new(StringComparer.Ordinal)
         {
-            "unevaluatedProperties", "unevaluatedItems", "$dynamicRef", "$recursiveRef", "$vocabulary",
+            "unevaluatedProperties", "unevaluatedItems", "$vocabulary",
         };
 
         /// <summary>
@@ -381,6 +381,21 @@ internal static class SchemaReader
                     return node with { Anchor = ReadAnchor(ref reader, keyword) };
                 case "$dynamicAnchor" when _dialect == Draft202012:
                     return node with { DynamicAnchor = ReadAnchor(ref reader, keyword) };
+                case "$dynamicRef" when _dialect == Draft202012:
+                case "$recursiveRef" when _dialect == Draft201909:
+                    var dynamicReference = ReadString(ref reader, keyword);
+                    if (dynamicReference is null)
+                    {
+                        return node;
+                    }
+
+                    if (keyword == "$recursiveRef" && dynamicReference != "#")
+                    {
+                        Report(keyword, $"'$recursiveRef' must be \"#\", not '{dynamicReference}': it always refers to the root of its resource. Use '$ref' for other targets.", valueStart, ValueLength(ref reader, valueStart));
+                        return node;
+                    }
+
+                    return node with { DynamicRef = dynamicReference, IsRecursiveRef = keyword == "$recursiveRef", DynamicRefLocation = LocationOf(valueStart, ValueLength(ref reader, valueStart)) };
                 case "$recursiveAnchor" when _dialect == Draft201909:
                     return node with { RecursiveAnchor = ReadBoolean(ref reader, keyword) };
                 case "$comment":

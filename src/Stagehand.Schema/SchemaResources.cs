@@ -24,6 +24,15 @@ internal sealed class SchemaResources
     /// <summary>The resource (its absolute URI, no fragment) each node belongs to, by file and pointer.</summary>
     private readonly Dictionary<(string Path, string Pointer), string> _resourceOf = new();
 
+    /// <summary>Every <c>$dynamicAnchor</c> of the build: by its name, the resources that declare it and where.</summary>
+    private readonly Dictionary<string, List<(string Resource, SchemaLocation Location)>> _dynamicAnchors = new(StringComparer.Ordinal);
+
+    /// <summary>The roots of the resources that say <c>"$recursiveAnchor": true</c> (draft 2019-09).</summary>
+    private readonly List<(string Resource, SchemaLocation Location)> _recursiveAnchors = new();
+
+    /// <summary>A number for each resource that can be in a dynamic scope lookup: one that declares a dynamic or recursive anchor.</summary>
+    private readonly Dictionary<string, int> _dynamicScopeIds = new(StringComparer.Ordinal);
+
     public SchemaResources(IEnumerable<SchemaDocument> documents)
     {
         var withRoots = documents.Where(d => d.Root is not null).OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
@@ -37,7 +46,33 @@ internal sealed class SchemaResources
         {
             Index(document, document.Root!, UriReferences.SplitFragment(document.BaseUri).Resource);
         }
+
+        var scoped = _dynamicAnchors.Values.SelectMany(list => list).Concat(_recursiveAnchors).Select(entry => entry.Resource)
+            .Distinct(StringComparer.Ordinal).OrderBy(uri => uri, StringComparer.Ordinal);
+        foreach (var resource in scoped)
+        {
+            _dynamicScopeIds[resource] = _dynamicScopeIds.Count;
+        }
     }
+
+    /// <summary>
+    /// The number of the resource <paramref name="resource"/> when evaluation entering it must be remembered in the
+    /// dynamic scope (it declares a dynamic or recursive anchor); null for every other resource, which costs nothing.
+    /// </summary>
+    public int? DynamicScopeId(string resource) => _dynamicScopeIds.TryGetValue(resource, out var id) ? id : null;
+
+    /// <summary>Where each resource that declares the dynamic anchor <paramref name="name"/> declares it, with the resource's number.</summary>
+    public IEnumerable<(int ScopeId, SchemaLocation Location)> DynamicAnchorTargets(string name) =>
+        _dynamicAnchors.TryGetValue(name, out var list)
+            ? list.Select(entry => (_dynamicScopeIds[entry.Resource], entry.Location))
+            : Enumerable.Empty<(int, SchemaLocation)>();
+
+    /// <summary>The roots of the resources that say <c>"$recursiveAnchor": true</c>, with their numbers.</summary>
+    public IEnumerable<(int ScopeId, SchemaLocation Location)> RecursiveAnchorTargets() =>
+        _recursiveAnchors.Select(entry => (_dynamicScopeIds[entry.Resource], entry.Location));
+
+    /// <summary>Whether <paramref name="node"/> is the root of its resource (a file's root, or a schema with an <c>$id</c>).</summary>
+    public static bool IsResourceRoot(SchemaNode node) => node.Pointer.Length == 0 || node.Id is not null;
 
     /// <summary>The base URI that references written in <paramref name="node"/> resolve against (its own <c>$id</c> included).</summary>
     public string BaseUriOf(SchemaDocument document, SchemaNode node) =>
@@ -97,7 +132,22 @@ internal sealed class SchemaResources
         if (node.DynamicAnchor is not null)
         {
             // A dynamic anchor is also a plain anchor: a $ref (or a $dynamicRef with no dynamic match) reaches it so.
-            Register(_anchors, baseUri + "#" + node.DynamicAnchor, new SchemaLocation(document, node));
+            var location = new SchemaLocation(document, node);
+            Register(_anchors, baseUri + "#" + node.DynamicAnchor, location);
+            if (!_dynamicAnchors.TryGetValue(node.DynamicAnchor, out var declared))
+            {
+                _dynamicAnchors[node.DynamicAnchor] = declared = new List<(string, SchemaLocation)>();
+            }
+
+            if (!declared.Exists(entry => entry.Resource == baseUri))
+            {
+                declared.Add((baseUri, location));
+            }
+        }
+
+        if (node.RecursiveAnchor && IsResourceRoot(node) && !_recursiveAnchors.Exists(entry => entry.Resource == baseUri))
+        {
+            _recursiveAnchors.Add((baseUri, new SchemaLocation(document, node)));
         }
 
         foreach (var child in SchemaWalker.Children(node))

@@ -42,6 +42,10 @@ public ref partial struct ContractReadContext
     private int _trialDepth;
     private bool _truncated;
 
+    /// <summary>The dynamic scope: the numbers of the resources entered, outermost first (see <c>EnterScope</c>).</summary>
+    private int[]? _scopes;
+    private int _scopeCount;
+
     /// <summary>Starts a read of <paramref name="utf8Json"/>.</summary>
     /// <param name="utf8Json">The whole input; every reader of this context must read it (member names are located in it).</param>
     /// <param name="options">The options, or null for <see cref="ContractReadOptions.Default"/>.</param>
@@ -55,6 +59,8 @@ public ref partial struct ContractReadContext
         _errorCount = 0;
         _trialDepth = 0;
         _truncated = false;
+        _scopes = null;
+        _scopeCount = 0;
     }
 
     /// <summary>The options of this read.</summary>
@@ -400,6 +406,7 @@ public ref partial struct ContractReadContext
     /// <summary>Returns the rented pointer stack to its pool. The context must not be used afterwards.</summary>
     public void Dispose()
     {
+        ReturnScopes();
         NameTable.ReturnAll(_nameTables);
         _nameTables = null;
         PathSegment[]? path = _path;
