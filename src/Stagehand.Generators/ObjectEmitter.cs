@@ -28,6 +28,11 @@ internal static class ObjectEmitter
         }
 
         writer.WriteLine("var names = default(" + Runtime + "MemberNameSet);");
+        if (node.ReportsEvaluation)
+        {
+            writer.WriteLine("var instance = (int)reader.TokenStartIndex;");
+        }
+
         if (record is not null)
         {
             for (var i = 0; i < members.Count; i++)
@@ -61,6 +66,8 @@ internal static class ObjectEmitter
         {
             EmitMatch(writer, members);
         }
+
+        EmitEvaluationMark(writer, node);
 
         for (var i = 0; i < members.Count; i++)
         {
@@ -253,6 +260,40 @@ internal static class ObjectEmitter
     }
 
     /// <summary>
+    /// Records, while an unevaluated check collects, that the member the reader is on is evaluated: by <c>properties</c>
+    /// when declared, by <c>patternProperties</c> when a pattern matched, by <c>additionalProperties</c> otherwise.
+    /// </summary>
+    private static void EmitEvaluationMark(SourceWriter writer, NodeSpec node)
+    {
+        if (!node.ReportsEvaluation)
+        {
+            return;
+        }
+
+        var conditions = new System.Collections.Generic.List<string>();
+        if (node.HasAdditionalProperties)
+        {
+            writer.WriteLine("if (context.TracksEvaluation) context.MarkEvaluatedProperty(instance, ref reader);");
+            return;
+        }
+
+        if (!node.Members.IsEmpty)
+        {
+            conditions.Add("member >= 0");
+        }
+
+        if (!node.PatternProperties.IsEmpty)
+        {
+            conditions.Add("patterned");
+        }
+
+        if (conditions.Count > 0)
+        {
+            writer.WriteLine("if (context.TracksEvaluation && (" + string.Join(" || ", conditions) + ")) context.MarkEvaluatedProperty(instance, ref reader);");
+        }
+    }
+
+    /// <summary>
     /// Reads the member the reader is on with every <c>patternProperties</c> schema whose pattern its name matches,
     /// declared or not, and notes in <c>patterned</c> whether any matched.
     /// </summary>
@@ -280,9 +321,15 @@ internal static class ObjectEmitter
         var valueType = node.AdditionalProperties?.ValueType ?? Runtime + "JsonAny";
         writer.WriteLine("var names = default(" + Runtime + "MemberNameSet);");
         writer.WriteLine("var entries = build ? new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, " + valueType + ">>() : null;");
+        if (node.ReportsEvaluation)
+        {
+            writer.WriteLine("var instance = (int)reader.TokenStartIndex;");
+        }
+
         writer.OpenBlock("while (reader.Read() && reader.TokenType == " + Json + "JsonTokenType.PropertyName)");
         writer.WriteLine("context.PushProperty(ref reader);");
         EmitPropertyNameCheck(writer, node);
+        EmitEvaluationMark(writer, node);
         writer.WriteLine("var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);");
         writer.WriteLine("reader.Read();");
         if (node.AdditionalProperties is not null)

@@ -222,12 +222,19 @@ internal static class ReaderEmitter
             writer.WriteLine();
         }
 
+        if (node.ChecksUnevaluated)
+        {
+            // Collect what this node and the subschemas it applies in place evaluate, for the unevaluated checks below.
+            writer.WriteLine("var evaluationFrom = context.BeginEvaluation();");
+        }
+
         EmitSections(writer, node, types);
         EmitLiterals(writer, node);
         EmitComposition(writer, node);
         EmitMemberCountChecks(writer, node);
         EmitItemSetChecks(writer, node);
         EmitConditions(writer, node);
+        EmitUnevaluatedChecks(writer, node);
 
         if (node.Shape.Kind == ValueKind.Any)
         {
@@ -265,6 +272,7 @@ internal static class ReaderEmitter
     private static bool HasOwnAssertions(NodeSpec node) =>
         node.DeclaredTypes != JsonTypes.None || HasStringRules(node) || HasNumberRules(node) || !node.Enum.IsEmpty || node.EmptyEnum || node.Const is not null
         || node.HasObjectKeywords || HasArrayKeywords(node) || node.HasMemberCountChecks || node.HasItemSetChecks || node.HasConditions || node.DynamicRef is not null
+        || node.ChecksUnevaluated
         || !node.AllOf.IsEmpty || !node.AnyOf.IsEmpty || !node.OneOf.IsEmpty || node.Composition != CompositionKind.None;
 
     /// <summary>Whether the node reads an array item by item (rather than skipping it).</summary>
@@ -274,7 +282,7 @@ internal static class ReaderEmitter
     private static bool NeedsStart(NodeSpec node) =>
         node.Shape.Kind == ValueKind.Any || node.Ref is not null || !node.AllOf.IsEmpty || !node.AnyOf.IsEmpty || !node.OneOf.IsEmpty
         || node.Composition == CompositionKind.Union || Literals(node).Any() || node.HasMemberCountChecks || node.HasItemSetChecks || node.HasConditions
-        || node.DynamicRef is not null;
+        || node.DynamicRef is not null || node.ChecksUnevaluated;
 
     private static void EmitDelegation(SourceWriter writer, MethodRef target, NodeSpec node, int? scope)
     {
@@ -476,6 +484,11 @@ internal static class ReaderEmitter
             writer.WriteLine("var items = build ? new global::System.Collections.Generic.List<" + itemType + ">() : null;");
         }
 
+        if (node.ReportsEvaluation)
+        {
+            writer.WriteLine("var instance = (int)reader.TokenStartIndex;");
+        }
+
         writer.WriteLine("var count = 0;");
         writer.OpenBlock("while (reader.Read() && reader.TokenType != " + Json + "JsonTokenType.EndArray)");
         if (!node.PrefixItems.IsEmpty)
@@ -515,6 +528,12 @@ internal static class ReaderEmitter
 
         writer.WriteLine("context.Pop();");
         writer.CloseBlock();
+        if (node.ReportsEvaluation && (node.Items is not null || !node.PrefixItems.IsEmpty))
+        {
+            var evaluated = node.Items is not null ? "count" : "global::System.Math.Min(count, " + Invariant(node.PrefixItems.Count) + ")";
+            writer.WriteLine("if (context.TracksEvaluation) context.MarkItemsUpTo(instance, " + evaluated + ");");
+        }
+
         if (node.MinItems is not null)
         {
             writer.WriteLine("if (count < " + node.MinItems.Value.ToString(CultureInfo.InvariantCulture) + ") context.AddError(\"minItems\", " +
@@ -592,13 +611,32 @@ internal static class ReaderEmitter
         writer.OpenBlock("if (start.TokenType == " + Json + "JsonTokenType.StartArray)");
         if (node.Contains is not null)
         {
+            var marks = node.ReportsEvaluation && node.ContainsEvaluatesItems;
             writer.WriteLine("var matches = 0;");
             writer.WriteLine("var scan = start;");
+            if (marks)
+            {
+                writer.WriteLine("var index = 0;");
+            }
+
             writer.OpenBlock("while (scan.Read() && scan.TokenType != " + Json + "JsonTokenType.EndArray)");
             writer.WriteLine("var item = scan;");
             writer.WriteLine("var trial = context.BeginTrial();");
             writer.WriteLine(node.Contains.Call + "(ref item, ref context, false, out _);");
-            writer.WriteLine("if (context.EndTrial(trial)) matches++;");
+            if (marks)
+            {
+                // The items contains matches are evaluated (draft 2020-12).
+                writer.OpenBlock("if (context.EndTrial(trial))");
+                writer.WriteLine("matches++;");
+                writer.WriteLine("if (context.TracksEvaluation) context.MarkItem((int)start.TokenStartIndex, index);");
+                writer.CloseBlock();
+                writer.WriteLine("index++;");
+            }
+            else
+            {
+                writer.WriteLine("if (context.EndTrial(trial)) matches++;");
+            }
+
             writer.WriteLine("scan.Skip();");
             writer.CloseBlock();
             if (node.MinContains > 0)
@@ -622,6 +660,90 @@ internal static class ReaderEmitter
         writer.CloseBlock();
     }
 
+    /// <summary>
+    /// <c>unevaluatedProperties</c> and <c>unevaluatedItems</c>, last: every member or item that neither this node nor a
+    /// subschema it applied in place (and that passed) evaluated is read with the unevaluated schema. Then, for a node
+    /// that is itself applied in place below another such check, the whole instance counts as evaluated.
+    /// </summary>
+    private static void EmitUnevaluatedChecks(SourceWriter writer, NodeSpec node)
+    {
+        if (!node.ChecksUnevaluated)
+        {
+            return;
+        }
+
+        // A true schema accepts every unevaluated member or item: nothing to read, but all of them count as evaluated.
+        var checksProperties = node.UnevaluatedProperties is not null || node.RejectsUnevaluatedProperties;
+        var checksItems = node.UnevaluatedItems is not null || node.RejectsUnevaluatedItems;
+        if (checksProperties)
+        {
+            writer.OpenBlock("if (start.TokenType == " + Json + "JsonTokenType.StartObject)");
+            writer.WriteLine("var instance = (int)start.TokenStartIndex;");
+            writer.WriteLine("var scan = start;");
+            writer.OpenBlock("while (scan.Read() && scan.TokenType == " + Json + "JsonTokenType.PropertyName)");
+            writer.OpenBlock("if (!context.IsPropertyEvaluated(evaluationFrom, instance, ref scan))");
+            writer.WriteLine("context.PushProperty(ref scan);");
+            if (node.RejectsUnevaluatedProperties)
+            {
+                writer.WriteLine("context.AddError(\"unevaluatedProperties\", \"The member is not allowed here: no schema declares it.\");");
+            }
+            else
+            {
+                writer.WriteLine("var member = scan;");
+                writer.WriteLine("member.Read();");
+                writer.WriteLine(node.UnevaluatedProperties!.Call + "(ref member, ref context, false, out _);");
+            }
+
+            writer.WriteLine("context.Pop();");
+            writer.CloseBlock();
+            writer.WriteLine("scan.Read();");
+            writer.WriteLine("scan.Skip();");
+            writer.CloseBlock();
+            writer.CloseBlock();
+        }
+
+        if (checksItems)
+        {
+            writer.OpenBlock("if (start.TokenType == " + Json + "JsonTokenType.StartArray)");
+            writer.WriteLine("var instance = (int)start.TokenStartIndex;");
+            writer.WriteLine("var scan = start;");
+            writer.WriteLine("var index = 0;");
+            writer.OpenBlock("while (scan.Read() && scan.TokenType != " + Json + "JsonTokenType.EndArray)");
+            writer.OpenBlock("if (!context.IsItemEvaluated(evaluationFrom, instance, index))");
+            writer.WriteLine("context.PushIndex(index);");
+            if (node.RejectsUnevaluatedItems)
+            {
+                writer.WriteLine("context.AddError(\"unevaluatedItems\", \"The item is not allowed here: no schema declares it.\");");
+            }
+            else
+            {
+                writer.WriteLine("var item = scan;");
+                writer.WriteLine(node.UnevaluatedItems!.Call + "(ref item, ref context, false, out _);");
+            }
+
+            writer.WriteLine("context.Pop();");
+            writer.CloseBlock();
+            writer.WriteLine("index++;");
+            writer.WriteLine("scan.Skip();");
+            writer.CloseBlock();
+            writer.CloseBlock();
+        }
+
+        writer.WriteLine("context.EndEvaluation();");
+        writer.OpenBlock("if (context.TracksEvaluation)");
+        if (node.HasUnevaluatedProperties)
+        {
+            writer.WriteLine("if (start.TokenType == " + Json + "JsonTokenType.StartObject) context.MarkAllProperties((int)start.TokenStartIndex);");
+        }
+
+        if (node.HasUnevaluatedItems)
+        {
+            writer.WriteLine("if (start.TokenType == " + Json + "JsonTokenType.StartArray) context.MarkItemsUpTo((int)start.TokenStartIndex, int.MaxValue);");
+        }
+
+        writer.CloseBlock();
+    }
+
     /// <summary><c>not</c>, and <c>if</c> with its <c>then</c> and <c>else</c>.</summary>
     private static void EmitConditions(SourceWriter writer, NodeSpec node)
     {
@@ -635,14 +757,19 @@ internal static class ReaderEmitter
             writer.CloseBlock();
         }
 
-        if (node.If is not null && (node.Then is not null || node.Else is not null))
+        if (node.If is not null && (node.Then is not null || node.Else is not null || node.ReportsEvaluation))
         {
+            // Without then or else, if decides nothing, but what it evaluates when it passes still counts.
             writer.OpenBlock(string.Empty);
             writer.WriteLine("var copy = start;");
             writer.WriteLine("var trial = context.BeginTrial();");
             writer.WriteLine(node.If.Call + "(ref copy, ref context, false, out _);");
             writer.WriteLine("copy = start;");
-            if (node.Then is not null)
+            if (node.Then is null && node.Else is null)
+            {
+                writer.WriteLine("context.EndTrial(trial);");
+            }
+            else if (node.Then is not null)
             {
                 writer.WriteLine("if (context.EndTrial(trial)) " + node.Then.Call + "(ref copy, ref context, false, out _);");
                 if (node.Else is not null)
@@ -734,11 +861,12 @@ internal static class ReaderEmitter
             writer.WriteLine("var anyMatched = false;");
             foreach (var branch in node.AnyOf)
             {
-                writer.OpenBlock("if (!anyMatched)");
+                // Where unevaluated members are checked, every matching branch's evaluations count, so none is skipped.
+                writer.OpenBlock(node.ReportsEvaluation ? "if (!anyMatched || context.TracksEvaluation)" : "if (!anyMatched)");
                 writer.WriteLine("var copy = start;");
                 writer.WriteLine("var trial = context.BeginTrial();");
                 writer.WriteLine(branch.Call + "(ref copy, ref context, false, out _);");
-                writer.WriteLine("anyMatched = context.EndTrial(trial);");
+                writer.WriteLine("anyMatched |= context.EndTrial(trial);");
                 writer.CloseBlock();
             }
 

@@ -184,6 +184,15 @@ internal sealed partial class ContractModelBuilder
             MaxProperties = node.MaxProperties,
             DependentRequired = node.DependentRequired,
             DependentSchemas = node.DependentSchemas.Select(d => new DependentSchemaCheck(d.Name, LocalReader(document, d.Schema))).ToEquatableArray(),
+            UnevaluatedProperties = node.UnevaluatedProperties is null or { BooleanValue: not null } ? null : LocalReader(document, node.UnevaluatedProperties),
+            RejectsUnevaluatedProperties = node.UnevaluatedProperties is { BooleanValue: false },
+            UnevaluatedItems = node.UnevaluatedItems is null or { BooleanValue: not null } ? null : LocalReader(document, node.UnevaluatedItems),
+            RejectsUnevaluatedItems = node.UnevaluatedItems is { BooleanValue: false },
+            HasUnevaluatedProperties = node.UnevaluatedProperties is not null,
+            HasUnevaluatedItems = node.UnevaluatedItems is not null,
+            ReportsEvaluation = ReportsEvaluation(document, node),
+            HasAdditionalProperties = node.AdditionalProperties is not null,
+            ContainsEvaluatesItems = document.Dialect == SchemaReader.Draft202012,
             Not = node.Not is null ? null : LocalReader(document, node.Not),
             If = node.If is null ? null : LocalReader(document, node.If),
             Then = node.If is null || node.Then is null ? null : LocalReader(document, node.Then),
@@ -259,6 +268,71 @@ internal sealed partial class ContractModelBuilder
         return names.BooleanValue == false
             ? new PropertyNameCheck(null, RejectsEveryName: true)
             : new PropertyNameCheck(LocalReader(document, names), RejectsEveryName: false);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="node"/> can be applied in place (through <c>allOf</c>, <c>anyOf</c>, <c>oneOf</c>,
+    /// <c>if</c>/<c>then</c>/<c>else</c>, <c>dependentSchemas</c> or a reference, any number of times) below a node with
+    /// <c>unevaluatedProperties</c> or <c>unevaluatedItems</c>, or is one: only such nodes record what they evaluate.
+    /// </summary>
+    private bool ReportsEvaluation(SchemaDocument document, SchemaNode node)
+    {
+        if (_inPlaceBelowUnevaluated is null)
+        {
+            _inPlaceBelowUnevaluated = new HashSet<(string, string)>();
+            var pending = new Stack<SchemaLocation>();
+            foreach (var candidate in _documents.Values.Where(d => d.Root is not null))
+            {
+                foreach (var checker in SchemaWalker.DescendantsAndSelf(candidate.Root!).Where(n => n.UnevaluatedProperties is not null || n.UnevaluatedItems is not null))
+                {
+                    pending.Push(new SchemaLocation(candidate, checker));
+                }
+            }
+
+            while (pending.Count > 0)
+            {
+                var (owner, current) = pending.Pop();
+                if (!_inPlaceBelowUnevaluated.Add((owner.Path, current.Pointer)))
+                {
+                    continue;
+                }
+
+                foreach (var next in InPlaceSubschemas(owner, current))
+                {
+                    pending.Push(next);
+                }
+            }
+        }
+
+        return _inPlaceBelowUnevaluated.Contains((document.Path, node.Pointer));
+    }
+
+    /// <summary>The schemas <paramref name="node"/> applies to its own instance: its in-place applicators and the targets of its references.</summary>
+    private IEnumerable<SchemaLocation> InPlaceSubschemas(SchemaDocument document, SchemaNode node)
+    {
+        var local = node.AllOf.Concat(node.AnyOf).Concat(node.OneOf).Concat(node.DependentSchemas.Select(d => d.Schema))
+            .Concat(new[] { node.If, node.Then, node.Else }.Where(n => n is not null).Select(n => n!));
+        foreach (var child in local)
+        {
+            yield return new SchemaLocation(document, child);
+        }
+
+        if (node.Ref is not null && FindReference(document, node, report: false) is { } target)
+        {
+            yield return new SchemaLocation(target.Document, target.Node);
+        }
+
+        if (node.DynamicRef is not null && FindReference(document, node, node.DynamicRef, node.Location, report: false) is { } dynamic)
+        {
+            yield return new SchemaLocation(dynamic.Document, dynamic.Node);
+            var anchors = node.IsRecursiveRef ? _resources.RecursiveAnchorTargets()
+                : dynamic.Node.DynamicAnchor is { } name ? _resources.DynamicAnchorTargets(name)
+                : Enumerable.Empty<(int, SchemaLocation)>();
+            foreach (var (_, location) in anchors)
+            {
+                yield return location;
+            }
+        }
     }
 
     /// <summary>

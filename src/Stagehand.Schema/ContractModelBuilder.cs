@@ -36,6 +36,9 @@ internal sealed partial class ContractModelBuilder
     private Dictionary<string, HashSet<string>>? _edgesInto;
     private Dictionary<string, HashSet<string>>? _reachers;
 
+    /// <summary>The nodes that record what they evaluate (see <c>ReportsEvaluation</c>), by file and pointer; built on first use.</summary>
+    private HashSet<(string Path, string Pointer)>? _inPlaceBelowUnevaluated;
+
     /// <summary>The schema node being built, so that a failure can be reported where it happened.</summary>
     private LocationInfo? _workingOn;
 

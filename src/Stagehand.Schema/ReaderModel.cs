@@ -206,6 +206,36 @@ internal sealed record NodeSpec
 
     public EquatableArray<DependentSchemaCheck> DependentSchemas { get; init; } = EquatableArray<DependentSchemaCheck>.Empty;
 
+    /// <summary>The reader of the members nothing else evaluated (<c>unevaluatedProperties</c>), unless <see cref="RejectsUnevaluatedProperties"/>.</summary>
+    public MethodRef? UnevaluatedProperties { get; init; }
+
+    /// <summary><c>"unevaluatedProperties": false</c>: a member nothing else evaluated is an error.</summary>
+    public bool RejectsUnevaluatedProperties { get; init; }
+
+    public MethodRef? UnevaluatedItems { get; init; }
+
+    public bool RejectsUnevaluatedItems { get; init; }
+
+    /// <summary>Whether <c>unevaluatedProperties</c> is written (a <c>true</c> one checks nothing, but still evaluates every member).</summary>
+    public bool HasUnevaluatedProperties { get; init; }
+
+    public bool HasUnevaluatedItems { get; init; }
+
+    /// <summary>Whether the node checks unevaluated members or items, and so collects what its in-place subschemas evaluate.</summary>
+    public bool ChecksUnevaluated => HasUnevaluatedProperties || HasUnevaluatedItems;
+
+    /// <summary>
+    /// Whether the node can be applied in place below a node that checks unevaluated members or items: its reader then
+    /// records the members and items it evaluates while such a check collects them.
+    /// </summary>
+    public bool ReportsEvaluation { get; init; }
+
+    /// <summary>Whether <c>additionalProperties</c> is written (any schema, boolean ones included): it evaluates every member it applies to.</summary>
+    public bool HasAdditionalProperties { get; init; }
+
+    /// <summary>Whether the items <c>contains</c> matches count as evaluated (draft 2020-12; not in 2019-09).</summary>
+    public bool ContainsEvaluatesItems { get; init; }
+
     /// <summary>A schema the value must not match.</summary>
     public MethodRef? Not { get; init; }
 

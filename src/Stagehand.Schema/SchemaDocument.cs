@@ -14,6 +14,9 @@ internal sealed record SchemaDocument(string Path, string Namespace, SchemaNode?
     /// <summary>The URI the file is retrieved by: the one the build gives it, else one made from its path. Its root's <c>$id</c> resolves against it.</summary>
     public string BaseUri => RetrievalUri ?? UriReferences.FromPath(Path);
 
+    /// <summary>The dialect the file is read in (a <c>$schema</c> URI of <see cref="SchemaReader"/>).</summary>
+    public string Dialect { get; init; } = SchemaReader.Draft202012;
+
     /// <summary>
     /// Whether <c>format</c> is an assertion in this file (the root's <c>x-stagehand-formatAssertion</c>, else the project's
     /// setting) rather than the annotation draft 2020-12 makes it by default. Only asserted formats give typed values

@@ -94,6 +94,12 @@ internal sealed record SchemaNode
     /// <summary>The schemas the whole object must also match when a member is present (<c>dependentSchemas</c>; the schema form of draft 7's <c>dependencies</c>), by that member's name.</summary>
     public EquatableArray<DefinitionNode> DependentSchemas { get; init; } = EquatableArray<DefinitionNode>.Empty;
 
+    /// <summary>The schema of the members no other keyword evaluated, here or in subschemas applied in place.</summary>
+    public SchemaNode? UnevaluatedProperties { get; init; }
+
+    /// <summary>The schema of the items no other keyword evaluated, here or in subschemas applied in place.</summary>
+    public SchemaNode? UnevaluatedItems { get; init; }
+
     /// <summary>A schema the value must not match.</summary>
     public SchemaNode? Not { get; init; }
 

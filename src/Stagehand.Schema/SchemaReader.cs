@@ -106,14 +106,14 @@ internal static class SchemaReader
     {
         var parser = new Parser(path, text, mode, cancellationToken, defaultDialect, openApiNullable);
         var root = parser.Parse();
-        return new SchemaDocument(SchemaPaths.Normalize(path), @namespace, root, parser.Problems.ToEquatableArray(), mode);
+        return new SchemaDocument(SchemaPaths.Normalize(path), @namespace, root, parser.Problems.ToEquatableArray(), mode) { Dialect = parser.Dialect };
     }
 
     private sealed class Parser
     {
         private static readonly HashSet<string> Unsupported = new(StringComparer.Ordinal)
         {
-            "unevaluatedProperties", "unevaluatedItems", "$vocabulary",
+            "$vocabulary",
         };
 
         /// <summary>
@@ -153,6 +153,8 @@ internal static class SchemaReader
 
         /// <summary>The dialect the root's <c>$schema</c> names (draft 2020-12 when it names none), read before the rest.</summary>
         private readonly string _dialect;
+
+        public string Dialect => _dialect;
 
         /// <summary>Whether OpenAPI 3.0's <c>nullable</c> means "or null" in this file.</summary>
         private readonly bool _openApiNullable;
@@ -463,6 +465,10 @@ internal static class SchemaReader
                     return ReadDependencies(ref reader, node, pointer + "/dependencies");
                 case "not":
                     return node with { Not = ReadSchema(ref reader, pointer + "/not") };
+                case "unevaluatedProperties" when _dialect != Draft7:
+                    return node with { UnevaluatedProperties = ReadSchema(ref reader, pointer + "/unevaluatedProperties") };
+                case "unevaluatedItems" when _dialect != Draft7:
+                    return node with { UnevaluatedItems = ReadSchema(ref reader, pointer + "/unevaluatedItems") };
                 case "if":
                     return node with { If = ReadSchema(ref reader, pointer + "/if") };
                 case "then":

@@ -10,7 +10,7 @@ internal static class SchemaWalker
 {
     /// <summary>
     /// <paramref name="node"/> and every schema nested in it, <c>$defs</c> included, in document order: a node, then its
-    /// definitions, properties, <c>allOf</c>, <c>anyOf</c>, <c>oneOf</c>, items, additional properties, property names, pattern properties, dependent schemas, prefix items, contains, not, if, then and else,
+    /// definitions, properties, <c>allOf</c>, <c>anyOf</c>, <c>oneOf</c>, items, additional properties, property names, pattern properties, dependent schemas, prefix items, contains, not, if, then, else, unevaluated properties and unevaluated items,
     /// depth first.
     /// Iterative, so a deeply nested file cannot exhaust the stack.
     /// </summary>
@@ -99,7 +99,7 @@ internal static class SchemaWalker
             yield return prefix;
         }
 
-        foreach (var child in new[] { node.Contains, node.Not, node.If, node.Then, node.Else })
+        foreach (var child in new[] { node.Contains, node.Not, node.If, node.Then, node.Else, node.UnevaluatedProperties, node.UnevaluatedItems })
         {
             if (child is not null)
             {

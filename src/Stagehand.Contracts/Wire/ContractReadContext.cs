@@ -46,6 +46,14 @@ public ref partial struct ContractReadContext
     private int[]? _scopes;
     private int _scopeCount;
 
+    /// <summary>What in-place subschemas evaluated, for <c>unevaluatedProperties</c> and <c>unevaluatedItems</c> (see <c>BeginEvaluation</c>).</summary>
+    private EvaluatedPart[]? _evaluated;
+    private int _evaluatedCount;
+    private int _evaluationDepth;
+
+    /// <summary>For each open trial, how many evaluated parts there were when it began (-1: none were being recorded).</summary>
+    private int[]? _trialMarks;
+
     /// <summary>Starts a read of <paramref name="utf8Json"/>.</summary>
     /// <param name="utf8Json">The whole input; every reader of this context must read it (member names are located in it).</param>
     /// <param name="options">The options, or null for <see cref="ContractReadOptions.Default"/>.</param>
@@ -61,6 +69,10 @@ public ref partial struct ContractReadContext
         _truncated = false;
         _scopes = null;
         _scopeCount = 0;
+        _evaluated = null;
+        _evaluatedCount = 0;
+        _evaluationDepth = 0;
+        _trialMarks = null;
     }
 
     /// <summary>The options of this read.</summary>
@@ -262,6 +274,7 @@ public ref partial struct ContractReadContext
     /// <summary>Starts trying a union case: errors are counted but not recorded. Returns a mark for <see cref="EndTrial"/>.</summary>
     public int BeginTrial()
     {
+        RememberTrialMark();
         _trialDepth++;
         return _errorCount;
     }
@@ -277,6 +290,7 @@ public ref partial struct ContractReadContext
 
         bool clean = _errorCount == mark;
         _errorCount = mark;
+        ForgetTrialMark(clean);
         return clean;
     }
 
@@ -407,6 +421,7 @@ public ref partial struct ContractReadContext
     public void Dispose()
     {
         ReturnScopes();
+        ReturnEvaluated();
         NameTable.ReturnAll(_nameTables);
         _nameTables = null;
         PathSegment[]? path = _path;
