@@ -19,7 +19,7 @@ internal static class ReaderEmitter
         writer.WriteSummaryXml("Reads and validates the JSON of every schema in " + SourceWriter.Code(file.SchemaPath) + ".");
         writer.WriteLine(ContractEmitter.GeneratedCodeAttribute);
         writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        writer.OpenBlock((file.Mode == SchemaMode.Validator ? "public" : "internal") + " static class " + file.SchemaClass);
+        writer.OpenBlock((file.Mode == SchemaMode.Validator ? file.Visibility : "internal") + " static class " + file.SchemaClass);
         if (file.Mode == SchemaMode.Validator)
         {
             EmitValidatorEntry(writer, file);

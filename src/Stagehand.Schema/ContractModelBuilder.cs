@@ -45,14 +45,23 @@ internal sealed partial class ContractModelBuilder
     private ContractModelBuilder(ImmutableArray<SchemaDocument> documents, CancellationToken cancellationToken)
     {
         _cancellationToken = cancellationToken;
+        var resources = new SchemaResources(documents);
+        documents = MetaSchemas.AddReferenced(documents, ref resources);
+        var customDialects = false;
         foreach (var document in documents)
         {
-            _documents[document.Path] = document;
-            _problems[document.Path] = new List<SchemaProblem>(document.Problems);
+            var problems = new List<SchemaProblem>(document.Problems);
+            var read = Vocabularies.Apply(document, resources, problems);
+            customDialects |= !ReferenceEquals(read, document);
+            _documents[document.Path] = read;
+            _problems[document.Path] = problems;
         }
 
-        _resources = new SchemaResources(_documents.Values);
-        _commonRoot = SchemaPaths.CommonDirectory(_documents.Keys);
+        // A file read with a custom meta-schema's vocabularies has other nodes now: index them.
+        _resources = customDialects ? new SchemaResources(_documents.Values) : resources;
+
+        // The project's own files decide the common root; embedded meta-schemas lie outside it.
+        _commonRoot = SchemaPaths.CommonDirectory(_documents.Keys.Where(path => !MetaSchemas.IsMetaSchema(path)));
         _schemaClasses = NameSchemaClasses(_documents.Values);
     }
 

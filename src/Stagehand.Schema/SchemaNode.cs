@@ -35,6 +35,9 @@ internal sealed record PropertyNode(string Name, SchemaNode Schema, LocationInfo
 /// <summary>A <c>patternProperties</c> entry: the schema of every member whose name matches <see cref="Pattern"/> (ECMA-262).</summary>
 internal sealed record PatternPropertyNode(string Pattern, SchemaNode Schema);
 
+/// <summary>A <c>$vocabulary</c> entry of a meta-schema: the vocabulary's URI, and whether a schema using it may be read without knowing it.</summary>
+internal sealed record VocabularyEntry(string Uri, bool Required);
+
 /// <summary>A <c>dependentRequired</c> entry: when the member <see cref="Trigger"/> is present, so must <see cref="Required"/> be.</summary>
 internal sealed record DependentRequirement(string Trigger, EquatableArray<string> Required);
 
@@ -146,6 +149,14 @@ internal sealed record SchemaNode
     public EquatableArray<SchemaNode> AllOf { get; init; } = EquatableArray<SchemaNode>.Empty;
 
     public string? Ref { get; init; }
+
+    /// <summary>A root's <c>$schema</c> when it names a meta-schema other than a dialect the reader knows (a custom dialect).</summary>
+    public string? MetaSchema { get; init; }
+
+    public LocationInfo? MetaSchemaLocation { get; init; }
+
+    /// <summary>A meta-schema's <c>$vocabulary</c>: the vocabularies the schemas that name it use.</summary>
+    public EquatableArray<VocabularyEntry> Vocabulary { get; init; } = EquatableArray<VocabularyEntry>.Empty;
 
     /// <summary>The <c>$id</c>: this schema is a resource of its own, and its base URI for the references inside it.</summary>
     public string? Id { get; init; }

@@ -111,11 +111,6 @@ internal static class SchemaReader
 
     private sealed class Parser
     {
-        private static readonly HashSet<string> Unsupported = new(StringComparer.Ordinal)
-        {
-            "$vocabulary",
-        };
-
         /// <summary>
         /// Keywords that only annotate, so reading them changes no verdict and no C# shape: the content vocabulary, and
         /// what other tools write in schemas (OpenAPI's <c>example</c>, editors' <c>markdownDescription</c>).
@@ -361,10 +356,13 @@ internal static class SchemaReader
                     var dialect = ReadString(ref reader, keyword);
                     if (dialect is not null && pointer.Length == 0 && DialectOf(dialect) is null)
                     {
-                        Report(keyword, $"The dialect '{dialect}' is not supported: name draft 2020-12 ({Draft202012}), 2019-09 or 7, or leave '$schema' out for 2020-12.", valueStart, ValueLength(ref reader, valueStart));
+                        // A custom meta-schema: its $vocabulary, found among the build's files, says which keywords apply.
+                        return node with { MetaSchema = dialect, MetaSchemaLocation = LocationOf(valueStart, ValueLength(ref reader, valueStart)) };
                     }
 
                     return node;
+                case "$vocabulary":
+                    return node with { Vocabulary = ReadVocabulary(ref reader, valueStart) };
                 case "$id":
                     var id = ReadString(ref reader, keyword);
                     if (id is null)
@@ -582,10 +580,6 @@ internal static class SchemaReader
             {
                 Report(keyword, $"Unknown extension keyword '{keyword}'; the dialect is in docs/schema-dialect.md.", keywordStart, keywordLength);
             }
-            else if (Unsupported.Contains(keyword))
-            {
-                Report(keyword, $"The keyword '{keyword}' is not supported by the Stagehand generator.", keywordStart, keywordLength);
-            }
             else if (!Annotations.Contains(keyword) && !keyword.StartsWith("x-", StringComparison.Ordinal) && _mode == SchemaMode.Contract
                 && MisspeltKeyword(keyword) is { } meant)
             {
@@ -764,6 +758,33 @@ internal static class SchemaReader
             }
 
             return definitions.ToEquatableArray();
+        }
+
+        private EquatableArray<VocabularyEntry> ReadVocabulary(ref Utf8JsonReader reader, int start)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                Report("$vocabulary", "'$vocabulary' must be an object whose member names are vocabulary URIs and whose values are true (required) or false (optional).", start, SkipValue(ref reader, start));
+                return EquatableArray<VocabularyEntry>.Empty;
+            }
+
+            var entries = new List<VocabularyEntry>();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var uri = reader.GetString()!;
+                reader.Read();
+                var valueStart = (int)reader.TokenStartIndex;
+                if (reader.TokenType is JsonTokenType.True or JsonTokenType.False)
+                {
+                    entries.Add(new VocabularyEntry(uri, reader.TokenType == JsonTokenType.True));
+                }
+                else
+                {
+                    Report("$vocabulary", $"The vocabulary '{uri}' must be true (required) or false (optional).", valueStart, SkipValue(ref reader, valueStart));
+                }
+            }
+
+            return entries.ToEquatableArray();
         }
 
         /// <summary>An anchor name: a letter or underscore, then letters, digits, '-', '_', ':' and '.'.</summary>

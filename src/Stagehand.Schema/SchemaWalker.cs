@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Stagehand.Schema;
 
@@ -44,6 +46,39 @@ internal static class SchemaWalker
         {
             yield return child;
         }
+    }
+
+    /// <summary>
+    /// <paramref name="node"/> with every schema nested in it rewritten by <paramref name="rewrite"/>, children first (the
+    /// same children <see cref="Children"/> lists). Recursive: a schema file nests at most <c>SchemaReader.MaxDepth</c> deep.
+    /// </summary>
+    public static SchemaNode Rewrite(SchemaNode node, Func<SchemaNode, SchemaNode> rewrite)
+    {
+        SchemaNode? Child(SchemaNode? child) => child is null ? null : Rewrite(child, rewrite);
+        EquatableArray<SchemaNode> Each(EquatableArray<SchemaNode> children) => children.Select(c => Rewrite(c, rewrite)).ToEquatableArray();
+
+        var rewritten = node with
+        {
+            Definitions = node.Definitions.Select(d => d with { Schema = Rewrite(d.Schema, rewrite) }).ToEquatableArray(),
+            Properties = node.Properties.Select(p => p with { Schema = Rewrite(p.Schema, rewrite) }).ToEquatableArray(),
+            AllOf = Each(node.AllOf),
+            AnyOf = Each(node.AnyOf),
+            OneOf = Each(node.OneOf),
+            Items = Child(node.Items),
+            AdditionalProperties = Child(node.AdditionalProperties),
+            PropertyNames = Child(node.PropertyNames),
+            PatternProperties = node.PatternProperties.Select(p => p with { Schema = Rewrite(p.Schema, rewrite) }).ToEquatableArray(),
+            DependentSchemas = node.DependentSchemas.Select(d => d with { Schema = Rewrite(d.Schema, rewrite) }).ToEquatableArray(),
+            PrefixItems = Each(node.PrefixItems),
+            Contains = Child(node.Contains),
+            Not = Child(node.Not),
+            If = Child(node.If),
+            Then = Child(node.Then),
+            Else = Child(node.Else),
+            UnevaluatedProperties = Child(node.UnevaluatedProperties),
+            UnevaluatedItems = Child(node.UnevaluatedItems),
+        };
+        return rewrite(rewritten);
     }
 
     /// <summary>The schemas that describe parts of a value of <paramref name="node"/> (no <c>$defs</c>).</summary>
