@@ -37,6 +37,8 @@ internal static class WriterEmitter
             }
 
             var name = Identifiers.Literal(member.WireName) + "u8";
+            // "this." keeps a member named like a local of WriteTo (writer, value) from being taken for it.
+            var access = "this." + member.Name;
             if (member.Const is not null)
             {
                 writer.WriteLine(member.Const.Kind switch
@@ -45,16 +47,16 @@ internal static class WriterEmitter
                     JsonTypes.Boolean => "writer.WriteBoolean(" + name + ", " + member.Const.Text + ");",
                     JsonTypes.Null => "writer.WriteNull(" + name + ");",
                     JsonTypes.Integer or JsonTypes.Number => "writer.WritePropertyName(" + name + "); writer.WriteRawValue(" + Identifiers.Literal(member.Const.Text) + ", skipInputValidation: true);",
-                    _ => "writer.WritePropertyName(" + name + "); " + member.Name + ".WriteTo(writer);",
+                    _ => "writer.WritePropertyName(" + name + "); " + access + ".WriteTo(writer);",
                 });
                 continue;
             }
 
             if (member.IsOptionalWrapper)
             {
-                writer.OpenBlock("if (" + member.Name + ".HasValue)");
+                writer.OpenBlock("if (" + access + ".HasValue)");
                 writer.WriteLine("writer.WritePropertyName(" + name + ");");
-                EmitNullable(writer, member.Shape, member.Name + ".Value", 0);
+                EmitNullable(writer, member.Shape, access + ".Value", 0);
                 writer.CloseBlock();
                 continue;
             }
@@ -63,16 +65,16 @@ internal static class WriterEmitter
             if (member.Required && !member.Nullable)
             {
                 writer.WriteLine("writer.WritePropertyName(" + name + ");");
-                EmitValue(writer, member.Shape, member.Name, 0);
+                EmitValue(writer, member.Shape, access, 0);
             }
             else if (member.Required)
             {
                 writer.WriteLine("writer.WritePropertyName(" + name + ");");
-                EmitNullable(writer, member.Shape, member.Name, 0);
+                EmitNullable(writer, member.Shape, access, 0);
             }
             else
             {
-                writer.OpenBlock("if (" + member.Name + " is { } " + Local(member.Name) + ")");
+                writer.OpenBlock("if (" + access + " is { } " + Local(member.Name) + ")");
                 writer.WriteLine("writer.WritePropertyName(" + name + ");");
                 EmitValue(writer, member.Shape, Local(member.Name), 0);
                 writer.CloseBlock();

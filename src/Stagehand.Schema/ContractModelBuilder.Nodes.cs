@@ -308,10 +308,11 @@ internal sealed partial class ContractModelBuilder
     }
 
     /// <summary>The schemas <paramref name="node"/> applies to its own instance: its in-place applicators and the targets of its references.</summary>
-    private IEnumerable<SchemaLocation> InPlaceSubschemas(SchemaDocument document, SchemaNode node)
+    /// <param name="dynamicTargets">Whether to include every place a dynamic reference may land, beside the one it names.</param>
+    private IEnumerable<SchemaLocation> InPlaceSubschemas(SchemaDocument document, SchemaNode node, bool dynamicTargets = true)
     {
         var local = node.AllOf.Concat(node.AnyOf).Concat(node.OneOf).Concat(node.DependentSchemas.Select(d => d.Schema))
-            .Concat(new[] { node.If, node.Then, node.Else }.Where(n => n is not null).Select(n => n!));
+            .Concat(new[] { node.If, node.Then, node.Else, node.Not }.Where(n => n is not null).Select(n => n!));
         foreach (var child in local)
         {
             yield return new SchemaLocation(document, child);
@@ -325,6 +326,11 @@ internal sealed partial class ContractModelBuilder
         if (node.DynamicRef is not null && FindReference(document, node, node.DynamicRef, node.Location, report: false) is { } dynamic)
         {
             yield return new SchemaLocation(dynamic.Document, dynamic.Node);
+            if (!dynamicTargets)
+            {
+                yield break;
+            }
+
             var anchors = node.IsRecursiveRef ? _resources.RecursiveAnchorTargets()
                 : dynamic.Node.DynamicAnchor is { } name ? _resources.DynamicAnchorTargets(name)
                 : Enumerable.Empty<(int, SchemaLocation)>();

@@ -112,6 +112,7 @@ internal sealed partial class ContractModelBuilder
         }
 
         AssignTypeNames();
+        ReportReferenceLoops();
 
         // Build every file, each under its own guard, so that one file's failure is its own problem. A file that already
         // has problems is built too, so that its other problems ($refs, names) are found in the same build, but it

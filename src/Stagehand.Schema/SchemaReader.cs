@@ -356,6 +356,13 @@ internal static class SchemaReader
                     var dialect = ReadString(ref reader, keyword);
                     if (dialect is not null && pointer.Length == 0 && DialectOf(dialect) is null)
                     {
+                        if (System.Text.RegularExpressions.Regex.IsMatch(dialect, @"^https?://json-schema\.org/draft-0[3-6]/schema#?$"))
+                        {
+                            // An older official dialect: its keywords mean other things (a boolean exclusiveMaximum, 'id'), so it is not read as a newer one.
+                            Report(keyword, $"The dialect '{dialect}' is not supported: name draft 2020-12 ({Draft202012}), 2019-09 or 7, or leave '$schema' out for 2020-12.", valueStart, ValueLength(ref reader, valueStart));
+                            return node;
+                        }
+
                         // A custom meta-schema: its $vocabulary, found among the build's files, says which keywords apply.
                         return node with { MetaSchema = dialect, MetaSchemaLocation = LocationOf(valueStart, ValueLength(ref reader, valueStart)) };
                     }

@@ -66,10 +66,10 @@ public sealed partial record Widget
         writer.WriteStartObject();
         {
             writer.WritePropertyName("id"u8);
-            writer.WriteStringValue(Id);
+            writer.WriteStringValue(this.Id);
         }
         {
-            if (Tags is { } theTags)
+            if (this.Tags is { } theTags)
             {
                 writer.WritePropertyName("tags"u8);
                 writer.WriteStartArray();

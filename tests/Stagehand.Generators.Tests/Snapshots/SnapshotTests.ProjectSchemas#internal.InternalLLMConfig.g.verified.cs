@@ -116,20 +116,20 @@ public sealed partial record InternalLLMConfig
         writer.WriteStartObject();
         {
             writer.WritePropertyName("id"u8);
-            writer.WriteStringValue(Id);
+            writer.WriteStringValue(this.Id);
         }
         {
             writer.WritePropertyName("projectId"u8);
-            writer.WriteStringValue(ProjectId);
+            writer.WriteStringValue(this.ProjectId);
         }
         {
             writer.WritePropertyName("source"u8);
-            global::Stagehand.Contracts.V4.LLMSourceWireValues.WriteTo(writer, Source);
+            global::Stagehand.Contracts.V4.LLMSourceWireValues.WriteTo(writer, this.Source);
         }
         {
             writer.WritePropertyName("displayName"u8);
             {
-                if (DisplayName is { } present0)
+                if (this.DisplayName is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -141,12 +141,12 @@ public sealed partial record InternalLLMConfig
         }
         {
             writer.WritePropertyName("modelName"u8);
-            writer.WriteStringValue(ModelName);
+            writer.WriteStringValue(this.ModelName);
         }
         {
             writer.WritePropertyName("baseUrl"u8);
             {
-                if (BaseUrl is { } present0)
+                if (this.BaseUrl is { } present0)
                 {
                     writer.WriteStringValue(present0.OriginalString);
                 }
@@ -159,7 +159,7 @@ public sealed partial record InternalLLMConfig
         {
             writer.WritePropertyName("systemPrompt"u8);
             {
-                if (SystemPrompt is { } present0)
+                if (this.SystemPrompt is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -172,7 +172,7 @@ public sealed partial record InternalLLMConfig
         {
             writer.WritePropertyName("providerOptions"u8);
             {
-                if (ProviderOptions is { } present0)
+                if (this.ProviderOptions is { } present0)
                 {
                     present0.WriteTo(writer);
                 }
@@ -184,11 +184,11 @@ public sealed partial record InternalLLMConfig
         }
         {
             writer.WritePropertyName("createdAt"u8);
-            writer.WriteStringValue(CreatedAt);
+            writer.WriteStringValue(this.CreatedAt);
         }
         {
             writer.WritePropertyName("updatedAt"u8);
-            writer.WriteStringValue(UpdatedAt);
+            writer.WriteStringValue(this.UpdatedAt);
         }
         writer.WriteEndObject();
     }

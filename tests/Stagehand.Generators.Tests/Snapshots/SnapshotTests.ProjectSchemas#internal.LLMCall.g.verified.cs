@@ -114,20 +114,20 @@ public sealed partial record LLMCall
         writer.WriteStartObject();
         {
             writer.WritePropertyName("id"u8);
-            writer.WriteStringValue(Id);
+            writer.WriteStringValue(this.Id);
         }
         {
             writer.WritePropertyName("llmSessionId"u8);
-            writer.WriteStringValue(LlmSessionId);
+            writer.WriteStringValue(this.LlmSessionId);
         }
         {
             writer.WritePropertyName("sentAt"u8);
-            writer.WriteStringValue(SentAt);
+            writer.WriteStringValue(this.SentAt);
         }
         {
             writer.WritePropertyName("receivedAt"u8);
             {
-                if (ReceivedAt is { } present0)
+                if (this.ReceivedAt is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -139,27 +139,27 @@ public sealed partial record LLMCall
         }
         {
             writer.WritePropertyName("prompt"u8);
-            writer.WriteStringValue(Prompt);
+            writer.WriteStringValue(this.Prompt);
         }
         {
             writer.WritePropertyName("expectedResponseSchema"u8);
-            ExpectedResponseSchema.WriteTo(writer);
+            this.ExpectedResponseSchema.WriteTo(writer);
         }
         {
             writer.WritePropertyName("response"u8);
-            Response.WriteTo(writer);
+            this.Response.WriteTo(writer);
         }
         {
             writer.WritePropertyName("error"u8);
-            Error.WriteTo(writer);
+            this.Error.WriteTo(writer);
         }
         {
             writer.WritePropertyName("usage"u8);
-            Usage.WriteTo(writer);
+            this.Usage.WriteTo(writer);
         }
         {
             writer.WritePropertyName("model"u8);
-            writer.WriteStringValue(Model);
+            writer.WriteStringValue(this.Model);
         }
         writer.WriteEndObject();
     }

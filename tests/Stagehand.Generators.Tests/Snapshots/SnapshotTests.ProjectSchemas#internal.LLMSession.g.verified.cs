@@ -252,12 +252,12 @@ public sealed partial record LLMSession
         writer.WriteStartObject();
         {
             writer.WritePropertyName("id"u8);
-            writer.WriteStringValue(Id);
+            writer.WriteStringValue(this.Id);
         }
         {
             writer.WritePropertyName("copiedTemplateId"u8);
             {
-                if (CopiedTemplateId is { } present0)
+                if (this.CopiedTemplateId is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -270,7 +270,7 @@ public sealed partial record LLMSession
         {
             writer.WritePropertyName("forkedSessionId"u8);
             {
-                if (ForkedSessionId is { } present0)
+                if (this.ForkedSessionId is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -282,24 +282,24 @@ public sealed partial record LLMSession
         }
         {
             writer.WritePropertyName("projectId"u8);
-            writer.WriteStringValue(ProjectId);
+            writer.WriteStringValue(this.ProjectId);
         }
         {
             writer.WritePropertyName("browserSessionId"u8);
-            writer.WriteStringValue(BrowserSessionId);
+            writer.WriteStringValue(this.BrowserSessionId);
         }
         {
             writer.WritePropertyName("createdAt"u8);
-            writer.WriteStringValue(CreatedAt);
+            writer.WriteStringValue(this.CreatedAt);
         }
         {
             writer.WritePropertyName("updatedAt"u8);
-            writer.WriteStringValue(UpdatedAt);
+            writer.WriteStringValue(this.UpdatedAt);
         }
         {
             writer.WritePropertyName("connectedAt"u8);
             {
-                if (ConnectedAt is { } present0)
+                if (this.ConnectedAt is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -312,7 +312,7 @@ public sealed partial record LLMSession
         {
             writer.WritePropertyName("disconnectedAt"u8);
             {
-                if (DisconnectedAt is { } present0)
+                if (this.DisconnectedAt is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -325,7 +325,7 @@ public sealed partial record LLMSession
         {
             writer.WritePropertyName("lastRequestAt"u8);
             {
-                if (LastRequestAt is { } present0)
+                if (this.LastRequestAt is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -338,7 +338,7 @@ public sealed partial record LLMSession
         {
             writer.WritePropertyName("lastResponseAt"u8);
             {
-                if (LastResponseAt is { } present0)
+                if (this.LastResponseAt is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -351,7 +351,7 @@ public sealed partial record LLMSession
         {
             writer.WritePropertyName("lastErrorAt"u8);
             {
-                if (LastErrorAt is { } present0)
+                if (this.LastErrorAt is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -364,7 +364,7 @@ public sealed partial record LLMSession
         {
             writer.WritePropertyName("lastErrorMessage"u8);
             {
-                if (LastErrorMessage is { } present0)
+                if (this.LastErrorMessage is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -376,16 +376,16 @@ public sealed partial record LLMSession
         }
         {
             writer.WritePropertyName("status"u8);
-            global::Stagehand.Contracts.Internal.LLMSessionStatusWireValues.WriteTo(writer, Status);
+            global::Stagehand.Contracts.Internal.LLMSessionStatusWireValues.WriteTo(writer, this.Status);
         }
         {
             writer.WritePropertyName("model"u8);
-            writer.WriteStringValue(Model);
+            writer.WriteStringValue(this.Model);
         }
         {
             writer.WritePropertyName("baseUrl"u8);
             {
-                if (BaseUrl is { } present0)
+                if (this.BaseUrl is { } present0)
                 {
                     writer.WriteStringValue(present0.OriginalString);
                 }
@@ -397,12 +397,12 @@ public sealed partial record LLMSession
         }
         {
             writer.WritePropertyName("options"u8);
-            Options.WriteTo(writer);
+            this.Options.WriteTo(writer);
         }
         {
             writer.WritePropertyName("extraHttpHeaders"u8);
             {
-                if (ExtraHttpHeaders is { } present0)
+                if (this.ExtraHttpHeaders is { } present0)
                 {
                     writer.WriteStartObject();
                     foreach (var pair1 in present0)
@@ -421,7 +421,7 @@ public sealed partial record LLMSession
         {
             writer.WritePropertyName("systemPrompt"u8);
             {
-                if (SystemPrompt is { } present0)
+                if (this.SystemPrompt is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -433,23 +433,23 @@ public sealed partial record LLMSession
         }
         {
             writer.WritePropertyName("tokensInput"u8);
-            writer.WriteNumberValue(TokensInput);
+            writer.WriteNumberValue(this.TokensInput);
         }
         {
             writer.WritePropertyName("tokensOutput"u8);
-            writer.WriteNumberValue(TokensOutput);
+            writer.WriteNumberValue(this.TokensOutput);
         }
         {
             writer.WritePropertyName("tokensReasoning"u8);
-            writer.WriteNumberValue(TokensReasoning);
+            writer.WriteNumberValue(this.TokensReasoning);
         }
         {
             writer.WritePropertyName("tokensCachedInput"u8);
-            writer.WriteNumberValue(TokensCachedInput);
+            writer.WriteNumberValue(this.TokensCachedInput);
         }
         {
             writer.WritePropertyName("tokensTotal"u8);
-            writer.WriteNumberValue(TokensTotal);
+            writer.WriteNumberValue(this.TokensTotal);
         }
         writer.WriteEndObject();
     }

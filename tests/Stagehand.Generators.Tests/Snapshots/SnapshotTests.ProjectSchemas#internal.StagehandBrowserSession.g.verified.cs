@@ -90,16 +90,16 @@ public sealed partial record StagehandBrowserSession
         writer.WriteStartObject();
         {
             writer.WritePropertyName("id"u8);
-            writer.WriteStringValue(Id);
+            writer.WriteStringValue(this.Id);
         }
         {
             writer.WritePropertyName("projectId"u8);
-            writer.WriteStringValue(ProjectId);
+            writer.WriteStringValue(this.ProjectId);
         }
         {
             writer.WritePropertyName("browserbaseSessionId"u8);
             {
-                if (BrowserbaseSessionId is { } present0)
+                if (this.BrowserbaseSessionId is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -111,15 +111,15 @@ public sealed partial record StagehandBrowserSession
         }
         {
             writer.WritePropertyName("cdpUrl"u8);
-            writer.WriteStringValue(CdpUrl);
+            writer.WriteStringValue(this.CdpUrl);
         }
         {
             writer.WritePropertyName("status"u8);
-            global::Stagehand.Contracts.Internal.StagehandBrowserSessionStatusWireValues.WriteTo(writer, Status);
+            global::Stagehand.Contracts.Internal.StagehandBrowserSessionStatusWireValues.WriteTo(writer, this.Status);
         }
         {
             writer.WritePropertyName("defaultLLMSessionId"u8);
-            writer.WriteStringValue(DefaultLLMSessionId);
+            writer.WriteStringValue(this.DefaultLLMSessionId);
         }
         writer.WriteEndObject();
     }

@@ -96,24 +96,24 @@ public sealed partial record StagehandStep
         writer.WriteStartObject();
         {
             writer.WritePropertyName("id"u8);
-            writer.WriteStringValue(Id);
+            writer.WriteStringValue(this.Id);
         }
         {
             writer.WritePropertyName("stagehandBrowserSessionId"u8);
-            writer.WriteStringValue(StagehandBrowserSessionId);
+            writer.WriteStringValue(this.StagehandBrowserSessionId);
         }
         {
             writer.WritePropertyName("operation"u8);
-            global::Stagehand.Contracts.Internal.StagehandStepOperationWireValues.WriteTo(writer, Operation);
+            global::Stagehand.Contracts.Internal.StagehandStepOperationWireValues.WriteTo(writer, this.Operation);
         }
         {
             writer.WritePropertyName("llmTemplateId"u8);
-            writer.WriteStringValue(LlmTemplateId);
+            writer.WriteStringValue(this.LlmTemplateId);
         }
         {
             writer.WritePropertyName("llmSessionId"u8);
             {
-                if (LlmSessionId is { } present0)
+                if (this.LlmSessionId is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -125,11 +125,11 @@ public sealed partial record StagehandStep
         }
         {
             writer.WritePropertyName("params"u8);
-            Params.WriteTo(writer);
+            this.Params.WriteTo(writer);
         }
         {
             writer.WritePropertyName("result"u8);
-            Result.WriteTo(writer);
+            this.Result.WriteTo(writer);
         }
         writer.WriteEndObject();
     }

@@ -80,14 +80,14 @@ public sealed partial record ActOptions
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
         {
-            if (Model is { } theModel)
+            if (this.Model is { } theModel)
             {
                 writer.WritePropertyName("model"u8);
                 theModel.WriteTo(writer);
             }
         }
         {
-            if (Variables is { } theVariables)
+            if (this.Variables is { } theVariables)
             {
                 writer.WritePropertyName("variables"u8);
                 writer.WriteStartObject();
@@ -100,7 +100,7 @@ public sealed partial record ActOptions
             }
         }
         {
-            if (Timeout is { } theTimeout)
+            if (this.Timeout is { } theTimeout)
             {
                 writer.WritePropertyName("timeout"u8);
                 writer.WriteNumberValue(theTimeout);

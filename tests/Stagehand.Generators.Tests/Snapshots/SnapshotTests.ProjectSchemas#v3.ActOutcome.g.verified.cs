@@ -86,27 +86,27 @@ public sealed partial record ActOutcome
         writer.WriteStartObject();
         {
             writer.WritePropertyName("success"u8);
-            writer.WriteBooleanValue(Success);
+            writer.WriteBooleanValue(this.Success);
         }
         {
             writer.WritePropertyName("message"u8);
-            writer.WriteStringValue(Message);
+            writer.WriteStringValue(this.Message);
         }
         {
             writer.WritePropertyName("actionDescription"u8);
-            writer.WriteStringValue(ActionDescription);
+            writer.WriteStringValue(this.ActionDescription);
         }
         {
             writer.WritePropertyName("actions"u8);
             writer.WriteStartArray();
-            foreach (var item0 in Actions)
+            foreach (var item0 in this.Actions)
             {
                 item0.WriteTo(writer);
             }
             writer.WriteEndArray();
         }
         {
-            if (CacheStatus is { } theCacheStatus)
+            if (this.CacheStatus is { } theCacheStatus)
             {
                 writer.WritePropertyName("cacheStatus"u8);
                 global::Stagehand.Contracts.V3.CacheStatusWireValues.WriteTo(writer, theCacheStatus);

@@ -87,20 +87,20 @@ public sealed partial record ActRequest
         writer.WriteStartObject();
         {
             writer.WritePropertyName("input"u8);
-            Input.WriteTo(writer);
+            this.Input.WriteTo(writer);
         }
         {
-            if (Options is { } theOptions)
+            if (this.Options is { } theOptions)
             {
                 writer.WritePropertyName("options"u8);
                 theOptions.WriteTo(writer);
             }
         }
-        if (FrameId.HasValue)
+        if (this.FrameId.HasValue)
         {
             writer.WritePropertyName("frameId"u8);
             {
-                if (FrameId.Value is { } present0)
+                if (this.FrameId.Value is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -111,14 +111,14 @@ public sealed partial record ActRequest
             }
         }
         {
-            if (StreamResponse is { } theStreamResponse)
+            if (this.StreamResponse is { } theStreamResponse)
             {
                 writer.WritePropertyName("streamResponse"u8);
                 writer.WriteBooleanValue(theStreamResponse);
             }
         }
         {
-            if (CacheThreshold is { } theCacheThreshold)
+            if (this.CacheThreshold is { } theCacheThreshold)
             {
                 writer.WritePropertyName("cacheThreshold"u8);
                 writer.WriteNumberValue(theCacheThreshold);

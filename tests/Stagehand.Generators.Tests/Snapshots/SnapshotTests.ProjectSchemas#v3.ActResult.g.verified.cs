@@ -68,10 +68,10 @@ public sealed partial record ActResult
         writer.WriteStartObject();
         {
             writer.WritePropertyName("result"u8);
-            Result.WriteTo(writer);
+            this.Result.WriteTo(writer);
         }
         {
-            if (ActionId is { } theActionId)
+            if (this.ActionId is { } theActionId)
             {
                 writer.WritePropertyName("actionId"u8);
                 writer.WriteStringValue(theActionId);

@@ -84,28 +84,28 @@ public sealed partial record Action
         writer.WriteStartObject();
         {
             writer.WritePropertyName("selector"u8);
-            writer.WriteStringValue(Selector);
+            writer.WriteStringValue(this.Selector);
         }
         {
             writer.WritePropertyName("description"u8);
-            writer.WriteStringValue(Description);
+            writer.WriteStringValue(this.Description);
         }
         {
-            if (BackendNodeId is { } theBackendNodeId)
+            if (this.BackendNodeId is { } theBackendNodeId)
             {
                 writer.WritePropertyName("backendNodeId"u8);
                 writer.WriteNumberValue(theBackendNodeId);
             }
         }
         {
-            if (Method is { } theMethod)
+            if (this.Method is { } theMethod)
             {
                 writer.WritePropertyName("method"u8);
                 writer.WriteStringValue(theMethod);
             }
         }
         {
-            if (Arguments is { } theArguments)
+            if (this.Arguments is { } theArguments)
             {
                 writer.WritePropertyName("arguments"u8);
                 writer.WriteStartArray();

@@ -107,52 +107,52 @@ public sealed partial record AgentAction
         writer.WriteStartObject();
         {
             writer.WritePropertyName("type"u8);
-            writer.WriteStringValue(Type);
+            writer.WriteStringValue(this.Type);
         }
         {
-            if (Reasoning is { } theReasoning)
+            if (this.Reasoning is { } theReasoning)
             {
                 writer.WritePropertyName("reasoning"u8);
                 writer.WriteStringValue(theReasoning);
             }
         }
         {
-            if (TaskCompleted is { } theTaskCompleted)
+            if (this.TaskCompleted is { } theTaskCompleted)
             {
                 writer.WritePropertyName("taskCompleted"u8);
                 writer.WriteBooleanValue(theTaskCompleted);
             }
         }
         {
-            if (Action is { } theAction)
+            if (this.Action is { } theAction)
             {
                 writer.WritePropertyName("action"u8);
                 writer.WriteStringValue(theAction);
             }
         }
         {
-            if (TimeMs is { } theTimeMs)
+            if (this.TimeMs is { } theTimeMs)
             {
                 writer.WritePropertyName("timeMs"u8);
                 writer.WriteNumberValue(theTimeMs);
             }
         }
         {
-            if (PageText is { } thePageText)
+            if (this.PageText is { } thePageText)
             {
                 writer.WritePropertyName("pageText"u8);
                 writer.WriteStringValue(thePageText);
             }
         }
         {
-            if (PageUrl is { } thePageUrl)
+            if (this.PageUrl is { } thePageUrl)
             {
                 writer.WritePropertyName("pageUrl"u8);
                 writer.WriteStringValue(thePageUrl);
             }
         }
         {
-            if (Instruction is { } theInstruction)
+            if (this.Instruction is { } theInstruction)
             {
                 writer.WritePropertyName("instruction"u8);
                 writer.WriteStringValue(theInstruction);

@@ -66,11 +66,11 @@ public sealed partial record AgentCacheEntry
         writer.WriteStartObject();
         {
             writer.WritePropertyName("cacheKey"u8);
-            writer.WriteStringValue(CacheKey);
+            writer.WriteStringValue(this.CacheKey);
         }
         {
             writer.WritePropertyName("entry"u8);
-            Entry.WriteTo(writer);
+            this.Entry.WriteTo(writer);
         }
         writer.WriteEndObject();
     }

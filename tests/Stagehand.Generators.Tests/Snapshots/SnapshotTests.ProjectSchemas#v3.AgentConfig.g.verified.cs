@@ -93,42 +93,42 @@ public sealed partial record AgentConfig
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
         {
-            if (Provider is { } theProvider)
+            if (this.Provider is { } theProvider)
             {
                 writer.WritePropertyName("provider"u8);
                 global::Stagehand.Contracts.V3.ModelProviderWireValues.WriteTo(writer, theProvider);
             }
         }
         {
-            if (Model is { } theModel)
+            if (this.Model is { } theModel)
             {
                 writer.WritePropertyName("model"u8);
                 theModel.WriteTo(writer);
             }
         }
         {
-            if (SystemPrompt is { } theSystemPrompt)
+            if (this.SystemPrompt is { } theSystemPrompt)
             {
                 writer.WritePropertyName("systemPrompt"u8);
                 writer.WriteStringValue(theSystemPrompt);
             }
         }
         {
-            if (Cua is { } theCua)
+            if (this.Cua is { } theCua)
             {
                 writer.WritePropertyName("cua"u8);
                 writer.WriteBooleanValue(theCua);
             }
         }
         {
-            if (Mode is { } theMode)
+            if (this.Mode is { } theMode)
             {
                 writer.WritePropertyName("mode"u8);
                 global::Stagehand.Contracts.V3.AgentModeWireValues.WriteTo(writer, theMode);
             }
         }
         {
-            if (ExecutionModel is { } theExecutionModel)
+            if (this.ExecutionModel is { } theExecutionModel)
             {
                 writer.WritePropertyName("executionModel"u8);
                 theExecutionModel.WriteTo(writer);

@@ -92,38 +92,38 @@ public sealed partial record AgentExecuteOptions
         writer.WriteStartObject();
         {
             writer.WritePropertyName("instruction"u8);
-            writer.WriteStringValue(Instruction);
+            writer.WriteStringValue(this.Instruction);
         }
         {
-            if (MaxSteps is { } theMaxSteps)
+            if (this.MaxSteps is { } theMaxSteps)
             {
                 writer.WritePropertyName("maxSteps"u8);
                 writer.WriteNumberValue(theMaxSteps);
             }
         }
         {
-            if (HighlightCursor is { } theHighlightCursor)
+            if (this.HighlightCursor is { } theHighlightCursor)
             {
                 writer.WritePropertyName("highlightCursor"u8);
                 writer.WriteBooleanValue(theHighlightCursor);
             }
         }
         {
-            if (UseSearch is { } theUseSearch)
+            if (this.UseSearch is { } theUseSearch)
             {
                 writer.WritePropertyName("useSearch"u8);
                 writer.WriteBooleanValue(theUseSearch);
             }
         }
         {
-            if (ToolTimeout is { } theToolTimeout)
+            if (this.ToolTimeout is { } theToolTimeout)
             {
                 writer.WritePropertyName("toolTimeout"u8);
                 writer.WriteNumberValue(theToolTimeout);
             }
         }
         {
-            if (Variables is { } theVariables)
+            if (this.Variables is { } theVariables)
             {
                 writer.WritePropertyName("variables"u8);
                 writer.WriteStartObject();

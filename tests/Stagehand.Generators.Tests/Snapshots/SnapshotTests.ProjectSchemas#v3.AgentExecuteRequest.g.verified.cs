@@ -87,17 +87,17 @@ public sealed partial record AgentExecuteRequest
         writer.WriteStartObject();
         {
             writer.WritePropertyName("agentConfig"u8);
-            AgentConfig.WriteTo(writer);
+            this.AgentConfig.WriteTo(writer);
         }
         {
             writer.WritePropertyName("executeOptions"u8);
-            ExecuteOptions.WriteTo(writer);
+            this.ExecuteOptions.WriteTo(writer);
         }
-        if (FrameId.HasValue)
+        if (this.FrameId.HasValue)
         {
             writer.WritePropertyName("frameId"u8);
             {
-                if (FrameId.Value is { } present0)
+                if (this.FrameId.Value is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -108,14 +108,14 @@ public sealed partial record AgentExecuteRequest
             }
         }
         {
-            if (StreamResponse is { } theStreamResponse)
+            if (this.StreamResponse is { } theStreamResponse)
             {
                 writer.WritePropertyName("streamResponse"u8);
                 writer.WriteBooleanValue(theStreamResponse);
             }
         }
         {
-            if (ShouldCache is { } theShouldCache)
+            if (this.ShouldCache is { } theShouldCache)
             {
                 writer.WritePropertyName("shouldCache"u8);
                 writer.WriteBooleanValue(theShouldCache);

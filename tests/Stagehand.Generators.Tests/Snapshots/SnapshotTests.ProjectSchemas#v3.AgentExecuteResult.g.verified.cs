@@ -68,10 +68,10 @@ public sealed partial record AgentExecuteResult
         writer.WriteStartObject();
         {
             writer.WritePropertyName("result"u8);
-            Result.WriteTo(writer);
+            this.Result.WriteTo(writer);
         }
         {
-            if (CacheEntry is { } theCacheEntry)
+            if (this.CacheEntry is { } theCacheEntry)
             {
                 writer.WritePropertyName("cacheEntry"u8);
                 theCacheEntry.WriteTo(writer);

@@ -92,16 +92,16 @@ public sealed partial record AgentResultData
         writer.WriteStartObject();
         {
             writer.WritePropertyName("success"u8);
-            writer.WriteBooleanValue(Success);
+            writer.WriteBooleanValue(this.Success);
         }
         {
             writer.WritePropertyName("message"u8);
-            writer.WriteStringValue(Message);
+            writer.WriteStringValue(this.Message);
         }
         {
             writer.WritePropertyName("actions"u8);
             writer.WriteStartArray();
-            foreach (var item0 in Actions)
+            foreach (var item0 in this.Actions)
             {
                 item0.WriteTo(writer);
             }
@@ -109,10 +109,10 @@ public sealed partial record AgentResultData
         }
         {
             writer.WritePropertyName("completed"u8);
-            writer.WriteBooleanValue(Completed);
+            writer.WriteBooleanValue(this.Completed);
         }
         {
-            if (Metadata is { } theMetadata)
+            if (this.Metadata is { } theMetadata)
             {
                 writer.WritePropertyName("metadata"u8);
                 writer.WriteStartObject();
@@ -125,7 +125,7 @@ public sealed partial record AgentResultData
             }
         }
         {
-            if (Usage is { } theUsage)
+            if (this.Usage is { } theUsage)
             {
                 writer.WritePropertyName("usage"u8);
                 theUsage.WriteTo(writer);

@@ -84,21 +84,21 @@ public sealed partial record AgentUsage
         writer.WriteStartObject();
         {
             writer.WritePropertyName("input_tokens"u8);
-            writer.WriteNumberValue(InputTokens);
+            writer.WriteNumberValue(this.InputTokens);
         }
         {
             writer.WritePropertyName("output_tokens"u8);
-            writer.WriteNumberValue(OutputTokens);
+            writer.WriteNumberValue(this.OutputTokens);
         }
         {
-            if (ReasoningTokens is { } theReasoningTokens)
+            if (this.ReasoningTokens is { } theReasoningTokens)
             {
                 writer.WritePropertyName("reasoning_tokens"u8);
                 writer.WriteNumberValue(theReasoningTokens);
             }
         }
         {
-            if (CachedInputTokens is { } theCachedInputTokens)
+            if (this.CachedInputTokens is { } theCachedInputTokens)
             {
                 writer.WritePropertyName("cached_input_tokens"u8);
                 writer.WriteNumberValue(theCachedInputTokens);
@@ -106,7 +106,7 @@ public sealed partial record AgentUsage
         }
         {
             writer.WritePropertyName("inference_time_ms"u8);
-            writer.WriteNumberValue(InferenceTimeMs);
+            writer.WriteNumberValue(this.InferenceTimeMs);
         }
         writer.WriteEndObject();
     }

@@ -111,24 +111,24 @@ public sealed partial record AzureApiKeyModelConfigObject
         writer.WriteStartObject();
         {
             writer.WritePropertyName("modelName"u8);
-            writer.WriteStringValue(ModelName);
+            writer.WriteStringValue(this.ModelName);
         }
         {
-            if (ApiKey is { } theApiKey)
+            if (this.ApiKey is { } theApiKey)
             {
                 writer.WritePropertyName("apiKey"u8);
                 writer.WriteStringValue(theApiKey);
             }
         }
         {
-            if (BaseURL is { } theBaseURL)
+            if (this.BaseURL is { } theBaseURL)
             {
                 writer.WritePropertyName("baseURL"u8);
                 writer.WriteStringValue(theBaseURL.OriginalString);
             }
         }
         {
-            if (Headers is { } theHeaders)
+            if (this.Headers is { } theHeaders)
             {
                 writer.WritePropertyName("headers"u8);
                 writer.WriteStartObject();
@@ -143,7 +143,7 @@ public sealed partial record AzureApiKeyModelConfigObject
         writer.WriteString("provider"u8, "azure"u8);
         {
             writer.WritePropertyName("providerOptions"u8);
-            ProviderOptions.WriteTo(writer);
+            this.ProviderOptions.WriteTo(writer);
         }
         writer.WriteEndObject();
     }

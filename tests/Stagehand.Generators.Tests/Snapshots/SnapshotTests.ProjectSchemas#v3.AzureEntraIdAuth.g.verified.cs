@@ -77,7 +77,7 @@ public sealed partial record AzureEntraIdAuth
         writer.WriteString("type"u8, "azureEntraId"u8);
         {
             writer.WritePropertyName("token"u8);
-            writer.WriteStringValue(Token);
+            writer.WriteStringValue(this.Token);
         }
         writer.WriteEndObject();
     }

@@ -110,17 +110,17 @@ public sealed partial record AzureEntraModelConfigObject
         writer.WriteStartObject();
         {
             writer.WritePropertyName("modelName"u8);
-            writer.WriteStringValue(ModelName);
+            writer.WriteStringValue(this.ModelName);
         }
         {
-            if (BaseURL is { } theBaseURL)
+            if (this.BaseURL is { } theBaseURL)
             {
                 writer.WritePropertyName("baseURL"u8);
                 writer.WriteStringValue(theBaseURL.OriginalString);
             }
         }
         {
-            if (Headers is { } theHeaders)
+            if (this.Headers is { } theHeaders)
             {
                 writer.WritePropertyName("headers"u8);
                 writer.WriteStartObject();
@@ -135,11 +135,11 @@ public sealed partial record AzureEntraModelConfigObject
         writer.WriteString("provider"u8, "azure"u8);
         {
             writer.WritePropertyName("providerOptions"u8);
-            ProviderOptions.WriteTo(writer);
+            this.ProviderOptions.WriteTo(writer);
         }
         {
             writer.WritePropertyName("auth"u8);
-            Auth.WriteTo(writer);
+            this.Auth.WriteTo(writer);
         }
         writer.WriteEndObject();
     }

@@ -62,7 +62,7 @@ public sealed partial record AzureModelProviderOptions
         writer.WriteStartObject();
         {
             writer.WritePropertyName("azure"u8);
-            Azure.WriteTo(writer);
+            this.Azure.WriteTo(writer);
         }
         writer.WriteEndObject();
     }

@@ -99,35 +99,35 @@ public sealed partial record AzureProviderOptions
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
         {
-            if (ResourceName is { } theResourceName)
+            if (this.ResourceName is { } theResourceName)
             {
                 writer.WritePropertyName("resourceName"u8);
                 writer.WriteStringValue(theResourceName);
             }
         }
         {
-            if (BaseURL is { } theBaseURL)
+            if (this.BaseURL is { } theBaseURL)
             {
                 writer.WritePropertyName("baseURL"u8);
                 writer.WriteStringValue(theBaseURL.OriginalString);
             }
         }
         {
-            if (ApiVersion is { } theApiVersion)
+            if (this.ApiVersion is { } theApiVersion)
             {
                 writer.WritePropertyName("apiVersion"u8);
                 writer.WriteStringValue(theApiVersion);
             }
         }
         {
-            if (UseDeploymentBasedUrls is { } theUseDeploymentBasedUrls)
+            if (this.UseDeploymentBasedUrls is { } theUseDeploymentBasedUrls)
             {
                 writer.WritePropertyName("useDeploymentBasedUrls"u8);
                 writer.WriteBooleanValue(theUseDeploymentBasedUrls);
             }
         }
         {
-            if (Headers is { } theHeaders)
+            if (this.Headers is { } theHeaders)
             {
                 writer.WritePropertyName("headers"u8);
                 writer.WriteStartObject();

@@ -73,21 +73,21 @@ public sealed partial record BrowserConfig
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
         {
-            if (Type is { } theType)
+            if (this.Type is { } theType)
             {
                 writer.WritePropertyName("type"u8);
                 global::Stagehand.Contracts.V3.BrowserTypeWireValues.WriteTo(writer, theType);
             }
         }
         {
-            if (CdpUrl is { } theCdpUrl)
+            if (this.CdpUrl is { } theCdpUrl)
             {
                 writer.WritePropertyName("cdpUrl"u8);
                 writer.WriteStringValue(theCdpUrl);
             }
         }
         {
-            if (LaunchOptions is { } theLaunchOptions)
+            if (this.LaunchOptions is { } theLaunchOptions)
             {
                 writer.WritePropertyName("launchOptions"u8);
                 theLaunchOptions.WriteTo(writer);

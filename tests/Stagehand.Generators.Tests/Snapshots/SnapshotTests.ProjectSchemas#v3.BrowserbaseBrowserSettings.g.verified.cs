@@ -133,91 +133,91 @@ public sealed partial record BrowserbaseBrowserSettings
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
         {
-            if (AdvancedStealth is { } theAdvancedStealth)
+            if (this.AdvancedStealth is { } theAdvancedStealth)
             {
                 writer.WritePropertyName("advancedStealth"u8);
                 writer.WriteBooleanValue(theAdvancedStealth);
             }
         }
         {
-            if (BlockAds is { } theBlockAds)
+            if (this.BlockAds is { } theBlockAds)
             {
                 writer.WritePropertyName("blockAds"u8);
                 writer.WriteBooleanValue(theBlockAds);
             }
         }
         {
-            if (CaptchaImageSelector is { } theCaptchaImageSelector)
+            if (this.CaptchaImageSelector is { } theCaptchaImageSelector)
             {
                 writer.WritePropertyName("captchaImageSelector"u8);
                 writer.WriteStringValue(theCaptchaImageSelector);
             }
         }
         {
-            if (CaptchaInputSelector is { } theCaptchaInputSelector)
+            if (this.CaptchaInputSelector is { } theCaptchaInputSelector)
             {
                 writer.WritePropertyName("captchaInputSelector"u8);
                 writer.WriteStringValue(theCaptchaInputSelector);
             }
         }
         {
-            if (Context is { } theContext)
+            if (this.Context is { } theContext)
             {
                 writer.WritePropertyName("context"u8);
                 theContext.WriteTo(writer);
             }
         }
         {
-            if (ExtensionId is { } theExtensionId)
+            if (this.ExtensionId is { } theExtensionId)
             {
                 writer.WritePropertyName("extensionId"u8);
                 writer.WriteStringValue(theExtensionId);
             }
         }
         {
-            if (Fingerprint is { } theFingerprint)
+            if (this.Fingerprint is { } theFingerprint)
             {
                 writer.WritePropertyName("fingerprint"u8);
                 theFingerprint.WriteTo(writer);
             }
         }
         {
-            if (LogSession is { } theLogSession)
+            if (this.LogSession is { } theLogSession)
             {
                 writer.WritePropertyName("logSession"u8);
                 writer.WriteBooleanValue(theLogSession);
             }
         }
         {
-            if (Os is { } theOs)
+            if (this.Os is { } theOs)
             {
                 writer.WritePropertyName("os"u8);
                 global::Stagehand.Contracts.V3.BrowserbaseOperatingSystemWireValues.WriteTo(writer, theOs);
             }
         }
         {
-            if (RecordSession is { } theRecordSession)
+            if (this.RecordSession is { } theRecordSession)
             {
                 writer.WritePropertyName("recordSession"u8);
                 writer.WriteBooleanValue(theRecordSession);
             }
         }
         {
-            if (SolveCaptchas is { } theSolveCaptchas)
+            if (this.SolveCaptchas is { } theSolveCaptchas)
             {
                 writer.WritePropertyName("solveCaptchas"u8);
                 writer.WriteBooleanValue(theSolveCaptchas);
             }
         }
         {
-            if (Verified is { } theVerified)
+            if (this.Verified is { } theVerified)
             {
                 writer.WritePropertyName("verified"u8);
                 writer.WriteBooleanValue(theVerified);
             }
         }
         {
-            if (Viewport is { } theViewport)
+            if (this.Viewport is { } theViewport)
             {
                 writer.WritePropertyName("viewport"u8);
                 theViewport.WriteTo(writer);

@@ -66,10 +66,10 @@ public sealed partial record BrowserbaseContext
         writer.WriteStartObject();
         {
             writer.WritePropertyName("id"u8);
-            writer.WriteStringValue(Id);
+            writer.WriteStringValue(this.Id);
         }
         {
-            if (Persist is { } thePersist)
+            if (this.Persist is { } thePersist)
             {
                 writer.WritePropertyName("persist"u8);
                 writer.WriteBooleanValue(thePersist);

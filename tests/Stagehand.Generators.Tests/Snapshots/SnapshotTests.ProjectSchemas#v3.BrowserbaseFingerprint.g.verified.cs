@@ -91,7 +91,7 @@ public sealed partial record BrowserbaseFingerprint
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
         {
-            if (Browsers is { } theBrowsers)
+            if (this.Browsers is { } theBrowsers)
             {
                 writer.WritePropertyName("browsers"u8);
                 writer.WriteStartArray();
@@ -103,7 +103,7 @@ public sealed partial record BrowserbaseFingerprint
             }
         }
         {
-            if (Devices is { } theDevices)
+            if (this.Devices is { } theDevices)
             {
                 writer.WritePropertyName("devices"u8);
                 writer.WriteStartArray();
@@ -115,14 +115,14 @@ public sealed partial record BrowserbaseFingerprint
             }
         }
         {
-            if (HttpVersion is { } theHttpVersion)
+            if (this.HttpVersion is { } theHttpVersion)
             {
                 writer.WritePropertyName("httpVersion"u8);
                 global::Stagehand.Contracts.V3.BrowserbaseHttpVersionWireValues.WriteTo(writer, theHttpVersion);
             }
         }
         {
-            if (Locales is { } theLocales)
+            if (this.Locales is { } theLocales)
             {
                 writer.WritePropertyName("locales"u8);
                 writer.WriteStartArray();
@@ -134,7 +134,7 @@ public sealed partial record BrowserbaseFingerprint
             }
         }
         {
-            if (OperatingSystems is { } theOperatingSystems)
+            if (this.OperatingSystems is { } theOperatingSystems)
             {
                 writer.WritePropertyName("operatingSystems"u8);
                 writer.WriteStartArray();
@@ -146,7 +146,7 @@ public sealed partial record BrowserbaseFingerprint
             }
         }
         {
-            if (Screen is { } theScreen)
+            if (this.Screen is { } theScreen)
             {
                 writer.WritePropertyName("screen"u8);
                 theScreen.WriteTo(writer);

@@ -77,28 +77,28 @@ public sealed partial record BrowserbaseFingerprintScreen
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
         {
-            if (MaxHeight is { } theMaxHeight)
+            if (this.MaxHeight is { } theMaxHeight)
             {
                 writer.WritePropertyName("maxHeight"u8);
                 writer.WriteNumberValue(theMaxHeight);
             }
         }
         {
-            if (MaxWidth is { } theMaxWidth)
+            if (this.MaxWidth is { } theMaxWidth)
             {
                 writer.WritePropertyName("maxWidth"u8);
                 writer.WriteNumberValue(theMaxWidth);
             }
         }
         {
-            if (MinHeight is { } theMinHeight)
+            if (this.MinHeight is { } theMinHeight)
             {
                 writer.WritePropertyName("minHeight"u8);
                 writer.WriteNumberValue(theMinHeight);
             }
         }
         {
-            if (MinWidth is { } theMinWidth)
+            if (this.MinWidth is { } theMinWidth)
             {
                 writer.WritePropertyName("minWidth"u8);
                 writer.WriteNumberValue(theMinWidth);

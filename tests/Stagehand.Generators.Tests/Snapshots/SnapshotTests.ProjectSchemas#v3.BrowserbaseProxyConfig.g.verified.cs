@@ -74,14 +74,14 @@ public sealed partial record BrowserbaseProxyConfig
         writer.WriteStartObject();
         writer.WriteString("type"u8, "browserbase"u8);
         {
-            if (DomainPattern is { } theDomainPattern)
+            if (this.DomainPattern is { } theDomainPattern)
             {
                 writer.WritePropertyName("domainPattern"u8);
                 writer.WriteStringValue(theDomainPattern);
             }
         }
         {
-            if (Geolocation is { } theGeolocation)
+            if (this.Geolocation is { } theGeolocation)
             {
                 writer.WritePropertyName("geolocation"u8);
                 theGeolocation.WriteTo(writer);

@@ -72,17 +72,17 @@ public sealed partial record BrowserbaseProxyGeolocation
         writer.WriteStartObject();
         {
             writer.WritePropertyName("country"u8);
-            writer.WriteStringValue(Country);
+            writer.WriteStringValue(this.Country);
         }
         {
-            if (City is { } theCity)
+            if (this.City is { } theCity)
             {
                 writer.WritePropertyName("city"u8);
                 writer.WriteStringValue(theCity);
             }
         }
         {
-            if (State is { } theState)
+            if (this.State is { } theState)
             {
                 writer.WritePropertyName("state"u8);
                 writer.WriteStringValue(theState);

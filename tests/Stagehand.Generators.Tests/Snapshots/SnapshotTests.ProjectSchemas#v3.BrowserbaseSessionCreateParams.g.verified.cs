@@ -104,56 +104,56 @@ public sealed partial record BrowserbaseSessionCreateParams
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
         {
-            if (ProjectId is { } theProjectId)
+            if (this.ProjectId is { } theProjectId)
             {
                 writer.WritePropertyName("projectId"u8);
                 writer.WriteStringValue(theProjectId);
             }
         }
         {
-            if (BrowserSettings is { } theBrowserSettings)
+            if (this.BrowserSettings is { } theBrowserSettings)
             {
                 writer.WritePropertyName("browserSettings"u8);
                 theBrowserSettings.WriteTo(writer);
             }
         }
         {
-            if (ExtensionId is { } theExtensionId)
+            if (this.ExtensionId is { } theExtensionId)
             {
                 writer.WritePropertyName("extensionId"u8);
                 writer.WriteStringValue(theExtensionId);
             }
         }
         {
-            if (KeepAlive is { } theKeepAlive)
+            if (this.KeepAlive is { } theKeepAlive)
             {
                 writer.WritePropertyName("keepAlive"u8);
                 writer.WriteBooleanValue(theKeepAlive);
             }
         }
         {
-            if (Proxies is { } theProxies)
+            if (this.Proxies is { } theProxies)
             {
                 writer.WritePropertyName("proxies"u8);
                 theProxies.WriteTo(writer);
             }
         }
         {
-            if (Region is { } theRegion)
+            if (this.Region is { } theRegion)
             {
                 writer.WritePropertyName("region"u8);
                 global::Stagehand.Contracts.V3.BrowserbaseRegionWireValues.WriteTo(writer, theRegion);
             }
         }
         {
-            if (Timeout is { } theTimeout)
+            if (this.Timeout is { } theTimeout)
             {
                 writer.WritePropertyName("timeout"u8);
                 writer.WriteNumberValue(theTimeout);
             }
         }
         {
-            if (UserMetadata is { } theUserMetadata)
+            if (this.UserMetadata is { } theUserMetadata)
             {
                 writer.WritePropertyName("userMetadata"u8);
                 writer.WriteStartObject();

@@ -65,14 +65,14 @@ public sealed partial record BrowserbaseViewport
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
         {
-            if (Width is { } theWidth)
+            if (this.Width is { } theWidth)
             {
                 writer.WritePropertyName("width"u8);
                 writer.WriteNumberValue(theWidth);
             }
         }
         {
-            if (Height is { } theHeight)
+            if (this.Height is { } theHeight)
             {
                 writer.WritePropertyName("height"u8);
                 writer.WriteNumberValue(theHeight);

@@ -73,10 +73,10 @@ public sealed partial record ErrorResponse
         writer.WriteBoolean("success"u8, false);
         {
             writer.WritePropertyName("error"u8);
-            writer.WriteStringValue(Error);
+            writer.WriteStringValue(this.Error);
         }
         {
-            if (Code is { } theCode)
+            if (this.Code is { } theCode)
             {
                 writer.WritePropertyName("code"u8);
                 writer.WriteStringValue(theCode);

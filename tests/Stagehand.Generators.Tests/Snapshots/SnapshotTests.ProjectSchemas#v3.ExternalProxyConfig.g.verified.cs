@@ -101,24 +101,24 @@ public sealed partial record ExternalProxyConfig
         writer.WriteString("type"u8, "external"u8);
         {
             writer.WritePropertyName("server"u8);
-            writer.WriteStringValue(Server);
+            writer.WriteStringValue(this.Server);
         }
         {
-            if (DomainPattern is { } theDomainPattern)
+            if (this.DomainPattern is { } theDomainPattern)
             {
                 writer.WritePropertyName("domainPattern"u8);
                 writer.WriteStringValue(theDomainPattern);
             }
         }
         {
-            if (Username is { } theUsername)
+            if (this.Username is { } theUsername)
             {
                 writer.WritePropertyName("username"u8);
                 writer.WriteStringValue(theUsername);
             }
         }
         {
-            if (Password is { } thePassword)
+            if (this.Password is { } thePassword)
             {
                 writer.WritePropertyName("password"u8);
                 writer.WriteStringValue(thePassword);

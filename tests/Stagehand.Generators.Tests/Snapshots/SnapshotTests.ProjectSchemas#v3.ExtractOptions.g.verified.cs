@@ -92,28 +92,28 @@ public sealed partial record ExtractOptions
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
         {
-            if (Model is { } theModel)
+            if (this.Model is { } theModel)
             {
                 writer.WritePropertyName("model"u8);
                 theModel.WriteTo(writer);
             }
         }
         {
-            if (Timeout is { } theTimeout)
+            if (this.Timeout is { } theTimeout)
             {
                 writer.WritePropertyName("timeout"u8);
                 writer.WriteNumberValue(theTimeout);
             }
         }
         {
-            if (Selector is { } theSelector)
+            if (this.Selector is { } theSelector)
             {
                 writer.WritePropertyName("selector"u8);
                 writer.WriteStringValue(theSelector);
             }
         }
         {
-            if (IgnoreSelectors is { } theIgnoreSelectors)
+            if (this.IgnoreSelectors is { } theIgnoreSelectors)
             {
                 writer.WritePropertyName("ignoreSelectors"u8);
                 writer.WriteStartArray();
@@ -125,7 +125,7 @@ public sealed partial record ExtractOptions
             }
         }
         {
-            if (Screenshot is { } theScreenshot)
+            if (this.Screenshot is { } theScreenshot)
             {
                 writer.WritePropertyName("screenshot"u8);
                 writer.WriteBooleanValue(theScreenshot);

@@ -72,14 +72,14 @@ public sealed partial record ExtractOutcome
         writer.WriteStartObject();
         {
             writer.WritePropertyName("data"u8);
-            Data.WriteTo(writer);
+            this.Data.WriteTo(writer);
         }
         {
             writer.WritePropertyName("completed"u8);
-            writer.WriteBooleanValue(Completed);
+            writer.WriteBooleanValue(this.Completed);
         }
         {
-            if (CacheStatus is { } theCacheStatus)
+            if (this.CacheStatus is { } theCacheStatus)
             {
                 writer.WritePropertyName("cacheStatus"u8);
                 global::Stagehand.Contracts.V3.CacheStatusWireValues.WriteTo(writer, theCacheStatus);

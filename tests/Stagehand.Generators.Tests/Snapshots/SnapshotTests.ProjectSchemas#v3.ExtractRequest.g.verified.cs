@@ -92,14 +92,14 @@ public sealed partial record ExtractRequest
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
         {
-            if (Instruction is { } theInstruction)
+            if (this.Instruction is { } theInstruction)
             {
                 writer.WritePropertyName("instruction"u8);
                 writer.WriteStringValue(theInstruction);
             }
         }
         {
-            if (Schema is { } theSchema)
+            if (this.Schema is { } theSchema)
             {
                 writer.WritePropertyName("schema"u8);
                 writer.WriteStartObject();
@@ -112,17 +112,17 @@ public sealed partial record ExtractRequest
             }
         }
         {
-            if (Options is { } theOptions)
+            if (this.Options is { } theOptions)
             {
                 writer.WritePropertyName("options"u8);
                 theOptions.WriteTo(writer);
             }
         }
-        if (FrameId.HasValue)
+        if (this.FrameId.HasValue)
         {
             writer.WritePropertyName("frameId"u8);
             {
-                if (FrameId.Value is { } present0)
+                if (this.FrameId.Value is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -133,14 +133,14 @@ public sealed partial record ExtractRequest
             }
         }
         {
-            if (StreamResponse is { } theStreamResponse)
+            if (this.StreamResponse is { } theStreamResponse)
             {
                 writer.WritePropertyName("streamResponse"u8);
                 writer.WriteBooleanValue(theStreamResponse);
             }
         }
         {
-            if (CacheThreshold is { } theCacheThreshold)
+            if (this.CacheThreshold is { } theCacheThreshold)
             {
                 writer.WritePropertyName("cacheThreshold"u8);
                 writer.WriteNumberValue(theCacheThreshold);

@@ -109,24 +109,24 @@ public sealed partial record GenericModelConfigObject
         writer.WriteStartObject();
         {
             writer.WritePropertyName("modelName"u8);
-            writer.WriteStringValue(ModelName);
+            writer.WriteStringValue(this.ModelName);
         }
         {
-            if (ApiKey is { } theApiKey)
+            if (this.ApiKey is { } theApiKey)
             {
                 writer.WritePropertyName("apiKey"u8);
                 writer.WriteStringValue(theApiKey);
             }
         }
         {
-            if (BaseURL is { } theBaseURL)
+            if (this.BaseURL is { } theBaseURL)
             {
                 writer.WritePropertyName("baseURL"u8);
                 writer.WriteStringValue(theBaseURL.OriginalString);
             }
         }
         {
-            if (Headers is { } theHeaders)
+            if (this.Headers is { } theHeaders)
             {
                 writer.WritePropertyName("headers"u8);
                 writer.WriteStartObject();
@@ -139,14 +139,14 @@ public sealed partial record GenericModelConfigObject
             }
         }
         {
-            if (OpenaiEndpointFormat is { } theOpenaiEndpointFormat)
+            if (this.OpenaiEndpointFormat is { } theOpenaiEndpointFormat)
             {
                 writer.WritePropertyName("openaiEndpointFormat"u8);
                 global::Stagehand.Contracts.V3.OpenAIEndpointFormatWireValues.WriteTo(writer, theOpenaiEndpointFormat);
             }
         }
         {
-            if (Provider is { } theProvider)
+            if (this.Provider is { } theProvider)
             {
                 writer.WritePropertyName("provider"u8);
                 global::Stagehand.Contracts.V3.ModelProviderWireValues.WriteTo(writer, theProvider);

@@ -87,24 +87,24 @@ public sealed partial record GoogleServiceAccountAuth
         writer.WriteString("type"u8, "googleServiceAccount"u8);
         {
             writer.WritePropertyName("credentials"u8);
-            Credentials.WriteTo(writer);
+            this.Credentials.WriteTo(writer);
         }
         {
-            if (Scopes is { } theScopes)
+            if (this.Scopes is { } theScopes)
             {
                 writer.WritePropertyName("scopes"u8);
                 theScopes.WriteTo(writer);
             }
         }
         {
-            if (ProjectId is { } theProjectId)
+            if (this.ProjectId is { } theProjectId)
             {
                 writer.WritePropertyName("projectId"u8);
                 writer.WriteStringValue(theProjectId);
             }
         }
         {
-            if (UniverseDomain is { } theUniverseDomain)
+            if (this.UniverseDomain is { } theUniverseDomain)
             {
                 writer.WritePropertyName("universeDomain"u8);
                 writer.WriteStringValue(theUniverseDomain);

@@ -148,21 +148,21 @@ public sealed partial record GoogleServiceAccountCredentials
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
         {
-            if (Type is { } theType)
+            if (this.Type is { } theType)
             {
                 writer.WritePropertyName("type"u8);
                 writer.WriteStringValue(theType);
             }
         }
         {
-            if (ProjectId is { } theProjectId)
+            if (this.ProjectId is { } theProjectId)
             {
                 writer.WritePropertyName("project_id"u8);
                 writer.WriteStringValue(theProjectId);
             }
         }
         {
-            if (PrivateKeyId is { } thePrivateKeyId)
+            if (this.PrivateKeyId is { } thePrivateKeyId)
             {
                 writer.WritePropertyName("private_key_id"u8);
                 writer.WriteStringValue(thePrivateKeyId);
@@ -170,49 +170,49 @@ public sealed partial record GoogleServiceAccountCredentials
         }
         {
             writer.WritePropertyName("private_key"u8);
-            writer.WriteStringValue(PrivateKey);
+            writer.WriteStringValue(this.PrivateKey);
         }
         {
             writer.WritePropertyName("client_email"u8);
-            writer.WriteStringValue(ClientEmail);
+            writer.WriteStringValue(this.ClientEmail);
         }
         {
-            if (ClientId is { } theClientId)
+            if (this.ClientId is { } theClientId)
             {
                 writer.WritePropertyName("client_id"u8);
                 writer.WriteStringValue(theClientId);
             }
         }
         {
-            if (AuthUri is { } theAuthUri)
+            if (this.AuthUri is { } theAuthUri)
             {
                 writer.WritePropertyName("auth_uri"u8);
                 writer.WriteStringValue(theAuthUri.OriginalString);
             }
         }
         {
-            if (TokenUri is { } theTokenUri)
+            if (this.TokenUri is { } theTokenUri)
             {
                 writer.WritePropertyName("token_uri"u8);
                 writer.WriteStringValue(theTokenUri.OriginalString);
             }
         }
         {
-            if (AuthProviderX509CertUrl is { } theAuthProviderX509CertUrl)
+            if (this.AuthProviderX509CertUrl is { } theAuthProviderX509CertUrl)
             {
                 writer.WritePropertyName("auth_provider_x509_cert_url"u8);
                 writer.WriteStringValue(theAuthProviderX509CertUrl.OriginalString);
             }
         }
         {
-            if (ClientX509CertUrl is { } theClientX509CertUrl)
+            if (this.ClientX509CertUrl is { } theClientX509CertUrl)
             {
                 writer.WritePropertyName("client_x509_cert_url"u8);
                 writer.WriteStringValue(theClientX509CertUrl.OriginalString);
             }
         }
         {
-            if (UniverseDomain is { } theUniverseDomain)
+            if (this.UniverseDomain is { } theUniverseDomain)
             {
                 writer.WritePropertyName("universe_domain"u8);
                 writer.WriteStringValue(theUniverseDomain);

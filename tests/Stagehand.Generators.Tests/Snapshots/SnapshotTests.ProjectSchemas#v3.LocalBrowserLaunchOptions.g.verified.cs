@@ -221,7 +221,7 @@ public sealed partial record LocalBrowserLaunchOptions
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
         {
-            if (Args is { } theArgs)
+            if (this.Args is { } theArgs)
             {
                 writer.WritePropertyName("args"u8);
                 writer.WriteStartArray();
@@ -233,112 +233,112 @@ public sealed partial record LocalBrowserLaunchOptions
             }
         }
         {
-            if (ExecutablePath is { } theExecutablePath)
+            if (this.ExecutablePath is { } theExecutablePath)
             {
                 writer.WritePropertyName("executablePath"u8);
                 writer.WriteStringValue(theExecutablePath);
             }
         }
         {
-            if (Port is { } thePort)
+            if (this.Port is { } thePort)
             {
                 writer.WritePropertyName("port"u8);
                 writer.WriteNumberValue(thePort);
             }
         }
         {
-            if (UserDataDir is { } theUserDataDir)
+            if (this.UserDataDir is { } theUserDataDir)
             {
                 writer.WritePropertyName("userDataDir"u8);
                 writer.WriteStringValue(theUserDataDir);
             }
         }
         {
-            if (PreserveUserDataDir is { } thePreserveUserDataDir)
+            if (this.PreserveUserDataDir is { } thePreserveUserDataDir)
             {
                 writer.WritePropertyName("preserveUserDataDir"u8);
                 writer.WriteBooleanValue(thePreserveUserDataDir);
             }
         }
         {
-            if (Headless is { } theHeadless)
+            if (this.Headless is { } theHeadless)
             {
                 writer.WritePropertyName("headless"u8);
                 writer.WriteBooleanValue(theHeadless);
             }
         }
         {
-            if (Devtools is { } theDevtools)
+            if (this.Devtools is { } theDevtools)
             {
                 writer.WritePropertyName("devtools"u8);
                 writer.WriteBooleanValue(theDevtools);
             }
         }
         {
-            if (ChromiumSandbox is { } theChromiumSandbox)
+            if (this.ChromiumSandbox is { } theChromiumSandbox)
             {
                 writer.WritePropertyName("chromiumSandbox"u8);
                 writer.WriteBooleanValue(theChromiumSandbox);
             }
         }
         {
-            if (IgnoreDefaultArgs is { } theIgnoreDefaultArgs)
+            if (this.IgnoreDefaultArgs is { } theIgnoreDefaultArgs)
             {
                 writer.WritePropertyName("ignoreDefaultArgs"u8);
                 theIgnoreDefaultArgs.WriteTo(writer);
             }
         }
         {
-            if (Proxy is { } theProxy)
+            if (this.Proxy is { } theProxy)
             {
                 writer.WritePropertyName("proxy"u8);
                 theProxy.WriteTo(writer);
             }
         }
         {
-            if (Locale is { } theLocale)
+            if (this.Locale is { } theLocale)
             {
                 writer.WritePropertyName("locale"u8);
                 writer.WriteStringValue(theLocale);
             }
         }
         {
-            if (Viewport is { } theViewport)
+            if (this.Viewport is { } theViewport)
             {
                 writer.WritePropertyName("viewport"u8);
                 theViewport.WriteTo(writer);
             }
         }
         {
-            if (DeviceScaleFactor is { } theDeviceScaleFactor)
+            if (this.DeviceScaleFactor is { } theDeviceScaleFactor)
             {
                 writer.WritePropertyName("deviceScaleFactor"u8);
                 writer.WriteNumberValue(theDeviceScaleFactor);
             }
         }
         {
-            if (HasTouch is { } theHasTouch)
+            if (this.HasTouch is { } theHasTouch)
             {
                 writer.WritePropertyName("hasTouch"u8);
                 writer.WriteBooleanValue(theHasTouch);
             }
         }
         {
-            if (IgnoreHTTPSErrors is { } theIgnoreHTTPSErrors)
+            if (this.IgnoreHTTPSErrors is { } theIgnoreHTTPSErrors)
             {
                 writer.WritePropertyName("ignoreHTTPSErrors"u8);
                 writer.WriteBooleanValue(theIgnoreHTTPSErrors);
             }
         }
         {
-            if (CdpUrl is { } theCdpUrl)
+            if (this.CdpUrl is { } theCdpUrl)
             {
                 writer.WritePropertyName("cdpUrl"u8);
                 writer.WriteStringValue(theCdpUrl);
             }
         }
         {
-            if (CdpHeaders is { } theCdpHeaders)
+            if (this.CdpHeaders is { } theCdpHeaders)
             {
                 writer.WritePropertyName("cdpHeaders"u8);
                 writer.WriteStartObject();
@@ -351,21 +351,21 @@ public sealed partial record LocalBrowserLaunchOptions
             }
         }
         {
-            if (ConnectTimeoutMs is { } theConnectTimeoutMs)
+            if (this.ConnectTimeoutMs is { } theConnectTimeoutMs)
             {
                 writer.WritePropertyName("connectTimeoutMs"u8);
                 writer.WriteNumberValue(theConnectTimeoutMs);
             }
         }
         {
-            if (DownloadsPath is { } theDownloadsPath)
+            if (this.DownloadsPath is { } theDownloadsPath)
             {
                 writer.WritePropertyName("downloadsPath"u8);
                 writer.WriteStringValue(theDownloadsPath);
             }
         }
         {
-            if (AcceptDownloads is { } theAcceptDownloads)
+            if (this.AcceptDownloads is { } theAcceptDownloads)
             {
                 writer.WritePropertyName("acceptDownloads"u8);
                 writer.WriteBooleanValue(theAcceptDownloads);
@@ -768,24 +768,24 @@ public sealed partial record LocalBrowserProxy
         writer.WriteStartObject();
         {
             writer.WritePropertyName("server"u8);
-            writer.WriteStringValue(Server);
+            writer.WriteStringValue(this.Server);
         }
         {
-            if (Bypass is { } theBypass)
+            if (this.Bypass is { } theBypass)
             {
                 writer.WritePropertyName("bypass"u8);
                 writer.WriteStringValue(theBypass);
             }
         }
         {
-            if (Username is { } theUsername)
+            if (this.Username is { } theUsername)
             {
                 writer.WritePropertyName("username"u8);
                 writer.WriteStringValue(theUsername);
             }
         }
         {
-            if (Password is { } thePassword)
+            if (this.Password is { } thePassword)
             {
                 writer.WritePropertyName("password"u8);
                 writer.WriteStringValue(thePassword);
@@ -891,11 +891,11 @@ public sealed partial record LocalBrowserViewport
         writer.WriteStartObject();
         {
             writer.WritePropertyName("width"u8);
-            writer.WriteNumberValue(Width);
+            writer.WriteNumberValue(this.Width);
         }
         {
             writer.WritePropertyName("height"u8);
-            writer.WriteNumberValue(Height);
+            writer.WriteNumberValue(this.Height);
         }
         writer.WriteEndObject();
     }

@@ -92,38 +92,38 @@ public sealed partial record LogLine
         writer.WriteStartObject();
         {
             writer.WritePropertyName("message"u8);
-            writer.WriteStringValue(Message);
+            writer.WriteStringValue(this.Message);
         }
         {
-            if (Id is { } theId)
+            if (this.Id is { } theId)
             {
                 writer.WritePropertyName("id"u8);
                 writer.WriteStringValue(theId);
             }
         }
         {
-            if (Category is { } theCategory)
+            if (this.Category is { } theCategory)
             {
                 writer.WritePropertyName("category"u8);
                 writer.WriteStringValue(theCategory);
             }
         }
         {
-            if (Timestamp is { } theTimestamp)
+            if (this.Timestamp is { } theTimestamp)
             {
                 writer.WritePropertyName("timestamp"u8);
                 writer.WriteStringValue(theTimestamp);
             }
         }
         {
-            if (Level is { } theLevel)
+            if (this.Level is { } theLevel)
             {
                 writer.WritePropertyName("level"u8);
                 global::Stagehand.Contracts.V3.VerbosityWireValues.WriteTo(writer, theLevel);
             }
         }
         {
-            if (Auxiliary is { } theAuxiliary)
+            if (this.Auxiliary is { } theAuxiliary)
             {
                 writer.WritePropertyName("auxiliary"u8);
                 writer.WriteStartObject();
@@ -255,11 +255,11 @@ public sealed partial record LogAuxiliaryValue
         writer.WriteStartObject();
         {
             writer.WritePropertyName("value"u8);
-            writer.WriteStringValue(Value);
+            writer.WriteStringValue(this.Value);
         }
         {
             writer.WritePropertyName("type"u8);
-            global::Stagehand.Contracts.V3.LogAuxiliaryTypeWireValues.WriteTo(writer, Type);
+            global::Stagehand.Contracts.V3.LogAuxiliaryTypeWireValues.WriteTo(writer, this.Type);
         }
         writer.WriteEndObject();
     }

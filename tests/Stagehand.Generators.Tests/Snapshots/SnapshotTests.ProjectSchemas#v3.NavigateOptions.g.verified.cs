@@ -71,21 +71,21 @@ public sealed partial record NavigateOptions
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
         {
-            if (Referer is { } theReferer)
+            if (this.Referer is { } theReferer)
             {
                 writer.WritePropertyName("referer"u8);
                 writer.WriteStringValue(theReferer);
             }
         }
         {
-            if (Timeout is { } theTimeout)
+            if (this.Timeout is { } theTimeout)
             {
                 writer.WritePropertyName("timeout"u8);
                 writer.WriteNumberValue(theTimeout);
             }
         }
         {
-            if (WaitUntil is { } theWaitUntil)
+            if (this.WaitUntil is { } theWaitUntil)
             {
                 writer.WritePropertyName("waitUntil"u8);
                 global::Stagehand.Contracts.V3.NavigateWaitUntilWireValues.WriteTo(writer, theWaitUntil);

@@ -81,20 +81,20 @@ public sealed partial record NavigateRequest
         writer.WriteStartObject();
         {
             writer.WritePropertyName("url"u8);
-            writer.WriteStringValue(Url);
+            writer.WriteStringValue(this.Url);
         }
         {
-            if (Options is { } theOptions)
+            if (this.Options is { } theOptions)
             {
                 writer.WritePropertyName("options"u8);
                 theOptions.WriteTo(writer);
             }
         }
-        if (FrameId.HasValue)
+        if (this.FrameId.HasValue)
         {
             writer.WritePropertyName("frameId"u8);
             {
-                if (FrameId.Value is { } present0)
+                if (this.FrameId.Value is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -105,7 +105,7 @@ public sealed partial record NavigateRequest
             }
         }
         {
-            if (StreamResponse is { } theStreamResponse)
+            if (this.StreamResponse is { } theStreamResponse)
             {
                 writer.WritePropertyName("streamResponse"u8);
                 writer.WriteBooleanValue(theStreamResponse);

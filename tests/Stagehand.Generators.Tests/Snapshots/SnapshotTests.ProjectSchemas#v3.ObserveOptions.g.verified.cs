@@ -92,14 +92,14 @@ public sealed partial record ObserveOptions
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
         {
-            if (Model is { } theModel)
+            if (this.Model is { } theModel)
             {
                 writer.WritePropertyName("model"u8);
                 theModel.WriteTo(writer);
             }
         }
         {
-            if (Variables is { } theVariables)
+            if (this.Variables is { } theVariables)
             {
                 writer.WritePropertyName("variables"u8);
                 writer.WriteStartObject();
@@ -112,21 +112,21 @@ public sealed partial record ObserveOptions
             }
         }
         {
-            if (Timeout is { } theTimeout)
+            if (this.Timeout is { } theTimeout)
             {
                 writer.WritePropertyName("timeout"u8);
                 writer.WriteNumberValue(theTimeout);
             }
         }
         {
-            if (Selector is { } theSelector)
+            if (this.Selector is { } theSelector)
             {
                 writer.WritePropertyName("selector"u8);
                 writer.WriteStringValue(theSelector);
             }
         }
         {
-            if (IgnoreSelectors is { } theIgnoreSelectors)
+            if (this.IgnoreSelectors is { } theIgnoreSelectors)
             {
                 writer.WritePropertyName("ignoreSelectors"u8);
                 writer.WriteStartArray();

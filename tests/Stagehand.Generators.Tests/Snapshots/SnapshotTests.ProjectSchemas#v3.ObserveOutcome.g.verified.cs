@@ -69,14 +69,14 @@ public sealed partial record ObserveOutcome
         {
             writer.WritePropertyName("actions"u8);
             writer.WriteStartArray();
-            foreach (var item0 in Actions)
+            foreach (var item0 in this.Actions)
             {
                 item0.WriteTo(writer);
             }
             writer.WriteEndArray();
         }
         {
-            if (CacheStatus is { } theCacheStatus)
+            if (this.CacheStatus is { } theCacheStatus)
             {
                 writer.WritePropertyName("cacheStatus"u8);
                 global::Stagehand.Contracts.V3.CacheStatusWireValues.WriteTo(writer, theCacheStatus);

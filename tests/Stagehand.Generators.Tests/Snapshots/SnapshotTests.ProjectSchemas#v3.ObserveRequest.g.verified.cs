@@ -86,24 +86,24 @@ public sealed partial record ObserveRequest
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
         {
-            if (Instruction is { } theInstruction)
+            if (this.Instruction is { } theInstruction)
             {
                 writer.WritePropertyName("instruction"u8);
                 writer.WriteStringValue(theInstruction);
             }
         }
         {
-            if (Options is { } theOptions)
+            if (this.Options is { } theOptions)
             {
                 writer.WritePropertyName("options"u8);
                 theOptions.WriteTo(writer);
             }
         }
-        if (FrameId.HasValue)
+        if (this.FrameId.HasValue)
         {
             writer.WritePropertyName("frameId"u8);
             {
-                if (FrameId.Value is { } present0)
+                if (this.FrameId.Value is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -114,14 +114,14 @@ public sealed partial record ObserveRequest
             }
         }
         {
-            if (StreamResponse is { } theStreamResponse)
+            if (this.StreamResponse is { } theStreamResponse)
             {
                 writer.WritePropertyName("streamResponse"u8);
                 writer.WriteBooleanValue(theStreamResponse);
             }
         }
         {
-            if (CacheThreshold is { } theCacheThreshold)
+            if (this.CacheThreshold is { } theCacheThreshold)
             {
                 writer.WritePropertyName("cacheThreshold"u8);
                 writer.WriteNumberValue(theCacheThreshold);

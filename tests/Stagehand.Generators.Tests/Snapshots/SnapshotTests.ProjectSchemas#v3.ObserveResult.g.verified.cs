@@ -69,14 +69,14 @@ public sealed partial record ObserveResult
         {
             writer.WritePropertyName("result"u8);
             writer.WriteStartArray();
-            foreach (var item0 in Result)
+            foreach (var item0 in this.Result)
             {
                 item0.WriteTo(writer);
             }
             writer.WriteEndArray();
         }
         {
-            if (ActionId is { } theActionId)
+            if (this.ActionId is { } theActionId)
             {
                 writer.WritePropertyName("actionId"u8);
                 writer.WriteStringValue(theActionId);

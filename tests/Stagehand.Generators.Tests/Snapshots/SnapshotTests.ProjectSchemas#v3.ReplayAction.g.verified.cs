@@ -92,12 +92,12 @@ public sealed partial record ReplayAction
         writer.WriteStartObject();
         {
             writer.WritePropertyName("method"u8);
-            writer.WriteStringValue(Method);
+            writer.WriteStringValue(this.Method);
         }
         {
             writer.WritePropertyName("parameters"u8);
             writer.WriteStartObject();
-            foreach (var pair0 in Parameters)
+            foreach (var pair0 in this.Parameters)
             {
                 writer.WritePropertyName(pair0.Key);
                 pair0.Value.WriteTo(writer);
@@ -107,7 +107,7 @@ public sealed partial record ReplayAction
         {
             writer.WritePropertyName("result"u8);
             writer.WriteStartObject();
-            foreach (var pair0 in Result)
+            foreach (var pair0 in this.Result)
             {
                 writer.WritePropertyName(pair0.Key);
                 pair0.Value.WriteTo(writer);
@@ -116,17 +116,17 @@ public sealed partial record ReplayAction
         }
         {
             writer.WritePropertyName("timestamp"u8);
-            writer.WriteNumberValue(Timestamp);
+            writer.WriteNumberValue(this.Timestamp);
         }
         {
-            if (EndTime is { } theEndTime)
+            if (this.EndTime is { } theEndTime)
             {
                 writer.WritePropertyName("endTime"u8);
                 writer.WriteNumberValue(theEndTime);
             }
         }
         {
-            if (TokenUsage is { } theTokenUsage)
+            if (this.TokenUsage is { } theTokenUsage)
             {
                 writer.WritePropertyName("tokenUsage"u8);
                 theTokenUsage.WriteTo(writer);

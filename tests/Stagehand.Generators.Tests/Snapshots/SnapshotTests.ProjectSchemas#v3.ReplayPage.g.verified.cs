@@ -80,20 +80,20 @@ public sealed partial record ReplayPage
         writer.WriteStartObject();
         {
             writer.WritePropertyName("url"u8);
-            writer.WriteStringValue(Url);
+            writer.WriteStringValue(this.Url);
         }
         {
             writer.WritePropertyName("timestamp"u8);
-            writer.WriteNumberValue(Timestamp);
+            writer.WriteNumberValue(this.Timestamp);
         }
         {
             writer.WritePropertyName("duration"u8);
-            writer.WriteNumberValue(Duration);
+            writer.WriteNumberValue(this.Duration);
         }
         {
             writer.WritePropertyName("actions"u8);
             writer.WriteStartArray();
-            foreach (var item0 in Actions)
+            foreach (var item0 in this.Actions)
             {
                 item0.WriteTo(writer);
             }

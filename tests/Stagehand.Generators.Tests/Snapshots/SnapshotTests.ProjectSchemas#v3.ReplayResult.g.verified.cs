@@ -69,14 +69,14 @@ public sealed partial record ReplayResult
         {
             writer.WritePropertyName("pages"u8);
             writer.WriteStartArray();
-            foreach (var item0 in Pages)
+            foreach (var item0 in this.Pages)
             {
                 item0.WriteTo(writer);
             }
             writer.WriteEndArray();
         }
         {
-            if (ClientLanguage is { } theClientLanguage)
+            if (this.ClientLanguage is { } theClientLanguage)
             {
                 writer.WritePropertyName("clientLanguage"u8);
                 writer.WriteStringValue(theClientLanguage);

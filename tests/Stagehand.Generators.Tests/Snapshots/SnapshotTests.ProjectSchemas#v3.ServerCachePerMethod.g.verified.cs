@@ -73,21 +73,21 @@ public sealed partial record ServerCachePerMethod
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
         {
-            if (Act is { } theAct)
+            if (this.Act is { } theAct)
             {
                 writer.WritePropertyName("act"u8);
                 theAct.WriteTo(writer);
             }
         }
         {
-            if (Extract is { } theExtract)
+            if (this.Extract is { } theExtract)
             {
                 writer.WritePropertyName("extract"u8);
                 theExtract.WriteTo(writer);
             }
         }
         {
-            if (Observe is { } theObserve)
+            if (this.Observe is { } theObserve)
             {
                 writer.WritePropertyName("observe"u8);
                 theObserve.WriteTo(writer);

@@ -60,7 +60,7 @@ public sealed partial record ServerCacheThreshold
         writer.WriteStartObject();
         {
             writer.WritePropertyName("threshold"u8);
-            writer.WriteNumberValue(Threshold);
+            writer.WriteNumberValue(this.Threshold);
         }
         writer.WriteEndObject();
     }

@@ -60,7 +60,7 @@ public sealed partial record SessionEndResponse
         writer.WriteStartObject();
         {
             writer.WritePropertyName("success"u8);
-            writer.WriteBooleanValue(Success);
+            writer.WriteBooleanValue(this.Success);
         }
         writer.WriteEndObject();
     }

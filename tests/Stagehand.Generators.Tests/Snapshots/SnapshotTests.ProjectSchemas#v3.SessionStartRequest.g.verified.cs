@@ -130,80 +130,80 @@ public sealed partial record SessionStartRequest
         writer.WriteStartObject();
         {
             writer.WritePropertyName("modelName"u8);
-            writer.WriteStringValue(ModelName);
+            writer.WriteStringValue(this.ModelName);
         }
         {
-            if (DomSettleTimeoutMs is { } theDomSettleTimeoutMs)
+            if (this.DomSettleTimeoutMs is { } theDomSettleTimeoutMs)
             {
                 writer.WritePropertyName("domSettleTimeoutMs"u8);
                 writer.WriteNumberValue(theDomSettleTimeoutMs);
             }
         }
         {
-            if (Verbose is { } theVerbose)
+            if (this.Verbose is { } theVerbose)
             {
                 writer.WritePropertyName("verbose"u8);
                 global::Stagehand.Contracts.V3.VerbosityWireValues.WriteTo(writer, theVerbose);
             }
         }
         {
-            if (SystemPrompt is { } theSystemPrompt)
+            if (this.SystemPrompt is { } theSystemPrompt)
             {
                 writer.WritePropertyName("systemPrompt"u8);
                 writer.WriteStringValue(theSystemPrompt);
             }
         }
         {
-            if (BrowserbaseSessionCreateParams is { } theBrowserbaseSessionCreateParams)
+            if (this.BrowserbaseSessionCreateParams is { } theBrowserbaseSessionCreateParams)
             {
                 writer.WritePropertyName("browserbaseSessionCreateParams"u8);
                 theBrowserbaseSessionCreateParams.WriteTo(writer);
             }
         }
         {
-            if (Browser is { } theBrowser)
+            if (this.Browser is { } theBrowser)
             {
                 writer.WritePropertyName("browser"u8);
                 theBrowser.WriteTo(writer);
             }
         }
         {
-            if (SelfHeal is { } theSelfHeal)
+            if (this.SelfHeal is { } theSelfHeal)
             {
                 writer.WritePropertyName("selfHeal"u8);
                 writer.WriteBooleanValue(theSelfHeal);
             }
         }
         {
-            if (BrowserbaseSessionID is { } theBrowserbaseSessionID)
+            if (this.BrowserbaseSessionID is { } theBrowserbaseSessionID)
             {
                 writer.WritePropertyName("browserbaseSessionID"u8);
                 writer.WriteStringValue(theBrowserbaseSessionID);
             }
         }
         {
-            if (Experimental is { } theExperimental)
+            if (this.Experimental is { } theExperimental)
             {
                 writer.WritePropertyName("experimental"u8);
                 writer.WriteBooleanValue(theExperimental);
             }
         }
         {
-            if (WaitForCaptchaSolves is { } theWaitForCaptchaSolves)
+            if (this.WaitForCaptchaSolves is { } theWaitForCaptchaSolves)
             {
                 writer.WritePropertyName("waitForCaptchaSolves"u8);
                 writer.WriteBooleanValue(theWaitForCaptchaSolves);
             }
         }
         {
-            if (ActTimeoutMs is { } theActTimeoutMs)
+            if (this.ActTimeoutMs is { } theActTimeoutMs)
             {
                 writer.WritePropertyName("actTimeoutMs"u8);
                 writer.WriteNumberValue(theActTimeoutMs);
             }
         }
         {
-            if (UseTouch is { } theUseTouch)
+            if (this.UseTouch is { } theUseTouch)
             {
                 writer.WritePropertyName("useTouch"u8);
                 writer.WriteBooleanValue(theUseTouch);

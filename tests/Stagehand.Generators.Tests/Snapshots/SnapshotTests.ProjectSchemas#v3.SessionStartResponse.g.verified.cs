@@ -68,11 +68,11 @@ public sealed partial record SessionStartResponse
         writer.WriteStartObject();
         {
             writer.WritePropertyName("success"u8);
-            writer.WriteBooleanValue(Success);
+            writer.WriteBooleanValue(this.Success);
         }
         {
             writer.WritePropertyName("data"u8);
-            Data.WriteTo(writer);
+            this.Data.WriteTo(writer);
         }
         writer.WriteEndObject();
     }

@@ -73,13 +73,13 @@ public sealed partial record SessionStartResult
         writer.WriteStartObject();
         {
             writer.WritePropertyName("sessionId"u8);
-            writer.WriteStringValue(SessionId);
+            writer.WriteStringValue(this.SessionId);
         }
-        if (CdpUrl.HasValue)
+        if (this.CdpUrl.HasValue)
         {
             writer.WritePropertyName("cdpUrl"u8);
             {
-                if (CdpUrl.Value is { } present0)
+                if (this.CdpUrl.Value is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -91,7 +91,7 @@ public sealed partial record SessionStartResult
         }
         {
             writer.WritePropertyName("available"u8);
-            writer.WriteBooleanValue(Available);
+            writer.WriteBooleanValue(this.Available);
         }
         writer.WriteEndObject();
     }

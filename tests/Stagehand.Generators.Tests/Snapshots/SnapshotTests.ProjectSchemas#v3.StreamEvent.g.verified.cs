@@ -74,15 +74,15 @@ public sealed partial record StreamEvent
         writer.WriteStartObject();
         {
             writer.WritePropertyName("data"u8);
-            Data.WriteTo(writer);
+            this.Data.WriteTo(writer);
         }
         {
             writer.WritePropertyName("type"u8);
-            global::Stagehand.Contracts.V3.StreamEventTypeWireValues.WriteTo(writer, Type);
+            global::Stagehand.Contracts.V3.StreamEventTypeWireValues.WriteTo(writer, this.Type);
         }
         {
             writer.WritePropertyName("id"u8);
-            writer.WriteStringValue(Id);
+            writer.WriteStringValue(this.Id);
         }
         writer.WriteEndObject();
     }

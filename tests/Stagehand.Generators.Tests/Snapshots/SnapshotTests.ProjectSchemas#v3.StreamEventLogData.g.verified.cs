@@ -69,7 +69,7 @@ public sealed partial record StreamEventLogData
         writer.WriteString("status"u8, "running"u8);
         {
             writer.WritePropertyName("message"u8);
-            Message.WriteTo(writer);
+            this.Message.WriteTo(writer);
         }
         writer.WriteEndObject();
     }

@@ -84,31 +84,31 @@ public sealed partial record StreamEventSystemData
         writer.WriteStartObject();
         {
             writer.WritePropertyName("status"u8);
-            global::Stagehand.Contracts.V3.StreamEventStatusWireValues.WriteTo(writer, Status);
+            global::Stagehand.Contracts.V3.StreamEventStatusWireValues.WriteTo(writer, this.Status);
         }
         {
-            if (Result is { } theResult)
+            if (this.Result is { } theResult)
             {
                 writer.WritePropertyName("result"u8);
                 theResult.WriteTo(writer);
             }
         }
         {
-            if (Error is { } theError)
+            if (this.Error is { } theError)
             {
                 writer.WritePropertyName("error"u8);
                 writer.WriteStringValue(theError);
             }
         }
         {
-            if (ActionId is { } theActionId)
+            if (this.ActionId is { } theActionId)
             {
                 writer.WritePropertyName("actionId"u8);
                 writer.WriteStringValue(theActionId);
             }
         }
         {
-            if (CacheHit is { } theCacheHit)
+            if (this.CacheHit is { } theCacheHit)
             {
                 writer.WritePropertyName("cacheHit"u8);
                 writer.WriteBooleanValue(theCacheHit);

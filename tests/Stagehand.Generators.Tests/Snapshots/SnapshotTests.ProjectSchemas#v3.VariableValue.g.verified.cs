@@ -375,10 +375,10 @@ public sealed partial record DescribedVariable
         writer.WriteStartObject();
         {
             writer.WritePropertyName("value"u8);
-            Value.WriteTo(writer);
+            this.Value.WriteTo(writer);
         }
         {
-            if (Description is { } theDescription)
+            if (this.Description is { } theDescription)
             {
                 writer.WritePropertyName("description"u8);
                 writer.WriteStringValue(theDescription);

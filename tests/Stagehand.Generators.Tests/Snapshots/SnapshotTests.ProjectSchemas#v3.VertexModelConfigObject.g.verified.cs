@@ -119,24 +119,24 @@ public sealed partial record VertexModelConfigObject
         writer.WriteStartObject();
         {
             writer.WritePropertyName("modelName"u8);
-            writer.WriteStringValue(ModelName);
+            writer.WriteStringValue(this.ModelName);
         }
         {
-            if (ApiKey is { } theApiKey)
+            if (this.ApiKey is { } theApiKey)
             {
                 writer.WritePropertyName("apiKey"u8);
                 writer.WriteStringValue(theApiKey);
             }
         }
         {
-            if (BaseURL is { } theBaseURL)
+            if (this.BaseURL is { } theBaseURL)
             {
                 writer.WritePropertyName("baseURL"u8);
                 writer.WriteStringValue(theBaseURL.OriginalString);
             }
         }
         {
-            if (Headers is { } theHeaders)
+            if (this.Headers is { } theHeaders)
             {
                 writer.WritePropertyName("headers"u8);
                 writer.WriteStartObject();
@@ -151,11 +151,11 @@ public sealed partial record VertexModelConfigObject
         writer.WriteString("provider"u8, "vertex"u8);
         {
             writer.WritePropertyName("auth"u8);
-            Auth.WriteTo(writer);
+            this.Auth.WriteTo(writer);
         }
         {
             writer.WritePropertyName("providerOptions"u8);
-            ProviderOptions.WriteTo(writer);
+            this.ProviderOptions.WriteTo(writer);
         }
         writer.WriteEndObject();
     }

@@ -62,7 +62,7 @@ public sealed partial record VertexModelProviderOptions
         writer.WriteStartObject();
         {
             writer.WritePropertyName("vertex"u8);
-            Vertex.WriteTo(writer);
+            this.Vertex.WriteTo(writer);
         }
         writer.WriteEndObject();
     }

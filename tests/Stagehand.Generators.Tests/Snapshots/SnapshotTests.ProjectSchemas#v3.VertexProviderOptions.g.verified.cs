@@ -92,21 +92,21 @@ public sealed partial record VertexProviderOptions
         writer.WriteStartObject();
         {
             writer.WritePropertyName("project"u8);
-            writer.WriteStringValue(Project);
+            writer.WriteStringValue(this.Project);
         }
         {
             writer.WritePropertyName("location"u8);
-            writer.WriteStringValue(Location);
+            writer.WriteStringValue(this.Location);
         }
         {
-            if (BaseURL is { } theBaseURL)
+            if (this.BaseURL is { } theBaseURL)
             {
                 writer.WritePropertyName("baseURL"u8);
                 writer.WriteStringValue(theBaseURL.OriginalString);
             }
         }
         {
-            if (Headers is { } theHeaders)
+            if (this.Headers is { } theHeaders)
             {
                 writer.WritePropertyName("headers"u8);
                 writer.WriteStartObject();

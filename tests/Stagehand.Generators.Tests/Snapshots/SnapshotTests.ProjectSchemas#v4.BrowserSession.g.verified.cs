@@ -195,28 +195,28 @@ public sealed partial record BrowserSession
         writer.WriteStartObject();
         {
             writer.WritePropertyName("id"u8);
-            writer.WriteStringValue(Id);
+            writer.WriteStringValue(this.Id);
         }
         {
             writer.WritePropertyName("projectId"u8);
-            writer.WriteStringValue(ProjectId);
+            writer.WriteStringValue(this.ProjectId);
         }
         {
             writer.WritePropertyName("env"u8);
-            global::Stagehand.Contracts.V4.BrowserSessionEnvWireValues.WriteTo(writer, Env);
+            global::Stagehand.Contracts.V4.BrowserSessionEnvWireValues.WriteTo(writer, this.Env);
         }
         {
             writer.WritePropertyName("status"u8);
-            global::Stagehand.Contracts.V4.BrowserSessionStatusWireValues.WriteTo(writer, Status);
+            global::Stagehand.Contracts.V4.BrowserSessionStatusWireValues.WriteTo(writer, this.Status);
         }
         {
             writer.WritePropertyName("available"u8);
-            writer.WriteBooleanValue(Available);
+            writer.WriteBooleanValue(this.Available);
         }
         {
             writer.WritePropertyName("cdpUrl"u8);
             {
-                if (CdpUrl is { } present0)
+                if (this.CdpUrl is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -229,7 +229,7 @@ public sealed partial record BrowserSession
         {
             writer.WritePropertyName("browserbaseSessionId"u8);
             {
-                if (BrowserbaseSessionId is { } present0)
+                if (this.BrowserbaseSessionId is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -242,7 +242,7 @@ public sealed partial record BrowserSession
         {
             writer.WritePropertyName("browserbaseSessionCreateParams"u8);
             {
-                if (BrowserbaseSessionCreateParams is { } present0)
+                if (this.BrowserbaseSessionCreateParams is { } present0)
                 {
                     present0.WriteTo(writer);
                 }
@@ -255,7 +255,7 @@ public sealed partial record BrowserSession
         {
             writer.WritePropertyName("localBrowserLaunchOptions"u8);
             {
-                if (LocalBrowserLaunchOptions is { } present0)
+                if (this.LocalBrowserLaunchOptions is { } present0)
                 {
                     present0.WriteTo(writer);
                 }
@@ -268,7 +268,7 @@ public sealed partial record BrowserSession
         {
             writer.WritePropertyName("domSettleTimeoutMs"u8);
             {
-                if (DomSettleTimeoutMs is { } present0)
+                if (this.DomSettleTimeoutMs is { } present0)
                 {
                     writer.WriteNumberValue(present0);
                 }
@@ -281,7 +281,7 @@ public sealed partial record BrowserSession
         {
             writer.WritePropertyName("verbose"u8);
             {
-                if (Verbose is { } present0)
+                if (this.Verbose is { } present0)
                 {
                     global::Stagehand.Contracts.V3.VerbosityWireValues.WriteTo(writer, present0);
                 }
@@ -294,7 +294,7 @@ public sealed partial record BrowserSession
         {
             writer.WritePropertyName("selfHeal"u8);
             {
-                if (SelfHeal is { } present0)
+                if (this.SelfHeal is { } present0)
                 {
                     writer.WriteBooleanValue(present0);
                 }
@@ -307,7 +307,7 @@ public sealed partial record BrowserSession
         {
             writer.WritePropertyName("waitForCaptchaSolves"u8);
             {
-                if (WaitForCaptchaSolves is { } present0)
+                if (this.WaitForCaptchaSolves is { } present0)
                 {
                     writer.WriteBooleanValue(present0);
                 }
@@ -320,7 +320,7 @@ public sealed partial record BrowserSession
         {
             writer.WritePropertyName("experimental"u8);
             {
-                if (Experimental is { } present0)
+                if (this.Experimental is { } present0)
                 {
                     writer.WriteBooleanValue(present0);
                 }
@@ -333,7 +333,7 @@ public sealed partial record BrowserSession
         {
             writer.WritePropertyName("actTimeoutMs"u8);
             {
-                if (ActTimeoutMs is { } present0)
+                if (this.ActTimeoutMs is { } present0)
                 {
                     writer.WriteNumberValue(present0);
                 }
@@ -345,12 +345,12 @@ public sealed partial record BrowserSession
         }
         {
             writer.WritePropertyName("llmId"u8);
-            writer.WriteStringValue(LlmId);
+            writer.WriteStringValue(this.LlmId);
         }
         {
             writer.WritePropertyName("actLlmId"u8);
             {
-                if (ActLlmId is { } present0)
+                if (this.ActLlmId is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -363,7 +363,7 @@ public sealed partial record BrowserSession
         {
             writer.WritePropertyName("observeLlmId"u8);
             {
-                if (ObserveLlmId is { } present0)
+                if (this.ObserveLlmId is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -376,7 +376,7 @@ public sealed partial record BrowserSession
         {
             writer.WritePropertyName("extractLlmId"u8);
             {
-                if (ExtractLlmId is { } present0)
+                if (this.ExtractLlmId is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -388,16 +388,16 @@ public sealed partial record BrowserSession
         }
         {
             writer.WritePropertyName("createdAt"u8);
-            writer.WriteStringValue(CreatedAt);
+            writer.WriteStringValue(this.CreatedAt);
         }
         {
             writer.WritePropertyName("updatedAt"u8);
-            writer.WriteStringValue(UpdatedAt);
+            writer.WriteStringValue(this.UpdatedAt);
         }
         {
             writer.WritePropertyName("endedAt"u8);
             {
-                if (EndedAt is { } present0)
+                if (this.EndedAt is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }

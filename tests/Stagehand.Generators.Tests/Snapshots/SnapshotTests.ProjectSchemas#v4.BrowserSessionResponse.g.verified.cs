@@ -69,7 +69,7 @@ public sealed partial record BrowserSessionResponse
         writer.WriteBoolean("success"u8, true);
         {
             writer.WritePropertyName("data"u8);
-            Data.WriteTo(writer);
+            this.Data.WriteTo(writer);
         }
         writer.WriteEndObject();
     }

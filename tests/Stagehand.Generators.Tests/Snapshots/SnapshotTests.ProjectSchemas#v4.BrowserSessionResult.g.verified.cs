@@ -62,7 +62,7 @@ public sealed partial record BrowserSessionResult
         writer.WriteStartObject();
         {
             writer.WritePropertyName("browserSession"u8);
-            BrowserSession.WriteTo(writer);
+            this.BrowserSession.WriteTo(writer);
         }
         writer.WriteEndObject();
     }

@@ -116,59 +116,59 @@ public sealed partial record BrowserSessionUpdateRequest
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
         {
-            if (DomSettleTimeoutMs is { } theDomSettleTimeoutMs)
+            if (this.DomSettleTimeoutMs is { } theDomSettleTimeoutMs)
             {
                 writer.WritePropertyName("domSettleTimeoutMs"u8);
                 writer.WriteNumberValue(theDomSettleTimeoutMs);
             }
         }
         {
-            if (Verbose is { } theVerbose)
+            if (this.Verbose is { } theVerbose)
             {
                 writer.WritePropertyName("verbose"u8);
                 global::Stagehand.Contracts.V3.VerbosityWireValues.WriteTo(writer, theVerbose);
             }
         }
         {
-            if (SelfHeal is { } theSelfHeal)
+            if (this.SelfHeal is { } theSelfHeal)
             {
                 writer.WritePropertyName("selfHeal"u8);
                 writer.WriteBooleanValue(theSelfHeal);
             }
         }
         {
-            if (WaitForCaptchaSolves is { } theWaitForCaptchaSolves)
+            if (this.WaitForCaptchaSolves is { } theWaitForCaptchaSolves)
             {
                 writer.WritePropertyName("waitForCaptchaSolves"u8);
                 writer.WriteBooleanValue(theWaitForCaptchaSolves);
             }
         }
         {
-            if (Experimental is { } theExperimental)
+            if (this.Experimental is { } theExperimental)
             {
                 writer.WritePropertyName("experimental"u8);
                 writer.WriteBooleanValue(theExperimental);
             }
         }
         {
-            if (ActTimeoutMs is { } theActTimeoutMs)
+            if (this.ActTimeoutMs is { } theActTimeoutMs)
             {
                 writer.WritePropertyName("actTimeoutMs"u8);
                 writer.WriteNumberValue(theActTimeoutMs);
             }
         }
         {
-            if (LlmId is { } theLlmId)
+            if (this.LlmId is { } theLlmId)
             {
                 writer.WritePropertyName("llmId"u8);
                 writer.WriteStringValue(theLlmId);
             }
         }
-        if (ActLlmId.HasValue)
+        if (this.ActLlmId.HasValue)
         {
             writer.WritePropertyName("actLlmId"u8);
             {
-                if (ActLlmId.Value is { } present0)
+                if (this.ActLlmId.Value is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -178,11 +178,11 @@ public sealed partial record BrowserSessionUpdateRequest
                 }
             }
         }
-        if (ObserveLlmId.HasValue)
+        if (this.ObserveLlmId.HasValue)
         {
             writer.WritePropertyName("observeLlmId"u8);
             {
-                if (ObserveLlmId.Value is { } present0)
+                if (this.ObserveLlmId.Value is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -192,11 +192,11 @@ public sealed partial record BrowserSessionUpdateRequest
                 }
             }
         }
-        if (ExtractLlmId.HasValue)
+        if (this.ExtractLlmId.HasValue)
         {
             writer.WritePropertyName("extractLlmId"u8);
             {
-                if (ExtractLlmId.Value is { } present0)
+                if (this.ExtractLlmId.Value is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }

@@ -85,16 +85,16 @@ public sealed partial record BrowserSessionV4ErrorResponse
         writer.WriteBoolean("success"u8, false);
         {
             writer.WritePropertyName("error"u8);
-            writer.WriteStringValue(Error);
+            writer.WriteStringValue(this.Error);
         }
         {
             writer.WritePropertyName("statusCode"u8);
-            writer.WriteNumberValue(StatusCode);
+            writer.WriteNumberValue(this.StatusCode);
         }
         {
             writer.WritePropertyName("stack"u8);
             {
-                if (Stack is { } present0)
+                if (this.Stack is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -105,7 +105,7 @@ public sealed partial record BrowserSessionV4ErrorResponse
             }
         }
         {
-            if (Action is { } theAction)
+            if (this.Action is { } theAction)
             {
                 writer.WritePropertyName("action"u8);
                 theAction.WriteTo(writer);

@@ -114,16 +114,16 @@ public sealed partial record LLMConfig
         writer.WriteStartObject();
         {
             writer.WritePropertyName("id"u8);
-            writer.WriteStringValue(Id);
+            writer.WriteStringValue(this.Id);
         }
         {
             writer.WritePropertyName("source"u8);
-            global::Stagehand.Contracts.V4.LLMSourceWireValues.WriteTo(writer, Source);
+            global::Stagehand.Contracts.V4.LLMSourceWireValues.WriteTo(writer, this.Source);
         }
         {
             writer.WritePropertyName("displayName"u8);
             {
-                if (DisplayName is { } present0)
+                if (this.DisplayName is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -135,12 +135,12 @@ public sealed partial record LLMConfig
         }
         {
             writer.WritePropertyName("modelName"u8);
-            writer.WriteStringValue(ModelName);
+            writer.WriteStringValue(this.ModelName);
         }
         {
             writer.WritePropertyName("baseUrl"u8);
             {
-                if (BaseUrl is { } present0)
+                if (this.BaseUrl is { } present0)
                 {
                     writer.WriteStringValue(present0.OriginalString);
                 }
@@ -153,7 +153,7 @@ public sealed partial record LLMConfig
         {
             writer.WritePropertyName("systemPrompt"u8);
             {
-                if (SystemPrompt is { } present0)
+                if (this.SystemPrompt is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -166,7 +166,7 @@ public sealed partial record LLMConfig
         {
             writer.WritePropertyName("providerOptions"u8);
             {
-                if (ProviderOptions is { } present0)
+                if (this.ProviderOptions is { } present0)
                 {
                     present0.WriteTo(writer);
                 }
@@ -178,11 +178,11 @@ public sealed partial record LLMConfig
         }
         {
             writer.WritePropertyName("createdAt"u8);
-            writer.WriteStringValue(CreatedAt);
+            writer.WriteStringValue(this.CreatedAt);
         }
         {
             writer.WritePropertyName("updatedAt"u8);
-            writer.WriteStringValue(UpdatedAt);
+            writer.WriteStringValue(this.UpdatedAt);
         }
         writer.WriteEndObject();
     }

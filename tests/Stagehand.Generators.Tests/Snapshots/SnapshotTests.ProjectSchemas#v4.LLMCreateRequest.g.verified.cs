@@ -88,11 +88,11 @@ public sealed partial record LLMCreateRequest
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
-        if (DisplayName.HasValue)
+        if (this.DisplayName.HasValue)
         {
             writer.WritePropertyName("displayName"u8);
             {
-                if (DisplayName.Value is { } present0)
+                if (this.DisplayName.Value is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -104,13 +104,13 @@ public sealed partial record LLMCreateRequest
         }
         {
             writer.WritePropertyName("modelName"u8);
-            writer.WriteStringValue(ModelName);
+            writer.WriteStringValue(this.ModelName);
         }
-        if (BaseUrl.HasValue)
+        if (this.BaseUrl.HasValue)
         {
             writer.WritePropertyName("baseUrl"u8);
             {
-                if (BaseUrl.Value is { } present0)
+                if (this.BaseUrl.Value is { } present0)
                 {
                     writer.WriteStringValue(present0.OriginalString);
                 }
@@ -120,11 +120,11 @@ public sealed partial record LLMCreateRequest
                 }
             }
         }
-        if (SystemPrompt.HasValue)
+        if (this.SystemPrompt.HasValue)
         {
             writer.WritePropertyName("systemPrompt"u8);
             {
-                if (SystemPrompt.Value is { } present0)
+                if (this.SystemPrompt.Value is { } present0)
                 {
                     writer.WriteStringValue(present0);
                 }
@@ -134,11 +134,11 @@ public sealed partial record LLMCreateRequest
                 }
             }
         }
-        if (ProviderOptions.HasValue)
+        if (this.ProviderOptions.HasValue)
         {
             writer.WritePropertyName("providerOptions"u8);
             {
-                if (ProviderOptions.Value is { } present0)
+                if (this.ProviderOptions.Value is { } present0)
                 {
                     present0.WriteTo(writer);
                 }

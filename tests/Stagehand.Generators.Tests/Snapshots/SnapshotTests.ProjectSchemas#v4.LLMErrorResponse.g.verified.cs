@@ -67,7 +67,7 @@ public sealed partial record LLMErrorResponse
         writer.WriteBoolean("success"u8, false);
         {
             writer.WritePropertyName("message"u8);
-            writer.WriteStringValue(Message);
+            writer.WriteStringValue(this.Message);
         }
         writer.WriteEndObject();
     }

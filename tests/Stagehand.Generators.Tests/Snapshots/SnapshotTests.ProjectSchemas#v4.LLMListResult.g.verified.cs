@@ -63,7 +63,7 @@ public sealed partial record LLMListResult
         {
             writer.WritePropertyName("llms"u8);
             writer.WriteStartArray();
-            foreach (var item0 in Llms)
+            foreach (var item0 in this.Llms)
             {
                 item0.WriteTo(writer);
             }

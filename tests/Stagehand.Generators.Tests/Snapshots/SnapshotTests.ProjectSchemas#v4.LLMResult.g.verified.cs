@@ -62,7 +62,7 @@ public sealed partial record LLMResult
         writer.WriteStartObject();
         {
             writer.WritePropertyName("llm"u8);
-            Llm.WriteTo(writer);
+            this.Llm.WriteTo(writer);
         }
         writer.WriteEndObject();
     }

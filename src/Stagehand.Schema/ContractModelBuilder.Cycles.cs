@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Stagehand.Schema;
+
+/// <summary>References that loop back to themselves without reading any part of the value.</summary>
+internal sealed partial class ContractModelBuilder
+{
+    /// <summary>
+    /// Reports every loop of schemas applied in place (<c>$ref</c>, <c>$dynamicRef</c>, <c>allOf</c>, <c>anyOf</c>,
+    /// <c>oneOf</c>, <c>not</c>, <c>if</c>/<c>then</c>/<c>else</c>, <c>dependentSchemas</c>) that never steps into a
+    /// member or an item: evaluating it would never end. A loop through <c>properties</c> or <c>items</c> is a recursive
+    /// schema, and fine. Each loop is reported once, at a <c>$ref</c> on it.
+    /// </summary>
+    private void ReportReferenceLoops()
+    {
+        var state = new Dictionary<(string, string), int>();
+        foreach (var document in _documents.Values.Where(d => d.Root is not null).OrderBy(d => d.Path, StringComparer.Ordinal))
+        {
+            foreach (var node in SchemaWalker.DescendantsAndSelf(document.Root!))
+            {
+                if (node.Ref is not null || node.DynamicRef is not null)
+                {
+                    FindLoopFrom(new SchemaLocation(document, node), state);
+                }
+            }
+        }
+    }
+
+    /// <summary>A depth-first search of in-place applications from <paramref name="start"/> (0: unseen, 1: on the path, 2: done).</summary>
+    private void FindLoopFrom(SchemaLocation start, Dictionary<(string, string), int> state)
+    {
+        var key = (start.Document.Path, start.Node.Pointer);
+        if (state.TryGetValue(key, out var seen) && seen != 0)
+        {
+            return;
+        }
+
+        var path = new List<SchemaLocation>();
+        var stack = new Stack<(SchemaLocation Location, IEnumerator<SchemaLocation> Next)>();
+        state[key] = 1;
+        path.Add(start);
+        stack.Push((start, InPlaceSubschemas(start.Document, start.Node, dynamicTargets: false).GetEnumerator()));
+        while (stack.Count > 0)
+        {
+            var (current, next) = stack.Peek();
+            if (!next.MoveNext())
+            {
+                state[(current.Document.Path, current.Node.Pointer)] = 2;
+                path.RemoveAt(path.Count - 1);
+                stack.Pop();
+                continue;
+            }
+
+            var child = next.Current;
+            var childKey = (child.Document.Path, child.Node.Pointer);
+            state.TryGetValue(childKey, out var childState);
+            if (childState == 1)
+            {
+                ReportLoop(path.SkipWhile(l => (l.Document.Path, l.Node.Pointer) != childKey).ToList());
+            }
+            else if (childState == 0)
+            {
+                state[childKey] = 1;
+                path.Add(child);
+                stack.Push((child, InPlaceSubschemas(child.Document, child.Node, dynamicTargets: false).GetEnumerator()));
+            }
+        }
+    }
+
+    private void ReportLoop(List<SchemaLocation> loop)
+    {
+        var at = loop.FirstOrDefault(l => l.Node.Ref is not null || l.Node.DynamicRef is not null);
+        if (at.Node is null)
+        {
+            return;
+        }
+
+        var reference = at.Node.Ref ?? at.Node.DynamicRef!;
+        var steps = string.Join(" → ", loop.Select(l => "#" + l.Node.Pointer).Append("#" + loop[0].Node.Pointer));
+        Report(
+            at.Document.Path,
+            at.Node.Ref is not null ? "$ref" : "$dynamicRef",
+            $"The reference '{reference}' loops back without reading any member or item of the value ({steps}), so validating it would never end. A schema may refer to itself only below 'properties', 'items' or another keyword that steps into the value.",
+            (at.Node.Ref is not null ? at.Node.RefLocation : at.Node.DynamicRefLocation) ?? at.Node.Location);
+    }
+}
