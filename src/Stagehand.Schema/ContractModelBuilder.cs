@@ -929,7 +929,7 @@ internal sealed partial class ContractModelBuilder
 
             if (!visiting.Add((target.Value.Document.Path, target.Value.Node.Pointer)))
             {
-                Report(document.Path, "$ref", $"The reference '{node.Ref}' leads back to itself without reaching a type.", node.RefLocation ?? node.Location);
+                // A loop of references applied in place: ReportReferenceLoops has reported it, once, where it starts.
                 return null;
             }
 
