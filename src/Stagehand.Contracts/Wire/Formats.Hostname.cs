@@ -29,8 +29,9 @@ internal static partial class Formats
     /// <summary>
     /// A host name. Every kind: labels of 1 to 63 characters, no empty label (so no leading or trailing separator), at most
     /// 253 characters in all. An ASCII label is letters, digits and hyphens, not first or last (RFC 1123 section 2.1);
-    /// one that starts with <c>xn--</c> must be an A-label: Punycode that decodes to a U-label with a non-ASCII code point
-    /// and encodes back to the same text (RFC 5890 section 2.3.2.1, RFC 5891 section 5.4). A non-ASCII label (not for
+    /// one that starts with <c>xn--</c> (in any case, as DNS compares labels) must be an A-label: Punycode that decodes to
+    /// a U-label with a non-ASCII code point and encodes back to the same text (RFC 5890 section 2.3.2.1, RFC 5891
+    /// section 5.4). A non-ASCII label (not for
     /// <see cref="DomainKind.Hostname"/>) must be a U-label (<see cref="Idna.IsULabel"/>) whose A-label fits 63
     /// characters; lengths count the A-label form. When a label holds a right-to-left character, every label must satisfy
     /// the Bidi rule (RFC 5893).
@@ -87,6 +88,15 @@ internal static partial class Formats
                 i += length;
             }
 
+            if (ascii)
+            {
+                // An ASCII label is case-insensitive (RFC 4343), an A-label's Punycode included: read it in lower case.
+                for (int k = 0; k < count; k++)
+                {
+                    label[k] |= IsAlpha(label[k]) ? 0x20 : 0;
+                }
+            }
+
             if (count == 0 || !TryLabel(label.Slice(0, count), ascii, kind, unicode, ace, out int aceLength, out bool rightToLeft, out bool bidiOk))
             {
                 return false;
@@ -126,7 +136,7 @@ internal static partial class Formats
                 return false;
             }
 
-            if (label.Length < 4 || (label[0] | 0x20) != 'x' || (label[1] | 0x20) != 'n' || label[2] != '-' || label[3] != '-')
+            if (label.Length < 4 || label[0] != 'x' || label[1] != 'n' || label[2] != '-' || label[3] != '-')
             {
                 bidiOk = Idna.SatisfiesBidiRule(label, out rightToLeft);
                 return true;
@@ -139,7 +149,7 @@ internal static partial class Formats
             }
 
             uLabel = unicode.Slice(0, count);
-            if (!HasNonAscii(uLabel) || !Punycode.TryEncode(uLabel, ace, out int length) || !SameAsciiIgnoringCase(ace.Slice(0, length), punycode))
+            if (!HasNonAscii(uLabel) || !Punycode.TryEncode(uLabel, ace, out int length) || !SameText(ace.Slice(0, length), punycode))
             {
                 return false;
             }
@@ -206,7 +216,7 @@ internal static partial class Formats
         return false;
     }
 
-    private static bool SameAsciiIgnoringCase(ReadOnlySpan<char> encoded, ReadOnlySpan<int> original)
+    private static bool SameText(ReadOnlySpan<char> encoded, ReadOnlySpan<int> original)
     {
         if (encoded.Length != original.Length)
         {
@@ -215,7 +225,7 @@ internal static partial class Formats
 
         for (int i = 0; i < encoded.Length; i++)
         {
-            if ((encoded[i] | 0x20) != (original[i] | 0x20) || (IsAlpha(encoded[i]) != IsAlpha(original[i])))
+            if (encoded[i] != original[i])
             {
                 return false;
             }
@@ -227,6 +237,13 @@ internal static partial class Formats
     /// <summary>The label in NFC (RFC 6531 leaves normalization to the domain's lookup, RFC 5891 section 5.2), as code points.</summary>
     private static bool TryNormalizeNfc(ReadOnlySpan<int> label, Span<int> output, out int count)
     {
+        count = label.Length;
+        if (Idna.IsStable(label, compatibility: false))
+        {
+            label.CopyTo(output);
+            return true;
+        }
+
         count = 0;
         Span<char> chars = stackalloc char[label.Length * 2];
         int length = 0;

@@ -173,9 +173,24 @@ internal static class Idna
             : last is Bidi.L or Bidi.EN);
     }
 
-    /// <summary>Whether the label is in NFC and in NFKC (true without normalization data, in globalization-invariant mode).</summary>
-    private static bool IsStable(ReadOnlySpan<int> label)
+    /// <summary>
+    /// Whether the label is in NFC (in NFKC too when <paramref name="compatibility"/> is set); true without normalization
+    /// data, in globalization-invariant mode. A label of <see cref="IsNormalizationInert"/> code points is, without asking
+    /// .NET, whose check allocates.
+    /// </summary>
+    public static bool IsStable(ReadOnlySpan<int> label, bool compatibility = true)
     {
+        bool inert = true;
+        foreach (int c in label)
+        {
+            inert &= IsNormalizationInert(c);
+        }
+
+        if (inert)
+        {
+            return true;
+        }
+
         Span<char> chars = stackalloc char[label.Length * 2];
         int length = 0;
         foreach (int c in label)
@@ -185,12 +200,20 @@ internal static class Idna
 
         chars = chars.Slice(0, length);
 #if NET9_0_OR_GREATER
-        return chars.IsNormalized(NormalizationForm.FormC) && chars.IsNormalized(NormalizationForm.FormKC);
+        return chars.IsNormalized(NormalizationForm.FormC) && (!compatibility || chars.IsNormalized(NormalizationForm.FormKC));
 #else
         string text = new string(chars);
-        return text.IsNormalized(NormalizationForm.FormC) && text.IsNormalized(NormalizationForm.FormKC);
+        return text.IsNormalized(NormalizationForm.FormC) && (!compatibility || text.IsNormalized(NormalizationForm.FormKC));
 #endif
     }
+
+    /// <summary>
+    /// Code points that no normalization form changes, alone or beside one another: ASCII, and letters of the common
+    /// scripts that are starters (combining class 0), have no compatibility decomposition, are not excluded from
+    /// composition and never compose with a character before them. Precomposed letters (é, ά, й, が, 한) are among them:
+    /// they are their own NFC. A text made only of them is in NFC and NFKC; anything else is left to .NET.
+    /// </summary>
+    public static bool IsNormalizationInert(int c) => c < 0x80 || InRanges(Inert, c);
 
     /// <summary>
     /// Whether case folding changes <paramref name="codePoint"/> (the other half of "Unstable"): the lower-case mapping,
@@ -433,6 +456,16 @@ internal static class Idna
 
         return false;
     }
+
+    /// <summary>The ranges of <see cref="IsNormalizationInert"/> beyond ASCII.</summary>
+    private static ReadOnlySpan<int> Inert =>
+    [
+        0x00C0, 0x0131, 0x0134, 0x013E, 0x0141, 0x0148, 0x014A, 0x017E, 0x0180, 0x01C3, 0x01CD, 0x01F0, 0x01F4, 0x024F,
+        0x0386, 0x0386, 0x0388, 0x03CE, 0x0400, 0x0481, 0x048A, 0x052F, 0x0531, 0x0556, 0x0561, 0x0586,
+        0x05D0, 0x05EA, 0x0620, 0x064A, 0x0660, 0x0669, 0x066E, 0x066F, 0x0671, 0x0674, 0x0679, 0x06D3, 0x06D5, 0x06D5,
+        0x06F0, 0x06F9, 0x0905, 0x0928, 0x092A, 0x0930, 0x0932, 0x0933, 0x0935, 0x0939, 0x0E01, 0x0E30, 0x10D0, 0x10FA,
+        0x3041, 0x3096, 0x30A1, 0x30FA, 0x3400, 0x4DBF, 0x4E00, 0x9FFF, 0xAC00, 0xD7A3, 0x20000, 0x2A6DF,
+    ];
 
     /// <summary>The blocks whose characters default to bidi class R (Hebrew, NKo, Samaritan, Mandaic, the right-to-left historic scripts).</summary>
     private static ReadOnlySpan<int> RightToLeft =>
