@@ -2,7 +2,8 @@ namespace Stagehand.Schema;
 
 /// <summary>
 /// The <c>format</c> values the runtime can assert, each with the <c>Stagehand.Contracts.StringFormat</c> member that
-/// checks it. A format not listed here is an annotation even where formats assert.
+/// checks it: every format of the JSON Schema validation vocabulary (draft 2020-12, 2019-09 and 7). A format not listed
+/// here is an annotation even where formats assert.
 /// </summary>
 internal static class FormatNames
 {
@@ -12,6 +13,22 @@ internal static class FormatNames
         "uuid" => "Uuid",
         "date-time" => "DateTime",
         "uri" => "Uri",
+        "date" => "Date",
+        "time" => "Time",
+        "duration" => "Duration",
+        "email" => "Email",
+        "idn-email" => "IdnEmail",
+        "hostname" => "Hostname",
+        "idn-hostname" => "IdnHostname",
+        "ipv4" => "IPv4",
+        "ipv6" => "IPv6",
+        "uri-reference" => "UriReference",
+        "iri" => "Iri",
+        "iri-reference" => "IriReference",
+        "uri-template" => "UriTemplate",
+        "json-pointer" => "JsonPointer",
+        "relative-json-pointer" => "RelativeJsonPointer",
+        "regex" => "Regex",
         _ => null,
     };
 }

@@ -38,6 +38,161 @@ internal static class EcmaPattern
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="pattern"/> is an ECMA-262 regular expression, as the <c>regex</c> format asserts: it has
+    /// none of the syntax .NET reads but ECMA-262 does not (<see cref="HasEcmaSyntax"/>), and its translation compiles.
+    /// </summary>
+    public static bool IsValid(string pattern)
+    {
+        if (!HasEcmaSyntax(pattern))
+        {
+            return false;
+        }
+
+        try
+        {
+            _ = new Regex(Translate(pattern), RegexOptions.CultureInvariant);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// False for the constructs .NET reads and ECMA-262 (with the <c>u</c> flag, as JSON Schema's suite reads patterns)
+    /// does not: groups that start "(?" other than <c>(?:</c>, <c>(?=</c>, <c>(?!</c>, <c>(?&lt;=</c>, <c>(?&lt;!</c>,
+    /// <c>(?&lt;name&gt;</c> and the modifiers <c>(?ims-ims:</c> (so no comments, inline flags, atomic, conditional,
+    /// balancing or Python-style groups), an escape of a letter ECMA-262 gives no meaning (<c>\a</c>, <c>\e</c>,
+    /// <c>\A</c>, <c>\Z</c>, <c>\z</c>, <c>\G</c>, ...; <c>\B</c> and <c>\k</c> inside a class), and <c>\0</c> followed
+    /// by a digit (an octal escape). Whatever else .NET refuses, compiling finds.
+    /// </summary>
+    private static bool HasEcmaSyntax(string pattern)
+    {
+        bool inClass = false;
+        for (int i = 0; i < pattern.Length; i++)
+        {
+            char c = pattern[i];
+            if (c == '\\')
+            {
+                if (i + 1 >= pattern.Length)
+                {
+                    return false;
+                }
+
+                char escape = pattern[++i];
+                if (char.IsAsciiLetter(escape) && !("dDwWsSbfnrtvcxupP".Contains(escape, StringComparison.Ordinal) || (!inClass && escape is 'B' or 'k')))
+                {
+                    return false;
+                }
+
+                if (escape == '0' && i + 1 < pattern.Length && char.IsAsciiDigit(pattern[i + 1]))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (inClass)
+            {
+                inClass = c != ']';
+                continue;
+            }
+
+            if (c == '[')
+            {
+                inClass = true;
+                if (i + 1 < pattern.Length && pattern[i + 1] == '^')
+                {
+                    i++;
+                }
+
+                // In ECMA-262 a "]" right after "[" or "[^" closes the (empty) class.
+                if (i + 1 < pattern.Length && pattern[i + 1] == ']')
+                {
+                    inClass = false;
+                    i++;
+                }
+            }
+            else if (c == '(' && i + 1 < pattern.Length && pattern[i + 1] == '?' && !IsEcmaGroupStart(pattern, i + 2))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether what follows "(?" at <paramref name="index"/> opens an ECMA-262 group.</summary>
+    private static bool IsEcmaGroupStart(string pattern, int index)
+    {
+        if (index >= pattern.Length)
+        {
+            return false;
+        }
+
+        char first = pattern[index];
+        if (first is ':' or '=' or '!')
+        {
+            return true;
+        }
+
+        if (first == '<')
+        {
+            if (index + 1 < pattern.Length && pattern[index + 1] is '=' or '!')
+            {
+                return true;
+            }
+
+            // A group name: an identifier, then ">".
+            int end = pattern.IndexOf('>', index + 1);
+            if (end <= index + 1 || char.IsAsciiDigit(pattern[index + 1]))
+            {
+                return false;
+            }
+
+            for (int i = index + 1; i < end; i++)
+            {
+                if (!(char.IsLetterOrDigit(pattern[i]) || pattern[i] is '_' or '$'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // Modifiers (ECMA-262 2025): (?i:, (?-m:, (?is-m: ... each of i, m, s at most once, at least one, then ":".
+        int seen = 0;
+        bool dash = false;
+        for (int i = index; i < pattern.Length; i++)
+        {
+            char c = pattern[i];
+            if (c == ':')
+            {
+                return seen != 0;
+            }
+
+            if (c == '-' && !dash)
+            {
+                dash = true;
+                continue;
+            }
+
+            int flag = c switch { 'i' => 1, 'm' => 2, 's' => 4, _ => 0 };
+            if (flag == 0 || (seen & flag) != 0)
+            {
+                return false;
+            }
+
+            seen |= flag;
+        }
+
+        return false;
+    }
+
     /// <summary>Rewrites an ECMA-262 pattern into a .NET pattern with the same meaning.</summary>
     public static string Translate(string pattern)
     {

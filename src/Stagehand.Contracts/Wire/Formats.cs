@@ -1,14 +1,19 @@
 using System;
+using System.Buffers;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Stagehand.Contracts;
 
 /// <summary>
-/// The <c>format</c> assertions: uuid, RFC 3339 date-time and RFC 3986 URI. The grammars are ASCII-only, so each check works
-/// on UTF-8 bytes or UTF-16 chars alike; any non-ASCII unit fails it.
+/// The <c>format</c> assertions of JSON Schema (draft 2020-12, 2019-09 and 7), each after the specification the
+/// validation vocabulary names for it. Every check works on UTF-8 bytes or UTF-16 chars alike: the ASCII grammars compare
+/// code units, and the formats that allow other characters (<c>idn-email</c>, <c>idn-hostname</c>, <c>iri</c>,
+/// <c>iri-reference</c>, <c>uri-template</c>, <c>json-pointer</c>, <c>relative-json-pointer</c>, <c>regex</c>) decode
+/// code points, so that text which is not well-formed (a lone surrogate) fails them.
 /// </summary>
-internal static class Formats
+internal static partial class Formats
 {
     /// <summary>Whether <paramref name="text"/> satisfies <paramref name="format"/>.</summary>
     public static bool Check<T>(StringFormat format, ReadOnlySpan<T> text)
@@ -17,6 +22,22 @@ internal static class Formats
             StringFormat.Uuid => IsUuid(text),
             StringFormat.DateTime => TryParseDateTime(text, out _),
             StringFormat.Uri => IsUri(text),
+            StringFormat.Date => IsFullDate(text),
+            StringFormat.Time => IsFullTime(text),
+            StringFormat.Duration => IsDuration(text),
+            StringFormat.Email => IsEmail(text, international: false),
+            StringFormat.IdnEmail => IsEmail(text, international: true),
+            StringFormat.Hostname => IsDomain(text, DomainKind.Hostname),
+            StringFormat.IdnHostname => IsDomain(text, DomainKind.IdnHostname),
+            StringFormat.IPv4 => IsIPv4(text),
+            StringFormat.IPv6 => IsIPv6(text),
+            StringFormat.UriReference => IsUriReference(text, iri: false),
+            StringFormat.Iri => IsUri(text, iri: true),
+            StringFormat.IriReference => IsUriReference(text, iri: true),
+            StringFormat.UriTemplate => IsUriTemplate(text),
+            StringFormat.JsonPointer => IsJsonPointer(text),
+            StringFormat.RelativeJsonPointer => IsRelativeJsonPointer(text),
+            StringFormat.Regex => IsRegex(text),
             _ => true,
         };
 
@@ -26,6 +47,22 @@ internal static class Formats
         StringFormat.Uuid => "The value is not a uuid (8-4-4-4-12 hexadecimal digits).",
         StringFormat.DateTime => "The value is not an RFC 3339 date-time with a time zone.",
         StringFormat.Uri => "The value is not an absolute URI (RFC 3986).",
+        StringFormat.Date => "The value is not an RFC 3339 full-date (YYYY-MM-DD).",
+        StringFormat.Time => "The value is not an RFC 3339 full-time with a time zone (hh:mm:ss, then Z or an offset).",
+        StringFormat.Duration => "The value is not an RFC 3339 duration (P3D, PT1H30M, P2W, ...).",
+        StringFormat.Email => "The value is not an e-mail address (RFC 5321 Mailbox).",
+        StringFormat.IdnEmail => "The value is not an internationalized e-mail address (RFC 6531 Mailbox).",
+        StringFormat.Hostname => "The value is not a host name (RFC 1123).",
+        StringFormat.IdnHostname => "The value is not an internationalized host name (IDNA2008, RFC 5890).",
+        StringFormat.IPv4 => "The value is not an IPv4 address (four decimal octets, no leading zeros).",
+        StringFormat.IPv6 => "The value is not an IPv6 address (RFC 4291).",
+        StringFormat.UriReference => "The value is not a URI reference (RFC 3986).",
+        StringFormat.Iri => "The value is not an absolute IRI (RFC 3987).",
+        StringFormat.IriReference => "The value is not an IRI reference (RFC 3987).",
+        StringFormat.UriTemplate => "The value is not a URI template (RFC 6570).",
+        StringFormat.JsonPointer => "The value is not a JSON Pointer (RFC 6901).",
+        StringFormat.RelativeJsonPointer => "The value is not a relative JSON Pointer.",
+        StringFormat.Regex => "The value is not an ECMA-262 regular expression.",
         _ => "The value does not have the expected format.",
     };
 
@@ -62,92 +99,10 @@ internal static class Formats
         where T : unmanaged, IBinaryInteger<T>
     {
         parts = default;
-        if (text.Length < 20)
+        if (text.Length < 20 || !TryParseFullDate(text.Slice(0, 10), out int year, out int month, out int day) || (At(text, 10) | 0x20) != 't'
+            || !TryParseFullTime(text.Slice(11), out int hour, out int minute, out int second, out long fractionTicks, out int offsetMinutes))
         {
             return false;
-        }
-
-        if (!TryDigits(text, 0, 4, out int year) || At(text, 4) != '-'
-            || !TryDigits(text, 5, 2, out int month) || At(text, 7) != '-'
-            || !TryDigits(text, 8, 2, out int day) || (At(text, 10) | 0x20) != 't'
-            || !TryDigits(text, 11, 2, out int hour) || At(text, 13) != ':'
-            || !TryDigits(text, 14, 2, out int minute) || At(text, 16) != ':'
-            || !TryDigits(text, 17, 2, out int second))
-        {
-            return false;
-        }
-
-        int i = 19;
-        long fractionTicks = 0;
-        if (At(text, i) == '.')
-        {
-            i++;
-            int start = i;
-            long scale = TimeSpan.TicksPerSecond / 10;
-            while (i < text.Length && IsDigit(At(text, i)))
-            {
-                fractionTicks += (At(text, i) - '0') * scale;
-                scale /= 10;
-                i++;
-            }
-
-            if (i == start)
-            {
-                return false;
-            }
-        }
-
-        if (i >= text.Length)
-        {
-            return false;
-        }
-
-        int offsetMinutes;
-        int marker = At(text, i);
-        if ((marker | 0x20) == 'z')
-        {
-            offsetMinutes = 0;
-            i++;
-        }
-        else if (marker is '+' or '-')
-        {
-            if (i + 6 > text.Length
-                || !TryDigits(text, i + 1, 2, out int offsetHour) || At(text, i + 3) != ':'
-                || !TryDigits(text, i + 4, 2, out int offsetMinute)
-                || offsetHour > 23 || offsetMinute > 59)
-            {
-                return false;
-            }
-
-            offsetMinutes = (offsetHour * 60) + offsetMinute;
-            if (marker == '-')
-            {
-                offsetMinutes = -offsetMinutes;
-            }
-
-            i += 6;
-        }
-        else
-        {
-            return false;
-        }
-
-        if (i != text.Length
-            || month is < 1 or > 12
-            || day < 1 || day > DaysInMonth(year, month)
-            || hour > 23 || minute > 59 || second > 60)
-        {
-            return false;
-        }
-
-        if (second == 60)
-        {
-            // A leap second is only ever 23:59:60 in UTC.
-            int utcMinute = ((((hour * 60) + minute - offsetMinutes) % 1440) + 1440) % 1440;
-            if (utcMinute != (23 * 60) + 59)
-            {
-                return false;
-            }
         }
 
         parts = new DateTimeParts(year, month, day, hour, minute, second, fractionTicks, offsetMinutes);
@@ -273,6 +228,14 @@ internal static class Formats
     /// characters and percent-encodings, and IPv6 and IPvFuture literals.
     /// </summary>
     public static bool IsUri<T>(ReadOnlySpan<T> text)
+        where T : unmanaged, IBinaryInteger<T> => IsUri(text, iri: false);
+
+    /// <summary>
+    /// An RFC 3986 <c>URI</c>, or with <paramref name="iri"/> an RFC 3987 <c>IRI</c>: the same grammar, where user
+    /// information, host names, paths, queries and fragments may also hold <c>ucschar</c> code points, and queries
+    /// <c>iprivate</c> ones.
+    /// </summary>
+    private static bool IsUri<T>(ReadOnlySpan<T> text, bool iri)
         where T : unmanaged, IBinaryInteger<T>
     {
         // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )
@@ -293,28 +256,56 @@ internal static class Formats
             i++;
         }
 
-        if (i >= text.Length)
+        return i < text.Length && IsReferenceTail(text.Slice(i + 1), iri);
+    }
+
+    /// <summary>
+    /// An RFC 3986 <c>URI-reference</c> (a URI or a relative reference), or with <paramref name="iri"/> an RFC 3987
+    /// <c>IRI-reference</c>. A colon before any "/", "?" or "#" makes it a URI, since a relative path's first segment has no colon.
+    /// </summary>
+    public static bool IsUriReference<T>(ReadOnlySpan<T> text, bool iri)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        foreach (T unit in text)
         {
-            return false;
+            int c = int.CreateTruncating(unit);
+            if (c == ':')
+            {
+                return IsUri(text, iri);
+            }
+
+            if (c is '/' or '?' or '#')
+            {
+                break;
+            }
         }
 
-        ReadOnlySpan<T> rest = text.Slice(i + 1);
+        return IsReferenceTail(text, iri);
+    }
+
+    /// <summary>
+    /// What follows a scheme's colon (<c>hier-part</c>), or a whole relative reference (<c>relative-part</c>), each with
+    /// its <c>[ "?" query ] [ "#" fragment ]</c>: "//" authority path-abempty, or a path of segments.
+    /// </summary>
+    private static bool IsReferenceTail<T>(ReadOnlySpan<T> rest, bool iri)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        CharSet ucs = iri ? CharSet.Ucs : 0;
         int fragmentStart = IndexOf(rest, '#');
-        ReadOnlySpan<T> fragment = default;
         if (fragmentStart >= 0)
         {
-            fragment = rest.Slice(fragmentStart + 1);
-            rest = rest.Slice(0, fragmentStart);
-            if (!IsQueryOrFragment(fragment))
+            if (!AllOf(rest.Slice(fragmentStart + 1), CharSet.PChar | CharSet.Slash | CharSet.Question | ucs))
             {
                 return false;
             }
+
+            rest = rest.Slice(0, fragmentStart);
         }
 
         int queryStart = IndexOf(rest, '?');
         if (queryStart >= 0)
         {
-            if (!IsQueryOrFragment(rest.Slice(queryStart + 1)))
+            if (!AllOf(rest.Slice(queryStart + 1), CharSet.PChar | CharSet.Slash | CharSet.Question | ucs | (iri ? CharSet.Private : 0)))
             {
                 return false;
             }
@@ -322,13 +313,12 @@ internal static class Formats
             rest = rest.Slice(0, queryStart);
         }
 
-        // hier-part = "//" authority path-abempty / path-absolute / path-rootless / path-empty
         if (rest.Length >= 2 && At(rest, 0) == '/' && At(rest, 1) == '/')
         {
             rest = rest.Slice(2);
             int pathStart = IndexOf(rest, '/');
             ReadOnlySpan<T> authority = pathStart >= 0 ? rest.Slice(0, pathStart) : rest;
-            if (!IsAuthority(authority))
+            if (!IsAuthority(authority, ucs))
             {
                 return false;
             }
@@ -336,7 +326,7 @@ internal static class Formats
             rest = pathStart >= 0 ? rest.Slice(pathStart) : default;
         }
 
-        return IsPath(rest);
+        return AllOf(rest, CharSet.PChar | CharSet.Slash | ucs);
     }
 
     /// <summary>Whether <paramref name="text"/> is an <c>IPv6address</c> (RFC 3986 section 3.2.2).</summary>
@@ -367,6 +357,13 @@ internal static class Formats
 
     /// <summary>Whether <paramref name="text"/> is an <c>IPv4address</c>: four dec-octets 0-255 without leading zeros.</summary>
     public static bool IsIPv4<T>(ReadOnlySpan<T> text)
+        where T : unmanaged, IBinaryInteger<T> => IsDottedQuad(text, leadingZeros: false);
+
+    /// <summary>
+    /// Four decimal numbers 0-255 of one to three digits, separated by dots; with <paramref name="leadingZeros"/> a number
+    /// may start with 0 (RFC 5321's <c>Snum</c>), without it not (RFC 3986's <c>dec-octet</c>, RFC 2673's dotted quad).
+    /// </summary>
+    private static bool IsDottedQuad<T>(ReadOnlySpan<T> text, bool leadingZeros)
         where T : unmanaged, IBinaryInteger<T>
     {
         int octets = 0;
@@ -382,7 +379,7 @@ internal static class Formats
             }
 
             int length = i - start;
-            if (length == 0 || value > 255 || (length > 1 && At(text, start) == '0'))
+            if (length == 0 || value > 255 || (!leadingZeros && length > 1 && At(text, start) == '0'))
             {
                 return false;
             }
@@ -449,14 +446,14 @@ internal static class Formats
         }
     }
 
-    private static bool IsAuthority<T>(ReadOnlySpan<T> authority)
+    private static bool IsAuthority<T>(ReadOnlySpan<T> authority, CharSet ucs)
         where T : unmanaged, IBinaryInteger<T>
     {
         // authority = [ userinfo "@" ] host [ ":" port ]
         int at = IndexOf(authority, '@');
         if (at >= 0)
         {
-            if (!AllOf(authority.Slice(0, at), CharSet.Unreserved | CharSet.SubDelims | CharSet.Colon))
+            if (!AllOf(authority.Slice(0, at), CharSet.Unreserved | CharSet.SubDelims | CharSet.Colon | ucs))
             {
                 return false;
             }
@@ -492,7 +489,7 @@ internal static class Formats
             ReadOnlySpan<T> host = colon >= 0 ? authority.Slice(0, colon) : authority;
 
             // reg-name = *( unreserved / pct-encoded / sub-delims ); an IPv4address is also a reg-name.
-            if (!AllOf(host, CharSet.Unreserved | CharSet.SubDelims))
+            if (!AllOf(host, CharSet.Unreserved | CharSet.SubDelims | ucs))
             {
                 return false;
             }
@@ -543,12 +540,6 @@ internal static class Formats
         return IsIPv6(literal);
     }
 
-    private static bool IsPath<T>(ReadOnlySpan<T> path)
-        where T : unmanaged, IBinaryInteger<T> => AllOf(path, CharSet.PChar | CharSet.Slash);
-
-    private static bool IsQueryOrFragment<T>(ReadOnlySpan<T> text)
-        where T : unmanaged, IBinaryInteger<T> => AllOf(text, CharSet.PChar | CharSet.Slash | CharSet.Question);
-
     private static bool AllOf<T>(ReadOnlySpan<T> text, CharSet allowed)
         where T : unmanaged, IBinaryInteger<T>
     {
@@ -563,6 +554,19 @@ internal static class Formats
                 }
 
                 i += 2;
+                continue;
+            }
+
+            if (c >= 0x80)
+            {
+                // ucschar and iprivate (RFC 3987), where an IRI allows them; never in a URI.
+                if ((allowed & (CharSet.Ucs | CharSet.Private)) == 0 || !TryDecode(text.Slice(i), out int value, out int length)
+                    || !(((allowed & CharSet.Ucs) != 0 && IsUcsChar(value)) || ((allowed & CharSet.Private) != 0 && IsIPrivate(value))))
+                {
+                    return false;
+                }
+
+                i += length - 1;
                 continue;
             }
 
@@ -625,6 +629,52 @@ internal static class Formats
         return -1;
     }
 
+    /// <summary>
+    /// Decodes the code point <paramref name="text"/> starts with, from UTF-8 bytes or UTF-16 chars; false when the text
+    /// there is not well-formed (a lone surrogate, a truncated or overlong sequence).
+    /// </summary>
+    private static bool TryDecode<T>(ReadOnlySpan<T> text, out int value, out int length)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        value = At(text, 0);
+        length = 1;
+        if (value < 0x80)
+        {
+            return true;
+        }
+
+        Rune rune;
+        OperationStatus status;
+        if (typeof(T) == typeof(byte))
+        {
+            status = Rune.DecodeFromUtf8(MemoryMarshal.Cast<T, byte>(text), out rune, out length);
+        }
+        else if (typeof(T) == typeof(char))
+        {
+            status = Rune.DecodeFromUtf16(MemoryMarshal.Cast<T, char>(text), out rune, out length);
+        }
+        else
+        {
+            throw new NotSupportedException("Text is UTF-8 bytes or UTF-16 chars.");
+        }
+
+        value = rune.Value;
+        return status == OperationStatus.Done;
+    }
+
+    /// <summary>The number of UTF-8 bytes of a code point.</summary>
+    private static int Utf8Length(int value) => value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4;
+
+    /// <summary>RFC 3987's <c>ucschar</c>: non-ASCII code points outside the surrogates, private use and noncharacters.</summary>
+    private static bool IsUcsChar(int c) =>
+        c is (>= 0xA0 and <= 0xD7FF) or (>= 0xF900 and <= 0xFDCF) or (>= 0xFDF0 and <= 0xFFEF)
+        || (c >= 0x10000 && c <= 0xDFFFF && (c & 0xFFFF) <= 0xFFFD)
+        || (c >= 0xE1000 && c <= 0xEFFFD);
+
+    /// <summary>RFC 3987's <c>iprivate</c>: the private use code points.</summary>
+    private static bool IsIPrivate(int c) =>
+        c is (>= 0xE000 and <= 0xF8FF) or (>= 0xF0000 and <= 0xFFFFD) or (>= 0x100000 and <= 0x10FFFD);
+
     private static int At<T>(ReadOnlySpan<T> text, int index)
         where T : unmanaged, IBinaryInteger<T> => int.CreateTruncating(text[index]);
 
@@ -647,6 +697,12 @@ internal static class Formats
         At = 8,
         Slash = 16,
         Question = 32,
+
+        /// <summary>RFC 3987's <c>ucschar</c>.</summary>
+        Ucs = 64,
+
+        /// <summary>RFC 3987's <c>iprivate</c>.</summary>
+        Private = 128,
         PChar = Unreserved | SubDelims | Colon | At,
     }
 }

@@ -1,20 +1,47 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 
 namespace Stagehand.Contracts.Tests.Wire;
 
-/// <summary>The format cases of the official JSON Schema test suite (draft 2020-12, optional/format).</summary>
+/// <summary>
+/// The format cases of the official JSON Schema test suite (draft 2020-12, optional/format), checked without a generated
+/// validator: in memory, in UTF-8 and through the reader, which must all say what the suite says.
+/// </summary>
 public sealed class FormatSuiteTests
 {
-    private static readonly string[] Files = ["uuid", "date-time", "uri"];
+    /// <summary>Every file of the folder but <c>unknown.json</c> (a format no one knows is an annotation), with the format it tests.</summary>
+    private static readonly Dictionary<string, StringFormat> Files = new()
+    {
+        ["uuid"] = StringFormat.Uuid,
+        ["date-time"] = StringFormat.DateTime,
+        ["uri"] = StringFormat.Uri,
+        ["date"] = StringFormat.Date,
+        ["time"] = StringFormat.Time,
+        ["duration"] = StringFormat.Duration,
+        ["email"] = StringFormat.Email,
+        ["idn-email"] = StringFormat.IdnEmail,
+        ["hostname"] = StringFormat.Hostname,
+        ["idn-hostname"] = StringFormat.IdnHostname,
+        ["ipv4"] = StringFormat.IPv4,
+        ["ipv6"] = StringFormat.IPv6,
+        ["uri-reference"] = StringFormat.UriReference,
+        ["iri"] = StringFormat.Iri,
+        ["iri-reference"] = StringFormat.IriReference,
+        ["uri-template"] = StringFormat.UriTemplate,
+        ["json-pointer"] = StringFormat.JsonPointer,
+        ["relative-json-pointer"] = StringFormat.RelativeJsonPointer,
+        ["regex"] = StringFormat.Regex,
+        ["ecmascript-regex"] = StringFormat.Regex,
+    };
 
     public static IEnumerable<object[]> Cases()
     {
         string folder = FormatSuite.Folder ?? throw new InvalidOperationException("The suite folder is absent.");
-        foreach (string name in Files)
+        foreach (string name in Files.Keys)
         {
             using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, name + ".json")));
             foreach (JsonElement group in document.RootElement.EnumerateArray())
@@ -31,16 +58,22 @@ public sealed class FormatSuiteTests
         }
     }
 
+    [Fact]
+    public void Every_format_file_of_the_suite_is_run()
+    {
+        if (FormatSuite.Folder is { } folder)
+        {
+            Assert.Equal(
+                Directory.EnumerateFiles(folder, "*.json").Select(Path.GetFileNameWithoutExtension).Where(name => name != "unknown").Order(StringComparer.Ordinal),
+                Files.Keys.Order(StringComparer.Ordinal));
+        }
+    }
+
     [SuiteTheory]
     [MemberData(nameof(Cases))]
     public void Each_string_case_is_decided_as_the_suite_says(string file, string description, string value, bool valid)
     {
-        StringFormat format = file switch
-        {
-            "uuid" => StringFormat.Uuid,
-            "date-time" => StringFormat.DateTime,
-            _ => StringFormat.Uri,
-        };
+        StringFormat format = Files[file];
         StringRules rules = new StringRules(format: format);
         Assert.True((rules.Check(value) is null) == valid, $"{file}: {description}");
         Assert.True((rules.Check(Encoding.UTF8.GetBytes(value)) is null) == valid, $"{file} (UTF-8): {description}");
@@ -56,7 +89,8 @@ public sealed class FormatSuiteTests
             {
                 StringFormat.Uuid => context.TryReadGuid(ref reader, null, out _),
                 StringFormat.DateTime => context.TryReadDateTimeOffset(ref reader, null, out _),
-                _ => context.TryReadUri(ref reader, null, build: false, out _),
+                StringFormat.Uri => context.TryReadUri(ref reader, null, build: false, out _),
+                _ => context.TryReadString(ref reader, rules, build: true, out string? text) && text == value,
             };
             Assert.True(read == valid, $"{file} (reader): {description}");
         }
