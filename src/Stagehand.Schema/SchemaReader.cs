@@ -1112,9 +1112,15 @@ internal static class SchemaReader
                 return true;
             }
 
+            if (!Stagehand.Contracts.EcmaPattern.HasEcmaSyntax(pattern))
+            {
+                Report(keyword, $"'{pattern}' is not an ECMA-262 regular expression, as JSON Schema patterns are: it uses syntax only .NET reads (an inline option such as (?i), a comment, an atomic or conditional group, or an escape such as \\A or \\Z). Write it with ECMA-262 syntax.", start, length);
+                return false;
+            }
+
             try
             {
-                _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+                _ = new System.Text.RegularExpressions.Regex(Stagehand.Contracts.EcmaPattern.Translate(pattern), System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
                 return true;
             }
             catch (ArgumentException exception)

@@ -38,6 +38,7 @@ public sealed class DiagnosticTests
         { "required not an array", "{\n  " + Header + ",\n  \"type\": \"object\",\n  \"required\": \"a\"\n}", 5, 15, "'required' must be an array of strings" },
         { "dynamicRef to no anchor", "{\n  " + Header + ",\n  \"$dynamicRef\": \"#nowhere\"\n}", 4, 18, "names '#nowhere', which does not exist" },
         { "reference loop", "{\n  " + Header + ",\n  \"$ref\": \"#/$defs/a\",\n  \"$defs\": {\n    \"a\": { \"$ref\": \"#/$defs/b\" },\n    \"b\": { \"$ref\": \"#/$defs/a\" }\n  }\n}", 6, 20, "loops back without reading any member or item" },
+        { "pattern in .NET syntax", "{\n  " + Header + ",\n  \"type\": \"string\",\n  \"pattern\": \"(?i)abc\"\n}", 5, 14, "is not an ECMA-262 regular expression" },
         { "items as array", "{\n  " + Header + ",\n  \"type\": \"array\",\n  \"items\": [{}]\n}", 5, 3, "'prefixItems'" },
         { "invalid type name", "{\n  " + Header + ",\n  \"type\": \"object\",\n  \"x-stagehand-typeName\": \"not valid\"\n}", 5, 27, "not a valid C# identifier" },
         { "root only keyword nested", "{\n  " + Header + ",\n  \"type\": \"object\",\n  \"properties\": { \"a\": { \"x-stagehand-persisted\": true } }\n}", 5, 26, "belongs on the schema root only" },
@@ -158,7 +159,7 @@ public sealed class DiagnosticTests
         var result = GeneratorHarness.RunInline(("Loop.schema.json", text));
 
         Assert.Empty(result.GeneratedSources);
-        Assert.Contains(ModelProblems(("Loop.schema.json", text)), p => p.Message.Contains("leads back to itself", System.StringComparison.Ordinal));
+        Assert.Contains(ModelProblems(("Loop.schema.json", text)), p => p.Message.Contains("loops back without reading any member or item", System.StringComparison.Ordinal));
     }
 
     [Fact]

@@ -58,6 +58,7 @@ internal static class QuickRunner
             (typeof(ParseBenchmarks), fast),
             (typeof(WriteBenchmarks), fast),
             (typeof(GeneratorBenchmarks), fast),
+            (typeof(KeywordCostBenchmarks), fast),
         };
         if (analyzerProblem is null)
         {

@@ -28,6 +28,7 @@ internal static class EcmaPattern
     public static Regex Compile(string pattern)
     {
         string translated = Translate(pattern);
+#if NET7_0_OR_GREATER
         try
         {
             return new Regex(translated, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
@@ -36,6 +37,10 @@ internal static class EcmaPattern
         {
             return new Regex(translated, RegexOptions.CultureInvariant, FallbackTimeout);
         }
+#else
+        // The schema tools (netstandard2.0) only check patterns; they never match with them.
+        return new Regex(translated, RegexOptions.CultureInvariant, FallbackTimeout);
+#endif
     }
 
     /// <summary>
@@ -68,7 +73,7 @@ internal static class EcmaPattern
     /// <c>\A</c>, <c>\Z</c>, <c>\z</c>, <c>\G</c>, ...; <c>\B</c> and <c>\k</c> inside a class), and <c>\0</c> followed
     /// by a digit (an octal escape). Whatever else .NET refuses, compiling finds.
     /// </summary>
-    private static bool HasEcmaSyntax(string pattern)
+    internal static bool HasEcmaSyntax(string pattern)
     {
         bool inClass = false;
         for (int i = 0; i < pattern.Length; i++)
@@ -82,12 +87,12 @@ internal static class EcmaPattern
                 }
 
                 char escape = pattern[++i];
-                if (char.IsAsciiLetter(escape) && !("dDwWsSbfnrtvcxupP".Contains(escape, StringComparison.Ordinal) || (!inClass && escape is 'B' or 'k')))
+                if (IsAsciiLetter(escape) && !("dDwWsSbfnrtvcxupP".IndexOf(escape) >= 0 || (!inClass && escape is 'B' or 'k')))
                 {
                     return false;
                 }
 
-                if (escape == '0' && i + 1 < pattern.Length && char.IsAsciiDigit(pattern[i + 1]))
+                if (escape == '0' && i + 1 < pattern.Length && IsAsciiDigit(pattern[i + 1]))
                 {
                     return false;
                 }
@@ -148,7 +153,7 @@ internal static class EcmaPattern
 
             // A group name: an identifier, then ">".
             int end = pattern.IndexOf('>', index + 1);
-            if (end <= index + 1 || char.IsAsciiDigit(pattern[index + 1]))
+            if (end <= index + 1 || IsAsciiDigit(pattern[index + 1]))
             {
                 return false;
             }
@@ -192,6 +197,11 @@ internal static class EcmaPattern
 
         return false;
     }
+
+    // Spelt out: the schema tools that share this file build for netstandard2.0, which lacks char.IsAsciiDigit.
+    private static bool IsAsciiDigit(char c) => c is >= '0' and <= '9';
+
+    private static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
 
     /// <summary>Rewrites an ECMA-262 pattern into a .NET pattern with the same meaning.</summary>
     public static string Translate(string pattern)
