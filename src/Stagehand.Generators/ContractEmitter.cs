@@ -53,17 +53,18 @@ internal static class ContractEmitter
         }
 
         writer.WriteLine();
+        var reader = node is null ? null : "global::" + file.Namespace + "." + file.SchemaClass + "." + node.OwnTypeMethod;
         switch (type)
         {
             case RecordSpec record:
                 WriterEmitter.EmitRecord(writer, record);
                 writer.WriteLine();
-                ValueValidationEmitter.EmitRecord(writer, record);
+                ValueValidationEmitter.EmitRecord(writer, record, reader);
                 break;
             case UnionSpec union:
                 WriterEmitter.EmitUnion(writer, union);
                 writer.WriteLine();
-                ValueValidationEmitter.EmitUnion(writer, union);
+                ValueValidationEmitter.EmitUnion(writer, union, reader);
                 break;
         }
     }

@@ -13,12 +13,18 @@ namespace Stagehand.Generators;
 /// </summary>
 internal static class ValueValidationEmitter
 {
-    public static void EmitRecord(SourceWriter writer, RecordSpec record)
+    /// <param name="reader">The generated reader of the record's own type (for <see cref="TypeSpec.ChecksOnTheWire"/>).</param>
+    public static void EmitRecord(SourceWriter writer, RecordSpec record, string? reader)
     {
         var rules = new List<string>();
         EmitEntry(writer);
         writer.OpenBlock("public void ValidateInto(" + Runtime + "ContractValueValidator validator)");
         writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(validator);");
+        if (record.ChecksOnTheWire && reader is not null)
+        {
+            writer.WriteLine("var errorsBefore = validator.ErrorCount;");
+        }
+
         foreach (var member in record.Members)
         {
             if (member.Const is not null)
@@ -62,16 +68,39 @@ internal static class ValueValidationEmitter
             }
         }
 
+        EmitWireCheck(writer, record, reader);
         writer.CloseBlock();
         EmitRuleFields(writer, rules);
     }
 
-    public static void EmitUnion(SourceWriter writer, UnionSpec union)
+    /// <summary>
+    /// For a type whose schema asks more than the C# value shows: once the value's own checks pass (a value they
+    /// reject may not even write), it is written and read back with the type's generated reader.
+    /// </summary>
+    private static void EmitWireCheck(SourceWriter writer, TypeSpec type, string? reader)
+    {
+        if (!type.ChecksOnTheWire || reader is null)
+        {
+            return;
+        }
+
+        var name = type.Type.FullName;
+        writer.WriteLine("if (validator.ErrorCount == errorsBefore)");
+        writer.WriteLine("    validator.CheckOnTheWire<" + name + ", " + name + ">(this, static (writer, value) => value.WriteTo(writer), " + reader + ");");
+    }
+
+    /// <param name="reader">The generated reader of the union's own type (for <see cref="TypeSpec.ChecksOnTheWire"/>).</param>
+    public static void EmitUnion(SourceWriter writer, UnionSpec union, string? reader)
     {
         var rules = new List<string>();
         EmitEntry(writer);
         writer.OpenBlock("public void ValidateInto(" + Runtime + "ContractValueValidator validator)");
         writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(validator);");
+        if (union.ChecksOnTheWire && reader is not null)
+        {
+            writer.WriteLine("var errorsBefore = validator.ErrorCount;");
+        }
+
         writer.OpenBlock("switch (_case)");
         var index = 1;
         foreach (var @case in union.Cases)
@@ -91,6 +120,7 @@ internal static class ValueValidationEmitter
 
         writer.WriteLine("default: validator.AddError(\"type\", \"The union holds no case: it is the default value.\"); break;");
         writer.CloseBlock();
+        EmitWireCheck(writer, union, reader);
         writer.CloseBlock();
         EmitRuleFields(writer, rules);
     }

@@ -155,6 +155,14 @@ internal abstract record TypeSpec
     public required string Visibility { get; init; }
 
     public bool Deprecated { get; init; }
+
+    /// <summary>
+    /// Whether the schema of the type asks something its in-memory checks cannot see (<c>not</c>, <c>if</c>,
+    /// <c>dependentRequired</c>, <c>uniqueItems</c>, a format without a C# type of its own, a member of several JSON
+    /// types, ...). Its <c>Validate()</c> then also writes the value and reads it back with the generated reader, so
+    /// that a value built in code is checked exactly as one read from the wire.
+    /// </summary>
+    public bool ChecksOnTheWire { get; init; }
 }
 
 internal sealed record RecordSpec : TypeSpec

@@ -651,6 +651,7 @@ internal sealed partial class ContractModelBuilder
             Description = node.Description,
             Visibility = visibility,
             Deprecated = node.Deprecated,
+            ChecksOnTheWire = NeedsWireCheck(document, node),
             Members = members.ToEquatableArray(),
             AdditionalMembers = additionalMembers,
             AdditionalMembersTyped = node.HasAdditionalPropertiesSchema,
@@ -783,6 +784,7 @@ internal sealed partial class ContractModelBuilder
             Description = node.Description,
             Visibility = visibility,
             Deprecated = node.Deprecated,
+            ChecksOnTheWire = NeedsWireCheck(document, node),
             Cases = cases.ToEquatableArray(),
             Discriminator = DiscriminatorOf(document, node),
         };

@@ -1,9 +1,11 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Json;
 
 namespace Stagehand.Contracts;
 
@@ -113,6 +115,33 @@ public sealed class ContractValueValidator
             StringBuilder builder = new StringBuilder(string.Concat(_path));
             JsonText.AppendPointerToken(builder, wireName.AsSpan());
             Add(builder.ToString(), "required", "The member is required.");
+        }
+    }
+
+    /// <summary>How many errors have been recorded so far.</summary>
+    public int ErrorCount => _errors?.Count ?? 0;
+
+    /// <summary>
+    /// Checks <paramref name="value"/> as it is on the wire: writes it with <paramref name="write"/> and reads the JSON back
+    /// with the contract's generated reader <paramref name="read"/>, so that what its schema asks beyond what the C#
+    /// value shows (<c>not</c>, <c>if</c>, <c>dependentRequired</c>, <c>uniqueItems</c>, ...) is checked exactly as for a
+    /// value read from the wire. Each error is recorded under the current pointer.
+    /// </summary>
+    public void CheckOnTheWire<TValue, TRead>(TValue value, Action<Utf8JsonWriter, TValue> write, ContractReadFunc<TRead> read)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(read);
+        ArrayBufferWriter<byte> buffer = new ArrayBufferWriter<byte>();
+        using (Utf8JsonWriter writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer, value);
+        }
+
+        ValidationResult result = ContractJson.Validate(buffer.WrittenSpan, null, read);
+        string prefix = string.Concat(_path);
+        foreach (ValidationError error in result.Errors)
+        {
+            Add(prefix + error.Pointer, error.Keyword, error.Message);
         }
     }
 
