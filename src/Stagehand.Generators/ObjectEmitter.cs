@@ -55,7 +55,7 @@ internal static class ObjectEmitter
             : "new[] { " + string.Join(", ", node.ReadOnlyMembers.Select(Identifiers.Literal)) + " }";
         if (!node.ReadOnlyMembers.IsEmpty)
         {
-            readOnly = node.Method + "ReadOnlyMembers";
+            readOnly = GeneratedMemberNames.ReadOnlyMembersField(node.Method);
         }
 
         writer.OpenBlock("while (reader.Read() && reader.TokenType == " + Json + "JsonTokenType.PropertyName)");

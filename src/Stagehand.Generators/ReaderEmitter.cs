@@ -50,7 +50,7 @@ internal static class ReaderEmitter
         writer.CloseBlock();
     }
 
-    private static string InScopeMethod(NodeSpec node) => node.Method + "InScope";
+    private static string InScopeMethod(NodeSpec node) => GeneratedMemberNames.InScopeReader(node.Method);
 
     /// <summary>
     /// The reader of a resource root that declares a dynamic anchor: it records in the dynamic scope that evaluation is
@@ -95,7 +95,7 @@ internal static class ReaderEmitter
 
     internal static string StringRulesField(NodeSpec node) => GeneratedMemberNames.StringRulesField(node.Method);
 
-    internal static string NumberRulesField(NodeSpec node) => node.Method + "NumberRules";
+    internal static string NumberRulesField(NodeSpec node) => GeneratedMemberNames.NumberRulesField(node.Method);
 
     internal static bool HasStringRules(NodeSpec node) => node.MinLength is not null || node.MaxLength is not null || node.Pattern is not null || node.Format is not null;
 
@@ -138,7 +138,7 @@ internal static class ReaderEmitter
 
         if (!node.ReadOnlyMembers.IsEmpty)
         {
-            writer.WriteLine("private static readonly string[] " + node.Method + "ReadOnlyMembers = { " + string.Join(", ", node.ReadOnlyMembers.Select(Identifiers.Literal)) + " };");
+            writer.WriteLine("private static readonly string[] " + GeneratedMemberNames.ReadOnlyMembersField(node.Method) + " = { " + string.Join(", ", node.ReadOnlyMembers.Select(Identifiers.Literal)) + " };");
         }
 
         var index = 0;
@@ -163,7 +163,7 @@ internal static class ReaderEmitter
         : node.Const is not null ? new[] { node.Const }
         : node.Enum;
 
-    private static string LiteralField(NodeSpec node, int index) => node.Method + "Literal" + index.ToString(CultureInfo.InvariantCulture);
+    private static string LiteralField(NodeSpec node, int index) => GeneratedMemberNames.LiteralField(node.Method, index);
 
     private static void EmitNode(SourceWriter writer, NodeSpec node, string method)
     {
@@ -921,7 +921,7 @@ internal static class ReaderEmitter
         writer.CloseBlock();
     }
 
-    private static string DynamicScopesField(NodeSpec node) => node.Method + "DynamicScopes";
+    private static string DynamicScopesField(NodeSpec node) => GeneratedMemberNames.DynamicScopesField(node.Method);
 
     // ---- token helpers ------------------------------------------------------------------------------------
 

@@ -69,8 +69,17 @@ internal sealed partial class ContractModelBuilder
         }
     }
 
+    /// <summary>The nodes on a loop <see cref="ReportReferenceLoops"/> reported, by file and pointer.</summary>
+    private readonly HashSet<(string Path, string Pointer)> _inPlaceLoops = new();
+
     private void ReportLoop(List<SchemaLocation> loop)
     {
+        foreach (var location in loop)
+        {
+            _inPlaceLoops.Add((location.Document.Path, location.Node.Pointer));
+        }
+
+
         var at = loop.FirstOrDefault(l => l.Node.Ref is not null || l.Node.DynamicRef is not null);
         if (at.Node is null)
         {

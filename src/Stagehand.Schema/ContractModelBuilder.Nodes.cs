@@ -35,29 +35,6 @@ internal sealed partial class ContractModelBuilder
         return classes;
     }
 
-    /// <summary>The reader method of the node at <paramref name="pointer"/>: readable, and unique thanks to a hash of the exact pointer.</summary>
-    public static string MethodNameFor(string pointer)
-    {
-        if (pointer.Length == 0)
-        {
-            return "ReadRoot";
-        }
-
-        var builder = new System.Text.StringBuilder("Read");
-        foreach (var c in pointer)
-        {
-            builder.Append(char.IsLetterOrDigit(c) && c < 128 ? c : '_');
-        }
-
-        var hash = 2166136261u;
-        foreach (var c in pointer)
-        {
-            hash = unchecked((hash ^ c) * 16777619u);
-        }
-
-        return builder.Append('_').Append(hash.ToString("x8", CultureInfo.InvariantCulture)).ToString();
-    }
-
     private List<NodeSpec> BuildNodes(SchemaDocument document, List<TypeSpec> types)
     {
         var nodes = new List<NodeSpec>();
@@ -112,7 +89,7 @@ internal sealed partial class ContractModelBuilder
 
         var spec = new NodeSpec
         {
-            Method = MethodNameFor(node.Pointer),
+            Method = ReaderNameFor(document, node),
             Shape = shape,
             Nullable = nullable,
             ValueType = shape.CSharpType + (nullable ? "?" : string.Empty),
@@ -133,7 +110,7 @@ internal sealed partial class ContractModelBuilder
             MinItems = node.MinItems,
             MaxItems = node.MaxItems,
             OwnType = ownType,
-            NonNullMethod = ownType is not null && nullable ? MethodNameFor(node.Pointer) + "NotNull" : null,
+            NonNullMethod = ownType is not null && nullable ? GeneratedMemberNames.NonNullReader(ReaderNameFor(document, node)) : null,
             EnumValues = ownType is { Kind: NamedKind.Enum }
                 ? types.OfType<EnumSpec>().FirstOrDefault(e => e.Type == ownType)?.Values ?? EquatableArray<EnumValueSpec>.Empty
                 : EquatableArray<EnumValueSpec>.Empty,
@@ -178,7 +155,7 @@ internal sealed partial class ContractModelBuilder
             MaxContains = node.Contains is null ? null : node.MaxContains,
             UniqueItems = node.UniqueItems,
             PatternProperties = node.PatternProperties
-                .Select((p, index) => new PatternMemberCheck(p.Pattern, MethodNameFor(node.Pointer) + "Pattern" + index.ToString(CultureInfo.InvariantCulture), LocalReader(document, p.Schema)))
+                .Select((p, index) => new PatternMemberCheck(p.Pattern, GeneratedMemberNames.PatternField(ReaderNameFor(document, node), index), LocalReader(document, p.Schema)))
                 .ToEquatableArray(),
             MinProperties = node.MinProperties,
             MaxProperties = node.MaxProperties,
@@ -477,7 +454,7 @@ internal sealed partial class ContractModelBuilder
         }
 
         var target = ReaderClassOf(document);
-        return new MethodRef(target, MethodNameFor(node.Pointer), valueType, AcceptedTypes(document, node, new HashSet<(string, string)>()));
+        return new MethodRef(target, ReaderNameFor(document, node), valueType, AcceptedTypes(document, node, new HashSet<(string, string)>()));
     }
 
     /// <summary>The JSON types a node can accept at most; <see cref="JsonTypes.None"/> when it cannot be told.</summary>

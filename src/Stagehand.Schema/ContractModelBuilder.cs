@@ -143,6 +143,7 @@ internal sealed partial class ContractModelBuilder
 
         ReportUnionsThatHoldThemselves();
         BlockReferencesToBrokenFiles(ordered);
+        KeepReachableReaders(built);
 
         var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var results = ImmutableArray.CreateBuilder<ContractBuildResult>(_documents.Count);
@@ -931,7 +932,13 @@ internal sealed partial class ContractModelBuilder
 
             if (!visiting.Add((target.Value.Document.Path, target.Value.Node.Pointer)))
             {
-                // A loop of references applied in place: ReportReferenceLoops has reported it, once, where it starts.
+                // A loop applied in place was reported once, where it starts, by ReportReferenceLoops; a loop through
+                // items (an array of arrays of itself) is reported here, since its C# type would be infinite.
+                if (!_inPlaceLoops.Contains((document.Path, node.Pointer)))
+                {
+                    Report(document.Path, "$ref", $"The reference '{node.Ref}' leads back to itself without reaching a type: an array of arrays of itself has no C# type. Put the array inside an object, or read the file in validator mode.", node.RefLocation ?? node.Location);
+                }
+
                 return null;
             }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Stagehand.Schema;
 
@@ -24,6 +25,60 @@ internal static class GeneratedMemberNames
 
     /// <summary>The static field that holds the string rules of the node read by <paramref name="readerMethod"/>.</summary>
     public static string StringRulesField(string readerMethod) => readerMethod + "StringRules";
+
+    // The companions of a node's reader method in its file's reader class, each named after the method. The naming of
+    // reader methods keeps every method clear of every other method's companions (CompanionBase).
+
+    public static string NumberRulesField(string readerMethod) => readerMethod + "NumberRules";
+
+    public static string ReadOnlyMembersField(string readerMethod) => readerMethod + "ReadOnlyMembers";
+
+    public static string DynamicScopesField(string readerMethod) => readerMethod + "DynamicScopes";
+
+    /// <summary>The reader of a nullable node's own type, which rejects null.</summary>
+    public static string NonNullReader(string readerMethod) => readerMethod + "NotNull";
+
+    /// <summary>The body of a resource root's reader, read inside its dynamic scope.</summary>
+    public static string InScopeReader(string readerMethod) => readerMethod + "InScope";
+
+    public static string LiteralField(string readerMethod, int index) => readerMethod + "Literal" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string PatternField(string readerMethod, int index) => readerMethod + "Pattern" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static readonly string[] CompanionSuffixes = ["StringRules", "NumberRules", "ReadOnlyMembers", "DynamicScopes", "NotNull", "InScope"];
+
+    private static readonly string[] NumberedCompanionSuffixes = ["Literal", "Pattern"];
+
+    /// <summary>The reader method <paramref name="name"/> would be a companion of (<c>ReadPetStringRules</c> → <c>ReadPet</c>), or null.</summary>
+    public static string? CompanionBase(string name)
+    {
+        foreach (var suffix in CompanionSuffixes)
+        {
+            if (name.Length > suffix.Length && name.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return name.Substring(0, name.Length - suffix.Length);
+            }
+        }
+
+        var digits = name.Length;
+        while (digits > 0 && char.IsDigit(name[digits - 1]))
+        {
+            digits--;
+        }
+
+        if (digits < name.Length)
+        {
+            foreach (var suffix in NumberedCompanionSuffixes)
+            {
+                if (digits > suffix.Length && string.CompareOrdinal(name, digits - suffix.Length, suffix, 0, suffix.Length) == 0)
+                {
+                    return name.Substring(0, digits - suffix.Length);
+                }
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The field of a union that says which case it holds.</summary>
     public const string UnionTagField = "_case";

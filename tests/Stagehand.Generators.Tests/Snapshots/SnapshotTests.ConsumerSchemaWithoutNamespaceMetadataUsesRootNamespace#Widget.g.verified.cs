@@ -125,7 +125,7 @@ public sealed class WidgetJsonConverter : global::System.Text.Json.Serialization
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class WidgetSchema
 {
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_id_45c9f401StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Acme.Shop.Widget value)
     {
@@ -167,14 +167,14 @@ internal static class WidgetSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Acme.Shop.WidgetSchema.Read_properties_id_45c9f401(ref reader, ref context, build, out member0);
+                        if (first) global::Acme.Shop.WidgetSchema.ReadId(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Acme.Shop.WidgetSchema.Read_properties_tags_333bd4f5(ref reader, ref context, build, out member1);
+                        if (first) global::Acme.Shop.WidgetSchema.ReadTags(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else
@@ -200,7 +200,7 @@ internal static class WidgetSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_id_45c9f401(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    internal static bool ReadId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -214,7 +214,7 @@ internal static class WidgetSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_id_45c9f401StringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -222,7 +222,7 @@ internal static class WidgetSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_tags_333bd4f5(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<string> value)
+    internal static bool ReadTags(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<string> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -241,7 +241,7 @@ internal static class WidgetSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Acme.Shop.WidgetSchema.Read_properties_tags_items_2fce2c5a(ref reader, ref context, build, out var item);
+                    global::Acme.Shop.WidgetSchema.ReadTagsItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }
@@ -253,7 +253,7 @@ internal static class WidgetSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_tags_items_2fce2c5a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadTagsItems(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -273,13 +273,5 @@ internal static class WidgetSchema
         }
 
         return context.ErrorCount == mark;
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

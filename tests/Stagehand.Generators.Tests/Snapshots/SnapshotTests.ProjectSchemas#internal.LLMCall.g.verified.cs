@@ -208,10 +208,10 @@ public sealed class LLMCallJsonConverter : global::System.Text.Json.Serializatio
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class LLMCallSchema
 {
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_id_45c9f401StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_llmSessionId_bb1aa4d0StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_sentAt_a7c485f7StringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_receivedAt_d625a1eaStringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadLlmSessionIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadSentAtStringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadReceivedAtStringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.Internal.LLMCall value)
     {
@@ -266,70 +266,70 @@ internal static class LLMCallSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_id_45c9f401(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.ReadId(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_llmSessionId_bb1aa4d0(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.ReadLlmSessionId(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_sentAt_a7c485f7(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.ReadSentAt(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_receivedAt_d625a1ea(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.ReadReceivedAt(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_prompt_c43cd79a(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.ReadPrompt(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_expectedResponseSchema_5d9d7534(ref reader, ref context, build, out member5);
+                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.ReadExpectedResponseSchema(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_response_34dc4c2b(ref reader, ref context, build, out member6);
+                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.ReadResponse(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
                     else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_error_ff14f99a(ref reader, ref context, build, out member7);
+                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.ReadError(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
                     else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_usage_08a62d63(ref reader, ref context, build, out member8);
+                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.ReadUsage(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
                     else if (member == 9)
                     {
                         var first = context.MarkSeen(ref seen0, 9);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.Read_properties_model_66f800f9(ref reader, ref context, build, out member9);
+                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.ReadModel(ref reader, ref context, build, out member9);
                         else reader.Skip();
                     }
                     else
@@ -372,7 +372,7 @@ internal static class LLMCallSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_id_45c9f401(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    internal static bool ReadId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -386,7 +386,7 @@ internal static class LLMCallSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_id_45c9f401StringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -394,7 +394,7 @@ internal static class LLMCallSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_llmSessionId_bb1aa4d0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    internal static bool ReadLlmSessionId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -408,7 +408,7 @@ internal static class LLMCallSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_llmSessionId_bb1aa4d0StringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadLlmSessionIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -416,7 +416,7 @@ internal static class LLMCallSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_sentAt_a7c485f7(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset value)
+    internal static bool ReadSentAt(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -430,7 +430,7 @@ internal static class LLMCallSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadDateTimeOffset(ref reader, Read_properties_sentAt_a7c485f7StringRules, out var instant)) value = instant;
+                if (context.TryReadDateTimeOffset(ref reader, ReadSentAtStringRules, out var instant)) value = instant;
                 break;
             }
         }
@@ -438,7 +438,7 @@ internal static class LLMCallSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_receivedAt_d625a1ea(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset? value)
+    internal static bool ReadReceivedAt(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -452,7 +452,7 @@ internal static class LLMCallSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadDateTimeOffset(ref reader, Read_properties_receivedAt_d625a1eaStringRules, out var instant)) value = instant;
+                if (context.TryReadDateTimeOffset(ref reader, ReadReceivedAtStringRules, out var instant)) value = instant;
                 break;
             }
         }
@@ -460,7 +460,7 @@ internal static class LLMCallSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_prompt_c43cd79a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadPrompt(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -482,27 +482,27 @@ internal static class LLMCallSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_expectedResponseSchema_5d9d7534(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadExpectedResponseSchema(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         return context.TryReadAny(ref reader, build, out value);
     }
 
-    internal static bool Read_properties_response_34dc4c2b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         return context.TryReadAny(ref reader, build, out value);
     }
 
-    internal static bool Read_properties_error_ff14f99a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadError(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         return context.TryReadAny(ref reader, build, out value);
     }
 
-    internal static bool Read_properties_usage_08a62d63(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadUsage(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         return context.TryReadAny(ref reader, build, out value);
     }
 
-    internal static bool Read_properties_model_66f800f9(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadModel(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -522,13 +522,5 @@ internal static class LLMCallSchema
         }
 
         return context.ErrorCount == mark;
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

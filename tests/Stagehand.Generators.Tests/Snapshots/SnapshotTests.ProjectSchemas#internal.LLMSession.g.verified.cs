@@ -549,24 +549,24 @@ public sealed class LLMSessionJsonConverter : global::System.Text.Json.Serializa
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class LLMSessionSchema
 {
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_id_45c9f401StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_copiedTemplateId_a8ed268fStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_forkedSessionId_4b9527b6StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_projectId_ead9b9f4StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_browserSessionId_3bb418edStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_createdAt_ef299d61StringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_updatedAt_31f9f25eStringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_connectedAt_6707cfe6StringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_disconnectedAt_173323d2StringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_lastRequestAt_d779a348StringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_lastResponseAt_3384c1ceStringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_lastErrorAt_479f5d9fStringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_baseUrl_93246e8aStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
-    internal static readonly global::Stagehand.Contracts.NumberRules Read_properties_tokensInput_e1afa012NumberRules = new(minimum: "0", maximum: "2147483647", integer: true);
-    internal static readonly global::Stagehand.Contracts.NumberRules Read_properties_tokensOutput_7f37b507NumberRules = new(minimum: "0", maximum: "2147483647", integer: true);
-    internal static readonly global::Stagehand.Contracts.NumberRules Read_properties_tokensReasoning_b8b5d7f6NumberRules = new(minimum: "0", maximum: "2147483647", integer: true);
-    internal static readonly global::Stagehand.Contracts.NumberRules Read_properties_tokensCachedInput_03c8996cNumberRules = new(minimum: "0", maximum: "2147483647", integer: true);
-    internal static readonly global::Stagehand.Contracts.NumberRules Read_properties_tokensTotal_7bc260a0NumberRules = new(minimum: "0", maximum: "2147483647", integer: true);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadCopiedTemplateIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadForkedSessionIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadProjectIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadBrowserSessionIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadCreatedAtStringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadUpdatedAtStringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadConnectedAtStringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadDisconnectedAtStringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadLastRequestAtStringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadLastResponseAtStringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadLastErrorAtStringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadBaseUrlStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
+    internal static readonly global::Stagehand.Contracts.NumberRules ReadTokensInputNumberRules = new(minimum: "0", maximum: "2147483647", integer: true);
+    internal static readonly global::Stagehand.Contracts.NumberRules ReadTokensOutputNumberRules = new(minimum: "0", maximum: "2147483647", integer: true);
+    internal static readonly global::Stagehand.Contracts.NumberRules ReadTokensReasoningNumberRules = new(minimum: "0", maximum: "2147483647", integer: true);
+    internal static readonly global::Stagehand.Contracts.NumberRules ReadTokensCachedInputNumberRules = new(minimum: "0", maximum: "2147483647", integer: true);
+    internal static readonly global::Stagehand.Contracts.NumberRules ReadTokensTotalNumberRules = new(minimum: "0", maximum: "2147483647", integer: true);
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.Internal.LLMSession value)
     {
@@ -640,168 +640,168 @@ internal static class LLMSessionSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_id_45c9f401(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadId(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_copiedTemplateId_a8ed268f(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadCopiedTemplateId(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_forkedSessionId_4b9527b6(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadForkedSessionId(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_projectId_ead9b9f4(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadProjectId(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_browserSessionId_3bb418ed(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadBrowserSessionId(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_createdAt_ef299d61(ref reader, ref context, build, out member5);
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadCreatedAt(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_updatedAt_31f9f25e(ref reader, ref context, build, out member6);
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadUpdatedAt(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
                     else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_connectedAt_6707cfe6(ref reader, ref context, build, out member7);
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadConnectedAt(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
                     else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_disconnectedAt_173323d2(ref reader, ref context, build, out member8);
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadDisconnectedAt(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
                     else if (member == 9)
                     {
                         var first = context.MarkSeen(ref seen0, 9);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_lastRequestAt_d779a348(ref reader, ref context, build, out member9);
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadLastRequestAt(ref reader, ref context, build, out member9);
                         else reader.Skip();
                     }
                     else if (member == 10)
                     {
                         var first = context.MarkSeen(ref seen0, 10);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_lastResponseAt_3384c1ce(ref reader, ref context, build, out member10);
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadLastResponseAt(ref reader, ref context, build, out member10);
                         else reader.Skip();
                     }
                     else if (member == 11)
                     {
                         var first = context.MarkSeen(ref seen0, 11);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_lastErrorAt_479f5d9f(ref reader, ref context, build, out member11);
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadLastErrorAt(ref reader, ref context, build, out member11);
                         else reader.Skip();
                     }
                     else if (member == 12)
                     {
                         var first = context.MarkSeen(ref seen0, 12);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_lastErrorMessage_997bce91(ref reader, ref context, build, out member12);
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadLastErrorMessage(ref reader, ref context, build, out member12);
                         else reader.Skip();
                     }
                     else if (member == 13)
                     {
                         var first = context.MarkSeen(ref seen0, 13);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_status_3fe76956(ref reader, ref context, build, out member13);
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadStatus(ref reader, ref context, build, out member13);
                         else reader.Skip();
                     }
                     else if (member == 14)
                     {
                         var first = context.MarkSeen(ref seen0, 14);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_model_66f800f9(ref reader, ref context, build, out member14);
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadModel(ref reader, ref context, build, out member14);
                         else reader.Skip();
                     }
                     else if (member == 15)
                     {
                         var first = context.MarkSeen(ref seen0, 15);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_baseUrl_93246e8a(ref reader, ref context, build, out member15);
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadBaseUrl(ref reader, ref context, build, out member15);
                         else reader.Skip();
                     }
                     else if (member == 16)
                     {
                         var first = context.MarkSeen(ref seen0, 16);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_options_4b906052(ref reader, ref context, build, out member16);
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadOptions(ref reader, ref context, build, out member16);
                         else reader.Skip();
                     }
                     else if (member == 17)
                     {
                         var first = context.MarkSeen(ref seen0, 17);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_extraHttpHeaders_55134dd8(ref reader, ref context, build, out member17);
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadExtraHttpHeaders(ref reader, ref context, build, out member17);
                         else reader.Skip();
                     }
                     else if (member == 18)
                     {
                         var first = context.MarkSeen(ref seen0, 18);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_systemPrompt_352ccb9b(ref reader, ref context, build, out member18);
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadSystemPrompt(ref reader, ref context, build, out member18);
                         else reader.Skip();
                     }
                     else if (member == 19)
                     {
                         var first = context.MarkSeen(ref seen0, 19);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_tokensInput_e1afa012(ref reader, ref context, build, out member19);
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadTokensInput(ref reader, ref context, build, out member19);
                         else reader.Skip();
                     }
                     else if (member == 20)
                     {
                         var first = context.MarkSeen(ref seen0, 20);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_tokensOutput_7f37b507(ref reader, ref context, build, out member20);
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadTokensOutput(ref reader, ref context, build, out member20);
                         else reader.Skip();
                     }
                     else if (member == 21)
                     {
                         var first = context.MarkSeen(ref seen0, 21);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_tokensReasoning_b8b5d7f6(ref reader, ref context, build, out member21);
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadTokensReasoning(ref reader, ref context, build, out member21);
                         else reader.Skip();
                     }
                     else if (member == 22)
                     {
                         var first = context.MarkSeen(ref seen0, 22);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_tokensCachedInput_03c8996c(ref reader, ref context, build, out member22);
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadTokensCachedInput(ref reader, ref context, build, out member22);
                         else reader.Skip();
                     }
                     else if (member == 23)
                     {
                         var first = context.MarkSeen(ref seen0, 23);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_tokensTotal_7bc260a0(ref reader, ref context, build, out member23);
+                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadTokensTotal(ref reader, ref context, build, out member23);
                         else reader.Skip();
                     }
                     else
@@ -872,7 +872,7 @@ internal static class LLMSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_id_45c9f401(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    internal static bool ReadId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -886,7 +886,7 @@ internal static class LLMSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_id_45c9f401StringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -894,7 +894,7 @@ internal static class LLMSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_copiedTemplateId_a8ed268f(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
+    internal static bool ReadCopiedTemplateId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -908,7 +908,7 @@ internal static class LLMSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_copiedTemplateId_a8ed268fStringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadCopiedTemplateIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -916,7 +916,7 @@ internal static class LLMSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_forkedSessionId_4b9527b6(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
+    internal static bool ReadForkedSessionId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -930,7 +930,7 @@ internal static class LLMSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_forkedSessionId_4b9527b6StringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadForkedSessionIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -938,7 +938,7 @@ internal static class LLMSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_projectId_ead9b9f4(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    internal static bool ReadProjectId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -952,7 +952,7 @@ internal static class LLMSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_projectId_ead9b9f4StringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadProjectIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -960,7 +960,7 @@ internal static class LLMSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_browserSessionId_3bb418ed(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    internal static bool ReadBrowserSessionId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -974,7 +974,7 @@ internal static class LLMSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_browserSessionId_3bb418edStringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadBrowserSessionIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -982,7 +982,7 @@ internal static class LLMSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_createdAt_ef299d61(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset value)
+    internal static bool ReadCreatedAt(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -996,7 +996,7 @@ internal static class LLMSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadDateTimeOffset(ref reader, Read_properties_createdAt_ef299d61StringRules, out var instant)) value = instant;
+                if (context.TryReadDateTimeOffset(ref reader, ReadCreatedAtStringRules, out var instant)) value = instant;
                 break;
             }
         }
@@ -1004,7 +1004,7 @@ internal static class LLMSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_updatedAt_31f9f25e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset value)
+    internal static bool ReadUpdatedAt(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1018,7 +1018,7 @@ internal static class LLMSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadDateTimeOffset(ref reader, Read_properties_updatedAt_31f9f25eStringRules, out var instant)) value = instant;
+                if (context.TryReadDateTimeOffset(ref reader, ReadUpdatedAtStringRules, out var instant)) value = instant;
                 break;
             }
         }
@@ -1026,7 +1026,7 @@ internal static class LLMSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_connectedAt_6707cfe6(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset? value)
+    internal static bool ReadConnectedAt(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1040,7 +1040,7 @@ internal static class LLMSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadDateTimeOffset(ref reader, Read_properties_connectedAt_6707cfe6StringRules, out var instant)) value = instant;
+                if (context.TryReadDateTimeOffset(ref reader, ReadConnectedAtStringRules, out var instant)) value = instant;
                 break;
             }
         }
@@ -1048,7 +1048,7 @@ internal static class LLMSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_disconnectedAt_173323d2(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset? value)
+    internal static bool ReadDisconnectedAt(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1062,7 +1062,7 @@ internal static class LLMSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadDateTimeOffset(ref reader, Read_properties_disconnectedAt_173323d2StringRules, out var instant)) value = instant;
+                if (context.TryReadDateTimeOffset(ref reader, ReadDisconnectedAtStringRules, out var instant)) value = instant;
                 break;
             }
         }
@@ -1070,7 +1070,7 @@ internal static class LLMSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_lastRequestAt_d779a348(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset? value)
+    internal static bool ReadLastRequestAt(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1084,7 +1084,7 @@ internal static class LLMSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadDateTimeOffset(ref reader, Read_properties_lastRequestAt_d779a348StringRules, out var instant)) value = instant;
+                if (context.TryReadDateTimeOffset(ref reader, ReadLastRequestAtStringRules, out var instant)) value = instant;
                 break;
             }
         }
@@ -1092,7 +1092,7 @@ internal static class LLMSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_lastResponseAt_3384c1ce(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset? value)
+    internal static bool ReadLastResponseAt(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1106,7 +1106,7 @@ internal static class LLMSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadDateTimeOffset(ref reader, Read_properties_lastResponseAt_3384c1ceStringRules, out var instant)) value = instant;
+                if (context.TryReadDateTimeOffset(ref reader, ReadLastResponseAtStringRules, out var instant)) value = instant;
                 break;
             }
         }
@@ -1114,7 +1114,7 @@ internal static class LLMSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_lastErrorAt_479f5d9f(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset? value)
+    internal static bool ReadLastErrorAt(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1128,7 +1128,7 @@ internal static class LLMSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadDateTimeOffset(ref reader, Read_properties_lastErrorAt_479f5d9fStringRules, out var instant)) value = instant;
+                if (context.TryReadDateTimeOffset(ref reader, ReadLastErrorAtStringRules, out var instant)) value = instant;
                 break;
             }
         }
@@ -1136,7 +1136,7 @@ internal static class LLMSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_lastErrorMessage_997bce91(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
+    internal static bool ReadLastErrorMessage(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1158,12 +1158,12 @@ internal static class LLMSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_status_3fe76956(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.Internal.LLMSessionStatus value)
+    internal static bool ReadStatus(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.Internal.LLMSessionStatus value)
     {
         return global::Stagehand.Contracts.Internal.LLMSessionStatusSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_model_66f800f9(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadModel(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1185,7 +1185,7 @@ internal static class LLMSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_baseUrl_93246e8a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri? value)
+    internal static bool ReadBaseUrl(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1199,7 +1199,7 @@ internal static class LLMSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadUri(ref reader, Read_properties_baseUrl_93246e8aStringRules, build, out var uri) && build) value = uri!;
+                if (context.TryReadUri(ref reader, ReadBaseUrlStringRules, build, out var uri) && build) value = uri!;
                 break;
             }
         }
@@ -1207,12 +1207,12 @@ internal static class LLMSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_options_4b906052(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadOptions(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         return context.TryReadAny(ref reader, build, out value);
     }
 
-    internal static bool Read_properties_extraHttpHeaders_55134dd8(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<string>? value)
+    internal static bool ReadExtraHttpHeaders(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<string>? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1233,7 +1233,7 @@ internal static class LLMSessionSchema
                     context.PushProperty(ref reader);
                     var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
                     reader.Read();
-                    global::Stagehand.Contracts.Internal.LLMSessionSchema.Read_properties_extraHttpHeaders_additionalProperties_ba48a491(ref reader, ref context, build, out var entry);
+                    global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadExtraHttpHeadersAdditionalProperties(ref reader, ref context, build, out var entry);
                     if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
                     context.Pop();
                 }
@@ -1245,7 +1245,7 @@ internal static class LLMSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_extraHttpHeaders_additionalProperties_ba48a491(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadExtraHttpHeadersAdditionalProperties(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1267,7 +1267,7 @@ internal static class LLMSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_systemPrompt_352ccb9b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
+    internal static bool ReadSystemPrompt(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1289,7 +1289,7 @@ internal static class LLMSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_tokensInput_e1afa012(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out int value)
+    internal static bool ReadTokensInput(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out int value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1303,7 +1303,7 @@ internal static class LLMSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.Number:
             {
-                if (context.TryReadInt32(ref reader, Read_properties_tokensInput_e1afa012NumberRules, out var number)) value = number;
+                if (context.TryReadInt32(ref reader, ReadTokensInputNumberRules, out var number)) value = number;
                 break;
             }
         }
@@ -1311,7 +1311,7 @@ internal static class LLMSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_tokensOutput_7f37b507(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out int value)
+    internal static bool ReadTokensOutput(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out int value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1325,7 +1325,7 @@ internal static class LLMSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.Number:
             {
-                if (context.TryReadInt32(ref reader, Read_properties_tokensOutput_7f37b507NumberRules, out var number)) value = number;
+                if (context.TryReadInt32(ref reader, ReadTokensOutputNumberRules, out var number)) value = number;
                 break;
             }
         }
@@ -1333,7 +1333,7 @@ internal static class LLMSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_tokensReasoning_b8b5d7f6(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out int value)
+    internal static bool ReadTokensReasoning(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out int value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1347,7 +1347,7 @@ internal static class LLMSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.Number:
             {
-                if (context.TryReadInt32(ref reader, Read_properties_tokensReasoning_b8b5d7f6NumberRules, out var number)) value = number;
+                if (context.TryReadInt32(ref reader, ReadTokensReasoningNumberRules, out var number)) value = number;
                 break;
             }
         }
@@ -1355,7 +1355,7 @@ internal static class LLMSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_tokensCachedInput_03c8996c(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out int value)
+    internal static bool ReadTokensCachedInput(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out int value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1369,7 +1369,7 @@ internal static class LLMSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.Number:
             {
-                if (context.TryReadInt32(ref reader, Read_properties_tokensCachedInput_03c8996cNumberRules, out var number)) value = number;
+                if (context.TryReadInt32(ref reader, ReadTokensCachedInputNumberRules, out var number)) value = number;
                 break;
             }
         }
@@ -1377,7 +1377,7 @@ internal static class LLMSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_tokensTotal_7bc260a0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out int value)
+    internal static bool ReadTokensTotal(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out int value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1391,19 +1391,11 @@ internal static class LLMSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.Number:
             {
-                if (context.TryReadInt32(ref reader, Read_properties_tokensTotal_7bc260a0NumberRules, out var number)) value = number;
+                if (context.TryReadInt32(ref reader, ReadTokensTotalNumberRules, out var number)) value = number;
                 break;
             }
         }
 
         return context.ErrorCount == mark;
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

@@ -173,10 +173,10 @@ public sealed class StagehandBrowserSessionJsonConverter : global::System.Text.J
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class StagehandBrowserSessionSchema
 {
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_id_45c9f401StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_projectId_ead9b9f4StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_browserbaseSessionId_107772aeStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_defaultLLMSessionId_8005993dStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadProjectIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadBrowserbaseSessionIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadDefaultLLMSessionIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.Internal.StagehandBrowserSession value)
     {
@@ -225,42 +225,42 @@ internal static class StagehandBrowserSessionSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.StagehandBrowserSessionSchema.Read_properties_id_45c9f401(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.Internal.StagehandBrowserSessionSchema.ReadId(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.StagehandBrowserSessionSchema.Read_properties_projectId_ead9b9f4(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.Internal.StagehandBrowserSessionSchema.ReadProjectId(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.StagehandBrowserSessionSchema.Read_properties_browserbaseSessionId_107772ae(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.Internal.StagehandBrowserSessionSchema.ReadBrowserbaseSessionId(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.StagehandBrowserSessionSchema.Read_properties_cdpUrl_ef8c1722(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.Internal.StagehandBrowserSessionSchema.ReadCdpUrl(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.StagehandBrowserSessionSchema.Read_properties_status_3fe76956(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.Internal.StagehandBrowserSessionSchema.ReadStatus(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.StagehandBrowserSessionSchema.Read_properties_defaultLLMSessionId_8005993d(ref reader, ref context, build, out member5);
+                        if (first) global::Stagehand.Contracts.Internal.StagehandBrowserSessionSchema.ReadDefaultLLMSessionId(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else
@@ -295,7 +295,7 @@ internal static class StagehandBrowserSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_id_45c9f401(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    internal static bool ReadId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -309,7 +309,7 @@ internal static class StagehandBrowserSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_id_45c9f401StringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -317,7 +317,7 @@ internal static class StagehandBrowserSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_projectId_ead9b9f4(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    internal static bool ReadProjectId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -331,7 +331,7 @@ internal static class StagehandBrowserSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_projectId_ead9b9f4StringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadProjectIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -339,7 +339,7 @@ internal static class StagehandBrowserSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_browserbaseSessionId_107772ae(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
+    internal static bool ReadBrowserbaseSessionId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -353,7 +353,7 @@ internal static class StagehandBrowserSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_browserbaseSessionId_107772aeStringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadBrowserbaseSessionIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -361,7 +361,7 @@ internal static class StagehandBrowserSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_cdpUrl_ef8c1722(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadCdpUrl(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -383,12 +383,12 @@ internal static class StagehandBrowserSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_status_3fe76956(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.Internal.StagehandBrowserSessionStatus value)
+    internal static bool ReadStatus(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.Internal.StagehandBrowserSessionStatus value)
     {
         return global::Stagehand.Contracts.Internal.StagehandBrowserSessionStatusSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_defaultLLMSessionId_8005993d(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    internal static bool ReadDefaultLLMSessionId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -402,19 +402,11 @@ internal static class StagehandBrowserSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_defaultLLMSessionId_8005993dStringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadDefaultLLMSessionIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
 
         return context.ErrorCount == mark;
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

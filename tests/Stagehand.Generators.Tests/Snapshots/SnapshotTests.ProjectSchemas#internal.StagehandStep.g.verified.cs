@@ -182,10 +182,10 @@ public sealed class StagehandStepJsonConverter : global::System.Text.Json.Serial
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class StagehandStepSchema
 {
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_id_45c9f401StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_stagehandBrowserSessionId_7ddd980aStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_llmTemplateId_8cc5433cStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_llmSessionId_bb1aa4d0StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadStagehandBrowserSessionIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadLlmTemplateIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadLlmSessionIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.Internal.StagehandStep value)
     {
@@ -236,49 +236,49 @@ internal static class StagehandStepSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.Read_properties_id_45c9f401(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.ReadId(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.Read_properties_stagehandBrowserSessionId_7ddd980a(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.ReadStagehandBrowserSessionId(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.Read_properties_operation_f593a995(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.ReadOperation(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.Read_properties_llmTemplateId_8cc5433c(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.ReadLlmTemplateId(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.Read_properties_llmSessionId_bb1aa4d0(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.ReadLlmSessionId(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.Read_properties_params_8ad0beba(ref reader, ref context, build, out member5);
+                        if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.ReadParams(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.Read_properties_result_9a94f5b5(ref reader, ref context, build, out member6);
+                        if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.ReadResult(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
                     else
@@ -315,7 +315,7 @@ internal static class StagehandStepSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_id_45c9f401(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    internal static bool ReadId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -329,7 +329,7 @@ internal static class StagehandStepSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_id_45c9f401StringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -337,7 +337,7 @@ internal static class StagehandStepSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_stagehandBrowserSessionId_7ddd980a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    internal static bool ReadStagehandBrowserSessionId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -351,7 +351,7 @@ internal static class StagehandStepSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_stagehandBrowserSessionId_7ddd980aStringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadStagehandBrowserSessionIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -359,12 +359,12 @@ internal static class StagehandStepSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_operation_f593a995(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.Internal.StagehandStepOperation value)
+    internal static bool ReadOperation(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.Internal.StagehandStepOperation value)
     {
         return global::Stagehand.Contracts.Internal.StagehandStepOperationSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_llmTemplateId_8cc5433c(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    internal static bool ReadLlmTemplateId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -378,7 +378,7 @@ internal static class StagehandStepSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_llmTemplateId_8cc5433cStringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadLlmTemplateIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -386,7 +386,7 @@ internal static class StagehandStepSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_llmSessionId_bb1aa4d0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
+    internal static bool ReadLlmSessionId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -400,7 +400,7 @@ internal static class StagehandStepSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_llmSessionId_bb1aa4d0StringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadLlmSessionIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -408,21 +408,13 @@ internal static class StagehandStepSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_params_8ad0beba(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadParams(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         return context.TryReadAny(ref reader, build, out value);
     }
 
-    internal static bool Read_properties_result_9a94f5b5(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadResult(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         return context.TryReadAny(ref reader, build, out value);
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

@@ -227,21 +227,21 @@ internal static class ActOptionsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActOptionsSchema.Read_properties_model_66f800f9(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.ActOptionsSchema.ReadModel(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActOptionsSchema.Read_properties_variables_50ec56b5(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.ActOptionsSchema.ReadVariables(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActOptionsSchema.Read_properties_timeout_28db07a7(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.ActOptionsSchema.ReadTimeout(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
@@ -273,17 +273,17 @@ internal static class ActOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_model_66f800f9(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ModelSelection value)
+    internal static bool ReadModel(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ModelSelection value)
     {
         return global::Stagehand.Contracts.V3.ModelSelectionSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_variables_50ec56b5(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.V3.VariableValue> value)
+    internal static bool ReadVariables(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.V3.VariableValue> value)
     {
         return global::Stagehand.Contracts.V3.VariablesSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_timeout_28db07a7(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadTimeout(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -305,7 +305,7 @@ internal static class ActOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_serverCache_b4b333e3(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ServerCacheSetting value)
+    internal static bool ReadServerCache(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ServerCacheSetting value)
     {
         return global::Stagehand.Contracts.V3.ServerCacheSettingSchema.ReadRoot(ref reader, ref context, build, out value);
     }

@@ -226,35 +226,35 @@ internal static class ActOutcomeSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActOutcomeSchema.Read_properties_success_1c85f647(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.ActOutcomeSchema.ReadSuccess(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActOutcomeSchema.Read_properties_message_27705c8b(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.ActOutcomeSchema.ReadMessage(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActOutcomeSchema.Read_properties_actionDescription_380a4e80(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.ActOutcomeSchema.ReadActionDescription(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActOutcomeSchema.Read_properties_actions_0c3a7757(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.ActOutcomeSchema.ReadActions(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActOutcomeSchema.Read_properties_cacheStatus_364f9e28(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V3.ActOutcomeSchema.ReadCacheStatus(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else
@@ -286,7 +286,7 @@ internal static class ActOutcomeSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_success_1c85f647(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadSuccess(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -313,7 +313,7 @@ internal static class ActOutcomeSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_message_27705c8b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadMessage(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -335,7 +335,7 @@ internal static class ActOutcomeSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_actionDescription_380a4e80(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadActionDescription(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -357,7 +357,7 @@ internal static class ActOutcomeSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_actions_0c3a7757(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.Action> value)
+    internal static bool ReadActions(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.Action> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -376,7 +376,7 @@ internal static class ActOutcomeSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.ActOutcomeSchema.Read_properties_actions_items_975750ac(ref reader, ref context, build, out var item);
+                    global::Stagehand.Contracts.V3.ActOutcomeSchema.ReadActionsItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }
@@ -388,21 +388,13 @@ internal static class ActOutcomeSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_actions_items_975750ac(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.Action value)
+    internal static bool ReadActionsItems(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.Action value)
     {
         return global::Stagehand.Contracts.V3.ActionSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_cacheStatus_364f9e28(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.CacheStatus value)
+    internal static bool ReadCacheStatus(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.CacheStatus value)
     {
         return global::Stagehand.Contracts.V3.CacheStatusSchema.ReadRoot(ref reader, ref context, build, out value);
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

@@ -312,7 +312,7 @@ public readonly partial struct ActInput : global::System.IEquatable<ActInput>
     /// </summary>
     public bool IsDefault => _case == 0;
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<ActInput> s_read = global::Stagehand.Contracts.V3.ActRequestSchema.Read_properties_input_ac669600;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<ActInput> s_read = global::Stagehand.Contracts.V3.ActRequestSchema.ReadInput;
 
     /// <summary>
     /// Validates UTF-8 JSON against the ActInput contract and reports every violation; a valid document allocates nothing.
@@ -425,7 +425,7 @@ public sealed class ActInputJsonConverter : global::System.Text.Json.Serializati
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class ActRequestSchema
 {
-    internal static readonly global::Stagehand.Contracts.NumberRules Read_properties_cacheThreshold_93d75e21NumberRules = new(minimum: "1", maximum: "2147483647", integer: true);
+    internal static readonly global::Stagehand.Contracts.NumberRules ReadCacheThresholdNumberRules = new(minimum: "1", maximum: "2147483647", integer: true);
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ActRequest value)
     {
@@ -471,35 +471,35 @@ internal static class ActRequestSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActRequestSchema.Read_properties_input_ac669600(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.ActRequestSchema.ReadInput(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActRequestSchema.Read_properties_options_4b906052(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.ActRequestSchema.ReadOptions(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActRequestSchema.Read_properties_frameId_39fba3ac(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.ActRequestSchema.ReadFrameId(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActRequestSchema.Read_properties_streamResponse_a467b953(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.ActRequestSchema.ReadStreamResponse(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActRequestSchema.Read_properties_cacheThreshold_93d75e21(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V3.ActRequestSchema.ReadCacheThreshold(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else
@@ -528,7 +528,7 @@ internal static class ActRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_input_ac669600(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ActInput value)
+    internal static bool ReadInput(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ActInput value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -540,7 +540,7 @@ internal static class ActRequestSchema
             case global::System.Text.Json.JsonTokenType.StartObject:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.ActRequestSchema.Read_properties_input_anyOf_1_1577bfac(ref reader, ref context, build, out var caseValue))
+                if (global::Stagehand.Contracts.V3.ActRequestSchema.ReadInputAnyOf1(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.ActInput.FromAction(caseValue);
@@ -551,7 +551,7 @@ internal static class ActRequestSchema
             case global::System.Text.Json.JsonTokenType.String:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.ActRequestSchema.Read_properties_input_anyOf_0_1677c13f(ref reader, ref context, build, out var caseValue))
+                if (global::Stagehand.Contracts.V3.ActRequestSchema.ReadInputAnyOf0(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.ActInput.FromInstruction(caseValue);
@@ -565,7 +565,7 @@ internal static class ActRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_input_anyOf_0_1677c13f(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadInputAnyOf0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -587,17 +587,17 @@ internal static class ActRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_input_anyOf_1_1577bfac(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.Action value)
+    internal static bool ReadInputAnyOf1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.Action value)
     {
         return global::Stagehand.Contracts.V3.ActionSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_options_4b906052(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ActOptions value)
+    internal static bool ReadOptions(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ActOptions value)
     {
         return global::Stagehand.Contracts.V3.ActOptionsSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_frameId_39fba3ac(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
+    internal static bool ReadFrameId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -619,7 +619,7 @@ internal static class ActRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_streamResponse_a467b953(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadStreamResponse(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -646,7 +646,7 @@ internal static class ActRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_cacheThreshold_93d75e21(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out int value)
+    internal static bool ReadCacheThreshold(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out int value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -660,7 +660,7 @@ internal static class ActRequestSchema
         {
             case global::System.Text.Json.JsonTokenType.Number:
             {
-                if (context.TryReadInt32(ref reader, Read_properties_cacheThreshold_93d75e21NumberRules, out var number)) value = number;
+                if (context.TryReadInt32(ref reader, ReadCacheThresholdNumberRules, out var number)) value = number;
                 break;
             }
         }

@@ -170,14 +170,14 @@ internal static class ActResultSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActResultSchema.Read_properties_result_9a94f5b5(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.ActResultSchema.ReadResult(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActResultSchema.Read_properties_actionId_6ed38503(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.ActResultSchema.ReadActionId(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else
@@ -203,12 +203,12 @@ internal static class ActResultSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_result_9a94f5b5(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ActResultData value)
+    internal static bool ReadResult(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ActResultData value)
     {
         return global::Stagehand.Contracts.V3.ActResultDataSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_actionId_6ed38503(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadActionId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;

@@ -205,28 +205,28 @@ internal static class ActResultDataSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActResultDataSchema.Read_properties_success_1c85f647(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.ActResultDataSchema.ReadSuccess(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActResultDataSchema.Read_properties_message_27705c8b(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.ActResultDataSchema.ReadMessage(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActResultDataSchema.Read_properties_actionDescription_380a4e80(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.ActResultDataSchema.ReadActionDescription(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActResultDataSchema.Read_properties_actions_0c3a7757(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.ActResultDataSchema.ReadActions(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else
@@ -257,7 +257,7 @@ internal static class ActResultDataSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_success_1c85f647(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadSuccess(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -284,7 +284,7 @@ internal static class ActResultDataSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_message_27705c8b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadMessage(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -306,7 +306,7 @@ internal static class ActResultDataSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_actionDescription_380a4e80(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadActionDescription(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -328,7 +328,7 @@ internal static class ActResultDataSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_actions_0c3a7757(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.Action> value)
+    internal static bool ReadActions(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.Action> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -347,7 +347,7 @@ internal static class ActResultDataSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.ActResultDataSchema.Read_properties_actions_items_975750ac(ref reader, ref context, build, out var item);
+                    global::Stagehand.Contracts.V3.ActResultDataSchema.ReadActionsItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }
@@ -359,7 +359,7 @@ internal static class ActResultDataSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_actions_items_975750ac(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.Action value)
+    internal static bool ReadActionsItems(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.Action value)
     {
         return global::Stagehand.Contracts.V3.ActionSchema.ReadRoot(ref reader, ref context, build, out value);
     }

@@ -216,35 +216,35 @@ internal static class ActionSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActionSchema.Read_properties_selector_a4a02189(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.ActionSchema.ReadSelector(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActionSchema.Read_properties_description_752f6326(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.ActionSchema.ReadDescription(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActionSchema.Read_properties_backendNodeId_5ebf5a4d(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.ActionSchema.ReadBackendNodeId(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActionSchema.Read_properties_method_a25b6ae5(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.ActionSchema.ReadMethod(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActionSchema.Read_properties_arguments_b772a128(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V3.ActionSchema.ReadArguments(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else
@@ -274,7 +274,7 @@ internal static class ActionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_selector_a4a02189(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadSelector(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -296,7 +296,7 @@ internal static class ActionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_description_752f6326(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadDescription(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -318,7 +318,7 @@ internal static class ActionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_backendNodeId_5ebf5a4d(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadBackendNodeId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -340,7 +340,7 @@ internal static class ActionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_method_a25b6ae5(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadMethod(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -362,7 +362,7 @@ internal static class ActionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_arguments_b772a128(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<string> value)
+    internal static bool ReadArguments(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<string> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -381,7 +381,7 @@ internal static class ActionSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.ActionSchema.Read_properties_arguments_items_00c51dcf(ref reader, ref context, build, out var item);
+                    global::Stagehand.Contracts.V3.ActionSchema.ReadArgumentsItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }
@@ -393,7 +393,7 @@ internal static class ActionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_arguments_items_00c51dcf(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadArgumentsItems(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;

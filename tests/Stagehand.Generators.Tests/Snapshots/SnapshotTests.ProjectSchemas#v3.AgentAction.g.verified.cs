@@ -271,56 +271,56 @@ internal static class AgentActionSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentActionSchema.Read_properties_type_93f78344(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.AgentActionSchema.ReadType(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentActionSchema.Read_properties_reasoning_66252408(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.AgentActionSchema.ReadReasoning(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentActionSchema.Read_properties_taskCompleted_5caa9926(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.AgentActionSchema.ReadTaskCompleted(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentActionSchema.Read_properties_action_ab1d5dde(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.AgentActionSchema.ReadAction(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentActionSchema.Read_properties_timeMs_21b529a9(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V3.AgentActionSchema.ReadTimeMs(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentActionSchema.Read_properties_pageText_bf3d6040(ref reader, ref context, build, out member5);
+                        if (first) global::Stagehand.Contracts.V3.AgentActionSchema.ReadPageText(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentActionSchema.Read_properties_pageUrl_7bc2b7e0(ref reader, ref context, build, out member6);
+                        if (first) global::Stagehand.Contracts.V3.AgentActionSchema.ReadPageUrl(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
                     else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentActionSchema.Read_properties_instruction_4a1b4224(ref reader, ref context, build, out member7);
+                        if (first) global::Stagehand.Contracts.V3.AgentActionSchema.ReadInstruction(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
                     else
@@ -360,7 +360,7 @@ internal static class AgentActionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_type_93f78344(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadType(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -382,7 +382,7 @@ internal static class AgentActionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_reasoning_66252408(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadReasoning(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -404,7 +404,7 @@ internal static class AgentActionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_taskCompleted_5caa9926(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadTaskCompleted(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -431,7 +431,7 @@ internal static class AgentActionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_action_ab1d5dde(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadAction(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -453,7 +453,7 @@ internal static class AgentActionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_timeMs_21b529a9(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadTimeMs(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -475,7 +475,7 @@ internal static class AgentActionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_pageText_bf3d6040(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadPageText(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -497,7 +497,7 @@ internal static class AgentActionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_pageUrl_7bc2b7e0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadPageUrl(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -519,7 +519,7 @@ internal static class AgentActionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_instruction_4a1b4224(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadInstruction(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -539,10 +539,5 @@ internal static class AgentActionSchema
         }
 
         return context.ErrorCount == mark;
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        return context.TryReadAny(ref reader, build, out value);
     }
 }

@@ -159,14 +159,14 @@ internal static class AgentCacheEntrySchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentCacheEntrySchema.Read_properties_cacheKey_7ebeb93d(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.AgentCacheEntrySchema.ReadCacheKey(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentCacheEntrySchema.Read_properties_entry_8a9cd7e0(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.AgentCacheEntrySchema.ReadEntry(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else
@@ -193,7 +193,7 @@ internal static class AgentCacheEntrySchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_cacheKey_7ebeb93d(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadCacheKey(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -215,7 +215,7 @@ internal static class AgentCacheEntrySchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_entry_8a9cd7e0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadEntry(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         return context.TryReadAny(ref reader, build, out value);
     }

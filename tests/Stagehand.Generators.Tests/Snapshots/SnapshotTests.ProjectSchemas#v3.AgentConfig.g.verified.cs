@@ -283,7 +283,7 @@ public sealed class AgentModeJsonConverter : global::System.Text.Json.Serializat
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override AgentMode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.AgentMode>(ref reader, global::Stagehand.Contracts.V3.AgentConfigSchema.Read_properties_mode_5d26baaf, "AgentMode");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.AgentMode>(ref reader, global::Stagehand.Contracts.V3.AgentConfigSchema.ReadMode, "AgentMode");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AgentMode value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -346,42 +346,42 @@ internal static class AgentConfigSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentConfigSchema.Read_properties_provider_0d035039(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.AgentConfigSchema.ReadProvider(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentConfigSchema.Read_properties_model_66f800f9(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.AgentConfigSchema.ReadModel(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentConfigSchema.Read_properties_systemPrompt_352ccb9b(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.AgentConfigSchema.ReadSystemPrompt(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentConfigSchema.Read_properties_cua_af01013b(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.AgentConfigSchema.ReadCua(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentConfigSchema.Read_properties_mode_5d26baaf(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V3.AgentConfigSchema.ReadMode(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentConfigSchema.Read_properties_executionModel_271094f7(ref reader, ref context, build, out member5);
+                        if (first) global::Stagehand.Contracts.V3.AgentConfigSchema.ReadExecutionModel(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else
@@ -410,17 +410,17 @@ internal static class AgentConfigSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_provider_0d035039(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ModelProvider value)
+    internal static bool ReadProvider(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ModelProvider value)
     {
         return global::Stagehand.Contracts.V3.ModelProviderSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_model_66f800f9(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ModelSelection value)
+    internal static bool ReadModel(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ModelSelection value)
     {
         return global::Stagehand.Contracts.V3.ModelSelectionSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_systemPrompt_352ccb9b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadSystemPrompt(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -442,7 +442,7 @@ internal static class AgentConfigSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_cua_af01013b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadCua(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -469,7 +469,7 @@ internal static class AgentConfigSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_mode_5d26baaf(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AgentMode value)
+    internal static bool ReadMode(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AgentMode value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -494,7 +494,7 @@ internal static class AgentConfigSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_executionModel_271094f7(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ModelSelection value)
+    internal static bool ReadExecutionModel(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ModelSelection value)
     {
         return global::Stagehand.Contracts.V3.ModelSelectionSchema.ReadRoot(ref reader, ref context, build, out value);
     }

@@ -254,42 +254,42 @@ internal static class AgentExecuteOptionsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentExecuteOptionsSchema.Read_properties_instruction_4a1b4224(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.AgentExecuteOptionsSchema.ReadInstruction(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentExecuteOptionsSchema.Read_properties_maxSteps_351691e1(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.AgentExecuteOptionsSchema.ReadMaxSteps(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentExecuteOptionsSchema.Read_properties_highlightCursor_1ef80b46(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.AgentExecuteOptionsSchema.ReadHighlightCursor(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentExecuteOptionsSchema.Read_properties_useSearch_ff0bab67(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.AgentExecuteOptionsSchema.ReadUseSearch(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentExecuteOptionsSchema.Read_properties_toolTimeout_45b67421(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V3.AgentExecuteOptionsSchema.ReadToolTimeout(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentExecuteOptionsSchema.Read_properties_variables_50ec56b5(ref reader, ref context, build, out member5);
+                        if (first) global::Stagehand.Contracts.V3.AgentExecuteOptionsSchema.ReadVariables(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else
@@ -319,7 +319,7 @@ internal static class AgentExecuteOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_instruction_4a1b4224(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadInstruction(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -341,7 +341,7 @@ internal static class AgentExecuteOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_maxSteps_351691e1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadMaxSteps(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -363,7 +363,7 @@ internal static class AgentExecuteOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_highlightCursor_1ef80b46(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadHighlightCursor(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -390,7 +390,7 @@ internal static class AgentExecuteOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_useSearch_ff0bab67(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadUseSearch(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -417,7 +417,7 @@ internal static class AgentExecuteOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_toolTimeout_45b67421(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadToolTimeout(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -439,7 +439,7 @@ internal static class AgentExecuteOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_variables_50ec56b5(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.V3.VariableValue> value)
+    internal static bool ReadVariables(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.V3.VariableValue> value)
     {
         return global::Stagehand.Contracts.V3.VariablesSchema.ReadRoot(ref reader, ref context, build, out value);
     }

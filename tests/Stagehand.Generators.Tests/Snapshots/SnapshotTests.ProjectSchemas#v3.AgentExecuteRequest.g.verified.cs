@@ -225,35 +225,35 @@ internal static class AgentExecuteRequestSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentExecuteRequestSchema.Read_properties_agentConfig_09192407(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.AgentExecuteRequestSchema.ReadAgentConfig(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentExecuteRequestSchema.Read_properties_executeOptions_b146510f(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.AgentExecuteRequestSchema.ReadExecuteOptions(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentExecuteRequestSchema.Read_properties_frameId_39fba3ac(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.AgentExecuteRequestSchema.ReadFrameId(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentExecuteRequestSchema.Read_properties_streamResponse_a467b953(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.AgentExecuteRequestSchema.ReadStreamResponse(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentExecuteRequestSchema.Read_properties_shouldCache_b78f858b(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V3.AgentExecuteRequestSchema.ReadShouldCache(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else
@@ -283,17 +283,17 @@ internal static class AgentExecuteRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_agentConfig_09192407(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AgentConfig value)
+    internal static bool ReadAgentConfig(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AgentConfig value)
     {
         return global::Stagehand.Contracts.V3.AgentConfigSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_executeOptions_b146510f(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AgentExecuteOptions value)
+    internal static bool ReadExecuteOptions(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AgentExecuteOptions value)
     {
         return global::Stagehand.Contracts.V3.AgentExecuteOptionsSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_frameId_39fba3ac(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
+    internal static bool ReadFrameId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -315,7 +315,7 @@ internal static class AgentExecuteRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_streamResponse_a467b953(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadStreamResponse(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -342,7 +342,7 @@ internal static class AgentExecuteRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_shouldCache_b78f858b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadShouldCache(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;

@@ -176,14 +176,14 @@ internal static class AgentExecuteResultSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentExecuteResultSchema.Read_properties_result_9a94f5b5(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.AgentExecuteResultSchema.ReadResult(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentExecuteResultSchema.Read_properties_cacheEntry_b7f6f7be(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.AgentExecuteResultSchema.ReadCacheEntry(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else
@@ -209,12 +209,12 @@ internal static class AgentExecuteResultSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_result_9a94f5b5(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AgentResultData value)
+    internal static bool ReadResult(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AgentResultData value)
     {
         return global::Stagehand.Contracts.V3.AgentResultDataSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_cacheEntry_b7f6f7be(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AgentCacheEntry value)
+    internal static bool ReadCacheEntry(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AgentCacheEntry value)
     {
         return global::Stagehand.Contracts.V3.AgentCacheEntrySchema.ReadRoot(ref reader, ref context, build, out value);
     }

@@ -246,42 +246,42 @@ internal static class AgentResultDataSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentResultDataSchema.Read_properties_success_1c85f647(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.AgentResultDataSchema.ReadSuccess(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentResultDataSchema.Read_properties_message_27705c8b(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.AgentResultDataSchema.ReadMessage(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentResultDataSchema.Read_properties_actions_0c3a7757(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.AgentResultDataSchema.ReadActions(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentResultDataSchema.Read_properties_completed_14bfed25(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.AgentResultDataSchema.ReadCompleted(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentResultDataSchema.Read_properties_metadata_f8f44a29(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V3.AgentResultDataSchema.ReadMetadata(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentResultDataSchema.Read_properties_usage_08a62d63(ref reader, ref context, build, out member5);
+                        if (first) global::Stagehand.Contracts.V3.AgentResultDataSchema.ReadUsage(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else
@@ -314,7 +314,7 @@ internal static class AgentResultDataSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_success_1c85f647(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadSuccess(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -341,7 +341,7 @@ internal static class AgentResultDataSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_message_27705c8b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadMessage(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -363,7 +363,7 @@ internal static class AgentResultDataSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_actions_0c3a7757(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.AgentAction> value)
+    internal static bool ReadActions(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.AgentAction> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -382,7 +382,7 @@ internal static class AgentResultDataSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.AgentResultDataSchema.Read_properties_actions_items_975750ac(ref reader, ref context, build, out var item);
+                    global::Stagehand.Contracts.V3.AgentResultDataSchema.ReadActionsItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }
@@ -394,12 +394,12 @@ internal static class AgentResultDataSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_actions_items_975750ac(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AgentAction value)
+    internal static bool ReadActionsItems(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AgentAction value)
     {
         return global::Stagehand.Contracts.V3.AgentActionSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_completed_14bfed25(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadCompleted(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -426,7 +426,7 @@ internal static class AgentResultDataSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_metadata_f8f44a29(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.JsonAny> value)
+    internal static bool ReadMetadata(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.JsonAny> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -447,7 +447,7 @@ internal static class AgentResultDataSchema
                     context.PushProperty(ref reader);
                     var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
                     reader.Read();
-                    global::Stagehand.Contracts.V3.AgentResultDataSchema.Read_properties_metadata_additionalProperties_8cd93a3e(ref reader, ref context, build, out var entry);
+                    global::Stagehand.Contracts.V3.AgentResultDataSchema.ReadMetadataAdditionalProperties(ref reader, ref context, build, out var entry);
                     if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
                     context.Pop();
                 }
@@ -459,12 +459,12 @@ internal static class AgentResultDataSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_metadata_additionalProperties_8cd93a3e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadMetadataAdditionalProperties(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         return context.TryReadAny(ref reader, build, out value);
     }
 
-    internal static bool Read_properties_usage_08a62d63(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AgentUsage value)
+    internal static bool ReadUsage(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AgentUsage value)
     {
         return global::Stagehand.Contracts.V3.AgentUsageSchema.ReadRoot(ref reader, ref context, build, out value);
     }

@@ -230,35 +230,35 @@ internal static class AgentUsageSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentUsageSchema.Read_properties_input_tokens_0a3639eb(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.AgentUsageSchema.ReadInputTokens(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentUsageSchema.Read_properties_output_tokens_7e0d2cb4(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.AgentUsageSchema.ReadOutputTokens(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentUsageSchema.Read_properties_reasoning_tokens_d6bf23c3(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.AgentUsageSchema.ReadReasoningTokens(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentUsageSchema.Read_properties_cached_input_tokens_1c8fad6c(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.AgentUsageSchema.ReadCachedInputTokens(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentUsageSchema.Read_properties_inference_time_ms_0ac251f6(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V3.AgentUsageSchema.ReadInferenceTimeMs(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else
@@ -289,7 +289,7 @@ internal static class AgentUsageSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_input_tokens_0a3639eb(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadInputTokens(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -311,7 +311,7 @@ internal static class AgentUsageSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_output_tokens_7e0d2cb4(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadOutputTokens(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -333,7 +333,7 @@ internal static class AgentUsageSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_reasoning_tokens_d6bf23c3(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadReasoningTokens(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -355,7 +355,7 @@ internal static class AgentUsageSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_cached_input_tokens_1c8fad6c(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadCachedInputTokens(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -377,7 +377,7 @@ internal static class AgentUsageSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_inference_time_ms_0ac251f6(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadInferenceTimeMs(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;

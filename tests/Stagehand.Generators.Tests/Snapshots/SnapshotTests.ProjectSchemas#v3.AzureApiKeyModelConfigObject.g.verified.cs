@@ -204,7 +204,7 @@ public sealed class AzureApiKeyModelConfigObjectJsonConverter : global::System.T
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class AzureApiKeyModelConfigObjectSchema
 {
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_baseURL_7373ee0aStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadBaseURLStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AzureApiKeyModelConfigObject value)
     {
@@ -252,42 +252,42 @@ internal static class AzureApiKeyModelConfigObjectSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureApiKeyModelConfigObjectSchema.Read_properties_modelName_c787b072(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.AzureApiKeyModelConfigObjectSchema.ReadModelName(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureApiKeyModelConfigObjectSchema.Read_properties_apiKey_358758e3(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.AzureApiKeyModelConfigObjectSchema.ReadApiKey(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureApiKeyModelConfigObjectSchema.Read_properties_baseURL_7373ee0a(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.AzureApiKeyModelConfigObjectSchema.ReadBaseURL(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureApiKeyModelConfigObjectSchema.Read_properties_headers_cc78f75e(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.AzureApiKeyModelConfigObjectSchema.ReadHeaders(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureApiKeyModelConfigObjectSchema.Read_properties_provider_0d035039(ref reader, ref context, false, out _);
+                        if (first) global::Stagehand.Contracts.V3.AzureApiKeyModelConfigObjectSchema.ReadProvider(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureApiKeyModelConfigObjectSchema.Read_properties_providerOptions_ce773b61(ref reader, ref context, build, out member5);
+                        if (first) global::Stagehand.Contracts.V3.AzureApiKeyModelConfigObjectSchema.ReadProviderOptions(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else
@@ -318,7 +318,7 @@ internal static class AzureApiKeyModelConfigObjectSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_modelName_c787b072(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadModelName(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -340,7 +340,7 @@ internal static class AzureApiKeyModelConfigObjectSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_apiKey_358758e3(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadApiKey(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -362,7 +362,7 @@ internal static class AzureApiKeyModelConfigObjectSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_baseURL_7373ee0a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri value)
+    internal static bool ReadBaseURL(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -376,7 +376,7 @@ internal static class AzureApiKeyModelConfigObjectSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadUri(ref reader, Read_properties_baseURL_7373ee0aStringRules, build, out var uri) && build) value = uri!;
+                if (context.TryReadUri(ref reader, ReadBaseURLStringRules, build, out var uri) && build) value = uri!;
                 break;
             }
         }
@@ -384,7 +384,7 @@ internal static class AzureApiKeyModelConfigObjectSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_headers_cc78f75e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<string> value)
+    internal static bool ReadHeaders(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<string> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -405,7 +405,7 @@ internal static class AzureApiKeyModelConfigObjectSchema
                     context.PushProperty(ref reader);
                     var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
                     reader.Read();
-                    global::Stagehand.Contracts.V3.AzureApiKeyModelConfigObjectSchema.Read_properties_headers_additionalProperties_4939784f(ref reader, ref context, build, out var entry);
+                    global::Stagehand.Contracts.V3.AzureApiKeyModelConfigObjectSchema.ReadHeadersAdditionalProperties(ref reader, ref context, build, out var entry);
                     if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
                     context.Pop();
                 }
@@ -417,7 +417,7 @@ internal static class AzureApiKeyModelConfigObjectSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_headers_additionalProperties_4939784f(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadHeadersAdditionalProperties(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -439,7 +439,7 @@ internal static class AzureApiKeyModelConfigObjectSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_provider_0d035039(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadProvider(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -463,16 +463,8 @@ internal static class AzureApiKeyModelConfigObjectSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_providerOptions_ce773b61(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AzureModelProviderOptions value)
+    internal static bool ReadProviderOptions(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AzureModelProviderOptions value)
     {
         return global::Stagehand.Contracts.V3.AzureModelProviderOptionsSchema.ReadRoot(ref reader, ref context, build, out value);
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

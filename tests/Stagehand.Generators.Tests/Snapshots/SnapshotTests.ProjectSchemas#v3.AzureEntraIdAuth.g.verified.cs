@@ -133,7 +133,7 @@ public sealed class AzureEntraIdAuthJsonConverter : global::System.Text.Json.Ser
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class AzureEntraIdAuthSchema
 {
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_token_6e9738c9StringRules = new(minLength: 1, format: global::Stagehand.Contracts.StringFormat.None);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadTokenStringRules = new(minLength: 1, format: global::Stagehand.Contracts.StringFormat.None);
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AzureEntraIdAuth value)
     {
@@ -174,14 +174,14 @@ internal static class AzureEntraIdAuthSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureEntraIdAuthSchema.Read_properties_type_93f78344(ref reader, ref context, false, out _);
+                        if (first) global::Stagehand.Contracts.V3.AzureEntraIdAuthSchema.ReadType(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureEntraIdAuthSchema.Read_properties_token_6e9738c9(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.AzureEntraIdAuthSchema.ReadToken(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else
@@ -207,7 +207,7 @@ internal static class AzureEntraIdAuthSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_type_93f78344(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadType(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -231,7 +231,7 @@ internal static class AzureEntraIdAuthSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_token_6e9738c9(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadToken(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -245,19 +245,11 @@ internal static class AzureEntraIdAuthSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadString(ref reader, Read_properties_token_6e9738c9StringRules, build, out var text) && build) value = text!;
+                if (context.TryReadString(ref reader, ReadTokenStringRules, build, out var text) && build) value = text!;
                 break;
             }
         }
 
         return context.ErrorCount == mark;
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

@@ -207,7 +207,7 @@ public sealed class AzureEntraModelConfigObjectJsonConverter : global::System.Te
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class AzureEntraModelConfigObjectSchema
 {
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_baseURL_7373ee0aStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadBaseURLStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AzureEntraModelConfigObject value)
     {
@@ -255,42 +255,42 @@ internal static class AzureEntraModelConfigObjectSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.Read_properties_modelName_c787b072(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.ReadModelName(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.Read_properties_baseURL_7373ee0a(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.ReadBaseURL(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.Read_properties_headers_cc78f75e(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.ReadHeaders(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.Read_properties_provider_0d035039(ref reader, ref context, false, out _);
+                        if (first) global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.ReadProvider(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.Read_properties_providerOptions_ce773b61(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.ReadProviderOptions(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.Read_properties_auth_9d04c5fa(ref reader, ref context, build, out member5);
+                        if (first) global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.ReadAuth(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else
@@ -322,7 +322,7 @@ internal static class AzureEntraModelConfigObjectSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_modelName_c787b072(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadModelName(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -344,7 +344,7 @@ internal static class AzureEntraModelConfigObjectSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_baseURL_7373ee0a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri value)
+    internal static bool ReadBaseURL(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -358,7 +358,7 @@ internal static class AzureEntraModelConfigObjectSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadUri(ref reader, Read_properties_baseURL_7373ee0aStringRules, build, out var uri) && build) value = uri!;
+                if (context.TryReadUri(ref reader, ReadBaseURLStringRules, build, out var uri) && build) value = uri!;
                 break;
             }
         }
@@ -366,7 +366,7 @@ internal static class AzureEntraModelConfigObjectSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_headers_cc78f75e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<string> value)
+    internal static bool ReadHeaders(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<string> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -387,7 +387,7 @@ internal static class AzureEntraModelConfigObjectSchema
                     context.PushProperty(ref reader);
                     var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
                     reader.Read();
-                    global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.Read_properties_headers_additionalProperties_4939784f(ref reader, ref context, build, out var entry);
+                    global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.ReadHeadersAdditionalProperties(ref reader, ref context, build, out var entry);
                     if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
                     context.Pop();
                 }
@@ -399,7 +399,7 @@ internal static class AzureEntraModelConfigObjectSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_headers_additionalProperties_4939784f(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadHeadersAdditionalProperties(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -421,7 +421,7 @@ internal static class AzureEntraModelConfigObjectSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_provider_0d035039(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadProvider(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -445,21 +445,13 @@ internal static class AzureEntraModelConfigObjectSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_providerOptions_ce773b61(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AzureModelProviderOptions value)
+    internal static bool ReadProviderOptions(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AzureModelProviderOptions value)
     {
         return global::Stagehand.Contracts.V3.AzureModelProviderOptionsSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_auth_9d04c5fa(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AzureEntraIdAuth value)
+    internal static bool ReadAuth(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AzureEntraIdAuth value)
     {
         return global::Stagehand.Contracts.V3.AzureEntraIdAuthSchema.ReadRoot(ref reader, ref context, build, out value);
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

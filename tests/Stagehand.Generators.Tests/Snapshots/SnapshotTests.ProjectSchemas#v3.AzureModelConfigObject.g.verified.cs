@@ -284,7 +284,7 @@ internal static class AzureModelConfigObjectSchema
                     if (possible0)
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V3.AzureModelConfigObjectSchema.Read_anyOf_0_cfc52f0e(ref reader, ref context, build, out var caseValue))
+                        if (global::Stagehand.Contracts.V3.AzureModelConfigObjectSchema.ReadAnyOf0(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.AzureModelConfigObject.FromEntra(caseValue);
@@ -294,7 +294,7 @@ internal static class AzureModelConfigObjectSchema
                     else if (possible1)
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V3.AzureModelConfigObjectSchema.Read_anyOf_1_d0c530a1(ref reader, ref context, build, out var caseValue))
+                        if (global::Stagehand.Contracts.V3.AzureModelConfigObjectSchema.ReadAnyOf1(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.AzureModelConfigObject.FromApiKey(caseValue);
@@ -309,14 +309,14 @@ internal static class AzureModelConfigObjectSchema
                     {
                         var copy = start;
                         var trial = context.BeginTrial();
-                        global::Stagehand.Contracts.V3.AzureModelConfigObjectSchema.Read_anyOf_0_cfc52f0e(ref copy, ref context, false, out _);
+                        global::Stagehand.Contracts.V3.AzureModelConfigObjectSchema.ReadAnyOf0(ref copy, ref context, false, out _);
                         if (context.EndTrial(trial) && ++matched == 1) winner = 0;
                     }
                     if (possible1 && matched == 0)
                     {
                         var copy = start;
                         var trial = context.BeginTrial();
-                        global::Stagehand.Contracts.V3.AzureModelConfigObjectSchema.Read_anyOf_1_d0c530a1(ref copy, ref context, false, out _);
+                        global::Stagehand.Contracts.V3.AzureModelConfigObjectSchema.ReadAnyOf1(ref copy, ref context, false, out _);
                         if (context.EndTrial(trial) && ++matched == 1) winner = 1;
                     }
                     if (build && matched == 1)
@@ -326,13 +326,13 @@ internal static class AzureModelConfigObjectSchema
                             case 0:
                             {
                                 consumed = true;
-                                if (global::Stagehand.Contracts.V3.AzureModelConfigObjectSchema.Read_anyOf_0_cfc52f0e(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.AzureModelConfigObject.FromEntra(caseValue);
+                                if (global::Stagehand.Contracts.V3.AzureModelConfigObjectSchema.ReadAnyOf0(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.AzureModelConfigObject.FromEntra(caseValue);
                                 break;
                             }
                             case 1:
                             {
                                 consumed = true;
-                                if (global::Stagehand.Contracts.V3.AzureModelConfigObjectSchema.Read_anyOf_1_d0c530a1(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.AzureModelConfigObject.FromApiKey(caseValue);
+                                if (global::Stagehand.Contracts.V3.AzureModelConfigObjectSchema.ReadAnyOf1(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.AzureModelConfigObject.FromApiKey(caseValue);
                                 break;
                             }
                         }
@@ -346,12 +346,12 @@ internal static class AzureModelConfigObjectSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_anyOf_0_cfc52f0e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AzureEntraModelConfigObject value)
+    internal static bool ReadAnyOf0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AzureEntraModelConfigObject value)
     {
         return global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_anyOf_1_d0c530a1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AzureApiKeyModelConfigObject value)
+    internal static bool ReadAnyOf1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AzureApiKeyModelConfigObject value)
     {
         return global::Stagehand.Contracts.V3.AzureApiKeyModelConfigObjectSchema.ReadRoot(ref reader, ref context, build, out value);
     }

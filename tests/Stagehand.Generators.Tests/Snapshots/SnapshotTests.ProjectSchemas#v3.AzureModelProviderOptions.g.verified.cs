@@ -155,7 +155,7 @@ internal static class AzureModelProviderOptionsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureModelProviderOptionsSchema.Read_properties_azure_3276f43b(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.AzureModelProviderOptionsSchema.ReadAzure(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else
@@ -180,16 +180,8 @@ internal static class AzureModelProviderOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_azure_3276f43b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AzureProviderOptions value)
+    internal static bool ReadAzure(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AzureProviderOptions value)
     {
         return global::Stagehand.Contracts.V3.AzureProviderOptionsSchema.ReadRoot(ref reader, ref context, build, out value);
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

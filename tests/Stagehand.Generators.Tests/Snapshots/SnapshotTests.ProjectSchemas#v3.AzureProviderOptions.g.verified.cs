@@ -190,7 +190,7 @@ public sealed class AzureProviderOptionsJsonConverter : global::System.Text.Json
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class AzureProviderOptionsSchema
 {
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_baseURL_7373ee0aStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadBaseURLStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AzureProviderOptions value)
     {
@@ -237,35 +237,35 @@ internal static class AzureProviderOptionsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureProviderOptionsSchema.Read_properties_resourceName_74011793(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.AzureProviderOptionsSchema.ReadResourceName(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureProviderOptionsSchema.Read_properties_baseURL_7373ee0a(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.AzureProviderOptionsSchema.ReadBaseURL(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureProviderOptionsSchema.Read_properties_apiVersion_ffb374b8(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.AzureProviderOptionsSchema.ReadApiVersion(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureProviderOptionsSchema.Read_properties_useDeploymentBasedUrls_419741e5(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.AzureProviderOptionsSchema.ReadUseDeploymentBasedUrls(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureProviderOptionsSchema.Read_properties_headers_cc78f75e(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V3.AzureProviderOptionsSchema.ReadHeaders(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else
@@ -293,7 +293,7 @@ internal static class AzureProviderOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_resourceName_74011793(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadResourceName(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -315,7 +315,7 @@ internal static class AzureProviderOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_baseURL_7373ee0a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri value)
+    internal static bool ReadBaseURL(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -329,7 +329,7 @@ internal static class AzureProviderOptionsSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadUri(ref reader, Read_properties_baseURL_7373ee0aStringRules, build, out var uri) && build) value = uri!;
+                if (context.TryReadUri(ref reader, ReadBaseURLStringRules, build, out var uri) && build) value = uri!;
                 break;
             }
         }
@@ -337,7 +337,7 @@ internal static class AzureProviderOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_apiVersion_ffb374b8(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadApiVersion(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -359,7 +359,7 @@ internal static class AzureProviderOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_useDeploymentBasedUrls_419741e5(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadUseDeploymentBasedUrls(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -386,7 +386,7 @@ internal static class AzureProviderOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_headers_cc78f75e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<string> value)
+    internal static bool ReadHeaders(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<string> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -407,7 +407,7 @@ internal static class AzureProviderOptionsSchema
                     context.PushProperty(ref reader);
                     var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
                     reader.Read();
-                    global::Stagehand.Contracts.V3.AzureProviderOptionsSchema.Read_properties_headers_additionalProperties_4939784f(ref reader, ref context, build, out var entry);
+                    global::Stagehand.Contracts.V3.AzureProviderOptionsSchema.ReadHeadersAdditionalProperties(ref reader, ref context, build, out var entry);
                     if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
                     context.Pop();
                 }
@@ -419,7 +419,7 @@ internal static class AzureProviderOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_headers_additionalProperties_4939784f(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadHeadersAdditionalProperties(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -439,13 +439,5 @@ internal static class AzureProviderOptionsSchema
         }
 
         return context.ErrorCount == mark;
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

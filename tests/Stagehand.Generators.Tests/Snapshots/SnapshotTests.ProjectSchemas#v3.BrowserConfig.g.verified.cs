@@ -223,7 +223,7 @@ public sealed class BrowserTypeJsonConverter : global::System.Text.Json.Serializ
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.BrowserType>(ref reader, global::Stagehand.Contracts.V3.BrowserConfigSchema.Read_properties_type_93f78344, "BrowserType");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.BrowserType>(ref reader, global::Stagehand.Contracts.V3.BrowserConfigSchema.ReadType, "BrowserType");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserType value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -280,21 +280,21 @@ internal static class BrowserConfigSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserConfigSchema.Read_properties_type_93f78344(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.BrowserConfigSchema.ReadType(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserConfigSchema.Read_properties_cdpUrl_ef8c1722(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.BrowserConfigSchema.ReadCdpUrl(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserConfigSchema.Read_properties_launchOptions_30bf7c13(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.BrowserConfigSchema.ReadLaunchOptions(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else
@@ -320,7 +320,7 @@ internal static class BrowserConfigSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_type_93f78344(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserType value)
+    internal static bool ReadType(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserType value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -344,7 +344,7 @@ internal static class BrowserConfigSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_cdpUrl_ef8c1722(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadCdpUrl(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -366,7 +366,7 @@ internal static class BrowserConfigSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_launchOptions_30bf7c13(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.LocalBrowserLaunchOptions value)
+    internal static bool ReadLaunchOptions(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.LocalBrowserLaunchOptions value)
     {
         return global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadRoot(ref reader, ref context, build, out value);
     }

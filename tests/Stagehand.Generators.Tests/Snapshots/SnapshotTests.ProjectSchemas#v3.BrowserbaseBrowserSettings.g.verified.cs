@@ -386,7 +386,7 @@ public sealed class BrowserbaseOperatingSystemJsonConverter : global::System.Tex
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserbaseOperatingSystem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem>(ref reader, global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_os_2ec5529e, "BrowserbaseOperatingSystem");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem>(ref reader, global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadOs, "BrowserbaseOperatingSystem");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseOperatingSystem value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -458,91 +458,91 @@ internal static class BrowserbaseBrowserSettingsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_advancedStealth_1e2c4445(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadAdvancedStealth(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_blockAds_ab578131(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadBlockAds(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_captchaImageSelector_f20b0f72(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadCaptchaImageSelector(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_captchaInputSelector_f0366917(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadCaptchaInputSelector(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_context_ca24252f(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadContext(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_extensionId_03eacce4(ref reader, ref context, build, out member5);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadExtensionId(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_fingerprint_720ae9c8(ref reader, ref context, build, out member6);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadFingerprint(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
                     else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_logSession_16714342(ref reader, ref context, build, out member7);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadLogSession(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
                     else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_os_2ec5529e(ref reader, ref context, build, out member8);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadOs(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
                     else if (member == 9)
                     {
                         var first = context.MarkSeen(ref seen0, 9);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_recordSession_91daa64b(ref reader, ref context, build, out member9);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadRecordSession(ref reader, ref context, build, out member9);
                         else reader.Skip();
                     }
                     else if (member == 10)
                     {
                         var first = context.MarkSeen(ref seen0, 10);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_solveCaptchas_0f515398(ref reader, ref context, build, out member10);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadSolveCaptchas(ref reader, ref context, build, out member10);
                         else reader.Skip();
                     }
                     else if (member == 11)
                     {
                         var first = context.MarkSeen(ref seen0, 11);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_verified_b7f98ae8(ref reader, ref context, build, out member11);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadVerified(ref reader, ref context, build, out member11);
                         else reader.Skip();
                     }
                     else if (member == 12)
                     {
                         var first = context.MarkSeen(ref seen0, 12);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.Read_properties_viewport_495a6f56(ref reader, ref context, build, out member12);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadViewport(ref reader, ref context, build, out member12);
                         else reader.Skip();
                     }
                     else
@@ -578,7 +578,7 @@ internal static class BrowserbaseBrowserSettingsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_advancedStealth_1e2c4445(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadAdvancedStealth(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -605,7 +605,7 @@ internal static class BrowserbaseBrowserSettingsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_blockAds_ab578131(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadBlockAds(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -632,7 +632,7 @@ internal static class BrowserbaseBrowserSettingsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_captchaImageSelector_f20b0f72(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadCaptchaImageSelector(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -654,7 +654,7 @@ internal static class BrowserbaseBrowserSettingsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_captchaInputSelector_f0366917(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadCaptchaInputSelector(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -676,12 +676,12 @@ internal static class BrowserbaseBrowserSettingsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_context_ca24252f(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseContext value)
+    internal static bool ReadContext(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseContext value)
     {
         return global::Stagehand.Contracts.V3.BrowserbaseContextSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_extensionId_03eacce4(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadExtensionId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -703,12 +703,12 @@ internal static class BrowserbaseBrowserSettingsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_fingerprint_720ae9c8(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseFingerprint value)
+    internal static bool ReadFingerprint(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseFingerprint value)
     {
         return global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_logSession_16714342(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadLogSession(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -735,7 +735,7 @@ internal static class BrowserbaseBrowserSettingsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_os_2ec5529e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem value)
+    internal static bool ReadOs(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseOperatingSystem value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -762,7 +762,7 @@ internal static class BrowserbaseBrowserSettingsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_recordSession_91daa64b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadRecordSession(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -789,7 +789,7 @@ internal static class BrowserbaseBrowserSettingsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_solveCaptchas_0f515398(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadSolveCaptchas(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -816,7 +816,7 @@ internal static class BrowserbaseBrowserSettingsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_verified_b7f98ae8(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadVerified(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -843,7 +843,7 @@ internal static class BrowserbaseBrowserSettingsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_viewport_495a6f56(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseViewport value)
+    internal static bool ReadViewport(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseViewport value)
     {
         return global::Stagehand.Contracts.V3.BrowserbaseViewportSchema.ReadRoot(ref reader, ref context, build, out value);
     }

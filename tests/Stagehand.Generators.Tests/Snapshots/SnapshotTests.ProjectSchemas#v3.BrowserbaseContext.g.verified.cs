@@ -162,14 +162,14 @@ internal static class BrowserbaseContextSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseContextSchema.Read_properties_id_45c9f401(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseContextSchema.ReadId(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseContextSchema.Read_properties_persist_6c5f7e24(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseContextSchema.ReadPersist(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else
@@ -195,7 +195,7 @@ internal static class BrowserbaseContextSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_id_45c9f401(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -217,7 +217,7 @@ internal static class BrowserbaseContextSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_persist_6c5f7e24(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadPersist(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;

@@ -341,7 +341,7 @@ public sealed class BrowserbaseFingerprintBrowserJsonConverter : global::System.
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserbaseFingerprintBrowser Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser>(ref reader, global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_browsers_items_53e8600a, "BrowserbaseFingerprintBrowser");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser>(ref reader, global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.ReadBrowsersItems, "BrowserbaseFingerprintBrowser");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseFingerprintBrowser value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -428,7 +428,7 @@ public sealed class BrowserbaseFingerprintDeviceJsonConverter : global::System.T
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserbaseFingerprintDevice Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.BrowserbaseFingerprintDevice>(ref reader, global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_devices_items_a7accd14, "BrowserbaseFingerprintDevice");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.BrowserbaseFingerprintDevice>(ref reader, global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.ReadDevicesItems, "BrowserbaseFingerprintDevice");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseFingerprintDevice value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -515,7 +515,7 @@ public sealed class BrowserbaseHttpVersionJsonConverter : global::System.Text.Js
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserbaseHttpVersion Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.BrowserbaseHttpVersion>(ref reader, global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_httpVersion_489f2720, "BrowserbaseHttpVersion");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.BrowserbaseHttpVersion>(ref reader, global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.ReadHttpVersion, "BrowserbaseHttpVersion");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseHttpVersion value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -623,7 +623,7 @@ public sealed class BrowserbaseFingerprintOperatingSystemJsonConverter : global:
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override BrowserbaseFingerprintOperatingSystem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem>(ref reader, global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_operatingSystems_items_daf59f10, "BrowserbaseFingerprintOperatingSystem");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem>(ref reader, global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.ReadOperatingSystemsItems, "BrowserbaseFingerprintOperatingSystem");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrowserbaseFingerprintOperatingSystem value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -685,42 +685,42 @@ internal static class BrowserbaseFingerprintSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_browsers_ff7254a5(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.ReadBrowsers(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_devices_fce7312f(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.ReadDevices(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_httpVersion_489f2720(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.ReadHttpVersion(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_locales_714721ff(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.ReadLocales(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_operatingSystems_b713a70b(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.ReadOperatingSystems(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_screen_91a7ec28(ref reader, ref context, build, out member5);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.ReadScreen(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else
@@ -749,7 +749,7 @@ internal static class BrowserbaseFingerprintSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_browsers_ff7254a5(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser> value)
+    internal static bool ReadBrowsers(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -768,7 +768,7 @@ internal static class BrowserbaseFingerprintSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_browsers_items_53e8600a(ref reader, ref context, build, out var item);
+                    global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.ReadBrowsersItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }
@@ -780,7 +780,7 @@ internal static class BrowserbaseFingerprintSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_browsers_items_53e8600a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser value)
+    internal static bool ReadBrowsersItems(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowser value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -806,7 +806,7 @@ internal static class BrowserbaseFingerprintSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_devices_fce7312f(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.BrowserbaseFingerprintDevice> value)
+    internal static bool ReadDevices(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.BrowserbaseFingerprintDevice> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -825,7 +825,7 @@ internal static class BrowserbaseFingerprintSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_devices_items_a7accd14(ref reader, ref context, build, out var item);
+                    global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.ReadDevicesItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }
@@ -837,7 +837,7 @@ internal static class BrowserbaseFingerprintSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_devices_items_a7accd14(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseFingerprintDevice value)
+    internal static bool ReadDevicesItems(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseFingerprintDevice value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -861,7 +861,7 @@ internal static class BrowserbaseFingerprintSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_httpVersion_489f2720(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseHttpVersion value)
+    internal static bool ReadHttpVersion(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseHttpVersion value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -885,7 +885,7 @@ internal static class BrowserbaseFingerprintSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_locales_714721ff(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<string> value)
+    internal static bool ReadLocales(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<string> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -904,7 +904,7 @@ internal static class BrowserbaseFingerprintSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_locales_items_090ff4a4(ref reader, ref context, build, out var item);
+                    global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.ReadLocalesItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }
@@ -916,7 +916,7 @@ internal static class BrowserbaseFingerprintSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_locales_items_090ff4a4(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadLocalesItems(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -938,7 +938,7 @@ internal static class BrowserbaseFingerprintSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_operatingSystems_b713a70b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem> value)
+    internal static bool ReadOperatingSystems(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -957,7 +957,7 @@ internal static class BrowserbaseFingerprintSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.Read_properties_operatingSystems_items_daf59f10(ref reader, ref context, build, out var item);
+                    global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.ReadOperatingSystemsItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }
@@ -969,7 +969,7 @@ internal static class BrowserbaseFingerprintSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_operatingSystems_items_daf59f10(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem value)
+    internal static bool ReadOperatingSystemsItems(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystem value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -996,7 +996,7 @@ internal static class BrowserbaseFingerprintSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_screen_91a7ec28(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreen value)
+    internal static bool ReadScreen(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreen value)
     {
         return global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreenSchema.ReadRoot(ref reader, ref context, build, out value);
     }

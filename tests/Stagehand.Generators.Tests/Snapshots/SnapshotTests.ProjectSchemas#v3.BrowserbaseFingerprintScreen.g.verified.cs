@@ -216,28 +216,28 @@ internal static class BrowserbaseFingerprintScreenSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreenSchema.Read_properties_maxHeight_7b832fc9(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreenSchema.ReadMaxHeight(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreenSchema.Read_properties_maxWidth_560786b6(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreenSchema.ReadMaxWidth(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreenSchema.Read_properties_minHeight_eff958bb(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreenSchema.ReadMinHeight(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreenSchema.Read_properties_minWidth_8d6128cc(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreenSchema.ReadMinWidth(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else
@@ -264,7 +264,7 @@ internal static class BrowserbaseFingerprintScreenSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_maxHeight_7b832fc9(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadMaxHeight(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -286,7 +286,7 @@ internal static class BrowserbaseFingerprintScreenSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_maxWidth_560786b6(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadMaxWidth(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -308,7 +308,7 @@ internal static class BrowserbaseFingerprintScreenSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_minHeight_eff958bb(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadMinHeight(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -330,7 +330,7 @@ internal static class BrowserbaseFingerprintScreenSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_minWidth_8d6128cc(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadMinWidth(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;

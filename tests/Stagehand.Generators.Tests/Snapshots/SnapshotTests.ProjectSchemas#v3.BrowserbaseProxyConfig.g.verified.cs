@@ -180,21 +180,21 @@ internal static class BrowserbaseProxyConfigSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseProxyConfigSchema.Read_properties_type_93f78344(ref reader, ref context, false, out _);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseProxyConfigSchema.ReadType(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseProxyConfigSchema.Read_properties_domainPattern_b4fbd732(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseProxyConfigSchema.ReadDomainPattern(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseProxyConfigSchema.Read_properties_geolocation_f6576492(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseProxyConfigSchema.ReadGeolocation(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else
@@ -220,7 +220,7 @@ internal static class BrowserbaseProxyConfigSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_type_93f78344(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadType(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -244,7 +244,7 @@ internal static class BrowserbaseProxyConfigSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_domainPattern_b4fbd732(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadDomainPattern(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -266,7 +266,7 @@ internal static class BrowserbaseProxyConfigSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_geolocation_f6576492(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseProxyGeolocation value)
+    internal static bool ReadGeolocation(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseProxyGeolocation value)
     {
         return global::Stagehand.Contracts.V3.BrowserbaseProxyGeolocationSchema.ReadRoot(ref reader, ref context, build, out value);
     }

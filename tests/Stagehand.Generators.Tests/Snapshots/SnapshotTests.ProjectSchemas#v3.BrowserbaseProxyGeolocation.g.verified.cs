@@ -177,21 +177,21 @@ internal static class BrowserbaseProxyGeolocationSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseProxyGeolocationSchema.Read_properties_country_202fdb1e(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseProxyGeolocationSchema.ReadCountry(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseProxyGeolocationSchema.Read_properties_city_d7cf9073(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseProxyGeolocationSchema.ReadCity(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseProxyGeolocationSchema.Read_properties_state_177f8631(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseProxyGeolocationSchema.ReadState(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else
@@ -218,7 +218,7 @@ internal static class BrowserbaseProxyGeolocationSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_country_202fdb1e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadCountry(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -240,7 +240,7 @@ internal static class BrowserbaseProxyGeolocationSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_city_d7cf9073(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadCity(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -262,7 +262,7 @@ internal static class BrowserbaseProxyGeolocationSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_state_177f8631(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadState(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;

@@ -355,7 +355,7 @@ public readonly partial struct BrowserbaseProxies : global::System.IEquatable<Br
     /// </summary>
     public bool IsDefault => _case == 0;
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserbaseProxies> s_read = global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_proxies_db6fc048;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<BrowserbaseProxies> s_read = global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadProxies;
 
     /// <summary>
     /// Validates UTF-8 JSON against the BrowserbaseProxies contract and reports every violation; a valid document allocates nothing.
@@ -533,56 +533,56 @@ internal static class BrowserbaseSessionCreateParamsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_projectId_ead9b9f4(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadProjectId(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_browserSettings_865b6279(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadBrowserSettings(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_extensionId_03eacce4(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadExtensionId(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_keepAlive_e90ddaee(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadKeepAlive(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_proxies_db6fc048(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadProxies(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_region_b646f040(ref reader, ref context, build, out member5);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadRegion(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_timeout_28db07a7(ref reader, ref context, build, out member6);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadTimeout(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
                     else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_userMetadata_8af2a952(ref reader, ref context, build, out member7);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadUserMetadata(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
                     else
@@ -613,7 +613,7 @@ internal static class BrowserbaseSessionCreateParamsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_projectId_ead9b9f4(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadProjectId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -635,12 +635,12 @@ internal static class BrowserbaseSessionCreateParamsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_browserSettings_865b6279(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseBrowserSettings value)
+    internal static bool ReadBrowserSettings(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseBrowserSettings value)
     {
         return global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_extensionId_03eacce4(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadExtensionId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -662,7 +662,7 @@ internal static class BrowserbaseSessionCreateParamsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_keepAlive_e90ddaee(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadKeepAlive(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -689,7 +689,7 @@ internal static class BrowserbaseSessionCreateParamsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_proxies_db6fc048(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseProxies value)
+    internal static bool ReadProxies(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseProxies value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -701,7 +701,7 @@ internal static class BrowserbaseSessionCreateParamsSchema
             case global::System.Text.Json.JsonTokenType.StartArray:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_proxies_anyOf_1_0c3a0804(ref reader, ref context, build, out var caseValue))
+                if (global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadProxiesAnyOf1(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.BrowserbaseProxies.FromRules(caseValue);
@@ -713,7 +713,7 @@ internal static class BrowserbaseSessionCreateParamsSchema
             case global::System.Text.Json.JsonTokenType.False:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_proxies_anyOf_0_0d3a0997(ref reader, ref context, build, out var caseValue))
+                if (global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadProxiesAnyOf0(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.BrowserbaseProxies.FromEnabled(caseValue);
@@ -727,7 +727,7 @@ internal static class BrowserbaseSessionCreateParamsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_proxies_anyOf_0_0d3a0997(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadProxiesAnyOf0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -754,7 +754,7 @@ internal static class BrowserbaseSessionCreateParamsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_proxies_anyOf_1_0c3a0804(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.ProxyConfig> value)
+    internal static bool ReadProxiesAnyOf1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.ProxyConfig> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -773,7 +773,7 @@ internal static class BrowserbaseSessionCreateParamsSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_proxies_anyOf_1_items_364eb49b(ref reader, ref context, build, out var item);
+                    global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadProxiesAnyOf1Items(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }
@@ -785,17 +785,17 @@ internal static class BrowserbaseSessionCreateParamsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_proxies_anyOf_1_items_364eb49b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ProxyConfig value)
+    internal static bool ReadProxiesAnyOf1Items(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ProxyConfig value)
     {
         return global::Stagehand.Contracts.V3.ProxyConfigSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_region_b646f040(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseRegion value)
+    internal static bool ReadRegion(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseRegion value)
     {
         return global::Stagehand.Contracts.V3.BrowserbaseRegionSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_timeout_28db07a7(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadTimeout(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -817,7 +817,7 @@ internal static class BrowserbaseSessionCreateParamsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_userMetadata_8af2a952(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.JsonAny> value)
+    internal static bool ReadUserMetadata(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.JsonAny> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -838,7 +838,7 @@ internal static class BrowserbaseSessionCreateParamsSchema
                     context.PushProperty(ref reader);
                     var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
                     reader.Read();
-                    global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.Read_properties_userMetadata_additionalProperties_d13b7c63(ref reader, ref context, build, out var entry);
+                    global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadUserMetadataAdditionalProperties(ref reader, ref context, build, out var entry);
                     if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
                     context.Pop();
                 }
@@ -850,7 +850,7 @@ internal static class BrowserbaseSessionCreateParamsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_userMetadata_additionalProperties_d13b7c63(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadUserMetadataAdditionalProperties(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         return context.TryReadAny(ref reader, build, out value);
     }

@@ -176,14 +176,14 @@ internal static class BrowserbaseViewportSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseViewportSchema.Read_properties_width_06b92838(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseViewportSchema.ReadWidth(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseViewportSchema.Read_properties_height_e7e9bd4f(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.BrowserbaseViewportSchema.ReadHeight(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else
@@ -208,7 +208,7 @@ internal static class BrowserbaseViewportSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_width_06b92838(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadWidth(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -230,7 +230,7 @@ internal static class BrowserbaseViewportSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_height_e7e9bd4f(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadHeight(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;

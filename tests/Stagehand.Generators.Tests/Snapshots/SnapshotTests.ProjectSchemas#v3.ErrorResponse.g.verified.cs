@@ -128,7 +128,7 @@ public sealed class ErrorResponseJsonConverter : global::System.Text.Json.Serial
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class ErrorResponseSchema
 {
-    private static readonly global::Stagehand.Contracts.JsonAny Read_properties_success_1c85f647Literal0 = global::Stagehand.Contracts.JsonAny.Parse("false");
+    private static readonly global::Stagehand.Contracts.JsonAny ReadSuccessLiteral0 = global::Stagehand.Contracts.JsonAny.Parse("false");
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ErrorResponse value)
     {
@@ -171,21 +171,21 @@ internal static class ErrorResponseSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ErrorResponseSchema.Read_properties_success_1c85f647(ref reader, ref context, false, out _);
+                        if (first) global::Stagehand.Contracts.V3.ErrorResponseSchema.ReadSuccess(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ErrorResponseSchema.Read_properties_error_ff14f99a(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.ErrorResponseSchema.ReadError(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ErrorResponseSchema.Read_properties_code_0ec82569(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.ErrorResponseSchema.ReadCode(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else
@@ -212,7 +212,7 @@ internal static class ErrorResponseSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_success_1c85f647(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadSuccess(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -237,11 +237,11 @@ internal static class ErrorResponseSchema
             }
         }
 
-        if (!(context.ValueEquals(ref start, Read_properties_success_1c85f647Literal0))) context.AddError("const", "Expected the value false.");
+        if (!(context.ValueEquals(ref start, ReadSuccessLiteral0))) context.AddError("const", "Expected the value false.");
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_error_ff14f99a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadError(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -263,7 +263,7 @@ internal static class ErrorResponseSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_code_0ec82569(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadCode(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -283,13 +283,5 @@ internal static class ErrorResponseSchema
         }
 
         return context.ErrorCount == mark;
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

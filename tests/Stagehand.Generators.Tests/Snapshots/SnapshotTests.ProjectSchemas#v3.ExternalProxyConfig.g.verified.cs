@@ -215,35 +215,35 @@ internal static class ExternalProxyConfigSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExternalProxyConfigSchema.Read_properties_type_93f78344(ref reader, ref context, false, out _);
+                        if (first) global::Stagehand.Contracts.V3.ExternalProxyConfigSchema.ReadType(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExternalProxyConfigSchema.Read_properties_server_0456814f(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.ExternalProxyConfigSchema.ReadServer(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExternalProxyConfigSchema.Read_properties_domainPattern_b4fbd732(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.ExternalProxyConfigSchema.ReadDomainPattern(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExternalProxyConfigSchema.Read_properties_username_51ab996c(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.ExternalProxyConfigSchema.ReadUsername(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExternalProxyConfigSchema.Read_properties_password_c13a9dbd(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V3.ExternalProxyConfigSchema.ReadPassword(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else
@@ -272,7 +272,7 @@ internal static class ExternalProxyConfigSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_type_93f78344(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadType(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -296,7 +296,7 @@ internal static class ExternalProxyConfigSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_server_0456814f(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadServer(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -318,7 +318,7 @@ internal static class ExternalProxyConfigSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_domainPattern_b4fbd732(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadDomainPattern(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -340,7 +340,7 @@ internal static class ExternalProxyConfigSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_username_51ab996c(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadUsername(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -362,7 +362,7 @@ internal static class ExternalProxyConfigSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_password_c13a9dbd(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadPassword(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;

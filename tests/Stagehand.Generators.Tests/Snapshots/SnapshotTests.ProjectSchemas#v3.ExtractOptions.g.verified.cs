@@ -242,35 +242,35 @@ internal static class ExtractOptionsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractOptionsSchema.Read_properties_model_66f800f9(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.ExtractOptionsSchema.ReadModel(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractOptionsSchema.Read_properties_timeout_28db07a7(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.ExtractOptionsSchema.ReadTimeout(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractOptionsSchema.Read_properties_selector_a4a02189(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.ExtractOptionsSchema.ReadSelector(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractOptionsSchema.Read_properties_ignoreSelectors_83ccb478(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.ExtractOptionsSchema.ReadIgnoreSelectors(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractOptionsSchema.Read_properties_screenshot_0c305248(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V3.ExtractOptionsSchema.ReadScreenshot(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
@@ -304,12 +304,12 @@ internal static class ExtractOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_model_66f800f9(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ModelSelection value)
+    internal static bool ReadModel(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ModelSelection value)
     {
         return global::Stagehand.Contracts.V3.ModelSelectionSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_timeout_28db07a7(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadTimeout(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -331,7 +331,7 @@ internal static class ExtractOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_selector_a4a02189(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadSelector(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -353,7 +353,7 @@ internal static class ExtractOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_ignoreSelectors_83ccb478(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<string> value)
+    internal static bool ReadIgnoreSelectors(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<string> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -372,7 +372,7 @@ internal static class ExtractOptionsSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.ExtractOptionsSchema.Read_properties_ignoreSelectors_items_6f1e07df(ref reader, ref context, build, out var item);
+                    global::Stagehand.Contracts.V3.ExtractOptionsSchema.ReadIgnoreSelectorsItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }
@@ -384,7 +384,7 @@ internal static class ExtractOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_ignoreSelectors_items_6f1e07df(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadIgnoreSelectorsItems(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -406,7 +406,7 @@ internal static class ExtractOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_screenshot_0c305248(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadScreenshot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -433,7 +433,7 @@ internal static class ExtractOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_serverCache_b4b333e3(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ServerCacheSetting value)
+    internal static bool ReadServerCache(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ServerCacheSetting value)
     {
         return global::Stagehand.Contracts.V3.ServerCacheSettingSchema.ReadRoot(ref reader, ref context, build, out value);
     }

@@ -179,21 +179,21 @@ internal static class ExtractOutcomeSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractOutcomeSchema.Read_properties_data_224fccd4(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.ExtractOutcomeSchema.ReadData(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractOutcomeSchema.Read_properties_completed_14bfed25(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.ExtractOutcomeSchema.ReadCompleted(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractOutcomeSchema.Read_properties_cacheStatus_364f9e28(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.ExtractOutcomeSchema.ReadCacheStatus(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else
@@ -221,12 +221,12 @@ internal static class ExtractOutcomeSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_data_224fccd4(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadData(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         return context.TryReadAny(ref reader, build, out value);
     }
 
-    internal static bool Read_properties_completed_14bfed25(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadCompleted(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -253,16 +253,8 @@ internal static class ExtractOutcomeSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_cacheStatus_364f9e28(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.CacheStatus value)
+    internal static bool ReadCacheStatus(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.CacheStatus value)
     {
         return global::Stagehand.Contracts.V3.CacheStatusSchema.ReadRoot(ref reader, ref context, build, out value);
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

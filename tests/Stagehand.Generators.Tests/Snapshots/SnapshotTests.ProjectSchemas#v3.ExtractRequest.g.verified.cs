@@ -205,7 +205,7 @@ public sealed class ExtractRequestJsonConverter : global::System.Text.Json.Seria
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class ExtractRequestSchema
 {
-    internal static readonly global::Stagehand.Contracts.NumberRules Read_properties_cacheThreshold_93d75e21NumberRules = new(minimum: "1", maximum: "2147483647", integer: true);
+    internal static readonly global::Stagehand.Contracts.NumberRules ReadCacheThresholdNumberRules = new(minimum: "1", maximum: "2147483647", integer: true);
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ExtractRequest value)
     {
@@ -253,42 +253,42 @@ internal static class ExtractRequestSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractRequestSchema.Read_properties_instruction_4a1b4224(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.ExtractRequestSchema.ReadInstruction(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractRequestSchema.Read_properties_schema_712e4fc7(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.ExtractRequestSchema.ReadSchema(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractRequestSchema.Read_properties_options_4b906052(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.ExtractRequestSchema.ReadOptions(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractRequestSchema.Read_properties_frameId_39fba3ac(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.ExtractRequestSchema.ReadFrameId(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractRequestSchema.Read_properties_streamResponse_a467b953(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V3.ExtractRequestSchema.ReadStreamResponse(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractRequestSchema.Read_properties_cacheThreshold_93d75e21(ref reader, ref context, build, out member5);
+                        if (first) global::Stagehand.Contracts.V3.ExtractRequestSchema.ReadCacheThreshold(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else
@@ -317,7 +317,7 @@ internal static class ExtractRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_instruction_4a1b4224(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadInstruction(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -339,7 +339,7 @@ internal static class ExtractRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_schema_712e4fc7(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.JsonAny> value)
+    internal static bool ReadSchema(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.JsonAny> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -360,7 +360,7 @@ internal static class ExtractRequestSchema
                     context.PushProperty(ref reader);
                     var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
                     reader.Read();
-                    global::Stagehand.Contracts.V3.ExtractRequestSchema.Read_properties_schema_additionalProperties_10575c2c(ref reader, ref context, build, out var entry);
+                    global::Stagehand.Contracts.V3.ExtractRequestSchema.ReadSchemaAdditionalProperties(ref reader, ref context, build, out var entry);
                     if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
                     context.Pop();
                 }
@@ -372,17 +372,17 @@ internal static class ExtractRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_schema_additionalProperties_10575c2c(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadSchemaAdditionalProperties(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         return context.TryReadAny(ref reader, build, out value);
     }
 
-    internal static bool Read_properties_options_4b906052(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ExtractOptions value)
+    internal static bool ReadOptions(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ExtractOptions value)
     {
         return global::Stagehand.Contracts.V3.ExtractOptionsSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_frameId_39fba3ac(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
+    internal static bool ReadFrameId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -404,7 +404,7 @@ internal static class ExtractRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_streamResponse_a467b953(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadStreamResponse(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -431,7 +431,7 @@ internal static class ExtractRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_cacheThreshold_93d75e21(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out int value)
+    internal static bool ReadCacheThreshold(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out int value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -445,7 +445,7 @@ internal static class ExtractRequestSchema
         {
             case global::System.Text.Json.JsonTokenType.Number:
             {
-                if (context.TryReadInt32(ref reader, Read_properties_cacheThreshold_93d75e21NumberRules, out var number)) value = number;
+                if (context.TryReadInt32(ref reader, ReadCacheThresholdNumberRules, out var number)) value = number;
                 break;
             }
         }

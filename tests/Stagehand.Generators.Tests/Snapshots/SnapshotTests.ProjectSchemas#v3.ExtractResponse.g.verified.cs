@@ -167,14 +167,14 @@ internal static class ExtractResponseSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractResponseSchema.Read_properties_success_1c85f647(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.ExtractResponseSchema.ReadSuccess(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractResponseSchema.Read_properties_data_224fccd4(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.ExtractResponseSchema.ReadData(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else
@@ -201,7 +201,7 @@ internal static class ExtractResponseSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_success_1c85f647(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadSuccess(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -228,7 +228,7 @@ internal static class ExtractResponseSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_data_224fccd4(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ExtractResult value)
+    internal static bool ReadData(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ExtractResult value)
     {
         return global::Stagehand.Contracts.V3.ExtractResultSchema.ReadRoot(ref reader, ref context, build, out value);
     }

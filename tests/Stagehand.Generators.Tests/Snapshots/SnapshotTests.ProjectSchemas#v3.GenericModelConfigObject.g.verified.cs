@@ -289,7 +289,7 @@ public sealed class OpenAIEndpointFormatJsonConverter : global::System.Text.Json
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override OpenAIEndpointFormat Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.OpenAIEndpointFormat>(ref reader, global::Stagehand.Contracts.V3.GenericModelConfigObjectSchema.Read_properties_openaiEndpointFormat_9c165da8, "OpenAIEndpointFormat");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.OpenAIEndpointFormat>(ref reader, global::Stagehand.Contracts.V3.GenericModelConfigObjectSchema.ReadOpenaiEndpointFormat, "OpenAIEndpointFormat");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OpenAIEndpointFormat value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -303,7 +303,7 @@ public sealed class OpenAIEndpointFormatJsonConverter : global::System.Text.Json
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class GenericModelConfigObjectSchema
 {
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_baseURL_7373ee0aStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadBaseURLStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.GenericModelConfigObject value)
     {
@@ -352,42 +352,42 @@ internal static class GenericModelConfigObjectSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GenericModelConfigObjectSchema.Read_properties_modelName_c787b072(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.GenericModelConfigObjectSchema.ReadModelName(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GenericModelConfigObjectSchema.Read_properties_apiKey_358758e3(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.GenericModelConfigObjectSchema.ReadApiKey(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GenericModelConfigObjectSchema.Read_properties_baseURL_7373ee0a(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.GenericModelConfigObjectSchema.ReadBaseURL(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GenericModelConfigObjectSchema.Read_properties_headers_cc78f75e(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.GenericModelConfigObjectSchema.ReadHeaders(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GenericModelConfigObjectSchema.Read_properties_openaiEndpointFormat_9c165da8(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V3.GenericModelConfigObjectSchema.ReadOpenaiEndpointFormat(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GenericModelConfigObjectSchema.Read_properties_provider_0d035039(ref reader, ref context, build, out member5);
+                        if (first) global::Stagehand.Contracts.V3.GenericModelConfigObjectSchema.ReadProvider(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else
@@ -417,7 +417,7 @@ internal static class GenericModelConfigObjectSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_modelName_c787b072(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadModelName(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -439,7 +439,7 @@ internal static class GenericModelConfigObjectSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_apiKey_358758e3(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadApiKey(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -461,7 +461,7 @@ internal static class GenericModelConfigObjectSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_baseURL_7373ee0a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri value)
+    internal static bool ReadBaseURL(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -475,7 +475,7 @@ internal static class GenericModelConfigObjectSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadUri(ref reader, Read_properties_baseURL_7373ee0aStringRules, build, out var uri) && build) value = uri!;
+                if (context.TryReadUri(ref reader, ReadBaseURLStringRules, build, out var uri) && build) value = uri!;
                 break;
             }
         }
@@ -483,7 +483,7 @@ internal static class GenericModelConfigObjectSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_headers_cc78f75e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<string> value)
+    internal static bool ReadHeaders(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<string> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -504,7 +504,7 @@ internal static class GenericModelConfigObjectSchema
                     context.PushProperty(ref reader);
                     var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
                     reader.Read();
-                    global::Stagehand.Contracts.V3.GenericModelConfigObjectSchema.Read_properties_headers_additionalProperties_4939784f(ref reader, ref context, build, out var entry);
+                    global::Stagehand.Contracts.V3.GenericModelConfigObjectSchema.ReadHeadersAdditionalProperties(ref reader, ref context, build, out var entry);
                     if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
                     context.Pop();
                 }
@@ -516,7 +516,7 @@ internal static class GenericModelConfigObjectSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_headers_additionalProperties_4939784f(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadHeadersAdditionalProperties(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -538,7 +538,7 @@ internal static class GenericModelConfigObjectSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_openaiEndpointFormat_9c165da8(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.OpenAIEndpointFormat value)
+    internal static bool ReadOpenaiEndpointFormat(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.OpenAIEndpointFormat value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -562,16 +562,8 @@ internal static class GenericModelConfigObjectSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_provider_0d035039(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ModelProvider value)
+    internal static bool ReadProvider(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ModelProvider value)
     {
         return global::Stagehand.Contracts.V3.ModelProviderSchema.ReadRoot(ref reader, ref context, build, out value);
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

@@ -291,7 +291,7 @@ public readonly partial struct GoogleAuthScopes : global::System.IEquatable<Goog
     /// </summary>
     public bool IsDefault => _case == 0;
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<GoogleAuthScopes> s_read = global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.Read_properties_scopes_c84e0d81;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<GoogleAuthScopes> s_read = global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.ReadScopes;
 
     /// <summary>
     /// Validates UTF-8 JSON against the GoogleAuthScopes contract and reports every violation; a valid document allocates nothing.
@@ -452,35 +452,35 @@ internal static class GoogleServiceAccountAuthSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.Read_properties_type_93f78344(ref reader, ref context, false, out _);
+                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.ReadType(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.Read_properties_credentials_3b13e5fa(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.ReadCredentials(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.Read_properties_scopes_c84e0d81(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.ReadScopes(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.Read_properties_projectId_ead9b9f4(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.ReadProjectId(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.Read_properties_universeDomain_f7aa730b(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.ReadUniverseDomain(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else
@@ -509,7 +509,7 @@ internal static class GoogleServiceAccountAuthSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_type_93f78344(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadType(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -533,12 +533,12 @@ internal static class GoogleServiceAccountAuthSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_credentials_3b13e5fa(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.GoogleServiceAccountCredentials value)
+    internal static bool ReadCredentials(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.GoogleServiceAccountCredentials value)
     {
         return global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_scopes_c84e0d81(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.GoogleAuthScopes value)
+    internal static bool ReadScopes(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.GoogleAuthScopes value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -550,7 +550,7 @@ internal static class GoogleServiceAccountAuthSchema
             case global::System.Text.Json.JsonTokenType.StartArray:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.Read_properties_scopes_anyOf_1_bfd6db25(ref reader, ref context, build, out var caseValue))
+                if (global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.ReadScopesAnyOf1(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.GoogleAuthScopes.FromList(caseValue);
@@ -561,7 +561,7 @@ internal static class GoogleServiceAccountAuthSchema
             case global::System.Text.Json.JsonTokenType.String:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.Read_properties_scopes_anyOf_0_bed6d992(ref reader, ref context, build, out var caseValue))
+                if (global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.ReadScopesAnyOf0(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.GoogleAuthScopes.FromSingle(caseValue);
@@ -575,7 +575,7 @@ internal static class GoogleServiceAccountAuthSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_scopes_anyOf_0_bed6d992(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadScopesAnyOf0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -597,7 +597,7 @@ internal static class GoogleServiceAccountAuthSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_scopes_anyOf_1_bfd6db25(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<string> value)
+    internal static bool ReadScopesAnyOf1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<string> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -616,7 +616,7 @@ internal static class GoogleServiceAccountAuthSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.Read_properties_scopes_anyOf_1_items_1bf4b28a(ref reader, ref context, build, out var item);
+                    global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.ReadScopesAnyOf1Items(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }
@@ -628,7 +628,7 @@ internal static class GoogleServiceAccountAuthSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_scopes_anyOf_1_items_1bf4b28a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadScopesAnyOf1Items(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -650,7 +650,7 @@ internal static class GoogleServiceAccountAuthSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_projectId_ead9b9f4(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadProjectId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -672,7 +672,7 @@ internal static class GoogleServiceAccountAuthSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_universeDomain_f7aa730b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadUniverseDomain(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -692,13 +692,5 @@ internal static class GoogleServiceAccountAuthSchema
         }
 
         return context.ErrorCount == mark;
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

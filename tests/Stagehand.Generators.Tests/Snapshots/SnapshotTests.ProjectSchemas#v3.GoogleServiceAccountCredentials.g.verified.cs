@@ -289,10 +289,10 @@ public sealed class GoogleServiceAccountCredentialsJsonConverter : global::Syste
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class GoogleServiceAccountCredentialsSchema
 {
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_auth_uri_921f6377StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_token_uri_4072d384StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_auth_provider_x509_cert_url_300852b8StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_client_x509_cert_url_b35090cdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadAuthUriStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadTokenUriStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadAuthProviderX509CertUrlStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadClientX509CertUrlStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.GoogleServiceAccountCredentials value)
     {
@@ -351,77 +351,77 @@ internal static class GoogleServiceAccountCredentialsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_type_93f78344(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.ReadType(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_project_id_91d8b5f7(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.ReadProjectId(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_private_key_id_833c1ec5(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.ReadPrivateKeyId(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_private_key_adfbfd17(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.ReadPrivateKey(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_client_email_646a40b4(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.ReadClientEmail(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_client_id_9319c3f1(ref reader, ref context, build, out member5);
+                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.ReadClientId(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_auth_uri_921f6377(ref reader, ref context, build, out member6);
+                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.ReadAuthUri(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
                     else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_token_uri_4072d384(ref reader, ref context, build, out member7);
+                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.ReadTokenUri(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
                     else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_auth_provider_x509_cert_url_300852b8(ref reader, ref context, build, out member8);
+                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.ReadAuthProviderX509CertUrl(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
                     else if (member == 9)
                     {
                         var first = context.MarkSeen(ref seen0, 9);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_client_x509_cert_url_b35090cd(ref reader, ref context, build, out member9);
+                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.ReadClientX509CertUrl(ref reader, ref context, build, out member9);
                         else reader.Skip();
                     }
                     else if (member == 10)
                     {
                         var first = context.MarkSeen(ref seen0, 10);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.Read_properties_universe_domain_845a35f4(ref reader, ref context, build, out member10);
+                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.ReadUniverseDomain(ref reader, ref context, build, out member10);
                         else reader.Skip();
                     }
                     else
@@ -457,7 +457,7 @@ internal static class GoogleServiceAccountCredentialsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_type_93f78344(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadType(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -481,7 +481,7 @@ internal static class GoogleServiceAccountCredentialsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_project_id_91d8b5f7(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadProjectId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -503,7 +503,7 @@ internal static class GoogleServiceAccountCredentialsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_private_key_id_833c1ec5(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadPrivateKeyId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -525,7 +525,7 @@ internal static class GoogleServiceAccountCredentialsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_private_key_adfbfd17(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadPrivateKey(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -547,7 +547,7 @@ internal static class GoogleServiceAccountCredentialsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_client_email_646a40b4(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadClientEmail(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -569,7 +569,7 @@ internal static class GoogleServiceAccountCredentialsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_client_id_9319c3f1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadClientId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -591,7 +591,7 @@ internal static class GoogleServiceAccountCredentialsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_auth_uri_921f6377(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri value)
+    internal static bool ReadAuthUri(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -605,7 +605,7 @@ internal static class GoogleServiceAccountCredentialsSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadUri(ref reader, Read_properties_auth_uri_921f6377StringRules, build, out var uri) && build) value = uri!;
+                if (context.TryReadUri(ref reader, ReadAuthUriStringRules, build, out var uri) && build) value = uri!;
                 break;
             }
         }
@@ -613,7 +613,7 @@ internal static class GoogleServiceAccountCredentialsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_token_uri_4072d384(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri value)
+    internal static bool ReadTokenUri(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -627,7 +627,7 @@ internal static class GoogleServiceAccountCredentialsSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadUri(ref reader, Read_properties_token_uri_4072d384StringRules, build, out var uri) && build) value = uri!;
+                if (context.TryReadUri(ref reader, ReadTokenUriStringRules, build, out var uri) && build) value = uri!;
                 break;
             }
         }
@@ -635,7 +635,7 @@ internal static class GoogleServiceAccountCredentialsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_auth_provider_x509_cert_url_300852b8(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri value)
+    internal static bool ReadAuthProviderX509CertUrl(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -649,7 +649,7 @@ internal static class GoogleServiceAccountCredentialsSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadUri(ref reader, Read_properties_auth_provider_x509_cert_url_300852b8StringRules, build, out var uri) && build) value = uri!;
+                if (context.TryReadUri(ref reader, ReadAuthProviderX509CertUrlStringRules, build, out var uri) && build) value = uri!;
                 break;
             }
         }
@@ -657,7 +657,7 @@ internal static class GoogleServiceAccountCredentialsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_client_x509_cert_url_b35090cd(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri value)
+    internal static bool ReadClientX509CertUrl(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -671,7 +671,7 @@ internal static class GoogleServiceAccountCredentialsSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadUri(ref reader, Read_properties_client_x509_cert_url_b35090cdStringRules, build, out var uri) && build) value = uri!;
+                if (context.TryReadUri(ref reader, ReadClientX509CertUrlStringRules, build, out var uri) && build) value = uri!;
                 break;
             }
         }
@@ -679,7 +679,7 @@ internal static class GoogleServiceAccountCredentialsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_universe_domain_845a35f4(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadUniverseDomain(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -699,13 +699,5 @@ internal static class GoogleServiceAccountCredentialsSchema
         }
 
         return context.ErrorCount == mark;
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

@@ -573,7 +573,7 @@ public readonly partial struct IgnoreDefaultArgs : global::System.IEquatable<Ign
     /// </summary>
     public bool IsDefault => _case == 0;
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<IgnoreDefaultArgs> s_read = global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_ignoreDefaultArgs_45cc4a56;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<IgnoreDefaultArgs> s_read = global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadIgnoreDefaultArgs;
 
     /// <summary>
     /// Validates UTF-8 JSON against the IgnoreDefaultArgs contract and reports every violation; a valid document allocates nothing.
@@ -728,7 +728,7 @@ public sealed partial record LocalBrowserProxy
         return true;
     }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<LocalBrowserProxy> s_read = global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_proxy_33273c5c;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<LocalBrowserProxy> s_read = global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadProxy;
 
     /// <summary>
     /// Validates UTF-8 JSON against the LocalBrowserProxy contract and reports every violation; a valid document allocates nothing.
@@ -851,7 +851,7 @@ public sealed partial record LocalBrowserViewport
     [global::Stagehand.Contracts.ContractMember("height", Required = true)]
     public required double Height { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<LocalBrowserViewport> s_read = global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_viewport_495a6f56;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<LocalBrowserViewport> s_read = global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadViewport;
 
     /// <summary>
     /// Validates UTF-8 JSON against the LocalBrowserViewport contract and reports every violation; a valid document allocates nothing.
@@ -1023,140 +1023,140 @@ internal static class LocalBrowserLaunchOptionsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_args_d1eadc61(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadArgs(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_executablePath_752a54a3(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadExecutablePath(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_port_2739ce07(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadPort(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_userDataDir_2738cd76(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadUserDataDir(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_preserveUserDataDir_28b6074e(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadPreserveUserDataDir(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_headless_699a0137(ref reader, ref context, build, out member5);
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadHeadless(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_devtools_c0f93fda(ref reader, ref context, build, out member6);
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadDevtools(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
                     else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_chromiumSandbox_41ea4e07(ref reader, ref context, build, out member7);
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadChromiumSandbox(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
                     else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_ignoreDefaultArgs_45cc4a56(ref reader, ref context, build, out member8);
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadIgnoreDefaultArgs(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
                     else if (member == 9)
                     {
                         var first = context.MarkSeen(ref seen0, 9);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_proxy_33273c5c(ref reader, ref context, build, out member9);
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadProxy(ref reader, ref context, build, out member9);
                         else reader.Skip();
                     }
                     else if (member == 10)
                     {
                         var first = context.MarkSeen(ref seen0, 10);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_locale_fd7d5116(ref reader, ref context, build, out member10);
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadLocale(ref reader, ref context, build, out member10);
                         else reader.Skip();
                     }
                     else if (member == 11)
                     {
                         var first = context.MarkSeen(ref seen0, 11);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_viewport_495a6f56(ref reader, ref context, build, out member11);
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadViewport(ref reader, ref context, build, out member11);
                         else reader.Skip();
                     }
                     else if (member == 12)
                     {
                         var first = context.MarkSeen(ref seen0, 12);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_deviceScaleFactor_54ccafcf(ref reader, ref context, build, out member12);
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadDeviceScaleFactor(ref reader, ref context, build, out member12);
                         else reader.Skip();
                     }
                     else if (member == 13)
                     {
                         var first = context.MarkSeen(ref seen0, 13);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_hasTouch_c1e9fe53(ref reader, ref context, build, out member13);
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadHasTouch(ref reader, ref context, build, out member13);
                         else reader.Skip();
                     }
                     else if (member == 14)
                     {
                         var first = context.MarkSeen(ref seen0, 14);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_ignoreHTTPSErrors_748d9b54(ref reader, ref context, build, out member14);
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadIgnoreHTTPSErrors(ref reader, ref context, build, out member14);
                         else reader.Skip();
                     }
                     else if (member == 15)
                     {
                         var first = context.MarkSeen(ref seen0, 15);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_cdpUrl_ef8c1722(ref reader, ref context, build, out member15);
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadCdpUrl(ref reader, ref context, build, out member15);
                         else reader.Skip();
                     }
                     else if (member == 16)
                     {
                         var first = context.MarkSeen(ref seen0, 16);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_cdpHeaders_858b9a25(ref reader, ref context, build, out member16);
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadCdpHeaders(ref reader, ref context, build, out member16);
                         else reader.Skip();
                     }
                     else if (member == 17)
                     {
                         var first = context.MarkSeen(ref seen0, 17);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_connectTimeoutMs_90b1ad61(ref reader, ref context, build, out member17);
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadConnectTimeoutMs(ref reader, ref context, build, out member17);
                         else reader.Skip();
                     }
                     else if (member == 18)
                     {
                         var first = context.MarkSeen(ref seen0, 18);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_downloadsPath_7d19f176(ref reader, ref context, build, out member18);
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadDownloadsPath(ref reader, ref context, build, out member18);
                         else reader.Skip();
                     }
                     else if (member == 19)
                     {
                         var first = context.MarkSeen(ref seen0, 19);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_acceptDownloads_7fa7626d(ref reader, ref context, build, out member19);
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadAcceptDownloads(ref reader, ref context, build, out member19);
                         else reader.Skip();
                     }
                     else
@@ -1199,7 +1199,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_args_d1eadc61(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<string> value)
+    internal static bool ReadArgs(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<string> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1218,7 +1218,7 @@ internal static class LocalBrowserLaunchOptionsSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_args_items_8b0f36f6(ref reader, ref context, build, out var item);
+                    global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadArgsItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }
@@ -1230,7 +1230,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_args_items_8b0f36f6(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadArgsItems(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1252,7 +1252,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_executablePath_752a54a3(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadExecutablePath(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1274,7 +1274,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_port_2739ce07(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadPort(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1296,7 +1296,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_userDataDir_2738cd76(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadUserDataDir(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1318,7 +1318,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_preserveUserDataDir_28b6074e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadPreserveUserDataDir(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1345,7 +1345,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_headless_699a0137(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadHeadless(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1372,7 +1372,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_devtools_c0f93fda(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadDevtools(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1399,7 +1399,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_chromiumSandbox_41ea4e07(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadChromiumSandbox(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1426,7 +1426,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_ignoreDefaultArgs_45cc4a56(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.IgnoreDefaultArgs value)
+    internal static bool ReadIgnoreDefaultArgs(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.IgnoreDefaultArgs value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1438,7 +1438,7 @@ internal static class LocalBrowserLaunchOptionsSchema
             case global::System.Text.Json.JsonTokenType.StartArray:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_ignoreDefaultArgs_anyOf_1_29df1ea6(ref reader, ref context, build, out var caseValue))
+                if (global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadIgnoreDefaultArgsAnyOf1(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.IgnoreDefaultArgs.FromOnly(caseValue);
@@ -1450,7 +1450,7 @@ internal static class LocalBrowserLaunchOptionsSchema
             case global::System.Text.Json.JsonTokenType.False:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_ignoreDefaultArgs_anyOf_0_2adf2039(ref reader, ref context, build, out var caseValue))
+                if (global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadIgnoreDefaultArgsAnyOf0(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.IgnoreDefaultArgs.FromAll(caseValue);
@@ -1464,7 +1464,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_ignoreDefaultArgs_anyOf_0_2adf2039(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadIgnoreDefaultArgsAnyOf0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1491,7 +1491,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_ignoreDefaultArgs_anyOf_1_29df1ea6(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<string> value)
+    internal static bool ReadIgnoreDefaultArgsAnyOf1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<string> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1510,7 +1510,7 @@ internal static class LocalBrowserLaunchOptionsSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_ignoreDefaultArgs_anyOf_1_items_2594bf0d(ref reader, ref context, build, out var item);
+                    global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadIgnoreDefaultArgsAnyOf1Items(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }
@@ -1522,7 +1522,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_ignoreDefaultArgs_anyOf_1_items_2594bf0d(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadIgnoreDefaultArgsAnyOf1Items(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1544,7 +1544,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_proxy_33273c5c(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.LocalBrowserProxy value)
+    internal static bool ReadProxy(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.LocalBrowserProxy value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1586,28 +1586,28 @@ internal static class LocalBrowserLaunchOptionsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_proxy_properties_server_56f9adda(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadProxyServer(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_proxy_properties_bypass_8bf3d585(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadProxyBypass(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_proxy_properties_username_f72a5541(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadProxyUsername(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_proxy_properties_password_b4966630(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadProxyPassword(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else
@@ -1635,7 +1635,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_proxy_properties_server_56f9adda(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadProxyServer(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1657,7 +1657,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_proxy_properties_bypass_8bf3d585(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadProxyBypass(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1679,7 +1679,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_proxy_properties_username_f72a5541(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadProxyUsername(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1701,7 +1701,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_proxy_properties_password_b4966630(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadProxyPassword(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1723,7 +1723,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_locale_fd7d5116(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadLocale(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1745,7 +1745,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_viewport_495a6f56(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.LocalBrowserViewport value)
+    internal static bool ReadViewport(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.LocalBrowserViewport value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1785,14 +1785,14 @@ internal static class LocalBrowserLaunchOptionsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_viewport_properties_width_79bc1589(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadViewportWidth(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_viewport_properties_height_f2c0f3f8(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadViewportHeight(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else
@@ -1819,7 +1819,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_viewport_properties_width_79bc1589(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadViewportWidth(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1841,7 +1841,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_viewport_properties_height_f2c0f3f8(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadViewportHeight(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1863,7 +1863,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_deviceScaleFactor_54ccafcf(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadDeviceScaleFactor(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1885,7 +1885,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_hasTouch_c1e9fe53(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadHasTouch(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1912,7 +1912,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_ignoreHTTPSErrors_748d9b54(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadIgnoreHTTPSErrors(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1939,7 +1939,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_cdpUrl_ef8c1722(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadCdpUrl(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1961,7 +1961,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_cdpHeaders_858b9a25(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<string> value)
+    internal static bool ReadCdpHeaders(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<string> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1982,7 +1982,7 @@ internal static class LocalBrowserLaunchOptionsSchema
                     context.PushProperty(ref reader);
                     var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
                     reader.Read();
-                    global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.Read_properties_cdpHeaders_additionalProperties_b1e34fea(ref reader, ref context, build, out var entry);
+                    global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadCdpHeadersAdditionalProperties(ref reader, ref context, build, out var entry);
                     if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
                     context.Pop();
                 }
@@ -1994,7 +1994,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_cdpHeaders_additionalProperties_b1e34fea(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadCdpHeadersAdditionalProperties(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -2016,7 +2016,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_connectTimeoutMs_90b1ad61(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadConnectTimeoutMs(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -2038,7 +2038,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_downloadsPath_7d19f176(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadDownloadsPath(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -2060,7 +2060,7 @@ internal static class LocalBrowserLaunchOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_acceptDownloads_7fa7626d(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadAcceptDownloads(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -2085,13 +2085,5 @@ internal static class LocalBrowserLaunchOptionsSchema
         }
 
         return context.ErrorCount == mark;
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

@@ -215,7 +215,7 @@ public sealed partial record LogAuxiliaryValue
     [global::Stagehand.Contracts.ContractMember("type", Required = true)]
     public required global::Stagehand.Contracts.V3.LogAuxiliaryType Type { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<LogAuxiliaryValue> s_read = global::Stagehand.Contracts.V3.LogLineSchema.Read_properties_auxiliary_additionalProperties_8df292f1;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<LogAuxiliaryValue> s_read = global::Stagehand.Contracts.V3.LogLineSchema.ReadAuxiliaryAdditionalProperties;
 
     /// <summary>
     /// Validates UTF-8 JSON against the LogAuxiliaryValue contract and reports every violation; a valid document allocates nothing.
@@ -414,7 +414,7 @@ public sealed class LogAuxiliaryTypeJsonConverter : global::System.Text.Json.Ser
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override LogAuxiliaryType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.LogAuxiliaryType>(ref reader, global::Stagehand.Contracts.V3.LogLineSchema.Read_properties_auxiliary_additionalProperties_properties_type_30323ed0, "LogAuxiliaryType");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.LogAuxiliaryType>(ref reader, global::Stagehand.Contracts.V3.LogLineSchema.ReadAuxiliaryAdditionalPropertiesType, "LogAuxiliaryType");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LogAuxiliaryType value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -476,42 +476,42 @@ internal static class LogLineSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LogLineSchema.Read_properties_message_27705c8b(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.LogLineSchema.ReadMessage(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LogLineSchema.Read_properties_id_45c9f401(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.LogLineSchema.ReadId(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LogLineSchema.Read_properties_category_74cfa884(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.LogLineSchema.ReadCategory(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LogLineSchema.Read_properties_timestamp_15d86cec(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.LogLineSchema.ReadTimestamp(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LogLineSchema.Read_properties_level_217de0f2(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V3.LogLineSchema.ReadLevel(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LogLineSchema.Read_properties_auxiliary_4fba24f8(ref reader, ref context, build, out member5);
+                        if (first) global::Stagehand.Contracts.V3.LogLineSchema.ReadAuxiliary(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else
@@ -541,7 +541,7 @@ internal static class LogLineSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_message_27705c8b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadMessage(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -563,7 +563,7 @@ internal static class LogLineSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_id_45c9f401(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -585,7 +585,7 @@ internal static class LogLineSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_category_74cfa884(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadCategory(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -607,7 +607,7 @@ internal static class LogLineSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_timestamp_15d86cec(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadTimestamp(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -629,12 +629,12 @@ internal static class LogLineSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_level_217de0f2(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.Verbosity value)
+    internal static bool ReadLevel(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.Verbosity value)
     {
         return global::Stagehand.Contracts.V3.VerbositySchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_auxiliary_4fba24f8(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.V3.LogAuxiliaryValue> value)
+    internal static bool ReadAuxiliary(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.V3.LogAuxiliaryValue> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -655,7 +655,7 @@ internal static class LogLineSchema
                     context.PushProperty(ref reader);
                     var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
                     reader.Read();
-                    global::Stagehand.Contracts.V3.LogLineSchema.Read_properties_auxiliary_additionalProperties_8df292f1(ref reader, ref context, build, out var entry);
+                    global::Stagehand.Contracts.V3.LogLineSchema.ReadAuxiliaryAdditionalProperties(ref reader, ref context, build, out var entry);
                     if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
                     context.Pop();
                 }
@@ -667,7 +667,7 @@ internal static class LogLineSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_auxiliary_additionalProperties_8df292f1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.LogAuxiliaryValue value)
+    internal static bool ReadAuxiliaryAdditionalProperties(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.LogAuxiliaryValue value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -707,14 +707,14 @@ internal static class LogLineSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LogLineSchema.Read_properties_auxiliary_additionalProperties_properties_value_a0db3b29(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.LogLineSchema.ReadAuxiliaryAdditionalPropertiesValue(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LogLineSchema.Read_properties_auxiliary_additionalProperties_properties_type_30323ed0(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.LogLineSchema.ReadAuxiliaryAdditionalPropertiesType(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else
@@ -741,7 +741,7 @@ internal static class LogLineSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_auxiliary_additionalProperties_properties_value_a0db3b29(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadAuxiliaryAdditionalPropertiesValue(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -763,7 +763,7 @@ internal static class LogLineSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_auxiliary_additionalProperties_properties_type_30323ed0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.LogAuxiliaryType value)
+    internal static bool ReadAuxiliaryAdditionalPropertiesType(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.LogAuxiliaryType value)
     {
         value = default!;
         var mark = context.ErrorCount;

@@ -281,7 +281,7 @@ internal static class ModelAuthSchema
                     case 0:
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V3.ModelAuthSchema.Read_oneOf_0_87e8b998(ref reader, ref context, build, out var caseValue))
+                        if (global::Stagehand.Contracts.V3.ModelAuthSchema.ReadOneOf0(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.ModelAuth.FromGoogleServiceAccount(caseValue);
@@ -292,7 +292,7 @@ internal static class ModelAuthSchema
                     case 1:
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V3.ModelAuthSchema.Read_oneOf_1_88e8bb2b(ref reader, ref context, build, out var caseValue))
+                        if (global::Stagehand.Contracts.V3.ModelAuthSchema.ReadOneOf1(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.ModelAuth.FromAzureEntraId(caseValue);
@@ -316,12 +316,12 @@ internal static class ModelAuthSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_oneOf_0_87e8b998(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.GoogleServiceAccountAuth value)
+    internal static bool ReadOneOf0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.GoogleServiceAccountAuth value)
     {
         return global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_oneOf_1_88e8bb2b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AzureEntraIdAuth value)
+    internal static bool ReadOneOf1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AzureEntraIdAuth value)
     {
         return global::Stagehand.Contracts.V3.AzureEntraIdAuthSchema.ReadRoot(ref reader, ref context, build, out value);
     }

@@ -362,7 +362,7 @@ internal static class ModelConfigSchema
                     if (possible0)
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_0_cfc52f0e(ref reader, ref context, build, out var caseValue))
+                        if (global::Stagehand.Contracts.V3.ModelConfigSchema.ReadAnyOf0(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.ModelConfig.FromVertex(caseValue);
@@ -372,7 +372,7 @@ internal static class ModelConfigSchema
                     else if (possible1)
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_1_d0c530a1(ref reader, ref context, build, out var caseValue))
+                        if (global::Stagehand.Contracts.V3.ModelConfigSchema.ReadAnyOf1(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.ModelConfig.FromAzureEntra(caseValue);
@@ -382,7 +382,7 @@ internal static class ModelConfigSchema
                     else if (possible2)
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_2_cdc52be8(ref reader, ref context, build, out var caseValue))
+                        if (global::Stagehand.Contracts.V3.ModelConfigSchema.ReadAnyOf2(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.ModelConfig.FromAzureApiKey(caseValue);
@@ -392,7 +392,7 @@ internal static class ModelConfigSchema
                     else if (possible3)
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_3_cec52d7b(ref reader, ref context, build, out var caseValue))
+                        if (global::Stagehand.Contracts.V3.ModelConfigSchema.ReadAnyOf3(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.ModelConfig.FromGeneric(caseValue);
@@ -407,28 +407,28 @@ internal static class ModelConfigSchema
                     {
                         var copy = start;
                         var trial = context.BeginTrial();
-                        global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_0_cfc52f0e(ref copy, ref context, false, out _);
+                        global::Stagehand.Contracts.V3.ModelConfigSchema.ReadAnyOf0(ref copy, ref context, false, out _);
                         if (context.EndTrial(trial) && ++matched == 1) winner = 0;
                     }
                     if (possible1 && matched == 0)
                     {
                         var copy = start;
                         var trial = context.BeginTrial();
-                        global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_1_d0c530a1(ref copy, ref context, false, out _);
+                        global::Stagehand.Contracts.V3.ModelConfigSchema.ReadAnyOf1(ref copy, ref context, false, out _);
                         if (context.EndTrial(trial) && ++matched == 1) winner = 1;
                     }
                     if (possible2 && matched == 0)
                     {
                         var copy = start;
                         var trial = context.BeginTrial();
-                        global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_2_cdc52be8(ref copy, ref context, false, out _);
+                        global::Stagehand.Contracts.V3.ModelConfigSchema.ReadAnyOf2(ref copy, ref context, false, out _);
                         if (context.EndTrial(trial) && ++matched == 1) winner = 2;
                     }
                     if (possible3 && matched == 0)
                     {
                         var copy = start;
                         var trial = context.BeginTrial();
-                        global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_3_cec52d7b(ref copy, ref context, false, out _);
+                        global::Stagehand.Contracts.V3.ModelConfigSchema.ReadAnyOf3(ref copy, ref context, false, out _);
                         if (context.EndTrial(trial) && ++matched == 1) winner = 3;
                     }
                     if (build && matched == 1)
@@ -438,25 +438,25 @@ internal static class ModelConfigSchema
                             case 0:
                             {
                                 consumed = true;
-                                if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_0_cfc52f0e(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelConfig.FromVertex(caseValue);
+                                if (global::Stagehand.Contracts.V3.ModelConfigSchema.ReadAnyOf0(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelConfig.FromVertex(caseValue);
                                 break;
                             }
                             case 1:
                             {
                                 consumed = true;
-                                if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_1_d0c530a1(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelConfig.FromAzureEntra(caseValue);
+                                if (global::Stagehand.Contracts.V3.ModelConfigSchema.ReadAnyOf1(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelConfig.FromAzureEntra(caseValue);
                                 break;
                             }
                             case 2:
                             {
                                 consumed = true;
-                                if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_2_cdc52be8(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelConfig.FromAzureApiKey(caseValue);
+                                if (global::Stagehand.Contracts.V3.ModelConfigSchema.ReadAnyOf2(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelConfig.FromAzureApiKey(caseValue);
                                 break;
                             }
                             case 3:
                             {
                                 consumed = true;
-                                if (global::Stagehand.Contracts.V3.ModelConfigSchema.Read_anyOf_3_cec52d7b(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelConfig.FromGeneric(caseValue);
+                                if (global::Stagehand.Contracts.V3.ModelConfigSchema.ReadAnyOf3(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelConfig.FromGeneric(caseValue);
                                 break;
                             }
                         }
@@ -470,22 +470,22 @@ internal static class ModelConfigSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_anyOf_0_cfc52f0e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.VertexModelConfigObject value)
+    internal static bool ReadAnyOf0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.VertexModelConfigObject value)
     {
         return global::Stagehand.Contracts.V3.VertexModelConfigObjectSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_anyOf_1_d0c530a1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AzureEntraModelConfigObject value)
+    internal static bool ReadAnyOf1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AzureEntraModelConfigObject value)
     {
         return global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_anyOf_2_cdc52be8(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AzureApiKeyModelConfigObject value)
+    internal static bool ReadAnyOf2(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AzureApiKeyModelConfigObject value)
     {
         return global::Stagehand.Contracts.V3.AzureApiKeyModelConfigObjectSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_anyOf_3_cec52d7b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.GenericModelConfigObject value)
+    internal static bool ReadAnyOf3(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.GenericModelConfigObject value)
     {
         return global::Stagehand.Contracts.V3.GenericModelConfigObjectSchema.ReadRoot(ref reader, ref context, build, out value);
     }

@@ -280,7 +280,7 @@ internal static class ModelProviderOptionsSchema
                     if (possible0)
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V3.ModelProviderOptionsSchema.Read_anyOf_0_cfc52f0e(ref reader, ref context, build, out var caseValue))
+                        if (global::Stagehand.Contracts.V3.ModelProviderOptionsSchema.ReadAnyOf0(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.ModelProviderOptions.FromVertex(caseValue);
@@ -290,7 +290,7 @@ internal static class ModelProviderOptionsSchema
                     else if (possible1)
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V3.ModelProviderOptionsSchema.Read_anyOf_1_d0c530a1(ref reader, ref context, build, out var caseValue))
+                        if (global::Stagehand.Contracts.V3.ModelProviderOptionsSchema.ReadAnyOf1(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.ModelProviderOptions.FromAzure(caseValue);
@@ -305,14 +305,14 @@ internal static class ModelProviderOptionsSchema
                     {
                         var copy = start;
                         var trial = context.BeginTrial();
-                        global::Stagehand.Contracts.V3.ModelProviderOptionsSchema.Read_anyOf_0_cfc52f0e(ref copy, ref context, false, out _);
+                        global::Stagehand.Contracts.V3.ModelProviderOptionsSchema.ReadAnyOf0(ref copy, ref context, false, out _);
                         if (context.EndTrial(trial) && ++matched == 1) winner = 0;
                     }
                     if (possible1 && matched == 0)
                     {
                         var copy = start;
                         var trial = context.BeginTrial();
-                        global::Stagehand.Contracts.V3.ModelProviderOptionsSchema.Read_anyOf_1_d0c530a1(ref copy, ref context, false, out _);
+                        global::Stagehand.Contracts.V3.ModelProviderOptionsSchema.ReadAnyOf1(ref copy, ref context, false, out _);
                         if (context.EndTrial(trial) && ++matched == 1) winner = 1;
                     }
                     if (build && matched == 1)
@@ -322,13 +322,13 @@ internal static class ModelProviderOptionsSchema
                             case 0:
                             {
                                 consumed = true;
-                                if (global::Stagehand.Contracts.V3.ModelProviderOptionsSchema.Read_anyOf_0_cfc52f0e(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelProviderOptions.FromVertex(caseValue);
+                                if (global::Stagehand.Contracts.V3.ModelProviderOptionsSchema.ReadAnyOf0(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelProviderOptions.FromVertex(caseValue);
                                 break;
                             }
                             case 1:
                             {
                                 consumed = true;
-                                if (global::Stagehand.Contracts.V3.ModelProviderOptionsSchema.Read_anyOf_1_d0c530a1(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelProviderOptions.FromAzure(caseValue);
+                                if (global::Stagehand.Contracts.V3.ModelProviderOptionsSchema.ReadAnyOf1(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelProviderOptions.FromAzure(caseValue);
                                 break;
                             }
                         }
@@ -342,12 +342,12 @@ internal static class ModelProviderOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_anyOf_0_cfc52f0e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.VertexModelProviderOptions value)
+    internal static bool ReadAnyOf0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.VertexModelProviderOptions value)
     {
         return global::Stagehand.Contracts.V3.VertexModelProviderOptionsSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_anyOf_1_d0c530a1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AzureModelProviderOptions value)
+    internal static bool ReadAnyOf1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AzureModelProviderOptions value)
     {
         return global::Stagehand.Contracts.V3.AzureModelProviderOptionsSchema.ReadRoot(ref reader, ref context, build, out value);
     }

@@ -259,7 +259,7 @@ internal static class ModelSelectionSchema
             case global::System.Text.Json.JsonTokenType.StartObject:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.ModelSelectionSchema.Read_anyOf_0_cfc52f0e(ref reader, ref context, build, out var caseValue))
+                if (global::Stagehand.Contracts.V3.ModelSelectionSchema.ReadAnyOf0(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.ModelSelection.FromConfig(caseValue);
@@ -270,7 +270,7 @@ internal static class ModelSelectionSchema
             case global::System.Text.Json.JsonTokenType.String:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.ModelSelectionSchema.Read_anyOf_1_d0c530a1(ref reader, ref context, build, out var caseValue))
+                if (global::Stagehand.Contracts.V3.ModelSelectionSchema.ReadAnyOf1(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.ModelSelection.FromName(caseValue);
@@ -284,12 +284,12 @@ internal static class ModelSelectionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_anyOf_0_cfc52f0e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ModelConfig value)
+    internal static bool ReadAnyOf0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ModelConfig value)
     {
         return global::Stagehand.Contracts.V3.ModelConfigSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_anyOf_1_d0c530a1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadAnyOf1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;

@@ -228,7 +228,7 @@ public sealed class NavigateWaitUntilJsonConverter : global::System.Text.Json.Se
     /// <inheritdoc/>
     /// <exception cref="global::Stagehand.Contracts.ContractValidationException">The JSON breaks the contract.</exception>
     public override NavigateWaitUntil Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.NavigateWaitUntil>(ref reader, global::Stagehand.Contracts.V3.NavigateOptionsSchema.Read_properties_waitUntil_325de3d7, "NavigateWaitUntil");
+        global::Stagehand.Contracts.ContractJson.ReadValue<global::Stagehand.Contracts.V3.NavigateWaitUntil>(ref reader, global::Stagehand.Contracts.V3.NavigateOptionsSchema.ReadWaitUntil, "NavigateWaitUntil");
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, NavigateWaitUntil value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -284,21 +284,21 @@ internal static class NavigateOptionsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.NavigateOptionsSchema.Read_properties_referer_6df9917d(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.NavigateOptionsSchema.ReadReferer(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.NavigateOptionsSchema.Read_properties_timeout_28db07a7(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.NavigateOptionsSchema.ReadTimeout(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.NavigateOptionsSchema.Read_properties_waitUntil_325de3d7(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.NavigateOptionsSchema.ReadWaitUntil(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else
@@ -324,7 +324,7 @@ internal static class NavigateOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_referer_6df9917d(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadReferer(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -346,7 +346,7 @@ internal static class NavigateOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_timeout_28db07a7(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadTimeout(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -368,7 +368,7 @@ internal static class NavigateOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_waitUntil_325de3d7(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.NavigateWaitUntil value)
+    internal static bool ReadWaitUntil(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.NavigateWaitUntil value)
     {
         value = default!;
         var mark = context.ErrorCount;

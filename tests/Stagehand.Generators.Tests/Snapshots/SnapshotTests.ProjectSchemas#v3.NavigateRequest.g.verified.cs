@@ -207,28 +207,28 @@ internal static class NavigateRequestSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.NavigateRequestSchema.Read_properties_url_cfce99c5(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.NavigateRequestSchema.ReadUrl(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.NavigateRequestSchema.Read_properties_options_4b906052(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.NavigateRequestSchema.ReadOptions(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.NavigateRequestSchema.Read_properties_frameId_39fba3ac(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.NavigateRequestSchema.ReadFrameId(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.NavigateRequestSchema.Read_properties_streamResponse_a467b953(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.NavigateRequestSchema.ReadStreamResponse(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else
@@ -256,7 +256,7 @@ internal static class NavigateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_url_cfce99c5(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadUrl(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -278,12 +278,12 @@ internal static class NavigateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_options_4b906052(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.NavigateOptions value)
+    internal static bool ReadOptions(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.NavigateOptions value)
     {
         return global::Stagehand.Contracts.V3.NavigateOptionsSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_frameId_39fba3ac(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
+    internal static bool ReadFrameId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -305,7 +305,7 @@ internal static class NavigateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_streamResponse_a467b953(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadStreamResponse(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;

@@ -262,35 +262,35 @@ internal static class ObserveOptionsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ObserveOptionsSchema.Read_properties_model_66f800f9(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.ObserveOptionsSchema.ReadModel(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ObserveOptionsSchema.Read_properties_variables_50ec56b5(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.ObserveOptionsSchema.ReadVariables(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ObserveOptionsSchema.Read_properties_timeout_28db07a7(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.ObserveOptionsSchema.ReadTimeout(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ObserveOptionsSchema.Read_properties_selector_a4a02189(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.ObserveOptionsSchema.ReadSelector(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ObserveOptionsSchema.Read_properties_ignoreSelectors_83ccb478(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V3.ObserveOptionsSchema.ReadIgnoreSelectors(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
@@ -324,17 +324,17 @@ internal static class ObserveOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_model_66f800f9(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ModelSelection value)
+    internal static bool ReadModel(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ModelSelection value)
     {
         return global::Stagehand.Contracts.V3.ModelSelectionSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_variables_50ec56b5(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.V3.VariableValue> value)
+    internal static bool ReadVariables(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.V3.VariableValue> value)
     {
         return global::Stagehand.Contracts.V3.VariablesSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_timeout_28db07a7(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadTimeout(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -356,7 +356,7 @@ internal static class ObserveOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_selector_a4a02189(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadSelector(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -378,7 +378,7 @@ internal static class ObserveOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_ignoreSelectors_83ccb478(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<string> value)
+    internal static bool ReadIgnoreSelectors(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<string> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -397,7 +397,7 @@ internal static class ObserveOptionsSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.ObserveOptionsSchema.Read_properties_ignoreSelectors_items_6f1e07df(ref reader, ref context, build, out var item);
+                    global::Stagehand.Contracts.V3.ObserveOptionsSchema.ReadIgnoreSelectorsItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }
@@ -409,7 +409,7 @@ internal static class ObserveOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_ignoreSelectors_items_6f1e07df(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadIgnoreSelectorsItems(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -431,7 +431,7 @@ internal static class ObserveOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_serverCache_b4b333e3(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ServerCacheSetting value)
+    internal static bool ReadServerCache(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ServerCacheSetting value)
     {
         return global::Stagehand.Contracts.V3.ServerCacheSettingSchema.ReadRoot(ref reader, ref context, build, out value);
     }

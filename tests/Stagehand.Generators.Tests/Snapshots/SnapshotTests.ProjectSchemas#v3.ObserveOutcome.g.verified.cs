@@ -190,14 +190,14 @@ internal static class ObserveOutcomeSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ObserveOutcomeSchema.Read_properties_actions_0c3a7757(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.ObserveOutcomeSchema.ReadActions(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ObserveOutcomeSchema.Read_properties_cacheStatus_364f9e28(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.ObserveOutcomeSchema.ReadCacheStatus(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else
@@ -223,7 +223,7 @@ internal static class ObserveOutcomeSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_actions_0c3a7757(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.Action> value)
+    internal static bool ReadActions(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.Action> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -242,7 +242,7 @@ internal static class ObserveOutcomeSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.ObserveOutcomeSchema.Read_properties_actions_items_975750ac(ref reader, ref context, build, out var item);
+                    global::Stagehand.Contracts.V3.ObserveOutcomeSchema.ReadActionsItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }
@@ -254,21 +254,13 @@ internal static class ObserveOutcomeSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_actions_items_975750ac(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.Action value)
+    internal static bool ReadActionsItems(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.Action value)
     {
         return global::Stagehand.Contracts.V3.ActionSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_cacheStatus_364f9e28(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.CacheStatus value)
+    internal static bool ReadCacheStatus(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.CacheStatus value)
     {
         return global::Stagehand.Contracts.V3.CacheStatusSchema.ReadRoot(ref reader, ref context, build, out value);
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

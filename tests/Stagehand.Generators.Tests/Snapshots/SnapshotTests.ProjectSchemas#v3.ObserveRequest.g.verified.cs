@@ -186,7 +186,7 @@ public sealed class ObserveRequestJsonConverter : global::System.Text.Json.Seria
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class ObserveRequestSchema
 {
-    internal static readonly global::Stagehand.Contracts.NumberRules Read_properties_cacheThreshold_93d75e21NumberRules = new(minimum: "1", maximum: "2147483647", integer: true);
+    internal static readonly global::Stagehand.Contracts.NumberRules ReadCacheThresholdNumberRules = new(minimum: "1", maximum: "2147483647", integer: true);
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ObserveRequest value)
     {
@@ -232,35 +232,35 @@ internal static class ObserveRequestSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ObserveRequestSchema.Read_properties_instruction_4a1b4224(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.ObserveRequestSchema.ReadInstruction(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ObserveRequestSchema.Read_properties_options_4b906052(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.ObserveRequestSchema.ReadOptions(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ObserveRequestSchema.Read_properties_frameId_39fba3ac(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.ObserveRequestSchema.ReadFrameId(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ObserveRequestSchema.Read_properties_streamResponse_a467b953(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.ObserveRequestSchema.ReadStreamResponse(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ObserveRequestSchema.Read_properties_cacheThreshold_93d75e21(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V3.ObserveRequestSchema.ReadCacheThreshold(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else
@@ -288,7 +288,7 @@ internal static class ObserveRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_instruction_4a1b4224(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadInstruction(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -310,12 +310,12 @@ internal static class ObserveRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_options_4b906052(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ObserveOptions value)
+    internal static bool ReadOptions(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ObserveOptions value)
     {
         return global::Stagehand.Contracts.V3.ObserveOptionsSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_frameId_39fba3ac(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
+    internal static bool ReadFrameId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -337,7 +337,7 @@ internal static class ObserveRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_streamResponse_a467b953(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadStreamResponse(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -364,7 +364,7 @@ internal static class ObserveRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_cacheThreshold_93d75e21(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out int value)
+    internal static bool ReadCacheThreshold(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out int value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -378,7 +378,7 @@ internal static class ObserveRequestSchema
         {
             case global::System.Text.Json.JsonTokenType.Number:
             {
-                if (context.TryReadInt32(ref reader, Read_properties_cacheThreshold_93d75e21NumberRules, out var number)) value = number;
+                if (context.TryReadInt32(ref reader, ReadCacheThresholdNumberRules, out var number)) value = number;
                 break;
             }
         }

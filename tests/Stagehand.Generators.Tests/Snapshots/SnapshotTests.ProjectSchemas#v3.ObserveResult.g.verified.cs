@@ -184,14 +184,14 @@ internal static class ObserveResultSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ObserveResultSchema.Read_properties_result_9a94f5b5(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.ObserveResultSchema.ReadResult(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ObserveResultSchema.Read_properties_actionId_6ed38503(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.ObserveResultSchema.ReadActionId(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else
@@ -217,7 +217,7 @@ internal static class ObserveResultSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_result_9a94f5b5(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.Action> value)
+    internal static bool ReadResult(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.Action> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -236,7 +236,7 @@ internal static class ObserveResultSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.ObserveResultSchema.Read_properties_result_items_61bc4a9a(ref reader, ref context, build, out var item);
+                    global::Stagehand.Contracts.V3.ObserveResultSchema.ReadResultItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }
@@ -248,12 +248,12 @@ internal static class ObserveResultSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_result_items_61bc4a9a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.Action value)
+    internal static bool ReadResultItems(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.Action value)
     {
         return global::Stagehand.Contracts.V3.ActionSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_actionId_6ed38503(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadActionId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;

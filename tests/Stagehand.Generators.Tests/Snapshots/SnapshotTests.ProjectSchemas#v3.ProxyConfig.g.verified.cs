@@ -281,7 +281,7 @@ internal static class ProxyConfigSchema
                     case 0:
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V3.ProxyConfigSchema.Read_oneOf_0_87e8b998(ref reader, ref context, build, out var caseValue))
+                        if (global::Stagehand.Contracts.V3.ProxyConfigSchema.ReadOneOf0(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.ProxyConfig.FromBrowserbase(caseValue);
@@ -292,7 +292,7 @@ internal static class ProxyConfigSchema
                     case 1:
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V3.ProxyConfigSchema.Read_oneOf_1_88e8bb2b(ref reader, ref context, build, out var caseValue))
+                        if (global::Stagehand.Contracts.V3.ProxyConfigSchema.ReadOneOf1(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.ProxyConfig.FromExternal(caseValue);
@@ -316,12 +316,12 @@ internal static class ProxyConfigSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_oneOf_0_87e8b998(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseProxyConfig value)
+    internal static bool ReadOneOf0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseProxyConfig value)
     {
         return global::Stagehand.Contracts.V3.BrowserbaseProxyConfigSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_oneOf_1_88e8bb2b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ExternalProxyConfig value)
+    internal static bool ReadOneOf1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ExternalProxyConfig value)
     {
         return global::Stagehand.Contracts.V3.ExternalProxyConfigSchema.ReadRoot(ref reader, ref context, build, out value);
     }

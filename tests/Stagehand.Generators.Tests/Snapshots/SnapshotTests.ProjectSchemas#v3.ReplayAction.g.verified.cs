@@ -245,42 +245,42 @@ internal static class ReplayActionSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.Read_properties_method_a25b6ae5(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.ReadMethod(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.Read_properties_parameters_75da7ae0(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.ReadParameters(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.Read_properties_result_9a94f5b5(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.ReadResult(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.Read_properties_timestamp_15d86cec(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.ReadTimestamp(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.Read_properties_endTime_a9751698(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.ReadEndTime(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.Read_properties_tokenUsage_1dda65fc(ref reader, ref context, build, out member5);
+                        if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.ReadTokenUsage(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else
@@ -313,7 +313,7 @@ internal static class ReplayActionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_method_a25b6ae5(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadMethod(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -335,7 +335,7 @@ internal static class ReplayActionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_parameters_75da7ae0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.JsonAny> value)
+    internal static bool ReadParameters(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.JsonAny> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -356,7 +356,7 @@ internal static class ReplayActionSchema
                     context.PushProperty(ref reader);
                     var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
                     reader.Read();
-                    global::Stagehand.Contracts.V3.ReplayActionSchema.Read_properties_parameters_additionalProperties_99948369(ref reader, ref context, build, out var entry);
+                    global::Stagehand.Contracts.V3.ReplayActionSchema.ReadParametersAdditionalProperties(ref reader, ref context, build, out var entry);
                     if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
                     context.Pop();
                 }
@@ -368,12 +368,12 @@ internal static class ReplayActionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_parameters_additionalProperties_99948369(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadParametersAdditionalProperties(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         return context.TryReadAny(ref reader, build, out value);
     }
 
-    internal static bool Read_properties_result_9a94f5b5(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.JsonAny> value)
+    internal static bool ReadResult(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<global::Stagehand.Contracts.JsonAny> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -394,7 +394,7 @@ internal static class ReplayActionSchema
                     context.PushProperty(ref reader);
                     var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
                     reader.Read();
-                    global::Stagehand.Contracts.V3.ReplayActionSchema.Read_properties_result_additionalProperties_61c15aba(ref reader, ref context, build, out var entry);
+                    global::Stagehand.Contracts.V3.ReplayActionSchema.ReadResultAdditionalProperties(ref reader, ref context, build, out var entry);
                     if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
                     context.Pop();
                 }
@@ -406,12 +406,12 @@ internal static class ReplayActionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_result_additionalProperties_61c15aba(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadResultAdditionalProperties(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         return context.TryReadAny(ref reader, build, out value);
     }
 
-    internal static bool Read_properties_timestamp_15d86cec(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadTimestamp(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -433,7 +433,7 @@ internal static class ReplayActionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_endTime_a9751698(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadEndTime(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -455,7 +455,7 @@ internal static class ReplayActionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_tokenUsage_1dda65fc(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.TokenUsage value)
+    internal static bool ReadTokenUsage(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.TokenUsage value)
     {
         return global::Stagehand.Contracts.V3.TokenUsageSchema.ReadRoot(ref reader, ref context, build, out value);
     }

@@ -218,28 +218,28 @@ internal static class ReplayPageSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ReplayPageSchema.Read_properties_url_cfce99c5(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.ReplayPageSchema.ReadUrl(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ReplayPageSchema.Read_properties_timestamp_15d86cec(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.ReplayPageSchema.ReadTimestamp(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ReplayPageSchema.Read_properties_duration_774ee964(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.ReplayPageSchema.ReadDuration(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ReplayPageSchema.Read_properties_actions_0c3a7757(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.ReplayPageSchema.ReadActions(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else
@@ -270,7 +270,7 @@ internal static class ReplayPageSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_url_cfce99c5(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadUrl(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -292,7 +292,7 @@ internal static class ReplayPageSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_timestamp_15d86cec(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadTimestamp(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -314,7 +314,7 @@ internal static class ReplayPageSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_duration_774ee964(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadDuration(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -336,7 +336,7 @@ internal static class ReplayPageSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_actions_0c3a7757(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.ReplayAction> value)
+    internal static bool ReadActions(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.ReplayAction> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -355,7 +355,7 @@ internal static class ReplayPageSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.ReplayPageSchema.Read_properties_actions_items_975750ac(ref reader, ref context, build, out var item);
+                    global::Stagehand.Contracts.V3.ReplayPageSchema.ReadActionsItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }
@@ -367,7 +367,7 @@ internal static class ReplayPageSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_actions_items_975750ac(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ReplayAction value)
+    internal static bool ReadActionsItems(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ReplayAction value)
     {
         return global::Stagehand.Contracts.V3.ReplayActionSchema.ReadRoot(ref reader, ref context, build, out value);
     }

@@ -184,14 +184,14 @@ internal static class ReplayResultSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ReplayResultSchema.Read_properties_pages_33aad8bc(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.ReplayResultSchema.ReadPages(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ReplayResultSchema.Read_properties_clientLanguage_dc6faf9d(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.ReplayResultSchema.ReadClientLanguage(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else
@@ -217,7 +217,7 @@ internal static class ReplayResultSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_pages_33aad8bc(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.ReplayPage> value)
+    internal static bool ReadPages(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V3.ReplayPage> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -236,7 +236,7 @@ internal static class ReplayResultSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.ReplayResultSchema.Read_properties_pages_items_1836c183(ref reader, ref context, build, out var item);
+                    global::Stagehand.Contracts.V3.ReplayResultSchema.ReadPagesItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }
@@ -248,12 +248,12 @@ internal static class ReplayResultSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_pages_items_1836c183(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ReplayPage value)
+    internal static bool ReadPagesItems(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ReplayPage value)
     {
         return global::Stagehand.Contracts.V3.ReplayPageSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_clientLanguage_dc6faf9d(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadClientLanguage(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;

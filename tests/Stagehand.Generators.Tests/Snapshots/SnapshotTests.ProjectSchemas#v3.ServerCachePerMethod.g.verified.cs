@@ -198,21 +198,21 @@ internal static class ServerCachePerMethodSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ServerCachePerMethodSchema.Read_properties_act_c8ff78b8(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.ServerCachePerMethodSchema.ReadAct(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ServerCachePerMethodSchema.Read_properties_extract_a7cd96ed(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.ServerCachePerMethodSchema.ReadExtract(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ServerCachePerMethodSchema.Read_properties_observe_1efe6d70(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.ServerCachePerMethodSchema.ReadObserve(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else
@@ -238,26 +238,18 @@ internal static class ServerCachePerMethodSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_act_c8ff78b8(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ServerCacheSetting value)
+    internal static bool ReadAct(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ServerCacheSetting value)
     {
         return global::Stagehand.Contracts.V3.ServerCacheSettingSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_extract_a7cd96ed(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ServerCacheSetting value)
+    internal static bool ReadExtract(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ServerCacheSetting value)
     {
         return global::Stagehand.Contracts.V3.ServerCacheSettingSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_observe_1efe6d70(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ServerCacheSetting value)
+    internal static bool ReadObserve(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ServerCacheSetting value)
     {
         return global::Stagehand.Contracts.V3.ServerCacheSettingSchema.ReadRoot(ref reader, ref context, build, out value);
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

@@ -259,7 +259,7 @@ internal static class ServerCacheSettingSchema
             case global::System.Text.Json.JsonTokenType.StartObject:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.ServerCacheSettingSchema.Read_anyOf_1_d0c530a1(ref reader, ref context, build, out var caseValue))
+                if (global::Stagehand.Contracts.V3.ServerCacheSettingSchema.ReadAnyOf1(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.ServerCacheSetting.FromThreshold(caseValue);
@@ -271,7 +271,7 @@ internal static class ServerCacheSettingSchema
             case global::System.Text.Json.JsonTokenType.False:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.ServerCacheSettingSchema.Read_anyOf_0_cfc52f0e(ref reader, ref context, build, out var caseValue))
+                if (global::Stagehand.Contracts.V3.ServerCacheSettingSchema.ReadAnyOf0(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.ServerCacheSetting.FromEnabled(caseValue);
@@ -285,7 +285,7 @@ internal static class ServerCacheSettingSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_anyOf_0_cfc52f0e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadAnyOf0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -312,7 +312,7 @@ internal static class ServerCacheSettingSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_anyOf_1_d0c530a1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ServerCacheThreshold value)
+    internal static bool ReadAnyOf1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ServerCacheThreshold value)
     {
         return global::Stagehand.Contracts.V3.ServerCacheThresholdSchema.ReadRoot(ref reader, ref context, build, out value);
     }

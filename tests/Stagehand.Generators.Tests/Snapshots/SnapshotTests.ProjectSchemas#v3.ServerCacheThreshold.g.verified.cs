@@ -115,7 +115,7 @@ public sealed class ServerCacheThresholdJsonConverter : global::System.Text.Json
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class ServerCacheThresholdSchema
 {
-    internal static readonly global::Stagehand.Contracts.NumberRules Read_properties_threshold_6ed4792fNumberRules = new(minimum: "1", maximum: "2147483647", integer: true);
+    internal static readonly global::Stagehand.Contracts.NumberRules ReadThresholdNumberRules = new(minimum: "1", maximum: "2147483647", integer: true);
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.ServerCacheThreshold value)
     {
@@ -155,7 +155,7 @@ internal static class ServerCacheThresholdSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ServerCacheThresholdSchema.Read_properties_threshold_6ed4792f(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.ServerCacheThresholdSchema.ReadThreshold(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else
@@ -180,7 +180,7 @@ internal static class ServerCacheThresholdSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_threshold_6ed4792f(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out int value)
+    internal static bool ReadThreshold(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out int value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -194,19 +194,11 @@ internal static class ServerCacheThresholdSchema
         {
             case global::System.Text.Json.JsonTokenType.Number:
             {
-                if (context.TryReadInt32(ref reader, Read_properties_threshold_6ed4792fNumberRules, out var number)) value = number;
+                if (context.TryReadInt32(ref reader, ReadThresholdNumberRules, out var number)) value = number;
                 break;
             }
         }
 
         return context.ErrorCount == mark;
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

@@ -146,7 +146,7 @@ internal static class SessionEndResponseSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionEndResponseSchema.Read_properties_success_1c85f647(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.SessionEndResponseSchema.ReadSuccess(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else
@@ -171,7 +171,7 @@ internal static class SessionEndResponseSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_success_1c85f647(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadSuccess(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -196,13 +196,5 @@ internal static class SessionEndResponseSchema
         }
 
         return context.ErrorCount == mark;
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

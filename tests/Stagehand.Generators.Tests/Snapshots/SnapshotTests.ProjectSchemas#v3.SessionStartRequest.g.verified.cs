@@ -341,84 +341,84 @@ internal static class SessionStartRequestSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_modelName_c787b072(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.ReadModelName(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_domSettleTimeoutMs_a1259682(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.ReadDomSettleTimeoutMs(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_verbose_a1100a1a(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.ReadVerbose(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_systemPrompt_352ccb9b(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.ReadSystemPrompt(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_browserbaseSessionCreateParams_68272e59(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.ReadBrowserbaseSessionCreateParams(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_browser_c6411394(ref reader, ref context, build, out member5);
+                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.ReadBrowser(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_selfHeal_7224b930(ref reader, ref context, build, out member6);
+                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.ReadSelfHeal(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
                     else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_browserbaseSessionID_3077a50e(ref reader, ref context, build, out member7);
+                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.ReadBrowserbaseSessionID(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
                     else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_experimental_b3612c3a(ref reader, ref context, build, out member8);
+                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.ReadExperimental(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
                     else if (member == 9)
                     {
                         var first = context.MarkSeen(ref seen0, 9);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_waitForCaptchaSolves_62a7adb2(ref reader, ref context, build, out member9);
+                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.ReadWaitForCaptchaSolves(ref reader, ref context, build, out member9);
                         else reader.Skip();
                     }
                     else if (member == 10)
                     {
                         var first = context.MarkSeen(ref seen0, 10);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_actTimeoutMs_bed9a1d3(ref reader, ref context, build, out member10);
+                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.ReadActTimeoutMs(ref reader, ref context, build, out member10);
                         else reader.Skip();
                     }
                     else if (member == 11)
                     {
                         var first = context.MarkSeen(ref seen0, 11);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.Read_properties_useTouch_ae233b0e(ref reader, ref context, build, out member11);
+                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.ReadUseTouch(ref reader, ref context, build, out member11);
                         else reader.Skip();
                     }
                     else
@@ -454,7 +454,7 @@ internal static class SessionStartRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_modelName_c787b072(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadModelName(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -476,7 +476,7 @@ internal static class SessionStartRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_domSettleTimeoutMs_a1259682(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadDomSettleTimeoutMs(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -498,12 +498,12 @@ internal static class SessionStartRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_verbose_a1100a1a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.Verbosity value)
+    internal static bool ReadVerbose(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.Verbosity value)
     {
         return global::Stagehand.Contracts.V3.VerbositySchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_systemPrompt_352ccb9b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadSystemPrompt(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -525,17 +525,17 @@ internal static class SessionStartRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_browserbaseSessionCreateParams_68272e59(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParams value)
+    internal static bool ReadBrowserbaseSessionCreateParams(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParams value)
     {
         return global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_browser_c6411394(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserConfig value)
+    internal static bool ReadBrowser(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserConfig value)
     {
         return global::Stagehand.Contracts.V3.BrowserConfigSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_selfHeal_7224b930(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadSelfHeal(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -562,7 +562,7 @@ internal static class SessionStartRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_browserbaseSessionID_3077a50e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadBrowserbaseSessionID(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -584,7 +584,7 @@ internal static class SessionStartRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_experimental_b3612c3a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadExperimental(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -611,7 +611,7 @@ internal static class SessionStartRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_waitForCaptchaSolves_62a7adb2(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadWaitForCaptchaSolves(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -638,7 +638,7 @@ internal static class SessionStartRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_actTimeoutMs_bed9a1d3(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadActTimeoutMs(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -660,7 +660,7 @@ internal static class SessionStartRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_useTouch_ae233b0e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadUseTouch(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;

@@ -181,21 +181,21 @@ internal static class SessionStartResultSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartResultSchema.Read_properties_sessionId_59fd3e95(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.SessionStartResultSchema.ReadSessionId(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartResultSchema.Read_properties_cdpUrl_ef8c1722(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.SessionStartResultSchema.ReadCdpUrl(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartResultSchema.Read_properties_available_8a9254cf(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.SessionStartResultSchema.ReadAvailable(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else
@@ -223,7 +223,7 @@ internal static class SessionStartResultSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_sessionId_59fd3e95(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadSessionId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -245,7 +245,7 @@ internal static class SessionStartResultSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_cdpUrl_ef8c1722(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
+    internal static bool ReadCdpUrl(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -267,7 +267,7 @@ internal static class SessionStartResultSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_available_8a9254cf(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadAvailable(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;

@@ -264,7 +264,7 @@ public readonly partial struct StreamEventData : global::System.IEquatable<Strea
     /// </summary>
     public bool IsDefault => _case == 0;
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<StreamEventData> s_read = global::Stagehand.Contracts.V3.StreamEventSchema.Read_properties_data_224fccd4;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<StreamEventData> s_read = global::Stagehand.Contracts.V3.StreamEventSchema.ReadData;
 
     /// <summary>
     /// Validates UTF-8 JSON against the StreamEventData contract and reports every violation; a valid document allocates nothing.
@@ -378,7 +378,7 @@ public sealed class StreamEventDataJsonConverter : global::System.Text.Json.Seri
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class StreamEventSchema
 {
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_id_45c9f401StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.StreamEvent value)
     {
@@ -421,21 +421,21 @@ internal static class StreamEventSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.StreamEventSchema.Read_properties_data_224fccd4(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.StreamEventSchema.ReadData(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.StreamEventSchema.Read_properties_type_93f78344(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.StreamEventSchema.ReadType(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.StreamEventSchema.Read_properties_id_45c9f401(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.StreamEventSchema.ReadId(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else
@@ -464,7 +464,7 @@ internal static class StreamEventSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_data_224fccd4(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.StreamEventData value)
+    internal static bool ReadData(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.StreamEventData value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -496,7 +496,7 @@ internal static class StreamEventSchema
                     if (possible0)
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V3.StreamEventSchema.Read_properties_data_anyOf_0_b882c7bb(ref reader, ref context, build, out var caseValue))
+                        if (global::Stagehand.Contracts.V3.StreamEventSchema.ReadDataAnyOf0(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.StreamEventData.FromLog(caseValue);
@@ -506,7 +506,7 @@ internal static class StreamEventSchema
                     else if (possible1)
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V3.StreamEventSchema.Read_properties_data_anyOf_1_b782c628(ref reader, ref context, build, out var caseValue))
+                        if (global::Stagehand.Contracts.V3.StreamEventSchema.ReadDataAnyOf1(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.StreamEventData.FromSystem(caseValue);
@@ -521,14 +521,14 @@ internal static class StreamEventSchema
                     {
                         var copy = start;
                         var trial = context.BeginTrial();
-                        global::Stagehand.Contracts.V3.StreamEventSchema.Read_properties_data_anyOf_0_b882c7bb(ref copy, ref context, false, out _);
+                        global::Stagehand.Contracts.V3.StreamEventSchema.ReadDataAnyOf0(ref copy, ref context, false, out _);
                         if (context.EndTrial(trial) && ++matched == 1) winner = 0;
                     }
                     if (possible1 && matched == 0)
                     {
                         var copy = start;
                         var trial = context.BeginTrial();
-                        global::Stagehand.Contracts.V3.StreamEventSchema.Read_properties_data_anyOf_1_b782c628(ref copy, ref context, false, out _);
+                        global::Stagehand.Contracts.V3.StreamEventSchema.ReadDataAnyOf1(ref copy, ref context, false, out _);
                         if (context.EndTrial(trial) && ++matched == 1) winner = 1;
                     }
                     if (build && matched == 1)
@@ -538,13 +538,13 @@ internal static class StreamEventSchema
                             case 0:
                             {
                                 consumed = true;
-                                if (global::Stagehand.Contracts.V3.StreamEventSchema.Read_properties_data_anyOf_0_b882c7bb(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.StreamEventData.FromLog(caseValue);
+                                if (global::Stagehand.Contracts.V3.StreamEventSchema.ReadDataAnyOf0(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.StreamEventData.FromLog(caseValue);
                                 break;
                             }
                             case 1:
                             {
                                 consumed = true;
-                                if (global::Stagehand.Contracts.V3.StreamEventSchema.Read_properties_data_anyOf_1_b782c628(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.StreamEventData.FromSystem(caseValue);
+                                if (global::Stagehand.Contracts.V3.StreamEventSchema.ReadDataAnyOf1(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.StreamEventData.FromSystem(caseValue);
                                 break;
                             }
                         }
@@ -558,22 +558,22 @@ internal static class StreamEventSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_data_anyOf_0_b882c7bb(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.StreamEventLogData value)
+    internal static bool ReadDataAnyOf0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.StreamEventLogData value)
     {
         return global::Stagehand.Contracts.V3.StreamEventLogDataSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_data_anyOf_1_b782c628(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.StreamEventSystemData value)
+    internal static bool ReadDataAnyOf1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.StreamEventSystemData value)
     {
         return global::Stagehand.Contracts.V3.StreamEventSystemDataSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_type_93f78344(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.StreamEventType value)
+    internal static bool ReadType(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.StreamEventType value)
     {
         return global::Stagehand.Contracts.V3.StreamEventTypeSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_id_45c9f401(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    internal static bool ReadId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -587,7 +587,7 @@ internal static class StreamEventSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_id_45c9f401StringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadIdStringRules, out var guid)) value = guid;
                 break;
             }
         }

@@ -245,7 +245,7 @@ public readonly partial struct StreamLogMessage : global::System.IEquatable<Stre
     /// </summary>
     public bool IsDefault => _case == 0;
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<StreamLogMessage> s_read = global::Stagehand.Contracts.V3.StreamEventLogDataSchema.Read_properties_message_27705c8b;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<StreamLogMessage> s_read = global::Stagehand.Contracts.V3.StreamEventLogDataSchema.ReadMessage;
 
     /// <summary>
     /// Validates UTF-8 JSON against the StreamLogMessage contract and reports every violation; a valid document allocates nothing.
@@ -398,14 +398,14 @@ internal static class StreamEventLogDataSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.StreamEventLogDataSchema.Read_properties_status_3fe76956(ref reader, ref context, false, out _);
+                        if (first) global::Stagehand.Contracts.V3.StreamEventLogDataSchema.ReadStatus(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.StreamEventLogDataSchema.Read_properties_message_27705c8b(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.StreamEventLogDataSchema.ReadMessage(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else
@@ -431,7 +431,7 @@ internal static class StreamEventLogDataSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_status_3fe76956(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadStatus(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -455,7 +455,7 @@ internal static class StreamEventLogDataSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_message_27705c8b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.StreamLogMessage value)
+    internal static bool ReadMessage(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.StreamLogMessage value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -467,7 +467,7 @@ internal static class StreamEventLogDataSchema
             case global::System.Text.Json.JsonTokenType.StartObject:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.StreamEventLogDataSchema.Read_properties_message_anyOf_1_279de2fb(ref reader, ref context, build, out var caseValue))
+                if (global::Stagehand.Contracts.V3.StreamEventLogDataSchema.ReadMessageAnyOf1(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.StreamLogMessage.FromLine(caseValue);
@@ -478,7 +478,7 @@ internal static class StreamEventLogDataSchema
             case global::System.Text.Json.JsonTokenType.String:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.StreamEventLogDataSchema.Read_properties_message_anyOf_0_269de168(ref reader, ref context, build, out var caseValue))
+                if (global::Stagehand.Contracts.V3.StreamEventLogDataSchema.ReadMessageAnyOf0(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.StreamLogMessage.FromText(caseValue);
@@ -492,7 +492,7 @@ internal static class StreamEventLogDataSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_message_anyOf_0_269de168(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadMessageAnyOf0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -514,7 +514,7 @@ internal static class StreamEventLogDataSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_message_anyOf_1_279de2fb(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.LogLine value)
+    internal static bool ReadMessageAnyOf1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.LogLine value)
     {
         return global::Stagehand.Contracts.V3.LogLineSchema.ReadRoot(ref reader, ref context, build, out value);
     }

@@ -210,35 +210,35 @@ internal static class StreamEventSystemDataSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.StreamEventSystemDataSchema.Read_properties_status_3fe76956(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.StreamEventSystemDataSchema.ReadStatus(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.StreamEventSystemDataSchema.Read_properties_result_9a94f5b5(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.StreamEventSystemDataSchema.ReadResult(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.StreamEventSystemDataSchema.Read_properties_error_ff14f99a(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.StreamEventSystemDataSchema.ReadError(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.StreamEventSystemDataSchema.Read_properties_actionId_6ed38503(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.StreamEventSystemDataSchema.ReadActionId(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.StreamEventSystemDataSchema.Read_properties_cacheHit_ec01d597(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V3.StreamEventSystemDataSchema.ReadCacheHit(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else
@@ -267,17 +267,17 @@ internal static class StreamEventSystemDataSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_status_3fe76956(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.StreamEventStatus value)
+    internal static bool ReadStatus(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.StreamEventStatus value)
     {
         return global::Stagehand.Contracts.V3.StreamEventStatusSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_result_9a94f5b5(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadResult(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         return context.TryReadAny(ref reader, build, out value);
     }
 
-    internal static bool Read_properties_error_ff14f99a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadError(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -299,7 +299,7 @@ internal static class StreamEventSystemDataSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_actionId_6ed38503(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadActionId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -321,7 +321,7 @@ internal static class StreamEventSystemDataSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_cacheHit_ec01d597(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadCacheHit(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;

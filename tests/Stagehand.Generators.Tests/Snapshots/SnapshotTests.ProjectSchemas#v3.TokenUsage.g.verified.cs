@@ -218,28 +218,28 @@ internal static class TokenUsageSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.TokenUsageSchema.Read_properties_inputTokens_24233272(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.TokenUsageSchema.ReadInputTokens(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.TokenUsageSchema.Read_properties_outputTokens_9d96b63f(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.TokenUsageSchema.ReadOutputTokens(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.TokenUsageSchema.Read_properties_timeMs_21b529a9(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.TokenUsageSchema.ReadTimeMs(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.TokenUsageSchema.Read_properties_cost_0fa7d351(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.TokenUsageSchema.ReadCost(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else
@@ -266,7 +266,7 @@ internal static class TokenUsageSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_inputTokens_24233272(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadInputTokens(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -288,7 +288,7 @@ internal static class TokenUsageSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_outputTokens_9d96b63f(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadOutputTokens(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -310,7 +310,7 @@ internal static class TokenUsageSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_timeMs_21b529a9(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadTimeMs(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -332,7 +332,7 @@ internal static class TokenUsageSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_cost_0fa7d351(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadCost(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;

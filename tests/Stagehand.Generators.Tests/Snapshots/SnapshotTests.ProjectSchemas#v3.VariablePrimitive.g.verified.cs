@@ -292,7 +292,7 @@ internal static class VariablePrimitiveSchema
             case global::System.Text.Json.JsonTokenType.String:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.VariablePrimitiveSchema.Read_anyOf_0_cfc52f0e(ref reader, ref context, build, out var caseValue))
+                if (global::Stagehand.Contracts.V3.VariablePrimitiveSchema.ReadAnyOf0(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.VariablePrimitive.FromString(caseValue);
@@ -303,7 +303,7 @@ internal static class VariablePrimitiveSchema
             case global::System.Text.Json.JsonTokenType.Number:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.VariablePrimitiveSchema.Read_anyOf_1_d0c530a1(ref reader, ref context, build, out var caseValue))
+                if (global::Stagehand.Contracts.V3.VariablePrimitiveSchema.ReadAnyOf1(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.VariablePrimitive.FromNumber(caseValue);
@@ -315,7 +315,7 @@ internal static class VariablePrimitiveSchema
             case global::System.Text.Json.JsonTokenType.False:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.VariablePrimitiveSchema.Read_anyOf_2_cdc52be8(ref reader, ref context, build, out var caseValue))
+                if (global::Stagehand.Contracts.V3.VariablePrimitiveSchema.ReadAnyOf2(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.VariablePrimitive.FromBoolean(caseValue);
@@ -329,7 +329,7 @@ internal static class VariablePrimitiveSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_anyOf_0_cfc52f0e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadAnyOf0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -351,7 +351,7 @@ internal static class VariablePrimitiveSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_anyOf_1_d0c530a1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadAnyOf1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -373,7 +373,7 @@ internal static class VariablePrimitiveSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_anyOf_2_cdc52be8(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadAnyOf2(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;

@@ -333,7 +333,7 @@ public sealed partial record DescribedVariable
     [global::Stagehand.Contracts.ContractMember("description")]
     public string? Description { get; init; }
 
-    private static readonly global::Stagehand.Contracts.ContractReadFunc<DescribedVariable> s_read = global::Stagehand.Contracts.V3.VariableValueSchema.Read_anyOf_3_cec52d7b;
+    private static readonly global::Stagehand.Contracts.ContractReadFunc<DescribedVariable> s_read = global::Stagehand.Contracts.V3.VariableValueSchema.ReadAnyOf3;
 
     /// <summary>
     /// Validates UTF-8 JSON against the DescribedVariable contract and reports every violation; a valid document allocates nothing.
@@ -448,7 +448,7 @@ internal static class VariableValueSchema
             case global::System.Text.Json.JsonTokenType.StartObject:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.VariableValueSchema.Read_anyOf_3_cec52d7b(ref reader, ref context, build, out var caseValue))
+                if (global::Stagehand.Contracts.V3.VariableValueSchema.ReadAnyOf3(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.VariableValue.FromDescribed(caseValue);
@@ -459,7 +459,7 @@ internal static class VariableValueSchema
             case global::System.Text.Json.JsonTokenType.String:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.VariableValueSchema.Read_anyOf_0_cfc52f0e(ref reader, ref context, build, out var caseValue))
+                if (global::Stagehand.Contracts.V3.VariableValueSchema.ReadAnyOf0(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.VariableValue.FromString(caseValue);
@@ -470,7 +470,7 @@ internal static class VariableValueSchema
             case global::System.Text.Json.JsonTokenType.Number:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.VariableValueSchema.Read_anyOf_1_d0c530a1(ref reader, ref context, build, out var caseValue))
+                if (global::Stagehand.Contracts.V3.VariableValueSchema.ReadAnyOf1(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.VariableValue.FromNumber(caseValue);
@@ -482,7 +482,7 @@ internal static class VariableValueSchema
             case global::System.Text.Json.JsonTokenType.False:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.VariableValueSchema.Read_anyOf_2_cdc52be8(ref reader, ref context, build, out var caseValue))
+                if (global::Stagehand.Contracts.V3.VariableValueSchema.ReadAnyOf2(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.VariableValue.FromBoolean(caseValue);
@@ -496,7 +496,7 @@ internal static class VariableValueSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_anyOf_0_cfc52f0e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadAnyOf0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -518,7 +518,7 @@ internal static class VariableValueSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_anyOf_1_d0c530a1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadAnyOf1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -540,7 +540,7 @@ internal static class VariableValueSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_anyOf_2_cdc52be8(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadAnyOf2(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -567,7 +567,7 @@ internal static class VariableValueSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_anyOf_3_cec52d7b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.DescribedVariable value)
+    internal static bool ReadAnyOf3(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.DescribedVariable value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -607,14 +607,14 @@ internal static class VariableValueSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.VariableValueSchema.Read_anyOf_3_properties_value_4689b8f3(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.VariableValueSchema.ReadAnyOf3Value(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.VariableValueSchema.Read_anyOf_3_properties_description_b6d1b84c(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.VariableValueSchema.ReadAnyOf3Description(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else
@@ -640,12 +640,12 @@ internal static class VariableValueSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_anyOf_3_properties_value_4689b8f3(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.VariablePrimitive value)
+    internal static bool ReadAnyOf3Value(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.VariablePrimitive value)
     {
         return global::Stagehand.Contracts.V3.VariablePrimitiveSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_anyOf_3_properties_description_b6d1b84c(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadAnyOf3Description(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -665,13 +665,5 @@ internal static class VariableValueSchema
         }
 
         return context.ErrorCount == mark;
-    }
-
-    internal static bool Read_anyOf_3_additionalProperties_97da82a0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

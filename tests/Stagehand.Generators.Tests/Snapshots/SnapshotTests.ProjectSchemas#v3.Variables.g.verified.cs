@@ -34,7 +34,7 @@ internal static class VariablesSchema
                     context.PushProperty(ref reader);
                     var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
                     reader.Read();
-                    global::Stagehand.Contracts.V3.VariablesSchema.Read_additionalProperties_3c3d51ca(ref reader, ref context, build, out var entry);
+                    global::Stagehand.Contracts.V3.VariablesSchema.ReadAdditionalProperties(ref reader, ref context, build, out var entry);
                     if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
                     context.Pop();
                 }
@@ -46,7 +46,7 @@ internal static class VariablesSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.VariableValue value)
+    internal static bool ReadAdditionalProperties(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.VariableValue value)
     {
         return global::Stagehand.Contracts.V3.VariableValueSchema.ReadRoot(ref reader, ref context, build, out value);
     }

@@ -171,7 +171,7 @@ public sealed class VertexProviderOptionsJsonConverter : global::System.Text.Jso
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class VertexProviderOptionsSchema
 {
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_baseURL_7373ee0aStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadBaseURLStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.VertexProviderOptions value)
     {
@@ -215,28 +215,28 @@ internal static class VertexProviderOptionsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.VertexProviderOptionsSchema.Read_properties_project_44a7a481(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V3.VertexProviderOptionsSchema.ReadProject(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.VertexProviderOptionsSchema.Read_properties_location_a71da64b(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V3.VertexProviderOptionsSchema.ReadLocation(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.VertexProviderOptionsSchema.Read_properties_baseURL_7373ee0a(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V3.VertexProviderOptionsSchema.ReadBaseURL(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.VertexProviderOptionsSchema.Read_properties_headers_cc78f75e(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V3.VertexProviderOptionsSchema.ReadHeaders(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else
@@ -265,7 +265,7 @@ internal static class VertexProviderOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_project_44a7a481(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadProject(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -287,7 +287,7 @@ internal static class VertexProviderOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_location_a71da64b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadLocation(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -309,7 +309,7 @@ internal static class VertexProviderOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_baseURL_7373ee0a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri value)
+    internal static bool ReadBaseURL(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -323,7 +323,7 @@ internal static class VertexProviderOptionsSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadUri(ref reader, Read_properties_baseURL_7373ee0aStringRules, build, out var uri) && build) value = uri!;
+                if (context.TryReadUri(ref reader, ReadBaseURLStringRules, build, out var uri) && build) value = uri!;
                 break;
             }
         }
@@ -331,7 +331,7 @@ internal static class VertexProviderOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_headers_cc78f75e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<string> value)
+    internal static bool ReadHeaders(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueMap<string> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -352,7 +352,7 @@ internal static class VertexProviderOptionsSchema
                     context.PushProperty(ref reader);
                     var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
                     reader.Read();
-                    global::Stagehand.Contracts.V3.VertexProviderOptionsSchema.Read_properties_headers_additionalProperties_4939784f(ref reader, ref context, build, out var entry);
+                    global::Stagehand.Contracts.V3.VertexProviderOptionsSchema.ReadHeadersAdditionalProperties(ref reader, ref context, build, out var entry);
                     if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
                     context.Pop();
                 }
@@ -364,7 +364,7 @@ internal static class VertexProviderOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_headers_additionalProperties_4939784f(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadHeadersAdditionalProperties(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -384,13 +384,5 @@ internal static class VertexProviderOptionsSchema
         }
 
         return context.ErrorCount == mark;
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

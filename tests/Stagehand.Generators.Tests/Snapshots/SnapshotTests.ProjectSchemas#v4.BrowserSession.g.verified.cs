@@ -494,16 +494,16 @@ public sealed class BrowserSessionJsonConverter : global::System.Text.Json.Seria
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class BrowserSessionSchema
 {
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_id_45c9f401StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_projectId_ead9b9f4StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_browserbaseSessionId_107772aeStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_llmId_72efd4c6StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_actLlmId_a665f7eaStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_observeLlmId_7b53cbd2StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_extractLlmId_fbcd7ebdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_createdAt_ef299d61StringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_updatedAt_31f9f25eStringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_endedAt_8c37917dStringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadProjectIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadBrowserbaseSessionIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadLlmIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadActLlmIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadObserveLlmIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadExtractLlmIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadCreatedAtStringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadUpdatedAtStringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadEndedAtStringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.BrowserSession value)
     {
@@ -575,154 +575,154 @@ internal static class BrowserSessionSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_id_45c9f401(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadId(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_projectId_ead9b9f4(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadProjectId(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_env_181f9feb(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadEnv(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_status_3fe76956(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadStatus(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_available_8a9254cf(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadAvailable(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_cdpUrl_ef8c1722(ref reader, ref context, build, out member5);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadCdpUrl(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_browserbaseSessionId_107772ae(ref reader, ref context, build, out member6);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadBrowserbaseSessionId(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
                     else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_browserbaseSessionCreateParams_68272e59(ref reader, ref context, build, out member7);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadBrowserbaseSessionCreateParams(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
                     else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_localBrowserLaunchOptions_5269a440(ref reader, ref context, build, out member8);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadLocalBrowserLaunchOptions(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
                     else if (member == 9)
                     {
                         var first = context.MarkSeen(ref seen0, 9);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_domSettleTimeoutMs_a1259682(ref reader, ref context, build, out member9);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadDomSettleTimeoutMs(ref reader, ref context, build, out member9);
                         else reader.Skip();
                     }
                     else if (member == 10)
                     {
                         var first = context.MarkSeen(ref seen0, 10);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_verbose_a1100a1a(ref reader, ref context, build, out member10);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadVerbose(ref reader, ref context, build, out member10);
                         else reader.Skip();
                     }
                     else if (member == 11)
                     {
                         var first = context.MarkSeen(ref seen0, 11);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_selfHeal_7224b930(ref reader, ref context, build, out member11);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadSelfHeal(ref reader, ref context, build, out member11);
                         else reader.Skip();
                     }
                     else if (member == 12)
                     {
                         var first = context.MarkSeen(ref seen0, 12);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_waitForCaptchaSolves_62a7adb2(ref reader, ref context, build, out member12);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadWaitForCaptchaSolves(ref reader, ref context, build, out member12);
                         else reader.Skip();
                     }
                     else if (member == 13)
                     {
                         var first = context.MarkSeen(ref seen0, 13);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_experimental_b3612c3a(ref reader, ref context, build, out member13);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadExperimental(ref reader, ref context, build, out member13);
                         else reader.Skip();
                     }
                     else if (member == 14)
                     {
                         var first = context.MarkSeen(ref seen0, 14);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_actTimeoutMs_bed9a1d3(ref reader, ref context, build, out member14);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadActTimeoutMs(ref reader, ref context, build, out member14);
                         else reader.Skip();
                     }
                     else if (member == 15)
                     {
                         var first = context.MarkSeen(ref seen0, 15);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_llmId_72efd4c6(ref reader, ref context, build, out member15);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadLlmId(ref reader, ref context, build, out member15);
                         else reader.Skip();
                     }
                     else if (member == 16)
                     {
                         var first = context.MarkSeen(ref seen0, 16);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_actLlmId_a665f7ea(ref reader, ref context, build, out member16);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadActLlmId(ref reader, ref context, build, out member16);
                         else reader.Skip();
                     }
                     else if (member == 17)
                     {
                         var first = context.MarkSeen(ref seen0, 17);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_observeLlmId_7b53cbd2(ref reader, ref context, build, out member17);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadObserveLlmId(ref reader, ref context, build, out member17);
                         else reader.Skip();
                     }
                     else if (member == 18)
                     {
                         var first = context.MarkSeen(ref seen0, 18);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_extractLlmId_fbcd7ebd(ref reader, ref context, build, out member18);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadExtractLlmId(ref reader, ref context, build, out member18);
                         else reader.Skip();
                     }
                     else if (member == 19)
                     {
                         var first = context.MarkSeen(ref seen0, 19);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_createdAt_ef299d61(ref reader, ref context, build, out member19);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadCreatedAt(ref reader, ref context, build, out member19);
                         else reader.Skip();
                     }
                     else if (member == 20)
                     {
                         var first = context.MarkSeen(ref seen0, 20);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_updatedAt_31f9f25e(ref reader, ref context, build, out member20);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadUpdatedAt(ref reader, ref context, build, out member20);
                         else reader.Skip();
                     }
                     else if (member == 21)
                     {
                         var first = context.MarkSeen(ref seen0, 21);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_endedAt_8c37917d(ref reader, ref context, build, out member21);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadEndedAt(ref reader, ref context, build, out member21);
                         else reader.Skip();
                     }
                     else
@@ -789,7 +789,7 @@ internal static class BrowserSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_id_45c9f401(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    internal static bool ReadId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -803,7 +803,7 @@ internal static class BrowserSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_id_45c9f401StringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -811,7 +811,7 @@ internal static class BrowserSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_projectId_ead9b9f4(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    internal static bool ReadProjectId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -825,7 +825,7 @@ internal static class BrowserSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_projectId_ead9b9f4StringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadProjectIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -833,17 +833,17 @@ internal static class BrowserSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_env_181f9feb(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.BrowserSessionEnv value)
+    internal static bool ReadEnv(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.BrowserSessionEnv value)
     {
         return global::Stagehand.Contracts.V4.BrowserSessionEnvSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_status_3fe76956(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.BrowserSessionStatus value)
+    internal static bool ReadStatus(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.BrowserSessionStatus value)
     {
         return global::Stagehand.Contracts.V4.BrowserSessionStatusSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_available_8a9254cf(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadAvailable(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -870,7 +870,7 @@ internal static class BrowserSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_cdpUrl_ef8c1722(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
+    internal static bool ReadCdpUrl(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -892,7 +892,7 @@ internal static class BrowserSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_browserbaseSessionId_107772ae(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
+    internal static bool ReadBrowserbaseSessionId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -906,7 +906,7 @@ internal static class BrowserSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_browserbaseSessionId_107772aeStringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadBrowserbaseSessionIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -914,7 +914,7 @@ internal static class BrowserSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_browserbaseSessionCreateParams_68272e59(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParams? value)
+    internal static bool ReadBrowserbaseSessionCreateParams(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParams? value)
     {
         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
         {
@@ -922,36 +922,17 @@ internal static class BrowserSessionSchema
             return true;
         }
 
-        var valid = global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_browserbaseSessionCreateParams_anyOf_0_e184d05a(ref reader, ref context, build, out var inner);
+        var valid = global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadBrowserbaseSessionCreateParamsAnyOf0(ref reader, ref context, build, out var inner);
         value = inner;
         return valid;
     }
 
-    internal static bool Read_properties_browserbaseSessionCreateParams_anyOf_0_e184d05a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParams value)
+    internal static bool ReadBrowserbaseSessionCreateParamsAnyOf0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParams value)
     {
         return global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_browserbaseSessionCreateParams_anyOf_1_e284d1ed(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        var mark = context.ErrorCount;
-        var start = reader;
-        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Null))
-        {
-            context.TypeMismatch(ref reader, "null");
-            return false;
-        }
-
-        if (build && context.ErrorCount == mark)
-        {
-            var copy = start;
-            context.TryReadAny(ref copy, true, out value);
-        }
-        return context.ErrorCount == mark;
-    }
-
-    internal static bool Read_properties_localBrowserLaunchOptions_5269a440(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.LocalBrowserLaunchOptions? value)
+    internal static bool ReadLocalBrowserLaunchOptions(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.LocalBrowserLaunchOptions? value)
     {
         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
         {
@@ -959,36 +940,17 @@ internal static class BrowserSessionSchema
             return true;
         }
 
-        var valid = global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_localBrowserLaunchOptions_anyOf_0_7aee24ff(ref reader, ref context, build, out var inner);
+        var valid = global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadLocalBrowserLaunchOptionsAnyOf0(ref reader, ref context, build, out var inner);
         value = inner;
         return valid;
     }
 
-    internal static bool Read_properties_localBrowserLaunchOptions_anyOf_0_7aee24ff(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.LocalBrowserLaunchOptions value)
+    internal static bool ReadLocalBrowserLaunchOptionsAnyOf0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.LocalBrowserLaunchOptions value)
     {
         return global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_localBrowserLaunchOptions_anyOf_1_79ee236c(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        var mark = context.ErrorCount;
-        var start = reader;
-        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Null))
-        {
-            context.TypeMismatch(ref reader, "null");
-            return false;
-        }
-
-        if (build && context.ErrorCount == mark)
-        {
-            var copy = start;
-            context.TryReadAny(ref copy, true, out value);
-        }
-        return context.ErrorCount == mark;
-    }
-
-    internal static bool Read_properties_domSettleTimeoutMs_a1259682(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double? value)
+    internal static bool ReadDomSettleTimeoutMs(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1010,7 +972,7 @@ internal static class BrowserSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_verbose_a1100a1a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.Verbosity? value)
+    internal static bool ReadVerbose(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.Verbosity? value)
     {
         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
         {
@@ -1018,36 +980,17 @@ internal static class BrowserSessionSchema
             return true;
         }
 
-        var valid = global::Stagehand.Contracts.V4.BrowserSessionSchema.Read_properties_verbose_anyOf_0_3c6c42d5(ref reader, ref context, build, out var inner);
+        var valid = global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadVerboseAnyOf0(ref reader, ref context, build, out var inner);
         value = inner;
         return valid;
     }
 
-    internal static bool Read_properties_verbose_anyOf_0_3c6c42d5(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.Verbosity value)
+    internal static bool ReadVerboseAnyOf0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.Verbosity value)
     {
         return global::Stagehand.Contracts.V3.VerbositySchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_verbose_anyOf_1_3b6c4142(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        var mark = context.ErrorCount;
-        var start = reader;
-        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Null))
-        {
-            context.TypeMismatch(ref reader, "null");
-            return false;
-        }
-
-        if (build && context.ErrorCount == mark)
-        {
-            var copy = start;
-            context.TryReadAny(ref copy, true, out value);
-        }
-        return context.ErrorCount == mark;
-    }
-
-    internal static bool Read_properties_selfHeal_7224b930(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool? value)
+    internal static bool ReadSelfHeal(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1074,7 +1017,7 @@ internal static class BrowserSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_waitForCaptchaSolves_62a7adb2(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool? value)
+    internal static bool ReadWaitForCaptchaSolves(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1101,7 +1044,7 @@ internal static class BrowserSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_experimental_b3612c3a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool? value)
+    internal static bool ReadExperimental(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1128,7 +1071,7 @@ internal static class BrowserSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_actTimeoutMs_bed9a1d3(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double? value)
+    internal static bool ReadActTimeoutMs(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1150,7 +1093,7 @@ internal static class BrowserSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_llmId_72efd4c6(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    internal static bool ReadLlmId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1164,7 +1107,7 @@ internal static class BrowserSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_llmId_72efd4c6StringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadLlmIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -1172,7 +1115,7 @@ internal static class BrowserSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_actLlmId_a665f7ea(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
+    internal static bool ReadActLlmId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1186,7 +1129,7 @@ internal static class BrowserSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_actLlmId_a665f7eaStringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadActLlmIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -1194,7 +1137,7 @@ internal static class BrowserSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_observeLlmId_7b53cbd2(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
+    internal static bool ReadObserveLlmId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1208,7 +1151,7 @@ internal static class BrowserSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_observeLlmId_7b53cbd2StringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadObserveLlmIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -1216,7 +1159,7 @@ internal static class BrowserSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_extractLlmId_fbcd7ebd(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
+    internal static bool ReadExtractLlmId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1230,7 +1173,7 @@ internal static class BrowserSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_extractLlmId_fbcd7ebdStringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadExtractLlmIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -1238,7 +1181,7 @@ internal static class BrowserSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_createdAt_ef299d61(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset value)
+    internal static bool ReadCreatedAt(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1252,7 +1195,7 @@ internal static class BrowserSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadDateTimeOffset(ref reader, Read_properties_createdAt_ef299d61StringRules, out var instant)) value = instant;
+                if (context.TryReadDateTimeOffset(ref reader, ReadCreatedAtStringRules, out var instant)) value = instant;
                 break;
             }
         }
@@ -1260,7 +1203,7 @@ internal static class BrowserSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_updatedAt_31f9f25e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset value)
+    internal static bool ReadUpdatedAt(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1274,7 +1217,7 @@ internal static class BrowserSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadDateTimeOffset(ref reader, Read_properties_updatedAt_31f9f25eStringRules, out var instant)) value = instant;
+                if (context.TryReadDateTimeOffset(ref reader, ReadUpdatedAtStringRules, out var instant)) value = instant;
                 break;
             }
         }
@@ -1282,7 +1225,7 @@ internal static class BrowserSessionSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_endedAt_8c37917d(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset? value)
+    internal static bool ReadEndedAt(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -1296,19 +1239,11 @@ internal static class BrowserSessionSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadDateTimeOffset(ref reader, Read_properties_endedAt_8c37917dStringRules, out var instant)) value = instant;
+                if (context.TryReadDateTimeOffset(ref reader, ReadEndedAtStringRules, out var instant)) value = instant;
                 break;
             }
         }
 
         return context.ErrorCount == mark;
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

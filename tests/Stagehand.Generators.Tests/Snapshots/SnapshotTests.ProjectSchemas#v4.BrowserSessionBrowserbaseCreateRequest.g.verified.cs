@@ -287,11 +287,11 @@ public sealed class BrowserSessionBrowserbaseCreateRequestJsonConverter : global
 internal static class BrowserSessionBrowserbaseCreateRequestSchema
 {
     private static readonly string[] ReadRootReadOnlyMembers = { "id", "projectId", "status", "available", "createdAt", "updatedAt", "endedAt" };
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_llmId_72efd4c6StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_actLlmId_a665f7eaStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_observeLlmId_7b53cbd2StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_extractLlmId_fbcd7ebdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_browserbaseSessionId_107772aeStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadLlmIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadActLlmIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadObserveLlmIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadExtractLlmIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadBrowserbaseSessionIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequest value)
     {
@@ -349,91 +349,91 @@ internal static class BrowserSessionBrowserbaseCreateRequestSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.Read_properties_env_181f9feb(ref reader, ref context, false, out _);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.ReadEnv(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.Read_properties_domSettleTimeoutMs_a1259682(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.ReadDomSettleTimeoutMs(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.Read_properties_verbose_a1100a1a(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.ReadVerbose(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.Read_properties_selfHeal_7224b930(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.ReadSelfHeal(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.Read_properties_waitForCaptchaSolves_62a7adb2(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.ReadWaitForCaptchaSolves(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.Read_properties_experimental_b3612c3a(ref reader, ref context, build, out member5);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.ReadExperimental(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.Read_properties_actTimeoutMs_bed9a1d3(ref reader, ref context, build, out member6);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.ReadActTimeoutMs(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
                     else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.Read_properties_llmId_72efd4c6(ref reader, ref context, build, out member7);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.ReadLlmId(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
                     else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.Read_properties_actLlmId_a665f7ea(ref reader, ref context, build, out member8);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.ReadActLlmId(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
                     else if (member == 9)
                     {
                         var first = context.MarkSeen(ref seen0, 9);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.Read_properties_observeLlmId_7b53cbd2(ref reader, ref context, build, out member9);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.ReadObserveLlmId(ref reader, ref context, build, out member9);
                         else reader.Skip();
                     }
                     else if (member == 10)
                     {
                         var first = context.MarkSeen(ref seen0, 10);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.Read_properties_extractLlmId_fbcd7ebd(ref reader, ref context, build, out member10);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.ReadExtractLlmId(ref reader, ref context, build, out member10);
                         else reader.Skip();
                     }
                     else if (member == 11)
                     {
                         var first = context.MarkSeen(ref seen0, 11);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.Read_properties_browserbaseSessionId_107772ae(ref reader, ref context, build, out member11);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.ReadBrowserbaseSessionId(ref reader, ref context, build, out member11);
                         else reader.Skip();
                     }
                     else if (member == 12)
                     {
                         var first = context.MarkSeen(ref seen0, 12);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.Read_properties_browserbaseSessionCreateParams_68272e59(ref reader, ref context, build, out member12);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.ReadBrowserbaseSessionCreateParams(ref reader, ref context, build, out member12);
                         else reader.Skip();
                     }
                     else
@@ -469,7 +469,7 @@ internal static class BrowserSessionBrowserbaseCreateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_env_181f9feb(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadEnv(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -493,7 +493,7 @@ internal static class BrowserSessionBrowserbaseCreateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_domSettleTimeoutMs_a1259682(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadDomSettleTimeoutMs(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -515,12 +515,12 @@ internal static class BrowserSessionBrowserbaseCreateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_verbose_a1100a1a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.Verbosity value)
+    internal static bool ReadVerbose(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.Verbosity value)
     {
         return global::Stagehand.Contracts.V3.VerbositySchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_selfHeal_7224b930(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadSelfHeal(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -547,7 +547,7 @@ internal static class BrowserSessionBrowserbaseCreateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_waitForCaptchaSolves_62a7adb2(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadWaitForCaptchaSolves(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -574,7 +574,7 @@ internal static class BrowserSessionBrowserbaseCreateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_experimental_b3612c3a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadExperimental(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -601,7 +601,7 @@ internal static class BrowserSessionBrowserbaseCreateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_actTimeoutMs_bed9a1d3(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadActTimeoutMs(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -623,7 +623,7 @@ internal static class BrowserSessionBrowserbaseCreateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_llmId_72efd4c6(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    internal static bool ReadLlmId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -637,7 +637,7 @@ internal static class BrowserSessionBrowserbaseCreateRequestSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_llmId_72efd4c6StringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadLlmIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -645,7 +645,7 @@ internal static class BrowserSessionBrowserbaseCreateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_actLlmId_a665f7ea(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    internal static bool ReadActLlmId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -659,7 +659,7 @@ internal static class BrowserSessionBrowserbaseCreateRequestSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_actLlmId_a665f7eaStringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadActLlmIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -667,7 +667,7 @@ internal static class BrowserSessionBrowserbaseCreateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_observeLlmId_7b53cbd2(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    internal static bool ReadObserveLlmId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -681,7 +681,7 @@ internal static class BrowserSessionBrowserbaseCreateRequestSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_observeLlmId_7b53cbd2StringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadObserveLlmIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -689,7 +689,7 @@ internal static class BrowserSessionBrowserbaseCreateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_extractLlmId_fbcd7ebd(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    internal static bool ReadExtractLlmId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -703,7 +703,7 @@ internal static class BrowserSessionBrowserbaseCreateRequestSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_extractLlmId_fbcd7ebdStringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadExtractLlmIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -711,7 +711,7 @@ internal static class BrowserSessionBrowserbaseCreateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_browserbaseSessionId_107772ae(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    internal static bool ReadBrowserbaseSessionId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -725,7 +725,7 @@ internal static class BrowserSessionBrowserbaseCreateRequestSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_browserbaseSessionId_107772aeStringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadBrowserbaseSessionIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -733,16 +733,8 @@ internal static class BrowserSessionBrowserbaseCreateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_browserbaseSessionCreateParams_68272e59(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParams value)
+    internal static bool ReadBrowserbaseSessionCreateParams(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParams value)
     {
         return global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadRoot(ref reader, ref context, build, out value);
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

@@ -282,7 +282,7 @@ internal static class BrowserSessionCreateRequestSchema
                     case 0:
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V4.BrowserSessionCreateRequestSchema.Read_oneOf_0_87e8b998(ref reader, ref context, build, out var caseValue))
+                        if (global::Stagehand.Contracts.V4.BrowserSessionCreateRequestSchema.ReadOneOf0(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V4.BrowserSessionCreateRequest.FromLocal(caseValue);
@@ -293,7 +293,7 @@ internal static class BrowserSessionCreateRequestSchema
                     case 1:
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V4.BrowserSessionCreateRequestSchema.Read_oneOf_1_88e8bb2b(ref reader, ref context, build, out var caseValue))
+                        if (global::Stagehand.Contracts.V4.BrowserSessionCreateRequestSchema.ReadOneOf1(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V4.BrowserSessionCreateRequest.FromBrowserbase(caseValue);
@@ -317,12 +317,12 @@ internal static class BrowserSessionCreateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_oneOf_0_87e8b998(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.BrowserSessionLocalCreateRequest value)
+    internal static bool ReadOneOf0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.BrowserSessionLocalCreateRequest value)
     {
         return global::Stagehand.Contracts.V4.BrowserSessionLocalCreateRequestSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_oneOf_1_88e8bb2b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequest value)
+    internal static bool ReadOneOf1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequest value)
     {
         return global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.ReadRoot(ref reader, ref context, build, out value);
     }

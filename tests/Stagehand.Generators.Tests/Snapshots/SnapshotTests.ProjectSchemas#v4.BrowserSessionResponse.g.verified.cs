@@ -123,7 +123,7 @@ public sealed class BrowserSessionResponseJsonConverter : global::System.Text.Js
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class BrowserSessionResponseSchema
 {
-    private static readonly global::Stagehand.Contracts.JsonAny Read_properties_success_1c85f647Literal0 = global::Stagehand.Contracts.JsonAny.Parse("true");
+    private static readonly global::Stagehand.Contracts.JsonAny ReadSuccessLiteral0 = global::Stagehand.Contracts.JsonAny.Parse("true");
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.BrowserSessionResponse value)
     {
@@ -164,14 +164,14 @@ internal static class BrowserSessionResponseSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionResponseSchema.Read_properties_success_1c85f647(ref reader, ref context, false, out _);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionResponseSchema.ReadSuccess(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionResponseSchema.Read_properties_data_224fccd4(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionResponseSchema.ReadData(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else
@@ -197,7 +197,7 @@ internal static class BrowserSessionResponseSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_success_1c85f647(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadSuccess(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -222,20 +222,12 @@ internal static class BrowserSessionResponseSchema
             }
         }
 
-        if (!(context.ValueEquals(ref start, Read_properties_success_1c85f647Literal0))) context.AddError("const", "Expected the value true.");
+        if (!(context.ValueEquals(ref start, ReadSuccessLiteral0))) context.AddError("const", "Expected the value true.");
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_data_224fccd4(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.BrowserSessionResult value)
+    internal static bool ReadData(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.BrowserSessionResult value)
     {
         return global::Stagehand.Contracts.V4.BrowserSessionResultSchema.ReadRoot(ref reader, ref context, build, out value);
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

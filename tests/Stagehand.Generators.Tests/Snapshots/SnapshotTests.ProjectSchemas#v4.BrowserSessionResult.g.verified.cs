@@ -155,7 +155,7 @@ internal static class BrowserSessionResultSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionResultSchema.Read_properties_browserSession_cdbfe510(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionResultSchema.ReadBrowserSession(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else
@@ -180,16 +180,8 @@ internal static class BrowserSessionResultSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_browserSession_cdbfe510(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.BrowserSession value)
+    internal static bool ReadBrowserSession(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.BrowserSession value)
     {
         return global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadRoot(ref reader, ref context, build, out value);
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

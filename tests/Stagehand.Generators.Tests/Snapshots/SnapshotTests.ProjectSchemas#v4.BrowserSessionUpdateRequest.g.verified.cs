@@ -270,10 +270,10 @@ public sealed class BrowserSessionUpdateRequestJsonConverter : global::System.Te
 internal static class BrowserSessionUpdateRequestSchema
 {
     private static readonly string[] ReadRootReadOnlyMembers = { "id", "projectId", "status", "available", "createdAt", "updatedAt", "endedAt" };
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_llmId_72efd4c6StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_actLlmId_a665f7eaStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_observeLlmId_7b53cbd2StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_extractLlmId_fbcd7ebdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadLlmIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadActLlmIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadObserveLlmIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadExtractLlmIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.BrowserSessionUpdateRequest value)
     {
@@ -327,70 +327,70 @@ internal static class BrowserSessionUpdateRequestSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.Read_properties_domSettleTimeoutMs_a1259682(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.ReadDomSettleTimeoutMs(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.Read_properties_verbose_a1100a1a(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.ReadVerbose(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.Read_properties_selfHeal_7224b930(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.ReadSelfHeal(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.Read_properties_waitForCaptchaSolves_62a7adb2(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.ReadWaitForCaptchaSolves(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.Read_properties_experimental_b3612c3a(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.ReadExperimental(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.Read_properties_actTimeoutMs_bed9a1d3(ref reader, ref context, build, out member5);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.ReadActTimeoutMs(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.Read_properties_llmId_72efd4c6(ref reader, ref context, build, out member6);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.ReadLlmId(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
                     else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.Read_properties_actLlmId_a665f7ea(ref reader, ref context, build, out member7);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.ReadActLlmId(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
                     else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.Read_properties_observeLlmId_7b53cbd2(ref reader, ref context, build, out member8);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.ReadObserveLlmId(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
                     else if (member == 9)
                     {
                         var first = context.MarkSeen(ref seen0, 9);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.Read_properties_extractLlmId_fbcd7ebd(ref reader, ref context, build, out member9);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.ReadExtractLlmId(ref reader, ref context, build, out member9);
                         else reader.Skip();
                     }
                     else
@@ -423,7 +423,7 @@ internal static class BrowserSessionUpdateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_domSettleTimeoutMs_a1259682(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadDomSettleTimeoutMs(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -445,12 +445,12 @@ internal static class BrowserSessionUpdateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_verbose_a1100a1a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.Verbosity value)
+    internal static bool ReadVerbose(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.Verbosity value)
     {
         return global::Stagehand.Contracts.V3.VerbositySchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_selfHeal_7224b930(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadSelfHeal(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -477,7 +477,7 @@ internal static class BrowserSessionUpdateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_waitForCaptchaSolves_62a7adb2(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadWaitForCaptchaSolves(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -504,7 +504,7 @@ internal static class BrowserSessionUpdateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_experimental_b3612c3a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadExperimental(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -531,7 +531,7 @@ internal static class BrowserSessionUpdateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_actTimeoutMs_bed9a1d3(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadActTimeoutMs(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -553,7 +553,7 @@ internal static class BrowserSessionUpdateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_llmId_72efd4c6(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    internal static bool ReadLlmId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -567,7 +567,7 @@ internal static class BrowserSessionUpdateRequestSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_llmId_72efd4c6StringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadLlmIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -575,7 +575,7 @@ internal static class BrowserSessionUpdateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_actLlmId_a665f7ea(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
+    internal static bool ReadActLlmId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -589,7 +589,7 @@ internal static class BrowserSessionUpdateRequestSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_actLlmId_a665f7eaStringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadActLlmIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -597,7 +597,7 @@ internal static class BrowserSessionUpdateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_observeLlmId_7b53cbd2(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
+    internal static bool ReadObserveLlmId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -611,7 +611,7 @@ internal static class BrowserSessionUpdateRequestSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_observeLlmId_7b53cbd2StringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadObserveLlmIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -619,7 +619,7 @@ internal static class BrowserSessionUpdateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_extractLlmId_fbcd7ebd(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
+    internal static bool ReadExtractLlmId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -633,19 +633,11 @@ internal static class BrowserSessionUpdateRequestSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_extractLlmId_fbcd7ebdStringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadExtractLlmIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
 
         return context.ErrorCount == mark;
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

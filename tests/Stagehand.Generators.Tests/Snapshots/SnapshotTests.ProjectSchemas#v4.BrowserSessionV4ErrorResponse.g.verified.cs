@@ -165,8 +165,8 @@ public sealed class BrowserSessionV4ErrorResponseJsonConverter : global::System.
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class BrowserSessionV4ErrorResponseSchema
 {
-    private static readonly global::Stagehand.Contracts.JsonAny Read_properties_success_1c85f647Literal0 = global::Stagehand.Contracts.JsonAny.Parse("false");
-    internal static readonly global::Stagehand.Contracts.NumberRules Read_properties_statusCode_6d2ea94bNumberRules = new(minimum: "100", maximum: "599", integer: true);
+    private static readonly global::Stagehand.Contracts.JsonAny ReadSuccessLiteral0 = global::Stagehand.Contracts.JsonAny.Parse("false");
+    internal static readonly global::Stagehand.Contracts.NumberRules ReadStatusCodeNumberRules = new(minimum: "100", maximum: "599", integer: true);
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponse value)
     {
@@ -212,35 +212,35 @@ internal static class BrowserSessionV4ErrorResponseSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseSchema.Read_properties_success_1c85f647(ref reader, ref context, false, out _);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseSchema.ReadSuccess(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseSchema.Read_properties_error_ff14f99a(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseSchema.ReadError(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseSchema.Read_properties_statusCode_6d2ea94b(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseSchema.ReadStatusCode(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseSchema.Read_properties_stack_315f5b74(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseSchema.ReadStack(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseSchema.Read_properties_action_ab1d5dde(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseSchema.ReadAction(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else
@@ -271,7 +271,7 @@ internal static class BrowserSessionV4ErrorResponseSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_success_1c85f647(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadSuccess(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -296,11 +296,11 @@ internal static class BrowserSessionV4ErrorResponseSchema
             }
         }
 
-        if (!(context.ValueEquals(ref start, Read_properties_success_1c85f647Literal0))) context.AddError("const", "Expected the value false.");
+        if (!(context.ValueEquals(ref start, ReadSuccessLiteral0))) context.AddError("const", "Expected the value false.");
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_error_ff14f99a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadError(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -322,7 +322,7 @@ internal static class BrowserSessionV4ErrorResponseSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_statusCode_6d2ea94b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out int value)
+    internal static bool ReadStatusCode(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out int value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -336,7 +336,7 @@ internal static class BrowserSessionV4ErrorResponseSchema
         {
             case global::System.Text.Json.JsonTokenType.Number:
             {
-                if (context.TryReadInt32(ref reader, Read_properties_statusCode_6d2ea94bNumberRules, out var number)) value = number;
+                if (context.TryReadInt32(ref reader, ReadStatusCodeNumberRules, out var number)) value = number;
                 break;
             }
         }
@@ -344,7 +344,7 @@ internal static class BrowserSessionV4ErrorResponseSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_stack_315f5b74(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
+    internal static bool ReadStack(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -366,16 +366,8 @@ internal static class BrowserSessionV4ErrorResponseSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_action_ab1d5dde(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadAction(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         return context.TryReadAny(ref reader, build, out value);
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

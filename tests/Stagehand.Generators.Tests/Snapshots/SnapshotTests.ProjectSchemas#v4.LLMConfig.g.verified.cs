@@ -248,10 +248,10 @@ public sealed class LLMConfigJsonConverter : global::System.Text.Json.Serializat
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class LLMConfigSchema
 {
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_id_45c9f401StringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_baseUrl_93246e8aStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_createdAt_ef299d61StringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_updatedAt_31f9f25eStringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadIdStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uuid);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadBaseUrlStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadCreatedAtStringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadUpdatedAtStringRules = new(format: global::Stagehand.Contracts.StringFormat.DateTime);
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.LLMConfig value)
     {
@@ -305,63 +305,63 @@ internal static class LLMConfigSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMConfigSchema.Read_properties_id_45c9f401(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V4.LLMConfigSchema.ReadId(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMConfigSchema.Read_properties_source_6b538659(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V4.LLMConfigSchema.ReadSource(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMConfigSchema.Read_properties_displayName_df2925b9(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V4.LLMConfigSchema.ReadDisplayName(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMConfigSchema.Read_properties_modelName_c787b072(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V4.LLMConfigSchema.ReadModelName(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMConfigSchema.Read_properties_baseUrl_93246e8a(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V4.LLMConfigSchema.ReadBaseUrl(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMConfigSchema.Read_properties_systemPrompt_352ccb9b(ref reader, ref context, build, out member5);
+                        if (first) global::Stagehand.Contracts.V4.LLMConfigSchema.ReadSystemPrompt(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMConfigSchema.Read_properties_providerOptions_ce773b61(ref reader, ref context, build, out member6);
+                        if (first) global::Stagehand.Contracts.V4.LLMConfigSchema.ReadProviderOptions(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
                     else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMConfigSchema.Read_properties_createdAt_ef299d61(ref reader, ref context, build, out member7);
+                        if (first) global::Stagehand.Contracts.V4.LLMConfigSchema.ReadCreatedAt(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
                     else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMConfigSchema.Read_properties_updatedAt_31f9f25e(ref reader, ref context, build, out member8);
+                        if (first) global::Stagehand.Contracts.V4.LLMConfigSchema.ReadUpdatedAt(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
                     else
@@ -402,7 +402,7 @@ internal static class LLMConfigSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_id_45c9f401(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
+    internal static bool ReadId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Guid value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -416,7 +416,7 @@ internal static class LLMConfigSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadGuid(ref reader, Read_properties_id_45c9f401StringRules, out var guid)) value = guid;
+                if (context.TryReadGuid(ref reader, ReadIdStringRules, out var guid)) value = guid;
                 break;
             }
         }
@@ -424,12 +424,12 @@ internal static class LLMConfigSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_source_6b538659(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.LLMSource value)
+    internal static bool ReadSource(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.LLMSource value)
     {
         return global::Stagehand.Contracts.V4.LLMSourceSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_displayName_df2925b9(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
+    internal static bool ReadDisplayName(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -451,7 +451,7 @@ internal static class LLMConfigSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_modelName_c787b072(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadModelName(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -473,7 +473,7 @@ internal static class LLMConfigSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_baseUrl_93246e8a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri? value)
+    internal static bool ReadBaseUrl(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -487,7 +487,7 @@ internal static class LLMConfigSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadUri(ref reader, Read_properties_baseUrl_93246e8aStringRules, build, out var uri) && build) value = uri!;
+                if (context.TryReadUri(ref reader, ReadBaseUrlStringRules, build, out var uri) && build) value = uri!;
                 break;
             }
         }
@@ -495,7 +495,7 @@ internal static class LLMConfigSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_systemPrompt_352ccb9b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
+    internal static bool ReadSystemPrompt(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -517,7 +517,7 @@ internal static class LLMConfigSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_providerOptions_ce773b61(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.LLMProviderOptions? value)
+    internal static bool ReadProviderOptions(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.LLMProviderOptions? value)
     {
         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
         {
@@ -525,36 +525,17 @@ internal static class LLMConfigSchema
             return true;
         }
 
-        var valid = global::Stagehand.Contracts.V4.LLMConfigSchema.Read_properties_providerOptions_anyOf_0_974cabb2(ref reader, ref context, build, out var inner);
+        var valid = global::Stagehand.Contracts.V4.LLMConfigSchema.ReadProviderOptionsAnyOf0(ref reader, ref context, build, out var inner);
         value = inner;
         return valid;
     }
 
-    internal static bool Read_properties_providerOptions_anyOf_0_974cabb2(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.LLMProviderOptions value)
+    internal static bool ReadProviderOptionsAnyOf0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.LLMProviderOptions value)
     {
         return global::Stagehand.Contracts.V4.LLMProviderOptionsSchema.ReadRoot(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_providerOptions_anyOf_1_984cad45(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        var mark = context.ErrorCount;
-        var start = reader;
-        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Null))
-        {
-            context.TypeMismatch(ref reader, "null");
-            return false;
-        }
-
-        if (build && context.ErrorCount == mark)
-        {
-            var copy = start;
-            context.TryReadAny(ref copy, true, out value);
-        }
-        return context.ErrorCount == mark;
-    }
-
-    internal static bool Read_properties_createdAt_ef299d61(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset value)
+    internal static bool ReadCreatedAt(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -568,7 +549,7 @@ internal static class LLMConfigSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadDateTimeOffset(ref reader, Read_properties_createdAt_ef299d61StringRules, out var instant)) value = instant;
+                if (context.TryReadDateTimeOffset(ref reader, ReadCreatedAtStringRules, out var instant)) value = instant;
                 break;
             }
         }
@@ -576,7 +557,7 @@ internal static class LLMConfigSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_updatedAt_31f9f25e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset value)
+    internal static bool ReadUpdatedAt(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.DateTimeOffset value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -590,19 +571,11 @@ internal static class LLMConfigSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadDateTimeOffset(ref reader, Read_properties_updatedAt_31f9f25eStringRules, out var instant)) value = instant;
+                if (context.TryReadDateTimeOffset(ref reader, ReadUpdatedAtStringRules, out var instant)) value = instant;
                 break;
             }
         }
 
         return context.ErrorCount == mark;
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

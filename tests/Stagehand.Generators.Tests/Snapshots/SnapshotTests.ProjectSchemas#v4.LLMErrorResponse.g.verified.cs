@@ -115,7 +115,7 @@ public sealed class LLMErrorResponseJsonConverter : global::System.Text.Json.Ser
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class LLMErrorResponseSchema
 {
-    private static readonly global::Stagehand.Contracts.JsonAny Read_properties_success_1c85f647Literal0 = global::Stagehand.Contracts.JsonAny.Parse("false");
+    private static readonly global::Stagehand.Contracts.JsonAny ReadSuccessLiteral0 = global::Stagehand.Contracts.JsonAny.Parse("false");
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.LLMErrorResponse value)
     {
@@ -155,14 +155,14 @@ internal static class LLMErrorResponseSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMErrorResponseSchema.Read_properties_success_1c85f647(ref reader, ref context, false, out _);
+                        if (first) global::Stagehand.Contracts.V4.LLMErrorResponseSchema.ReadSuccess(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMErrorResponseSchema.Read_properties_message_27705c8b(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V4.LLMErrorResponseSchema.ReadMessage(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else
@@ -188,7 +188,7 @@ internal static class LLMErrorResponseSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_success_1c85f647(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
+    internal static bool ReadSuccess(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out bool value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -213,11 +213,11 @@ internal static class LLMErrorResponseSchema
             }
         }
 
-        if (!(context.ValueEquals(ref start, Read_properties_success_1c85f647Literal0))) context.AddError("const", "Expected the value false.");
+        if (!(context.ValueEquals(ref start, ReadSuccessLiteral0))) context.AddError("const", "Expected the value false.");
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_message_27705c8b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadMessage(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -237,13 +237,5 @@ internal static class LLMErrorResponseSchema
         }
 
         return context.ErrorCount == mark;
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

@@ -169,7 +169,7 @@ internal static class LLMListResultSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMListResultSchema.Read_properties_llms_e8625bc8(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V4.LLMListResultSchema.ReadLlms(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else
@@ -194,7 +194,7 @@ internal static class LLMListResultSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_llms_e8625bc8(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V4.LLMConfig> value)
+    internal static bool ReadLlms(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.ValueList<global::Stagehand.Contracts.V4.LLMConfig> value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -213,7 +213,7 @@ internal static class LLMListResultSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V4.LLMListResultSchema.Read_properties_llms_items_46ece3ef(ref reader, ref context, build, out var item);
+                    global::Stagehand.Contracts.V4.LLMListResultSchema.ReadLlmsItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }
@@ -225,16 +225,8 @@ internal static class LLMListResultSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_llms_items_46ece3ef(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.LLMConfig value)
+    internal static bool ReadLlmsItems(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.LLMConfig value)
     {
         return global::Stagehand.Contracts.V4.LLMConfigSchema.ReadRoot(ref reader, ref context, build, out value);
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

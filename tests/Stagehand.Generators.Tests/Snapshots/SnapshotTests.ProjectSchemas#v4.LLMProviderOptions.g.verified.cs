@@ -200,28 +200,28 @@ internal static class LLMProviderOptionsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMProviderOptionsSchema.Read_properties_temperature_606db7f6(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V4.LLMProviderOptionsSchema.ReadTemperature(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMProviderOptionsSchema.Read_properties_organization_4c61891b(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V4.LLMProviderOptionsSchema.ReadOrganization(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMProviderOptionsSchema.Read_properties_project_44a7a481(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V4.LLMProviderOptionsSchema.ReadProject(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMProviderOptionsSchema.Read_properties_location_a71da64b(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V4.LLMProviderOptionsSchema.ReadLocation(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else
@@ -248,7 +248,7 @@ internal static class LLMProviderOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_temperature_606db7f6(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
+    internal static bool ReadTemperature(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out double value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -270,7 +270,7 @@ internal static class LLMProviderOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_organization_4c61891b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadOrganization(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -292,7 +292,7 @@ internal static class LLMProviderOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_project_44a7a481(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadProject(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -314,7 +314,7 @@ internal static class LLMProviderOptionsSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_location_a71da64b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadLocation(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -334,13 +334,5 @@ internal static class LLMProviderOptionsSchema
         }
 
         return context.ErrorCount == mark;
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

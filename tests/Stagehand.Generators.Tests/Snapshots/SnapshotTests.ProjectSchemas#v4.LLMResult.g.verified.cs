@@ -155,7 +155,7 @@ internal static class LLMResultSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMResultSchema.Read_properties_llm_29ceb26b(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V4.LLMResultSchema.ReadLlm(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else
@@ -180,16 +180,8 @@ internal static class LLMResultSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_llm_29ceb26b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.LLMConfig value)
+    internal static bool ReadLlm(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.LLMConfig value)
     {
         return global::Stagehand.Contracts.V4.LLMConfigSchema.ReadRoot(ref reader, ref context, build, out value);
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

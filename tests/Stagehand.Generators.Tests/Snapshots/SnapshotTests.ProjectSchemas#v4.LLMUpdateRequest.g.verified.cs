@@ -209,7 +209,7 @@ public sealed class LLMUpdateRequestJsonConverter : global::System.Text.Json.Ser
 internal static class LLMUpdateRequestSchema
 {
     private static readonly string[] ReadRootReadOnlyMembers = { "id", "source", "createdAt", "updatedAt", "projectId" };
-    internal static readonly global::Stagehand.Contracts.StringRules Read_properties_baseUrl_93246e8aStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadBaseUrlStringRules = new(format: global::Stagehand.Contracts.StringFormat.Uri);
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.LLMUpdateRequest value)
     {
@@ -257,35 +257,35 @@ internal static class LLMUpdateRequestSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMUpdateRequestSchema.Read_properties_displayName_df2925b9(ref reader, ref context, build, out member0);
+                        if (first) global::Stagehand.Contracts.V4.LLMUpdateRequestSchema.ReadDisplayName(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMUpdateRequestSchema.Read_properties_modelName_c787b072(ref reader, ref context, build, out member1);
+                        if (first) global::Stagehand.Contracts.V4.LLMUpdateRequestSchema.ReadModelName(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMUpdateRequestSchema.Read_properties_baseUrl_93246e8a(ref reader, ref context, build, out member2);
+                        if (first) global::Stagehand.Contracts.V4.LLMUpdateRequestSchema.ReadBaseUrl(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMUpdateRequestSchema.Read_properties_systemPrompt_352ccb9b(ref reader, ref context, build, out member3);
+                        if (first) global::Stagehand.Contracts.V4.LLMUpdateRequestSchema.ReadSystemPrompt(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMUpdateRequestSchema.Read_properties_providerOptions_ce773b61(ref reader, ref context, build, out member4);
+                        if (first) global::Stagehand.Contracts.V4.LLMUpdateRequestSchema.ReadProviderOptions(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else
@@ -313,7 +313,7 @@ internal static class LLMUpdateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_displayName_df2925b9(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
+    internal static bool ReadDisplayName(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -335,7 +335,7 @@ internal static class LLMUpdateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_modelName_c787b072(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
+    internal static bool ReadModelName(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -357,7 +357,7 @@ internal static class LLMUpdateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_baseUrl_93246e8a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri? value)
+    internal static bool ReadBaseUrl(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::System.Uri? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -371,7 +371,7 @@ internal static class LLMUpdateRequestSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                if (context.TryReadUri(ref reader, Read_properties_baseUrl_93246e8aStringRules, build, out var uri) && build) value = uri!;
+                if (context.TryReadUri(ref reader, ReadBaseUrlStringRules, build, out var uri) && build) value = uri!;
                 break;
             }
         }
@@ -379,7 +379,7 @@ internal static class LLMUpdateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_systemPrompt_352ccb9b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
+    internal static bool ReadSystemPrompt(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out string? value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -401,7 +401,7 @@ internal static class LLMUpdateRequestSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_providerOptions_ce773b61(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.LLMProviderOptions? value)
+    internal static bool ReadProviderOptions(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.LLMProviderOptions? value)
     {
         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
         {
@@ -409,40 +409,13 @@ internal static class LLMUpdateRequestSchema
             return true;
         }
 
-        var valid = global::Stagehand.Contracts.V4.LLMUpdateRequestSchema.Read_properties_providerOptions_anyOf_0_974cabb2(ref reader, ref context, build, out var inner);
+        var valid = global::Stagehand.Contracts.V4.LLMUpdateRequestSchema.ReadProviderOptionsAnyOf0(ref reader, ref context, build, out var inner);
         value = inner;
         return valid;
     }
 
-    internal static bool Read_properties_providerOptions_anyOf_0_974cabb2(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.LLMProviderOptions value)
+    internal static bool ReadProviderOptionsAnyOf0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V4.LLMProviderOptions value)
     {
         return global::Stagehand.Contracts.V4.LLMProviderOptionsSchema.ReadRoot(ref reader, ref context, build, out value);
-    }
-
-    internal static bool Read_properties_providerOptions_anyOf_1_984cad45(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        var mark = context.ErrorCount;
-        var start = reader;
-        if (!(reader.TokenType is global::System.Text.Json.JsonTokenType.Null))
-        {
-            context.TypeMismatch(ref reader, "null");
-            return false;
-        }
-
-        if (build && context.ErrorCount == mark)
-        {
-            var copy = start;
-            context.TryReadAny(ref copy, true, out value);
-        }
-        return context.ErrorCount == mark;
-    }
-
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }
