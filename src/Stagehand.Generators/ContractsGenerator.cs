@@ -126,7 +126,15 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             return;
         }
 
-        production.AddSource(source.File.HintName, SourceText.From(source.Text, System.Text.Encoding.UTF8));
+        // X.g.cs holds the types and their API; X.Reader.g.cs the reader class (alone in X.g.cs for a file with no type).
+        if (source.Text.Types is null)
+        {
+            production.AddSource(source.File.HintName, SourceText.From(source.Text.Readers, System.Text.Encoding.UTF8));
+            return;
+        }
+
+        production.AddSource(source.File.HintName, SourceText.From(source.Text.Types, System.Text.Encoding.UTF8));
+        production.AddSource(ContractModelBuilder.ReaderHintName(source.File.HintName), SourceText.From(source.Text.Readers, System.Text.Encoding.UTF8));
     }
 
     private static SchemaInput ReadInput(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)

@@ -380,16 +380,22 @@ internal sealed partial class ContractModelBuilder
         return safe + ".g.cs";
     }
 
+    /// <summary>A hint name no other file's has, nor its reader file's (<see cref="ReaderHintName"/>).</summary>
     private static string UniqueHintName(string hintName, HashSet<string> taken)
     {
         var candidate = hintName;
-        for (var i = 2; !taken.Add(candidate); i++)
+        for (var i = 2; taken.Contains(candidate) || taken.Contains(ReaderHintName(candidate)); i++)
         {
             candidate = hintName.Substring(0, hintName.Length - ".g.cs".Length) + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
         }
 
+        taken.Add(candidate);
+        taken.Add(ReaderHintName(candidate));
         return candidate;
     }
+
+    /// <summary>The hint name of the file that holds a schema file's reader class: <c>v4.LLMConfig.g.cs</c> → <c>v4.LLMConfig.Reader.g.cs</c>.</summary>
+    public static string ReaderHintName(string hintName) => hintName.Substring(0, hintName.Length - ".g.cs".Length) + ".Reader.g.cs";
 
     // ---- naming -------------------------------------------------------------------------------------------
 

@@ -145,7 +145,7 @@ public sealed class DiagnosticTests
 
         var result = GeneratorHarness.RunInline(good, status, broken);
 
-        Assert.Equal(["GeneratedContracts.g.cs", "Good.g.cs", "Status.g.cs"], result.GeneratedSources.Select(s => s.HintName).OrderBy(h => h));
+        Assert.Equal(["GeneratedContracts.g.cs", "Good.g.cs", "Good.Reader.g.cs", "Status.g.cs", "Status.Reader.g.cs"], result.GeneratedSources.Select(s => s.HintName).OrderBy(h => h));
         Assert.Equal("/inline/Broken.schema.json", Assert.Single(result.Diagnostics).Location.GetLineSpan().Path);
         Assert.Equal("/inline/Broken.schema.json", Assert.Single(ModelProblems(good, status, broken)).Location.FilePath);
         Assert.Contains("global::Inline.Contracts.Status? Status", result.GeneratedSources.Single(s => s.HintName == "Good.g.cs").SourceText.ToString(), System.StringComparison.Ordinal);
@@ -201,7 +201,7 @@ public sealed class DiagnosticTests
 
         var result = GeneratorHarness.RunInline(broken, user, other);
 
-        Assert.Equal(["GeneratedContracts.g.cs", "Other.g.cs"], result.GeneratedSources.Select(s => s.HintName).OrderBy(h => h));
+        Assert.Equal(["GeneratedContracts.g.cs", "Other.g.cs", "Other.Reader.g.cs"], result.GeneratedSources.Select(s => s.HintName).OrderBy(h => h));
         var atRef = Assert.Single(result.Diagnostics, d => d.Location.GetLineSpan().Path == "/inline/Device.schema.json");
         Assert.Equal(4, atRef.Location.GetLineSpan().StartLinePosition.Line);
         Assert.Contains("leads to 'Status.schema.json', which has problems of its own", atRef.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);

@@ -4,7 +4,6 @@
 #nullable enable
 
 namespace Stagehand.Contracts.V3;
-
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/Variables.schema.json</c>.
 /// </summary>
