@@ -9,7 +9,7 @@ namespace Acme.Shop;
 /// A consumer's own entity.
 /// </summary>
 /// <remarks>Generated from <c>Widget.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("Widget", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "Widget.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Acme.Shop.WidgetJsonConverter))]
 public sealed partial record Widget
@@ -102,7 +102,7 @@ public sealed partial record Widget
 /// <summary>
 /// Reads and writes <see cref="Widget"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class WidgetJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Widget>
 {
     /// <inheritdoc/>
@@ -121,7 +121,7 @@ public sealed class WidgetJsonConverter : global::System.Text.Json.Serialization
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>Widget.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class WidgetSchema
 {

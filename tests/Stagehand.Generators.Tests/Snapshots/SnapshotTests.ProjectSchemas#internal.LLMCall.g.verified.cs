@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.Internal;
 /// One request/response exchange with a model provider within an LLM session.
 /// </summary>
 /// <remarks>Generated from <c>internal/LLMCall.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("LLMCall", global::Stagehand.Contracts.ContractVisibility.Internal, SchemaPath = "internal/LLMCall.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.Internal.LLMCallJsonConverter))]
 public sealed partial record LLMCall
@@ -185,7 +185,7 @@ public sealed partial record LLMCall
 /// <summary>
 /// Reads and writes <see cref="LLMCall"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class LLMCallJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LLMCall>
 {
     /// <inheritdoc/>
@@ -204,7 +204,7 @@ public sealed class LLMCallJsonConverter : global::System.Text.Json.Serializatio
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>internal/LLMCall.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class LLMCallSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.Internal;
 /// The LLM thread of one Stagehand operation (act, extract, observe, agent), holding its resolved settings and token totals.
 /// </summary>
 /// <remarks>Generated from <c>internal/LLMSession.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("LLMSession", global::Stagehand.Contracts.ContractVisibility.Internal, SchemaPath = "internal/LLMSession.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.Internal.LLMSessionJsonConverter))]
 public sealed partial record LLMSession
@@ -526,7 +526,7 @@ public sealed partial record LLMSession
 /// <summary>
 /// Reads and writes <see cref="LLMSession"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class LLMSessionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LLMSession>
 {
     /// <inheritdoc/>
@@ -545,7 +545,7 @@ public sealed class LLMSessionJsonConverter : global::System.Text.Json.Serializa
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>internal/LLMSession.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class LLMSessionSchema
 {

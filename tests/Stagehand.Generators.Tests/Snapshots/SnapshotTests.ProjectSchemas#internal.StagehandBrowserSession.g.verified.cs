@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.Internal;
 /// Server-side record of a browser session.
 /// </summary>
 /// <remarks>Generated from <c>internal/StagehandBrowserSession.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("StagehandBrowserSession", global::Stagehand.Contracts.ContractVisibility.Internal, SchemaPath = "internal/StagehandBrowserSession.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.Internal.StagehandBrowserSessionJsonConverter))]
 public sealed partial record StagehandBrowserSession
@@ -150,7 +150,7 @@ public sealed partial record StagehandBrowserSession
 /// <summary>
 /// Reads and writes <see cref="StagehandBrowserSession"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class StagehandBrowserSessionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<StagehandBrowserSession>
 {
     /// <inheritdoc/>
@@ -169,7 +169,7 @@ public sealed class StagehandBrowserSessionJsonConverter : global::System.Text.J
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>internal/StagehandBrowserSession.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class StagehandBrowserSessionSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.Internal;
 /// One Stagehand operation run within a browser session.
 /// </summary>
 /// <remarks>Generated from <c>internal/StagehandStep.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("StagehandStep", global::Stagehand.Contracts.ContractVisibility.Internal, SchemaPath = "internal/StagehandStep.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.Internal.StagehandStepJsonConverter))]
 public sealed partial record StagehandStep
@@ -159,7 +159,7 @@ public sealed partial record StagehandStep
 /// <summary>
 /// Reads and writes <see cref="StagehandStep"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class StagehandStepJsonConverter : global::System.Text.Json.Serialization.JsonConverter<StagehandStep>
 {
     /// <inheritdoc/>
@@ -178,7 +178,7 @@ public sealed class StagehandStepJsonConverter : global::System.Text.Json.Serial
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>internal/StagehandStep.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class StagehandStepSchema
 {

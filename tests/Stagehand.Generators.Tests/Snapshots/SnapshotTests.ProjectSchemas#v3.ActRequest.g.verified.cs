@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Body of an act call.
 /// </summary>
 /// <remarks>Generated from <c>v3/ActRequest.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ActRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ActRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ActRequestJsonConverter))]
 public sealed partial record ActRequest
@@ -166,7 +166,7 @@ public sealed partial record ActRequest
 /// <summary>
 /// Reads and writes <see cref="ActRequest"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class ActRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ActRequest>
 {
     /// <inheritdoc/>
@@ -186,7 +186,7 @@ public sealed class ActRequestJsonConverter : global::System.Text.Json.Serializa
 /// Instruction in natural language, or an exact action to perform.
 /// </summary>
 /// <remarks>Generated from <c>v3/ActRequest.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ActInput", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ActRequest.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ActInputJsonConverter))]
 public readonly partial struct ActInput : global::System.IEquatable<ActInput>
@@ -403,7 +403,7 @@ public readonly partial struct ActInput : global::System.IEquatable<ActInput>
 /// <summary>
 /// Reads and writes <see cref="ActInput"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class ActInputJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ActInput>
 {
     /// <inheritdoc/>
@@ -421,7 +421,7 @@ public sealed class ActInputJsonConverter : global::System.Text.Json.Serializati
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/ActRequest.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class ActRequestSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Response envelope of an act call.
 /// </summary>
 /// <remarks>Generated from <c>v3/ActResponse.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ActResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ActResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ActResponseJsonConverter))]
 public sealed partial record ActResponse
@@ -103,7 +103,7 @@ public sealed partial record ActResponse
 /// <summary>
 /// Reads and writes <see cref="ActResponse"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class ActResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ActResponse>
 {
     /// <inheritdoc/>
@@ -122,7 +122,7 @@ public sealed class ActResponseJsonConverter : global::System.Text.Json.Serializ
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/ActResponse.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class ActResponseSchema
 {

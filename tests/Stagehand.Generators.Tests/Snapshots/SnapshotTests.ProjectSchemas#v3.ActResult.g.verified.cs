@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Wire result of an act call.
 /// </summary>
 /// <remarks>Generated from <c>v3/ActResult.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ActResult", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ActResult.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ActResultJsonConverter))]
 public sealed partial record ActResult
@@ -106,7 +106,7 @@ public sealed partial record ActResult
 /// <summary>
 /// Reads and writes <see cref="ActResult"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class ActResultJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ActResult>
 {
     /// <inheritdoc/>
@@ -125,7 +125,7 @@ public sealed class ActResultJsonConverter : global::System.Text.Json.Serializat
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/ActResult.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class ActResultSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Outcome of an act call as sent on the wire.
 /// </summary>
 /// <remarks>Generated from <c>v3/ActResultData.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ActResultData", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ActResultData.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ActResultDataJsonConverter))]
 public sealed partial record ActResultData
@@ -139,7 +139,7 @@ public sealed partial record ActResultData
 /// <summary>
 /// Reads and writes <see cref="ActResultData"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class ActResultDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ActResultData>
 {
     /// <inheritdoc/>
@@ -158,7 +158,7 @@ public sealed class ActResultDataJsonConverter : global::System.Text.Json.Serial
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/ActResultData.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class ActResultDataSchema
 {

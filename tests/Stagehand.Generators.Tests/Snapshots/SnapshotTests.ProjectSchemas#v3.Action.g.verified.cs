@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// A single page action: suggested by observe and accepted by act.
 /// </summary>
 /// <remarks>Generated from <c>v3/Action.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("Action", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/Action.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ActionJsonConverter))]
 public sealed partial record Action
@@ -146,7 +146,7 @@ public sealed partial record Action
 /// <summary>
 /// Reads and writes <see cref="Action"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class ActionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Action>
 {
     /// <inheritdoc/>
@@ -165,7 +165,7 @@ public sealed class ActionJsonConverter : global::System.Text.Json.Serialization
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/Action.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class ActionSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// How the agent is set up.
 /// </summary>
 /// <remarks>Generated from <c>v3/AgentConfig.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("AgentConfig", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AgentConfig.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AgentConfigJsonConverter))]
 public sealed partial record AgentConfig
@@ -180,7 +180,7 @@ public sealed partial record AgentConfig
 /// <summary>
 /// Reads and writes <see cref="AgentConfig"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class AgentConfigJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AgentConfig>
 {
     /// <inheritdoc/>
@@ -200,7 +200,7 @@ public sealed class AgentConfigJsonConverter : global::System.Text.Json.Serializ
 /// Tool set the agent works with.
 /// </summary>
 /// <remarks>Generated from <c>v3/AgentConfig.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("AgentMode", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AgentConfig.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AgentModeJsonConverter))]
 public enum AgentMode
@@ -225,7 +225,7 @@ public enum AgentMode
 /// <summary>
 /// Converts <see cref="AgentMode"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class AgentModeWireValues
 {
     /// <summary>
@@ -277,7 +277,7 @@ public static class AgentModeWireValues
 /// <summary>
 /// Reads and writes <see cref="AgentMode"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class AgentModeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AgentMode>
 {
     /// <inheritdoc/>
@@ -293,7 +293,7 @@ public sealed class AgentModeJsonConverter : global::System.Text.Json.Serializat
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/AgentConfig.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class AgentConfigSchema
 {

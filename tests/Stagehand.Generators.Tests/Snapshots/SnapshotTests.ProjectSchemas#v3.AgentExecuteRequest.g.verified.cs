@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Body of an agent run.
 /// </summary>
 /// <remarks>Generated from <c>v3/AgentExecuteRequest.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("AgentExecuteRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AgentExecuteRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AgentExecuteRequestJsonConverter))]
 public sealed partial record AgentExecuteRequest
@@ -157,7 +157,7 @@ public sealed partial record AgentExecuteRequest
 /// <summary>
 /// Reads and writes <see cref="AgentExecuteRequest"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class AgentExecuteRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AgentExecuteRequest>
 {
     /// <inheritdoc/>
@@ -176,7 +176,7 @@ public sealed class AgentExecuteRequestJsonConverter : global::System.Text.Json.
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/AgentExecuteRequest.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class AgentExecuteRequestSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Response envelope of an agent run.
 /// </summary>
 /// <remarks>Generated from <c>v3/AgentExecuteResponse.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("AgentExecuteResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AgentExecuteResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AgentExecuteResponseJsonConverter))]
 public sealed partial record AgentExecuteResponse
@@ -103,7 +103,7 @@ public sealed partial record AgentExecuteResponse
 /// <summary>
 /// Reads and writes <see cref="AgentExecuteResponse"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class AgentExecuteResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AgentExecuteResponse>
 {
     /// <inheritdoc/>
@@ -122,7 +122,7 @@ public sealed class AgentExecuteResponseJsonConverter : global::System.Text.Json
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/AgentExecuteResponse.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class AgentExecuteResponseSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Token and time usage of an agent run (snake_case on the wire).
 /// </summary>
 /// <remarks>Generated from <c>v3/AgentUsage.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("AgentUsage", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AgentUsage.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AgentUsageJsonConverter))]
 public sealed partial record AgentUsage
@@ -160,7 +160,7 @@ public sealed partial record AgentUsage
 /// <summary>
 /// Reads and writes <see cref="AgentUsage"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class AgentUsageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AgentUsage>
 {
     /// <inheritdoc/>
@@ -179,7 +179,7 @@ public sealed class AgentUsageJsonConverter : global::System.Text.Json.Serializa
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/AgentUsage.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class AgentUsageSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Model configuration for Azure OpenAI authenticated with an API key.
 /// </summary>
 /// <remarks>Generated from <c>v3/AzureApiKeyModelConfigObject.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("AzureApiKeyModelConfigObject", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AzureApiKeyModelConfigObject.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AzureApiKeyModelConfigObjectJsonConverter))]
 public sealed partial record AzureApiKeyModelConfigObject
@@ -181,7 +181,7 @@ public sealed partial record AzureApiKeyModelConfigObject
 /// <summary>
 /// Reads and writes <see cref="AzureApiKeyModelConfigObject"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class AzureApiKeyModelConfigObjectJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AzureApiKeyModelConfigObject>
 {
     /// <inheritdoc/>
@@ -200,7 +200,7 @@ public sealed class AzureApiKeyModelConfigObjectJsonConverter : global::System.T
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/AzureApiKeyModelConfigObject.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class AzureApiKeyModelConfigObjectSchema
 {

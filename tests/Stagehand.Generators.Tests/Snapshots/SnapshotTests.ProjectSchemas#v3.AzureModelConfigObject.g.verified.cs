@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Either Azure OpenAI model configuration: Entra ID or API key.
 /// </summary>
 /// <remarks>Generated from <c>v3/AzureModelConfigObject.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("AzureModelConfigObject", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AzureModelConfigObject.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AzureModelConfigObjectJsonConverter))]
 public readonly partial struct AzureModelConfigObject : global::System.IEquatable<AzureModelConfigObject>
@@ -227,7 +227,7 @@ public readonly partial struct AzureModelConfigObject : global::System.IEquatabl
 /// <summary>
 /// Reads and writes <see cref="AzureModelConfigObject"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class AzureModelConfigObjectJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AzureModelConfigObject>
 {
     /// <inheritdoc/>
@@ -245,7 +245,7 @@ public sealed class AzureModelConfigObjectJsonConverter : global::System.Text.Js
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/AzureModelConfigObject.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class AzureModelConfigObjectSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Azure OpenAI settings of a model configuration.
 /// </summary>
 /// <remarks>Generated from <c>v3/AzureProviderOptions.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("AzureProviderOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AzureProviderOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AzureProviderOptionsJsonConverter))]
 public sealed partial record AzureProviderOptions
@@ -167,7 +167,7 @@ public sealed partial record AzureProviderOptions
 /// <summary>
 /// Reads and writes <see cref="AzureProviderOptions"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class AzureProviderOptionsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AzureProviderOptions>
 {
     /// <inheritdoc/>
@@ -186,7 +186,7 @@ public sealed class AzureProviderOptionsJsonConverter : global::System.Text.Json
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/AzureProviderOptions.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class AzureProviderOptionsSchema
 {

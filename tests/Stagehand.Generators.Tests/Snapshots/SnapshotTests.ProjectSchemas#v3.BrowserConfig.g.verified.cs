@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Browser choice for a new session.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserConfig.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserConfig", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserConfig.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserConfigJsonConverter))]
 public sealed partial record BrowserConfig
@@ -127,7 +127,7 @@ public sealed partial record BrowserConfig
 /// <summary>
 /// Reads and writes <see cref="BrowserConfig"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserConfigJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserConfig>
 {
     /// <inheritdoc/>
@@ -147,7 +147,7 @@ public sealed class BrowserConfigJsonConverter : global::System.Text.Json.Serial
 /// Where the browser runs; the server assumes browserbase.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserConfig.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserType", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserConfig.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserTypeJsonConverter))]
 public enum BrowserType
@@ -167,7 +167,7 @@ public enum BrowserType
 /// <summary>
 /// Converts <see cref="BrowserType"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class BrowserTypeWireValues
 {
     /// <summary>
@@ -217,7 +217,7 @@ public static class BrowserTypeWireValues
 /// <summary>
 /// Reads and writes <see cref="BrowserType"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserType>
 {
     /// <inheritdoc/>
@@ -233,7 +233,7 @@ public sealed class BrowserTypeJsonConverter : global::System.Text.Json.Serializ
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/BrowserConfig.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class BrowserConfigSchema
 {

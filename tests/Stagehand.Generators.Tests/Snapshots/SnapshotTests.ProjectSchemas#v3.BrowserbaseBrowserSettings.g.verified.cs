@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Browser settings of a new Browserbase session.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserbaseBrowserSettings.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseBrowserSettings", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseBrowserSettings.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsJsonConverter))]
 public sealed partial record BrowserbaseBrowserSettings
@@ -269,7 +269,7 @@ public sealed partial record BrowserbaseBrowserSettings
 /// <summary>
 /// Reads and writes <see cref="BrowserbaseBrowserSettings"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserbaseBrowserSettingsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseBrowserSettings>
 {
     /// <inheritdoc/>
@@ -289,7 +289,7 @@ public sealed class BrowserbaseBrowserSettingsJsonConverter : global::System.Tex
 /// Operating system to present.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserbaseBrowserSettings.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseOperatingSystem", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseBrowserSettings.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseOperatingSystemJsonConverter))]
 public enum BrowserbaseOperatingSystem
@@ -324,7 +324,7 @@ public enum BrowserbaseOperatingSystem
 /// <summary>
 /// Converts <see cref="BrowserbaseOperatingSystem"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class BrowserbaseOperatingSystemWireValues
 {
     /// <summary>
@@ -380,7 +380,7 @@ public static class BrowserbaseOperatingSystemWireValues
 /// <summary>
 /// Reads and writes <see cref="BrowserbaseOperatingSystem"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserbaseOperatingSystemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseOperatingSystem>
 {
     /// <inheritdoc/>
@@ -396,7 +396,7 @@ public sealed class BrowserbaseOperatingSystemJsonConverter : global::System.Tex
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/BrowserbaseBrowserSettings.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class BrowserbaseBrowserSettingsSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Stored Browserbase context (cookies, storage) to load into the session.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserbaseContext.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseContext", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseContext.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseContextJsonConverter))]
 public sealed partial record BrowserbaseContext
@@ -98,7 +98,7 @@ public sealed partial record BrowserbaseContext
 /// <summary>
 /// Reads and writes <see cref="BrowserbaseContext"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserbaseContextJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseContext>
 {
     /// <inheritdoc/>
@@ -117,7 +117,7 @@ public sealed class BrowserbaseContextJsonConverter : global::System.Text.Json.S
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/BrowserbaseContext.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class BrowserbaseContextSchema
 {

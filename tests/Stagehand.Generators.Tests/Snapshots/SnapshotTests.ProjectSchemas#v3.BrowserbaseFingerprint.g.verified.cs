@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Constraints for the browser fingerprint Browserbase generates.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserbaseFingerprint.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseFingerprint", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseFingerprint.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseFingerprintJsonConverter))]
 public sealed partial record BrowserbaseFingerprint
@@ -231,7 +231,7 @@ public sealed partial record BrowserbaseFingerprint
 /// <summary>
 /// Reads and writes <see cref="BrowserbaseFingerprint"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserbaseFingerprintJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseFingerprint>
 {
     /// <inheritdoc/>
@@ -251,7 +251,7 @@ public sealed class BrowserbaseFingerprintJsonConverter : global::System.Text.Js
 /// The BrowserbaseFingerprintBrowser contract.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserbaseFingerprint.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseFingerprintBrowser", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseFingerprint.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowserJsonConverter))]
 public enum BrowserbaseFingerprintBrowser
@@ -281,7 +281,7 @@ public enum BrowserbaseFingerprintBrowser
 /// <summary>
 /// Converts <see cref="BrowserbaseFingerprintBrowser"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class BrowserbaseFingerprintBrowserWireValues
 {
     /// <summary>
@@ -335,7 +335,7 @@ public static class BrowserbaseFingerprintBrowserWireValues
 /// <summary>
 /// Reads and writes <see cref="BrowserbaseFingerprintBrowser"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserbaseFingerprintBrowserJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseFingerprintBrowser>
 {
     /// <inheritdoc/>
@@ -352,7 +352,7 @@ public sealed class BrowserbaseFingerprintBrowserJsonConverter : global::System.
 /// The BrowserbaseFingerprintDevice contract.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserbaseFingerprint.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseFingerprintDevice", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseFingerprint.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseFingerprintDeviceJsonConverter))]
 public enum BrowserbaseFingerprintDevice
@@ -372,7 +372,7 @@ public enum BrowserbaseFingerprintDevice
 /// <summary>
 /// Converts <see cref="BrowserbaseFingerprintDevice"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class BrowserbaseFingerprintDeviceWireValues
 {
     /// <summary>
@@ -422,7 +422,7 @@ public static class BrowserbaseFingerprintDeviceWireValues
 /// <summary>
 /// Reads and writes <see cref="BrowserbaseFingerprintDevice"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserbaseFingerprintDeviceJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseFingerprintDevice>
 {
     /// <inheritdoc/>
@@ -439,7 +439,7 @@ public sealed class BrowserbaseFingerprintDeviceJsonConverter : global::System.T
 /// HTTP version to present.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserbaseFingerprint.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseHttpVersion", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseFingerprint.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseHttpVersionJsonConverter))]
 public enum BrowserbaseHttpVersion
@@ -459,7 +459,7 @@ public enum BrowserbaseHttpVersion
 /// <summary>
 /// Converts <see cref="BrowserbaseHttpVersion"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class BrowserbaseHttpVersionWireValues
 {
     /// <summary>
@@ -509,7 +509,7 @@ public static class BrowserbaseHttpVersionWireValues
 /// <summary>
 /// Reads and writes <see cref="BrowserbaseHttpVersion"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserbaseHttpVersionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseHttpVersion>
 {
     /// <inheritdoc/>
@@ -526,7 +526,7 @@ public sealed class BrowserbaseHttpVersionJsonConverter : global::System.Text.Js
 /// The BrowserbaseFingerprintOperatingSystem contract.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserbaseFingerprint.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseFingerprintOperatingSystem", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseFingerprint.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystemJsonConverter))]
 public enum BrowserbaseFingerprintOperatingSystem
@@ -561,7 +561,7 @@ public enum BrowserbaseFingerprintOperatingSystem
 /// <summary>
 /// Converts <see cref="BrowserbaseFingerprintOperatingSystem"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class BrowserbaseFingerprintOperatingSystemWireValues
 {
     /// <summary>
@@ -617,7 +617,7 @@ public static class BrowserbaseFingerprintOperatingSystemWireValues
 /// <summary>
 /// Reads and writes <see cref="BrowserbaseFingerprintOperatingSystem"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserbaseFingerprintOperatingSystemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseFingerprintOperatingSystem>
 {
     /// <inheritdoc/>
@@ -633,7 +633,7 @@ public sealed class BrowserbaseFingerprintOperatingSystemJsonConverter : global:
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/BrowserbaseFingerprint.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class BrowserbaseFingerprintSchema
 {

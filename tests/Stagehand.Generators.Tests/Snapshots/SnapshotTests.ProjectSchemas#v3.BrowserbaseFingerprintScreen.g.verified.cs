@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Screen size bounds for a generated fingerprint.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserbaseFingerprintScreen.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseFingerprintScreen", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseFingerprintScreen.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreenJsonConverter))]
 public sealed partial record BrowserbaseFingerprintScreen
@@ -150,7 +150,7 @@ public sealed partial record BrowserbaseFingerprintScreen
 /// <summary>
 /// Reads and writes <see cref="BrowserbaseFingerprintScreen"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserbaseFingerprintScreenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseFingerprintScreen>
 {
     /// <inheritdoc/>
@@ -169,7 +169,7 @@ public sealed class BrowserbaseFingerprintScreenJsonConverter : global::System.T
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/BrowserbaseFingerprintScreen.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class BrowserbaseFingerprintScreenSchema
 {

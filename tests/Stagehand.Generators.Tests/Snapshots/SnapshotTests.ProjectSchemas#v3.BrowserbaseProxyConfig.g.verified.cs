@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Proxy run by Browserbase.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserbaseProxyConfig.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseProxyConfig", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseProxyConfig.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseProxyConfigJsonConverter))]
 public sealed partial record BrowserbaseProxyConfig
@@ -115,7 +115,7 @@ public sealed partial record BrowserbaseProxyConfig
 /// <summary>
 /// Reads and writes <see cref="BrowserbaseProxyConfig"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserbaseProxyConfigJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseProxyConfig>
 {
     /// <inheritdoc/>
@@ -134,7 +134,7 @@ public sealed class BrowserbaseProxyConfigJsonConverter : global::System.Text.Js
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/BrowserbaseProxyConfig.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class BrowserbaseProxyConfigSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Where a Browserbase-managed proxy should exit.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserbaseProxyGeolocation.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseProxyGeolocation", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseProxyGeolocation.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseProxyGeolocationJsonConverter))]
 public sealed partial record BrowserbaseProxyGeolocation
@@ -111,7 +111,7 @@ public sealed partial record BrowserbaseProxyGeolocation
 /// <summary>
 /// Reads and writes <see cref="BrowserbaseProxyGeolocation"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserbaseProxyGeolocationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseProxyGeolocation>
 {
     /// <inheritdoc/>
@@ -130,7 +130,7 @@ public sealed class BrowserbaseProxyGeolocationJsonConverter : global::System.Te
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/BrowserbaseProxyGeolocation.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class BrowserbaseProxyGeolocationSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Browserbase region a cloud browser runs in; it also picks the regional API host.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserbaseRegion.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseRegion", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseRegion.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseRegionJsonConverter))]
 public enum BrowserbaseRegion
@@ -39,7 +39,7 @@ public enum BrowserbaseRegion
 /// <summary>
 /// Converts <see cref="BrowserbaseRegion"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class BrowserbaseRegionWireValues
 {
     /// <summary>
@@ -93,7 +93,7 @@ public static class BrowserbaseRegionWireValues
 /// <summary>
 /// Reads and writes <see cref="BrowserbaseRegion"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserbaseRegionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseRegion>
 {
     /// <inheritdoc/>
@@ -109,7 +109,7 @@ public sealed class BrowserbaseRegionJsonConverter : global::System.Text.Json.Se
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/BrowserbaseRegion.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class BrowserbaseRegionSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Parameters for creating the Browserbase session behind a Stagehand session.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserbaseSessionCreateParams.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseSessionCreateParams", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseSessionCreateParams.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsJsonConverter))]
 public sealed partial record BrowserbaseSessionCreateParams
@@ -211,7 +211,7 @@ public sealed partial record BrowserbaseSessionCreateParams
 /// <summary>
 /// Reads and writes <see cref="BrowserbaseSessionCreateParams"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserbaseSessionCreateParamsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseSessionCreateParams>
 {
     /// <inheritdoc/>
@@ -231,7 +231,7 @@ public sealed class BrowserbaseSessionCreateParamsJsonConverter : global::System
 /// true for default Browserbase proxies, or a list of proxy rules.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserbaseSessionCreateParams.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseProxies", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseSessionCreateParams.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseProxiesJsonConverter))]
 public readonly partial struct BrowserbaseProxies : global::System.IEquatable<BrowserbaseProxies>
@@ -460,7 +460,7 @@ public readonly partial struct BrowserbaseProxies : global::System.IEquatable<Br
 /// <summary>
 /// Reads and writes <see cref="BrowserbaseProxies"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserbaseProxiesJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseProxies>
 {
     /// <inheritdoc/>
@@ -478,7 +478,7 @@ public sealed class BrowserbaseProxiesJsonConverter : global::System.Text.Json.S
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/BrowserbaseSessionCreateParams.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class BrowserbaseSessionCreateParamsSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Viewport size of a Browserbase browser.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserbaseViewport.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseViewport", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseViewport.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseViewportJsonConverter))]
 public sealed partial record BrowserbaseViewport
@@ -112,7 +112,7 @@ public sealed partial record BrowserbaseViewport
 /// <summary>
 /// Reads and writes <see cref="BrowserbaseViewport"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserbaseViewportJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseViewport>
 {
     /// <inheritdoc/>
@@ -131,7 +131,7 @@ public sealed class BrowserbaseViewportJsonConverter : global::System.Text.Json.
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/BrowserbaseViewport.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class BrowserbaseViewportSchema
 {

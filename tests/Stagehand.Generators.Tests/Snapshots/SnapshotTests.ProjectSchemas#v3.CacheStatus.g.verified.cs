@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Whether the server answered an act, extract or observe call from its cache (HIT) or computed it (MISS).
 /// </summary>
 /// <remarks>Generated from <c>v3/CacheStatus.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("CacheStatus", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/CacheStatus.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.CacheStatusJsonConverter))]
 public enum CacheStatus
@@ -29,7 +29,7 @@ public enum CacheStatus
 /// <summary>
 /// Converts <see cref="CacheStatus"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class CacheStatusWireValues
 {
     /// <summary>
@@ -79,7 +79,7 @@ public static class CacheStatusWireValues
 /// <summary>
 /// Reads and writes <see cref="CacheStatus"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class CacheStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CacheStatus>
 {
     /// <inheritdoc/>
@@ -95,7 +95,7 @@ public sealed class CacheStatusJsonConverter : global::System.Text.Json.Serializ
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/CacheStatus.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class CacheStatusSchema
 {

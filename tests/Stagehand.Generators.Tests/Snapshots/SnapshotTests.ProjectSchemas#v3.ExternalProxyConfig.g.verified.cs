@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Proxy supplied by the caller.
 /// </summary>
 /// <remarks>Generated from <c>v3/ExternalProxyConfig.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ExternalProxyConfig", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ExternalProxyConfig.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ExternalProxyConfigJsonConverter))]
 public sealed partial record ExternalProxyConfig
@@ -147,7 +147,7 @@ public sealed partial record ExternalProxyConfig
 /// <summary>
 /// Reads and writes <see cref="ExternalProxyConfig"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class ExternalProxyConfigJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ExternalProxyConfig>
 {
     /// <inheritdoc/>
@@ -166,7 +166,7 @@ public sealed class ExternalProxyConfigJsonConverter : global::System.Text.Json.
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/ExternalProxyConfig.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class ExternalProxyConfigSchema
 {

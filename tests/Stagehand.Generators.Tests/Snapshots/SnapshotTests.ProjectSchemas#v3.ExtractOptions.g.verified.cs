@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Options of an extract call.
 /// </summary>
 /// <remarks>Generated from <c>v3/ExtractOptions.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ExtractOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ExtractOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ExtractOptionsJsonConverter))]
 public sealed partial record ExtractOptions
@@ -171,7 +171,7 @@ public sealed partial record ExtractOptions
 /// <summary>
 /// Reads and writes <see cref="ExtractOptions"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class ExtractOptionsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ExtractOptions>
 {
     /// <inheritdoc/>
@@ -190,7 +190,7 @@ public sealed class ExtractOptionsJsonConverter : global::System.Text.Json.Seria
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/ExtractOptions.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class ExtractOptionsSchema
 {

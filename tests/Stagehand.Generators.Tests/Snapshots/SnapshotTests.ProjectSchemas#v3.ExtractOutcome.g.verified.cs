@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// SDK-side result of extract: the data, whether extraction completed, and the server cache status. Not a wire shape.
 /// </summary>
 /// <remarks>Generated from <c>v3/ExtractOutcome.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ExtractOutcome", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ExtractOutcome.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ExtractOutcomeJsonConverter))]
 public sealed partial record ExtractOutcome
@@ -113,7 +113,7 @@ public sealed partial record ExtractOutcome
 /// <summary>
 /// Reads and writes <see cref="ExtractOutcome"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class ExtractOutcomeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ExtractOutcome>
 {
     /// <inheritdoc/>
@@ -132,7 +132,7 @@ public sealed class ExtractOutcomeJsonConverter : global::System.Text.Json.Seria
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/ExtractOutcome.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class ExtractOutcomeSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Body of an extract call.
 /// </summary>
 /// <remarks>Generated from <c>v3/ExtractRequest.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ExtractRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ExtractRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ExtractRequestJsonConverter))]
 public sealed partial record ExtractRequest
@@ -182,7 +182,7 @@ public sealed partial record ExtractRequest
 /// <summary>
 /// Reads and writes <see cref="ExtractRequest"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class ExtractRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ExtractRequest>
 {
     /// <inheritdoc/>
@@ -201,7 +201,7 @@ public sealed class ExtractRequestJsonConverter : global::System.Text.Json.Seria
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/ExtractRequest.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class ExtractRequestSchema
 {

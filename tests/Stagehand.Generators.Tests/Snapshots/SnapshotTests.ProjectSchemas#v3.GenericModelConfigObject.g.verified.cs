@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Model configuration for providers that need no provider-specific options.
 /// </summary>
 /// <remarks>Generated from <c>v3/GenericModelConfigObject.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("GenericModelConfigObject", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/GenericModelConfigObject.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.GenericModelConfigObjectJsonConverter))]
 public sealed partial record GenericModelConfigObject
@@ -193,7 +193,7 @@ public sealed partial record GenericModelConfigObject
 /// <summary>
 /// Reads and writes <see cref="GenericModelConfigObject"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class GenericModelConfigObjectJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GenericModelConfigObject>
 {
     /// <inheritdoc/>
@@ -213,7 +213,7 @@ public sealed class GenericModelConfigObjectJsonConverter : global::System.Text.
 /// Request format for an OpenAI-compatible endpoint; the Responses API unless chat is chosen.
 /// </summary>
 /// <remarks>Generated from <c>v3/GenericModelConfigObject.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("OpenAIEndpointFormat", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/GenericModelConfigObject.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.OpenAIEndpointFormatJsonConverter))]
 public enum OpenAIEndpointFormat
@@ -233,7 +233,7 @@ public enum OpenAIEndpointFormat
 /// <summary>
 /// Converts <see cref="OpenAIEndpointFormat"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class OpenAIEndpointFormatWireValues
 {
     /// <summary>
@@ -283,7 +283,7 @@ public static class OpenAIEndpointFormatWireValues
 /// <summary>
 /// Reads and writes <see cref="OpenAIEndpointFormat"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class OpenAIEndpointFormatJsonConverter : global::System.Text.Json.Serialization.JsonConverter<OpenAIEndpointFormat>
 {
     /// <inheritdoc/>
@@ -299,7 +299,7 @@ public sealed class OpenAIEndpointFormatJsonConverter : global::System.Text.Json
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/GenericModelConfigObject.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class GenericModelConfigObjectSchema
 {

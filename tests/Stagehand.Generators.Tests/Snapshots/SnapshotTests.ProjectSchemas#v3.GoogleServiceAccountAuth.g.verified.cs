@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Authenticates a Vertex AI model with inline Google service account credentials.
 /// </summary>
 /// <remarks>Generated from <c>v3/GoogleServiceAccountAuth.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("GoogleServiceAccountAuth", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/GoogleServiceAccountAuth.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.GoogleServiceAccountAuthJsonConverter))]
 public sealed partial record GoogleServiceAccountAuth
@@ -145,7 +145,7 @@ public sealed partial record GoogleServiceAccountAuth
 /// <summary>
 /// Reads and writes <see cref="GoogleServiceAccountAuth"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class GoogleServiceAccountAuthJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GoogleServiceAccountAuth>
 {
     /// <inheritdoc/>
@@ -165,7 +165,7 @@ public sealed class GoogleServiceAccountAuthJsonConverter : global::System.Text.
 /// OAuth scope, or list of scopes, to request.
 /// </summary>
 /// <remarks>Generated from <c>v3/GoogleServiceAccountAuth.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("GoogleAuthScopes", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/GoogleServiceAccountAuth.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.GoogleAuthScopesJsonConverter))]
 public readonly partial struct GoogleAuthScopes : global::System.IEquatable<GoogleAuthScopes>
@@ -384,7 +384,7 @@ public readonly partial struct GoogleAuthScopes : global::System.IEquatable<Goog
 /// <summary>
 /// Reads and writes <see cref="GoogleAuthScopes"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class GoogleAuthScopesJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GoogleAuthScopes>
 {
     /// <inheritdoc/>
@@ -402,7 +402,7 @@ public sealed class GoogleAuthScopesJsonConverter : global::System.Text.Json.Ser
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/GoogleServiceAccountAuth.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class GoogleServiceAccountAuthSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Google Cloud service account key, with the snake_case member names of the key file.
 /// </summary>
 /// <remarks>Generated from <c>v3/GoogleServiceAccountCredentials.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("GoogleServiceAccountCredentials", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/GoogleServiceAccountCredentials.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsJsonConverter))]
 public sealed partial record GoogleServiceAccountCredentials
@@ -266,7 +266,7 @@ public sealed partial record GoogleServiceAccountCredentials
 /// <summary>
 /// Reads and writes <see cref="GoogleServiceAccountCredentials"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class GoogleServiceAccountCredentialsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GoogleServiceAccountCredentials>
 {
     /// <inheritdoc/>
@@ -285,7 +285,7 @@ public sealed class GoogleServiceAccountCredentialsJsonConverter : global::Syste
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/GoogleServiceAccountCredentials.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class GoogleServiceAccountCredentialsSchema
 {

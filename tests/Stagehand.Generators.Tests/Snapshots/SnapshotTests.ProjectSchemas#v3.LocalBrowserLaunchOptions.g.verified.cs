@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// How to launch or connect to a local browser.
 /// </summary>
 /// <remarks>Generated from <c>v3/LocalBrowserLaunchOptions.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("LocalBrowserLaunchOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/LocalBrowserLaunchOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsJsonConverter))]
 public sealed partial record LocalBrowserLaunchOptions
@@ -429,7 +429,7 @@ public sealed partial record LocalBrowserLaunchOptions
 /// <summary>
 /// Reads and writes <see cref="LocalBrowserLaunchOptions"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class LocalBrowserLaunchOptionsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LocalBrowserLaunchOptions>
 {
     /// <inheritdoc/>
@@ -449,7 +449,7 @@ public sealed class LocalBrowserLaunchOptionsJsonConverter : global::System.Text
 /// true drops every default argument; a list drops just those.
 /// </summary>
 /// <remarks>Generated from <c>v3/LocalBrowserLaunchOptions.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("IgnoreDefaultArgs", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/LocalBrowserLaunchOptions.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.IgnoreDefaultArgsJsonConverter))]
 public readonly partial struct IgnoreDefaultArgs : global::System.IEquatable<IgnoreDefaultArgs>
@@ -666,7 +666,7 @@ public readonly partial struct IgnoreDefaultArgs : global::System.IEquatable<Ign
 /// <summary>
 /// Reads and writes <see cref="IgnoreDefaultArgs"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class IgnoreDefaultArgsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<IgnoreDefaultArgs>
 {
     /// <inheritdoc/>
@@ -685,7 +685,7 @@ public sealed class IgnoreDefaultArgsJsonConverter : global::System.Text.Json.Se
 /// Proxy for all browser traffic.
 /// </summary>
 /// <remarks>Generated from <c>v3/LocalBrowserLaunchOptions.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("LocalBrowserProxy", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/LocalBrowserLaunchOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.LocalBrowserProxyJsonConverter))]
 public sealed partial record LocalBrowserProxy
@@ -814,7 +814,7 @@ public sealed partial record LocalBrowserProxy
 /// <summary>
 /// Reads and writes <see cref="LocalBrowserProxy"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class LocalBrowserProxyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LocalBrowserProxy>
 {
     /// <inheritdoc/>
@@ -834,7 +834,7 @@ public sealed class LocalBrowserProxyJsonConverter : global::System.Text.Json.Se
 /// Initial viewport size.
 /// </summary>
 /// <remarks>Generated from <c>v3/LocalBrowserLaunchOptions.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("LocalBrowserViewport", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/LocalBrowserLaunchOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.LocalBrowserViewportJsonConverter))]
 public sealed partial record LocalBrowserViewport
@@ -931,7 +931,7 @@ public sealed partial record LocalBrowserViewport
 /// <summary>
 /// Reads and writes <see cref="LocalBrowserViewport"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class LocalBrowserViewportJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LocalBrowserViewport>
 {
     /// <inheritdoc/>
@@ -950,7 +950,7 @@ public sealed class LocalBrowserViewportJsonConverter : global::System.Text.Json
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/LocalBrowserLaunchOptions.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class LocalBrowserLaunchOptionsSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// A structured log line from the library.
 /// </summary>
 /// <remarks>Generated from <c>v3/LogLine.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("LogLine", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/LogLine.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.LogLineJsonConverter))]
 public sealed partial record LogLine
@@ -178,7 +178,7 @@ public sealed partial record LogLine
 /// <summary>
 /// Reads and writes <see cref="LogLine"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class LogLineJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LogLine>
 {
     /// <inheritdoc/>
@@ -198,7 +198,7 @@ public sealed class LogLineJsonConverter : global::System.Text.Json.Serializatio
 /// One auxiliary value of a log line.
 /// </summary>
 /// <remarks>Generated from <c>v3/LogLine.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("LogAuxiliaryValue", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/LogLine.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.LogAuxiliaryValueJsonConverter))]
 public sealed partial record LogAuxiliaryValue
@@ -290,7 +290,7 @@ public sealed partial record LogAuxiliaryValue
 /// <summary>
 /// Reads and writes <see cref="LogAuxiliaryValue"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class LogAuxiliaryValueJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LogAuxiliaryValue>
 {
     /// <inheritdoc/>
@@ -310,7 +310,7 @@ public sealed class LogAuxiliaryValueJsonConverter : global::System.Text.Json.Se
 /// How to read the value.
 /// </summary>
 /// <remarks>Generated from <c>v3/LogLine.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("LogAuxiliaryType", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/LogLine.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.LogAuxiliaryTypeJsonConverter))]
 public enum LogAuxiliaryType
@@ -350,7 +350,7 @@ public enum LogAuxiliaryType
 /// <summary>
 /// Converts <see cref="LogAuxiliaryType"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class LogAuxiliaryTypeWireValues
 {
     /// <summary>
@@ -408,7 +408,7 @@ public static class LogAuxiliaryTypeWireValues
 /// <summary>
 /// Reads and writes <see cref="LogAuxiliaryType"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class LogAuxiliaryTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LogAuxiliaryType>
 {
     /// <inheritdoc/>
@@ -424,7 +424,7 @@ public sealed class LogAuxiliaryTypeJsonConverter : global::System.Text.Json.Ser
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/LogLine.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class LogLineSchema
 {

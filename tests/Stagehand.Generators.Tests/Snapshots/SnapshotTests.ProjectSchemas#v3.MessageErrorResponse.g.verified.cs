@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Error envelope the v3 server really sends for failed session calls.
 /// </summary>
 /// <remarks>Generated from <c>v3/MessageErrorResponse.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("MessageErrorResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/MessageErrorResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.MessageErrorResponseJsonConverter))]
 public sealed partial record MessageErrorResponse
@@ -92,7 +92,7 @@ public sealed partial record MessageErrorResponse
 /// <summary>
 /// Reads and writes <see cref="MessageErrorResponse"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class MessageErrorResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MessageErrorResponse>
 {
     /// <inheritdoc/>
@@ -111,7 +111,7 @@ public sealed class MessageErrorResponseJsonConverter : global::System.Text.Json
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/MessageErrorResponse.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class MessageErrorResponseSchema
 {

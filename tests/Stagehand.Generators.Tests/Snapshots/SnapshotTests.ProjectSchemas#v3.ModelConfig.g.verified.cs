@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// A full model configuration sent on the wire; the variants are told apart by shape, not by a tag.
 /// </summary>
 /// <remarks>Generated from <c>v3/ModelConfig.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ModelConfig", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ModelConfig.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ModelConfigJsonConverter))]
 public readonly partial struct ModelConfig : global::System.IEquatable<ModelConfig>
@@ -303,7 +303,7 @@ public readonly partial struct ModelConfig : global::System.IEquatable<ModelConf
 /// <summary>
 /// Reads and writes <see cref="ModelConfig"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class ModelConfigJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ModelConfig>
 {
     /// <inheritdoc/>
@@ -321,7 +321,7 @@ public sealed class ModelConfigJsonConverter : global::System.Text.Json.Serializ
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/ModelConfig.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class ModelConfigSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Model vendor named explicitly on a generic model configuration or a (legacy) agent configuration.
 /// </summary>
 /// <remarks>Generated from <c>v3/ModelProvider.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ModelProvider", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ModelProvider.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ModelProviderJsonConverter))]
 public enum ModelProvider
@@ -44,7 +44,7 @@ public enum ModelProvider
 /// <summary>
 /// Converts <see cref="ModelProvider"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class ModelProviderWireValues
 {
     /// <summary>
@@ -100,7 +100,7 @@ public static class ModelProviderWireValues
 /// <summary>
 /// Reads and writes <see cref="ModelProvider"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class ModelProviderJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ModelProvider>
 {
     /// <inheritdoc/>
@@ -116,7 +116,7 @@ public sealed class ModelProviderJsonConverter : global::System.Text.Json.Serial
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/ModelProvider.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class ModelProviderSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Provider-specific options of a model configuration: Vertex AI or Azure OpenAI.
 /// </summary>
 /// <remarks>Generated from <c>v3/ModelProviderOptions.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ModelProviderOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ModelProviderOptions.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ModelProviderOptionsJsonConverter))]
 public readonly partial struct ModelProviderOptions : global::System.IEquatable<ModelProviderOptions>
@@ -227,7 +227,7 @@ public readonly partial struct ModelProviderOptions : global::System.IEquatable<
 /// <summary>
 /// Reads and writes <see cref="ModelProviderOptions"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class ModelProviderOptionsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ModelProviderOptions>
 {
     /// <inheritdoc/>
@@ -245,7 +245,7 @@ public sealed class ModelProviderOptionsJsonConverter : global::System.Text.Json
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/ModelProviderOptions.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class ModelProviderOptionsSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Picks a model either by name or by a full configuration.
 /// </summary>
 /// <remarks>Generated from <c>v3/ModelSelection.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ModelSelection", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ModelSelection.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ModelSelectionJsonConverter))]
 public readonly partial struct ModelSelection : global::System.IEquatable<ModelSelection>
@@ -224,7 +224,7 @@ public readonly partial struct ModelSelection : global::System.IEquatable<ModelS
 /// <summary>
 /// Reads and writes <see cref="ModelSelection"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class ModelSelectionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ModelSelection>
 {
     /// <inheritdoc/>
@@ -242,7 +242,7 @@ public sealed class ModelSelectionJsonConverter : global::System.Text.Json.Seria
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/ModelSelection.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class ModelSelectionSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Options of a navigate call.
 /// </summary>
 /// <remarks>Generated from <c>v3/NavigateOptions.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("NavigateOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/NavigateOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.NavigateOptionsJsonConverter))]
 public sealed partial record NavigateOptions
@@ -125,7 +125,7 @@ public sealed partial record NavigateOptions
 /// <summary>
 /// Reads and writes <see cref="NavigateOptions"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class NavigateOptionsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<NavigateOptions>
 {
     /// <inheritdoc/>
@@ -145,7 +145,7 @@ public sealed class NavigateOptionsJsonConverter : global::System.Text.Json.Seri
 /// Page event that ends the navigation.
 /// </summary>
 /// <remarks>Generated from <c>v3/NavigateOptions.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("NavigateWaitUntil", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/NavigateOptions.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.NavigateWaitUntilJsonConverter))]
 public enum NavigateWaitUntil
@@ -170,7 +170,7 @@ public enum NavigateWaitUntil
 /// <summary>
 /// Converts <see cref="NavigateWaitUntil"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class NavigateWaitUntilWireValues
 {
     /// <summary>
@@ -222,7 +222,7 @@ public static class NavigateWaitUntilWireValues
 /// <summary>
 /// Reads and writes <see cref="NavigateWaitUntil"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class NavigateWaitUntilJsonConverter : global::System.Text.Json.Serialization.JsonConverter<NavigateWaitUntil>
 {
     /// <inheritdoc/>
@@ -238,7 +238,7 @@ public sealed class NavigateWaitUntilJsonConverter : global::System.Text.Json.Se
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/NavigateOptions.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class NavigateOptionsSchema
 {

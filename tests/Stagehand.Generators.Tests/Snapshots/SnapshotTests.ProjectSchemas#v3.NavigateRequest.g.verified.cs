@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Body of a navigate call.
 /// </summary>
 /// <remarks>Generated from <c>v3/NavigateRequest.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("NavigateRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/NavigateRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.NavigateRequestJsonConverter))]
 public sealed partial record NavigateRequest
@@ -140,7 +140,7 @@ public sealed partial record NavigateRequest
 /// <summary>
 /// Reads and writes <see cref="NavigateRequest"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class NavigateRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<NavigateRequest>
 {
     /// <inheritdoc/>
@@ -159,7 +159,7 @@ public sealed class NavigateRequestJsonConverter : global::System.Text.Json.Seri
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/NavigateRequest.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class NavigateRequestSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Response envelope of a navigate call.
 /// </summary>
 /// <remarks>Generated from <c>v3/NavigateResponse.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("NavigateResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/NavigateResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.NavigateResponseJsonConverter))]
 public sealed partial record NavigateResponse
@@ -103,7 +103,7 @@ public sealed partial record NavigateResponse
 /// <summary>
 /// Reads and writes <see cref="NavigateResponse"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class NavigateResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<NavigateResponse>
 {
     /// <inheritdoc/>
@@ -122,7 +122,7 @@ public sealed class NavigateResponseJsonConverter : global::System.Text.Json.Ser
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/NavigateResponse.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class NavigateResponseSchema
 {

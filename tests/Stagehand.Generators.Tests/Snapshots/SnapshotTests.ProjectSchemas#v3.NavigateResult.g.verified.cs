@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Wire result of a navigate call.
 /// </summary>
 /// <remarks>Generated from <c>v3/NavigateResult.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("NavigateResult", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/NavigateResult.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.NavigateResultJsonConverter))]
 public sealed partial record NavigateResult
@@ -97,7 +97,7 @@ public sealed partial record NavigateResult
 /// <summary>
 /// Reads and writes <see cref="NavigateResult"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class NavigateResultJsonConverter : global::System.Text.Json.Serialization.JsonConverter<NavigateResult>
 {
     /// <inheritdoc/>
@@ -116,7 +116,7 @@ public sealed class NavigateResultJsonConverter : global::System.Text.Json.Seria
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/NavigateResult.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class NavigateResultSchema
 {

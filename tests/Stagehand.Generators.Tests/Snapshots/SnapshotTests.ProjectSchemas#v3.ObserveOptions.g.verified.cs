@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Options of an observe call.
 /// </summary>
 /// <remarks>Generated from <c>v3/ObserveOptions.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ObserveOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ObserveOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ObserveOptionsJsonConverter))]
 public sealed partial record ObserveOptions
@@ -191,7 +191,7 @@ public sealed partial record ObserveOptions
 /// <summary>
 /// Reads and writes <see cref="ObserveOptions"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class ObserveOptionsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ObserveOptions>
 {
     /// <inheritdoc/>
@@ -210,7 +210,7 @@ public sealed class ObserveOptionsJsonConverter : global::System.Text.Json.Seria
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/ObserveOptions.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class ObserveOptionsSchema
 {

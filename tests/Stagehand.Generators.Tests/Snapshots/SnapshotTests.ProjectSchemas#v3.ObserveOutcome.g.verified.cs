@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// SDK-side result of observe: an object holding the actions and the server cache status, so the status survives copying and serialization. Not a wire shape.
 /// </summary>
 /// <remarks>Generated from <c>v3/ObserveOutcome.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ObserveOutcome", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ObserveOutcome.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ObserveOutcomeJsonConverter))]
 public sealed partial record ObserveOutcome
@@ -126,7 +126,7 @@ public sealed partial record ObserveOutcome
 /// <summary>
 /// Reads and writes <see cref="ObserveOutcome"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class ObserveOutcomeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ObserveOutcome>
 {
     /// <inheritdoc/>
@@ -145,7 +145,7 @@ public sealed class ObserveOutcomeJsonConverter : global::System.Text.Json.Seria
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/ObserveOutcome.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class ObserveOutcomeSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Body of an observe call.
 /// </summary>
 /// <remarks>Generated from <c>v3/ObserveRequest.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ObserveRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ObserveRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ObserveRequestJsonConverter))]
 public sealed partial record ObserveRequest
@@ -163,7 +163,7 @@ public sealed partial record ObserveRequest
 /// <summary>
 /// Reads and writes <see cref="ObserveRequest"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class ObserveRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ObserveRequest>
 {
     /// <inheritdoc/>
@@ -182,7 +182,7 @@ public sealed class ObserveRequestJsonConverter : global::System.Text.Json.Seria
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/ObserveRequest.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class ObserveRequestSchema
 {

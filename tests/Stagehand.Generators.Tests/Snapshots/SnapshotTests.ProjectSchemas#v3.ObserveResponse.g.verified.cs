@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Response envelope of an observe call.
 /// </summary>
 /// <remarks>Generated from <c>v3/ObserveResponse.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ObserveResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ObserveResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ObserveResponseJsonConverter))]
 public sealed partial record ObserveResponse
@@ -103,7 +103,7 @@ public sealed partial record ObserveResponse
 /// <summary>
 /// Reads and writes <see cref="ObserveResponse"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class ObserveResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ObserveResponse>
 {
     /// <inheritdoc/>
@@ -122,7 +122,7 @@ public sealed class ObserveResponseJsonConverter : global::System.Text.Json.Seri
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/ObserveResponse.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class ObserveResponseSchema
 {

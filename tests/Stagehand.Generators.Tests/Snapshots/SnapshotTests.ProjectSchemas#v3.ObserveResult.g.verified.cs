@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Wire result of an observe call.
 /// </summary>
 /// <remarks>Generated from <c>v3/ObserveResult.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ObserveResult", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ObserveResult.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ObserveResultJsonConverter))]
 public sealed partial record ObserveResult
@@ -120,7 +120,7 @@ public sealed partial record ObserveResult
 /// <summary>
 /// Reads and writes <see cref="ObserveResult"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class ObserveResultJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ObserveResult>
 {
     /// <inheritdoc/>
@@ -139,7 +139,7 @@ public sealed class ObserveResultJsonConverter : global::System.Text.Json.Serial
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/ObserveResult.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class ObserveResultSchema
 {

@@ -10,7 +10,7 @@ namespace Stagehand.Contracts.V3;
 /// The cases are told apart by the type member.
 /// </summary>
 /// <remarks>Generated from <c>v3/ProxyConfig.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ProxyConfig", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ProxyConfig.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ProxyConfigJsonConverter))]
 public readonly partial struct ProxyConfig : global::System.IEquatable<ProxyConfig>
@@ -228,7 +228,7 @@ public readonly partial struct ProxyConfig : global::System.IEquatable<ProxyConf
 /// <summary>
 /// Reads and writes <see cref="ProxyConfig"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class ProxyConfigJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ProxyConfig>
 {
     /// <inheritdoc/>
@@ -246,7 +246,7 @@ public sealed class ProxyConfigJsonConverter : global::System.Text.Json.Serializ
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/ProxyConfig.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class ProxyConfigSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Response envelope of a session replay.
 /// </summary>
 /// <remarks>Generated from <c>v3/ReplayResponse.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ReplayResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ReplayResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ReplayResponseJsonConverter))]
 public sealed partial record ReplayResponse
@@ -103,7 +103,7 @@ public sealed partial record ReplayResponse
 /// <summary>
 /// Reads and writes <see cref="ReplayResponse"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class ReplayResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ReplayResponse>
 {
     /// <inheritdoc/>
@@ -122,7 +122,7 @@ public sealed class ReplayResponseJsonConverter : global::System.Text.Json.Seria
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/ReplayResponse.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class ReplayResponseSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Constructor-level server cache default: one boolean for all methods, or per-method settings. A call's own setting wins over it.
 /// </summary>
 /// <remarks>Generated from <c>v3/ServerCacheDefaults.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ServerCacheDefaults", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ServerCacheDefaults.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ServerCacheDefaultsJsonConverter))]
 public readonly partial struct ServerCacheDefaults : global::System.IEquatable<ServerCacheDefaults>
@@ -224,7 +224,7 @@ public readonly partial struct ServerCacheDefaults : global::System.IEquatable<S
 /// <summary>
 /// Reads and writes <see cref="ServerCacheDefaults"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class ServerCacheDefaultsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ServerCacheDefaults>
 {
     /// <inheritdoc/>
@@ -242,7 +242,7 @@ public sealed class ServerCacheDefaultsJsonConverter : global::System.Text.Json.
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/ServerCacheDefaults.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class ServerCacheDefaultsSchema
 {

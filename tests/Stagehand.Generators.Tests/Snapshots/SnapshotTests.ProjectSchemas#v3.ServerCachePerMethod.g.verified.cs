@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Per-method server cache defaults given to the client constructor; a method left out keeps caching enabled.
 /// </summary>
 /// <remarks>Generated from <c>v3/ServerCachePerMethod.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ServerCachePerMethod", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ServerCachePerMethod.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ServerCachePerMethodJsonConverter))]
 public sealed partial record ServerCachePerMethod
@@ -133,7 +133,7 @@ public sealed partial record ServerCachePerMethod
 /// <summary>
 /// Reads and writes <see cref="ServerCachePerMethod"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class ServerCachePerMethodJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ServerCachePerMethod>
 {
     /// <inheritdoc/>
@@ -152,7 +152,7 @@ public sealed class ServerCachePerMethodJsonConverter : global::System.Text.Json
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/ServerCachePerMethod.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class ServerCachePerMethodSchema
 {

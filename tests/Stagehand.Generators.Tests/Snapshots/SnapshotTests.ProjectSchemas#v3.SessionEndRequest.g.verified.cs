@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Body of the call that ends a session: an empty object (or no body at all).
 /// </summary>
 /// <remarks>Generated from <c>v3/SessionEndRequest.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("SessionEndRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/SessionEndRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.SessionEndRequestJsonConverter))]
 public sealed partial record SessionEndRequest
@@ -75,7 +75,7 @@ public sealed partial record SessionEndRequest
 /// <summary>
 /// Reads and writes <see cref="SessionEndRequest"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class SessionEndRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SessionEndRequest>
 {
     /// <inheritdoc/>
@@ -94,7 +94,7 @@ public sealed class SessionEndRequestJsonConverter : global::System.Text.Json.Se
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/SessionEndRequest.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class SessionEndRequestSchema
 {

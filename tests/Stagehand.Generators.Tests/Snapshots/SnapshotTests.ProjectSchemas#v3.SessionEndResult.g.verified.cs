@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Empty result of ending a session.
 /// </summary>
 /// <remarks>Generated from <c>v3/SessionEndResult.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("SessionEndResult", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/SessionEndResult.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.SessionEndResultJsonConverter))]
 public sealed partial record SessionEndResult
@@ -75,7 +75,7 @@ public sealed partial record SessionEndResult
 /// <summary>
 /// Reads and writes <see cref="SessionEndResult"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class SessionEndResultJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SessionEndResult>
 {
     /// <inheritdoc/>
@@ -94,7 +94,7 @@ public sealed class SessionEndResultJsonConverter : global::System.Text.Json.Ser
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/SessionEndResult.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class SessionEndResultSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Body of the call that starts a session.
 /// </summary>
 /// <remarks>Generated from <c>v3/SessionStartRequest.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("SessionStartRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/SessionStartRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.SessionStartRequestJsonConverter))]
 public sealed partial record SessionStartRequest
@@ -262,7 +262,7 @@ public sealed partial record SessionStartRequest
 /// <summary>
 /// Reads and writes <see cref="SessionStartRequest"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class SessionStartRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SessionStartRequest>
 {
     /// <inheritdoc/>
@@ -281,7 +281,7 @@ public sealed class SessionStartRequestJsonConverter : global::System.Text.Json.
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/SessionStartRequest.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class SessionStartRequestSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// What starting a session returns.
 /// </summary>
 /// <remarks>Generated from <c>v3/SessionStartResult.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("SessionStartResult", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/SessionStartResult.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.SessionStartResultJsonConverter))]
 public sealed partial record SessionStartResult
@@ -116,7 +116,7 @@ public sealed partial record SessionStartResult
 /// <summary>
 /// Reads and writes <see cref="SessionStartResult"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class SessionStartResultJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SessionStartResult>
 {
     /// <inheritdoc/>
@@ -135,7 +135,7 @@ public sealed class SessionStartResultJsonConverter : global::System.Text.Json.S
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/SessionStartResult.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class SessionStartResultSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// One server-sent event of a streamed response, sent as the data of an event named after its status.
 /// </summary>
 /// <remarks>Generated from <c>v3/StreamEvent.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("StreamEvent", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/StreamEvent.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.StreamEventJsonConverter))]
 public sealed partial record StreamEvent
@@ -118,7 +118,7 @@ public sealed partial record StreamEvent
 /// <summary>
 /// Reads and writes <see cref="StreamEvent"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class StreamEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<StreamEvent>
 {
     /// <inheritdoc/>
@@ -138,7 +138,7 @@ public sealed class StreamEventJsonConverter : global::System.Text.Json.Serializ
 /// Event payload: lifecycle data or a log message.
 /// </summary>
 /// <remarks>Generated from <c>v3/StreamEvent.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("StreamEventData", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/StreamEvent.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.StreamEventDataJsonConverter))]
 public readonly partial struct StreamEventData : global::System.IEquatable<StreamEventData>
@@ -356,7 +356,7 @@ public readonly partial struct StreamEventData : global::System.IEquatable<Strea
 /// <summary>
 /// Reads and writes <see cref="StreamEventData"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class StreamEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<StreamEventData>
 {
     /// <inheritdoc/>
@@ -374,7 +374,7 @@ public sealed class StreamEventDataJsonConverter : global::System.Text.Json.Seri
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/StreamEvent.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class StreamEventSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Payload of a log event in a stream.
 /// </summary>
 /// <remarks>Generated from <c>v3/StreamEventLogData.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("StreamEventLogData", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/StreamEventLogData.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.StreamEventLogDataJsonConverter))]
 public sealed partial record StreamEventLogData
@@ -99,7 +99,7 @@ public sealed partial record StreamEventLogData
 /// <summary>
 /// Reads and writes <see cref="StreamEventLogData"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class StreamEventLogDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<StreamEventLogData>
 {
     /// <inheritdoc/>
@@ -119,7 +119,7 @@ public sealed class StreamEventLogDataJsonConverter : global::System.Text.Json.S
 /// The log message. Declared as text, but servers send a structured log line, so both are accepted.
 /// </summary>
 /// <remarks>Generated from <c>v3/StreamEventLogData.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("StreamLogMessage", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/StreamEventLogData.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.StreamLogMessageJsonConverter))]
 public readonly partial struct StreamLogMessage : global::System.IEquatable<StreamLogMessage>
@@ -336,7 +336,7 @@ public readonly partial struct StreamLogMessage : global::System.IEquatable<Stre
 /// <summary>
 /// Reads and writes <see cref="StreamLogMessage"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class StreamLogMessageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<StreamLogMessage>
 {
     /// <inheritdoc/>
@@ -354,7 +354,7 @@ public sealed class StreamLogMessageJsonConverter : global::System.Text.Json.Ser
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/StreamEventLogData.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class StreamEventLogDataSchema
 {

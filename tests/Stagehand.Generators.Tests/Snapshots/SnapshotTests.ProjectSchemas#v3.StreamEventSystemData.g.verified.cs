@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Payload of a lifecycle event in a stream.
 /// </summary>
 /// <remarks>Generated from <c>v3/StreamEventSystemData.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("StreamEventSystemData", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/StreamEventSystemData.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.StreamEventSystemDataJsonConverter))]
 public sealed partial record StreamEventSystemData
@@ -142,7 +142,7 @@ public sealed partial record StreamEventSystemData
 /// <summary>
 /// Reads and writes <see cref="StreamEventSystemData"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class StreamEventSystemDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<StreamEventSystemData>
 {
     /// <inheritdoc/>
@@ -161,7 +161,7 @@ public sealed class StreamEventSystemDataJsonConverter : global::System.Text.Jso
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/StreamEventSystemData.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class StreamEventSystemDataSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Model usage of one replayed action.
 /// </summary>
 /// <remarks>Generated from <c>v3/TokenUsage.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("TokenUsage", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/TokenUsage.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.TokenUsageJsonConverter))]
 public sealed partial record TokenUsage
@@ -150,7 +150,7 @@ public sealed partial record TokenUsage
 /// <summary>
 /// Reads and writes <see cref="TokenUsage"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class TokenUsageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TokenUsage>
 {
     /// <inheritdoc/>
@@ -169,7 +169,7 @@ public sealed class TokenUsageJsonConverter : global::System.Text.Json.Serializa
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/TokenUsage.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class TokenUsageSchema
 {

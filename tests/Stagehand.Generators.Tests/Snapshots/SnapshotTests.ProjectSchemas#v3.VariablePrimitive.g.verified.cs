@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Plain variable value: a string, number or boolean.
 /// </summary>
 /// <remarks>Generated from <c>v3/VariablePrimitive.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("VariablePrimitive", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/VariablePrimitive.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.VariablePrimitiveJsonConverter))]
 public readonly partial struct VariablePrimitive : global::System.IEquatable<VariablePrimitive>
@@ -257,7 +257,7 @@ public readonly partial struct VariablePrimitive : global::System.IEquatable<Var
 /// <summary>
 /// Reads and writes <see cref="VariablePrimitive"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class VariablePrimitiveJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VariablePrimitive>
 {
     /// <inheritdoc/>
@@ -275,7 +275,7 @@ public sealed class VariablePrimitiveJsonConverter : global::System.Text.Json.Se
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/VariablePrimitive.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class VariablePrimitiveSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Value of one named variable: a plain value, or a value with a description for the model.
 /// </summary>
 /// <remarks>Generated from <c>v3/VariableValue.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("VariableValue", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/VariableValue.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.VariableValueJsonConverter))]
 public readonly partial struct VariableValue : global::System.IEquatable<VariableValue>
@@ -297,7 +297,7 @@ public readonly partial struct VariableValue : global::System.IEquatable<Variabl
 /// <summary>
 /// Reads and writes <see cref="VariableValue"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class VariableValueJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VariableValue>
 {
     /// <inheritdoc/>
@@ -316,7 +316,7 @@ public sealed class VariableValueJsonConverter : global::System.Text.Json.Serial
 /// The DescribedVariable contract.
 /// </summary>
 /// <remarks>Generated from <c>v3/VariableValue.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("DescribedVariable", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/VariableValue.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.DescribedVariableJsonConverter))]
 public sealed partial record DescribedVariable
@@ -412,7 +412,7 @@ public sealed partial record DescribedVariable
 /// <summary>
 /// Reads and writes <see cref="DescribedVariable"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class DescribedVariableJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DescribedVariable>
 {
     /// <inheritdoc/>
@@ -431,7 +431,7 @@ public sealed class DescribedVariableJsonConverter : global::System.Text.Json.Se
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/VariableValue.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class VariableValueSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Provider options wrapper holding the Vertex AI settings.
 /// </summary>
 /// <remarks>Generated from <c>v3/VertexModelProviderOptions.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("VertexModelProviderOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/VertexModelProviderOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.VertexModelProviderOptionsJsonConverter))]
 public sealed partial record VertexModelProviderOptions
@@ -93,7 +93,7 @@ public sealed partial record VertexModelProviderOptions
 /// <summary>
 /// Reads and writes <see cref="VertexModelProviderOptions"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class VertexModelProviderOptionsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VertexModelProviderOptions>
 {
     /// <inheritdoc/>
@@ -112,7 +112,7 @@ public sealed class VertexModelProviderOptionsJsonConverter : global::System.Tex
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/VertexModelProviderOptions.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class VertexModelProviderOptionsSchema
 {

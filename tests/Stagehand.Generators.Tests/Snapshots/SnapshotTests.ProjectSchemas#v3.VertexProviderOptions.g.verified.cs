@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Vertex AI settings of a model configuration.
 /// </summary>
 /// <remarks>Generated from <c>v3/VertexProviderOptions.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("VertexProviderOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/VertexProviderOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.VertexProviderOptionsJsonConverter))]
 public sealed partial record VertexProviderOptions
@@ -148,7 +148,7 @@ public sealed partial record VertexProviderOptions
 /// <summary>
 /// Reads and writes <see cref="VertexProviderOptions"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class VertexProviderOptionsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VertexProviderOptions>
 {
     /// <inheritdoc/>
@@ -167,7 +167,7 @@ public sealed class VertexProviderOptionsJsonConverter : global::System.Text.Jso
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/VertexProviderOptions.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class VertexProviderOptionsSchema
 {

@@ -10,7 +10,7 @@ namespace Stagehand.Contracts.V4;
 /// The cases are told apart by the env member.
 /// </summary>
 /// <remarks>Generated from <c>v4/BrowserSessionCreateRequest.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserSessionCreateRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSessionCreateRequest.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.BrowserSessionCreateRequestJsonConverter))]
 public readonly partial struct BrowserSessionCreateRequest : global::System.IEquatable<BrowserSessionCreateRequest>
@@ -228,7 +228,7 @@ public readonly partial struct BrowserSessionCreateRequest : global::System.IEqu
 /// <summary>
 /// Reads and writes <see cref="BrowserSessionCreateRequest"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserSessionCreateRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserSessionCreateRequest>
 {
     /// <inheritdoc/>
@@ -246,7 +246,7 @@ public sealed class BrowserSessionCreateRequestJsonConverter : global::System.Te
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v4/BrowserSessionCreateRequest.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class BrowserSessionCreateRequestSchema
 {

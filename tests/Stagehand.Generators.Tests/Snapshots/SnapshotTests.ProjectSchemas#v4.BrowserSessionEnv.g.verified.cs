@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V4;
 /// Where a browser session's browser runs.
 /// </summary>
 /// <remarks>Generated from <c>v4/BrowserSessionEnv.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserSessionEnv", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSessionEnv.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.BrowserSessionEnvJsonConverter))]
 public enum BrowserSessionEnv
@@ -29,7 +29,7 @@ public enum BrowserSessionEnv
 /// <summary>
 /// Converts <see cref="BrowserSessionEnv"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class BrowserSessionEnvWireValues
 {
     /// <summary>
@@ -79,7 +79,7 @@ public static class BrowserSessionEnvWireValues
 /// <summary>
 /// Reads and writes <see cref="BrowserSessionEnv"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserSessionEnvJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserSessionEnv>
 {
     /// <inheritdoc/>
@@ -95,7 +95,7 @@ public sealed class BrowserSessionEnvJsonConverter : global::System.Text.Json.Se
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v4/BrowserSessionEnv.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class BrowserSessionEnvSchema
 {

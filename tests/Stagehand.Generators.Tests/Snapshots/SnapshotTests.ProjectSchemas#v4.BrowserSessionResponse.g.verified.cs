@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V4;
 /// Success envelope of the browser session create, get, update and end calls.
 /// </summary>
 /// <remarks>Generated from <c>v4/BrowserSessionResponse.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserSessionResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSessionResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.BrowserSessionResponseJsonConverter))]
 public sealed partial record BrowserSessionResponse
@@ -100,7 +100,7 @@ public sealed partial record BrowserSessionResponse
 /// <summary>
 /// Reads and writes <see cref="BrowserSessionResponse"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserSessionResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserSessionResponse>
 {
     /// <inheritdoc/>
@@ -119,7 +119,7 @@ public sealed class BrowserSessionResponseJsonConverter : global::System.Text.Js
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v4/BrowserSessionResponse.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class BrowserSessionResponseSchema
 {

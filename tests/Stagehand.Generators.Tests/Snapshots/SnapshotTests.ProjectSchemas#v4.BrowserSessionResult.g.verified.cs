@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V4;
 /// Holds one browser session.
 /// </summary>
 /// <remarks>Generated from <c>v4/BrowserSessionResult.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserSessionResult", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSessionResult.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.BrowserSessionResultJsonConverter))]
 public sealed partial record BrowserSessionResult
@@ -93,7 +93,7 @@ public sealed partial record BrowserSessionResult
 /// <summary>
 /// Reads and writes <see cref="BrowserSessionResult"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserSessionResultJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserSessionResult>
 {
     /// <inheritdoc/>
@@ -112,7 +112,7 @@ public sealed class BrowserSessionResultJsonConverter : global::System.Text.Json
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v4/BrowserSessionResult.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class BrowserSessionResultSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V4;
 /// Partial update of a browser session. Server-assigned members are rejected.
 /// </summary>
 /// <remarks>Generated from <c>v4/BrowserSessionUpdateRequest.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserSessionUpdateRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSessionUpdateRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject, RequestFor = "BrowserSession.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestJsonConverter))]
 public sealed partial record BrowserSessionUpdateRequest
@@ -246,7 +246,7 @@ public sealed partial record BrowserSessionUpdateRequest
 /// <summary>
 /// Reads and writes <see cref="BrowserSessionUpdateRequest"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserSessionUpdateRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserSessionUpdateRequest>
 {
     /// <inheritdoc/>
@@ -265,7 +265,7 @@ public sealed class BrowserSessionUpdateRequestJsonConverter : global::System.Te
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v4/BrowserSessionUpdateRequest.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class BrowserSessionUpdateRequestSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V4;
 /// Error envelope the browser session routes send.
 /// </summary>
 /// <remarks>Generated from <c>v4/BrowserSessionV4ErrorResponse.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserSessionV4ErrorResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSessionV4ErrorResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseJsonConverter))]
 public sealed partial record BrowserSessionV4ErrorResponse
@@ -142,7 +142,7 @@ public sealed partial record BrowserSessionV4ErrorResponse
 /// <summary>
 /// Reads and writes <see cref="BrowserSessionV4ErrorResponse"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserSessionV4ErrorResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserSessionV4ErrorResponse>
 {
     /// <inheritdoc/>
@@ -161,7 +161,7 @@ public sealed class BrowserSessionV4ErrorResponseJsonConverter : global::System.
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v4/BrowserSessionV4ErrorResponse.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class BrowserSessionV4ErrorResponseSchema
 {

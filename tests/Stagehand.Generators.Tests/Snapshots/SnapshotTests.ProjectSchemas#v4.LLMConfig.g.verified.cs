@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V4;
 /// A reusable, non-secret LLM configuration that browser sessions refer to by id. Every member is present; unset ones are null. Credentials never live here.
 /// </summary>
 /// <remarks>Generated from <c>v4/LLMConfig.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("LLMConfig", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/LLMConfig.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject, Persisted = true)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.LLMConfigJsonConverter))]
 public sealed partial record LLMConfig
@@ -225,7 +225,7 @@ public sealed partial record LLMConfig
 /// <summary>
 /// Reads and writes <see cref="LLMConfig"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class LLMConfigJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LLMConfig>
 {
     /// <inheritdoc/>
@@ -244,7 +244,7 @@ public sealed class LLMConfigJsonConverter : global::System.Text.Json.Serializat
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v4/LLMConfig.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class LLMConfigSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V4;
 /// Success envelope of the LLM list call.
 /// </summary>
 /// <remarks>Generated from <c>v4/LLMListResponse.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("LLMListResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/LLMListResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.LLMListResponseJsonConverter))]
 public sealed partial record LLMListResponse
@@ -100,7 +100,7 @@ public sealed partial record LLMListResponse
 /// <summary>
 /// Reads and writes <see cref="LLMListResponse"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class LLMListResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LLMListResponse>
 {
     /// <inheritdoc/>
@@ -119,7 +119,7 @@ public sealed class LLMListResponseJsonConverter : global::System.Text.Json.Seri
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v4/LLMListResponse.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class LLMListResponseSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V4;
 /// Holds a list of LLM configurations.
 /// </summary>
 /// <remarks>Generated from <c>v4/LLMListResult.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("LLMListResult", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/LLMListResult.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.LLMListResultJsonConverter))]
 public sealed partial record LLMListResult
@@ -107,7 +107,7 @@ public sealed partial record LLMListResult
 /// <summary>
 /// Reads and writes <see cref="LLMListResult"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class LLMListResultJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LLMListResult>
 {
     /// <inheritdoc/>
@@ -126,7 +126,7 @@ public sealed class LLMListResultJsonConverter : global::System.Text.Json.Serial
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v4/LLMListResult.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class LLMListResultSchema
 {
