@@ -24,6 +24,27 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void GeneratorVersionIsScrubbedFromSnapshots()
+    {
+        var result = GeneratorHarness.RunInline(("Thing.schema.json", """{ "type": "object", "properties": { "name": { "type": "string" } } }"""));
+        var version = typeof(ContractsGenerator).Assembly.GetName().Version!.ToString(3);
+
+        Assert.All(result.GeneratedSources, source =>
+        {
+            var text = source.SourceText.ToString();
+            Assert.Contains($"GeneratedCode(\"Stagehand.Generators\", \"{version}\")", text);
+            var scrubbed = Snapshot.ScrubVersion(text);
+            Assert.DoesNotContain($"\"{version}\"", scrubbed);
+            Assert.Contains($"GeneratedCode(\"Stagehand.Generators\", \"{Snapshot.VersionToken}\")", scrubbed);
+            Assert.Equal(text.Replace($"\"{version}\"", $"\"{Snapshot.VersionToken}\"", System.StringComparison.Ordinal), scrubbed);
+        });
+        // Only the generator's version, whole, where it names the generator: not a longer number, not another tool's.
+        Assert.Equal("Stagehand.Generators {version} from", Snapshot.ScrubVersion($"Stagehand.Generators {version} from"));
+        Assert.Equal($"Stagehand.Generators {version}9", Snapshot.ScrubVersion($"Stagehand.Generators {version}9"));
+        Assert.Equal($"GeneratedCode(\"Other.Tool\", \"{version}\")", Snapshot.ScrubVersion($"GeneratedCode(\"Other.Tool\", \"{version}\")"));
+    }
+
+    [Fact]
     public void ConsumerSchemaWithoutNamespaceMetadataUsesRootNamespace()
     {
         var file = new TestAdditionalText("/consumer/schemas/Widget.schema.json", """

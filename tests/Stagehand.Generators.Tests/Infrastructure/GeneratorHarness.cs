@@ -79,13 +79,50 @@ internal static class GeneratorHarness
         return result;
     }
 
+    /// <summary>The namespace of what <c>RunInline</c> generates (the root namespace it passes).</summary>
+    public const string InlineNamespace = "Inline.Contracts";
+
     /// <summary>Runs over a few schema files given as (relative path, text), all in one namespace.</summary>
-    public static GeneratorRunResult RunInline(params (string Path, string Text)[] files)
+    public static GeneratorRunResult RunInline(params (string Path, string Text)[] files) =>
+        RunInline(new Dictionary<string, string>(), files);
+
+    /// <summary>
+    /// Runs over a few schema files given as (relative path, text), all in one namespace, each with the same item
+    /// metadata (e.g. <c>StagehandSchemaMode=validator</c>, as <see cref="ValidatorMode"/> says).
+    /// </summary>
+    public static GeneratorRunResult RunInline(IReadOnlyDictionary<string, string> metadata, params (string Path, string Text)[] files)
     {
         var texts = files.Select(f => new TestAdditionalText("/inline/" + f.Path, f.Text)).ToImmutableArray();
         var options = new TestOptionsProvider(
-            new Dictionary<string, string> { [ContractsGenerator.RootNamespaceProperty] = "Inline.Contracts" },
-            new Dictionary<string, IReadOnlyDictionary<string, string>>());
+            new Dictionary<string, string> { [ContractsGenerator.RootNamespaceProperty] = InlineNamespace },
+            texts.ToDictionary(t => t.Path, _ => metadata));
         return Run(texts, options);
+    }
+
+    /// <summary>The item metadata of a file read as plain JSON Schema, whose <c>&lt;Stem&gt;Schema</c> class only validates.</summary>
+    public static IReadOnlyDictionary<string, string> ValidatorMode { get; } =
+        new Dictionary<string, string> { [Stagehand.Schema.SchemaFileSettings.ModeMetadata] = "validator" };
+
+    /// <summary>
+    /// Compiles what a run generated, with the Stagehand.Contracts runtime and any other sources given, and loads it into
+    /// a collectible context. Fails with the compiler's errors and warnings, so generated code must build warning-free.
+    /// </summary>
+    public static System.Reflection.Assembly CompileAndLoad(GeneratorRunResult result, params string[] otherSources)
+    {
+        var compilation = CSharpCompilation.Create(
+            "Inline",
+            result.GeneratedSources.Select(s => s.SyntaxTree).Concat(otherSources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions))),
+            Basic.Reference.Assemblies.Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(Stagehand.Contracts.JsonAny).Assembly.Location)),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        using var image = new MemoryStream();
+        var emitted = compilation.Emit(image);
+        var problems = emitted.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        if (!emitted.Success || problems.Count > 0)
+        {
+            throw new InvalidOperationException("The generated code does not compile cleanly:\n" + string.Join("\n", problems.Take(20)));
+        }
+
+        image.Position = 0;
+        return new System.Runtime.Loader.AssemblyLoadContext("inline", isCollectible: true).LoadFromStream(image);
     }
 }

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 
 namespace Stagehand.Generators.Tests.Infrastructure;
@@ -11,11 +13,25 @@ namespace Stagehand.Generators.Tests.Infrastructure;
 /// Snapshot checks with Verify's file conventions: <c>Snapshots/&lt;Class&gt;.&lt;Method&gt;#&lt;HintName&gt;.verified.cs</c>
 /// per generated source, whose first line is <c>//HintName: &lt;hint&gt;</c>, and <c>&lt;Class&gt;.&lt;Method&gt;.verified.txt</c> for
 /// diagnostics. A mismatch writes <c>*.received.*</c> beside it and fails with a diff. Set
-/// <c>STAGEHAND_ACCEPT_SNAPSHOTS=1</c> to accept what was received.
+/// <c>STAGEHAND_ACCEPT_SNAPSHOTS=1</c> to accept what was received. The generator's version, which every generated type
+/// carries in <c>[GeneratedCode("Stagehand.Generators", "&lt;version&gt;")]</c>, is written as <see cref="VersionToken"/>,
+/// so that a new version changes no snapshot.
 /// </summary>
 internal static class Snapshot
 {
     public const string AcceptVariable = "STAGEHAND_ACCEPT_SNAPSHOTS";
+
+    /// <summary>What the generator's version is replaced with in a snapshot.</summary>
+    public const string VersionToken = "{version}";
+
+    /// <summary>
+    /// The generator's version where the generated code names it: right after the tool's name, as the second argument of
+    /// <c>GeneratedCode</c> (<c>ContractEmitter</c> writes <c>Assembly.GetName().Version.ToString(3)</c>) or after it in a
+    /// comment. Only the generator assembly's own version strings match, longest first, and only as a whole.
+    /// </summary>
+    private static readonly Regex GeneratorVersion = new(
+        @"(?<=\bStagehand\.Generators(?:"", ""|\s+v?))(?:" + string.Join("|", GeneratorVersions().Select(Regex.Escape)) + @")(?![\w.+-])",
+        RegexOptions.CultureInvariant);
 
     private static string Folder => Path.Combine(RepositoryPaths.TestProject, "Snapshots");
 
@@ -32,7 +48,7 @@ internal static class Snapshot
             var stem = source.HintName.EndsWith(".cs", StringComparison.Ordinal) ? source.HintName[..^3] : source.HintName;
             var verified = Path.Combine(Folder, prefix + stem + ".verified.cs");
             expectedFiles.Add(Path.GetFileName(verified));
-            var text = "//HintName: " + source.HintName + "\n" + Normalize(source.SourceText.ToString());
+            var text = "//HintName: " + source.HintName + "\n" + ScrubVersion(Normalize(source.SourceText.ToString()));
             Compare(verified, text, failures);
         }
 
@@ -103,6 +119,26 @@ internal static class Snapshot
         failures.Add(expected is null
             ? $"{Path.GetFileName(verifiedPath)} does not exist yet."
             : $"{Path.GetFileName(verifiedPath)} differs:\n{FirstDifference(expected, received)}");
+    }
+
+    /// <summary>The generated text with the generator's version replaced by <see cref="VersionToken"/>.</summary>
+    public static string ScrubVersion(string generated) => GeneratorVersion.Replace(generated, VersionToken);
+
+    private static IEnumerable<string> GeneratorVersions()
+    {
+        var assembly = typeof(ContractsGenerator).Assembly;
+        var version = assembly.GetName().Version!;
+        return new[]
+            {
+                assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion,
+                assembly.GetCustomAttribute<AssemblyFileVersionAttribute>()?.Version,
+                version.ToString(4),
+                version.ToString(3),
+            }
+            .OfType<string>()
+            .Where(v => v.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(v => v.Length);
     }
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimStart('\uFEFF');

@@ -7,7 +7,7 @@ namespace Consumer;
 /// <summary>
 /// Every contract generated in this assembly.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 internal static class GeneratedContracts
 {
     /// <summary>

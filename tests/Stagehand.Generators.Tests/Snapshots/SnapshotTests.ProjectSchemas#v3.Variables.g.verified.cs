@@ -7,7 +7,7 @@ namespace Stagehand.Contracts.V3;
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/Variables.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class VariablesSchema
 {
