@@ -449,7 +449,7 @@ public sealed class ScenarioSnapshotTests
         Assert.Equal(
             expectedDiagnostics ?? [],
             result.Diagnostics.Select(d => d.Id + ": " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(d => d, System.StringComparer.Ordinal));
-        var own = result.GeneratedSources.Where(s => s.HintName == stem + ".g.cs").ToList();
+        var own = result.GeneratedSources.Where(s => s.HintName == stem + ".g.cs" || s.HintName == stem + ".Reader.g.cs").ToList();
         Assert.NotEmpty(own);
         Snapshot.VerifySources(nameof(ScenarioSnapshotTests), test, own);
 

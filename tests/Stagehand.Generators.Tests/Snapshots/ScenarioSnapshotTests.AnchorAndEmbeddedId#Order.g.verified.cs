@@ -4,7 +4,6 @@
 #nullable enable
 
 namespace Inline.Contracts;
-
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>Order.schema.json</c>.
 /// </summary>
@@ -18,8 +17,8 @@ public static class OrderSchema
     public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
         global::Stagehand.Contracts.ContractJson.Validate<global::Stagehand.Contracts.JsonAny>(utf8Json, options, ReadRoot);
 
-    internal static readonly global::Stagehand.Contracts.NumberRules Read__defs_amount_2b1d2ff3NumberRules = new(minimum: "0");
-    internal static readonly global::Stagehand.Contracts.StringRules Read__defs_money__defs_code_16a90e5eStringRules = new(pattern: "^[A-Z]{3}$", format: global::Stagehand.Contracts.StringFormat.None);
+    internal static readonly global::Stagehand.Contracts.NumberRules ReadAmountNumberRules = new(minimum: "0");
+    internal static readonly global::Stagehand.Contracts.StringRules ReadMoneyCodeStringRules = new(pattern: "^[A-Z]{3}$", format: global::Stagehand.Contracts.StringFormat.None);
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
@@ -60,14 +59,14 @@ public static class OrderSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Inline.Contracts.OrderSchema.Read_properties_total_93ffba7e(ref reader, ref context, false, out _);
+                        if (first) global::Inline.Contracts.OrderSchema.ReadTotal(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Inline.Contracts.OrderSchema.Read_properties_currency_ea7d7b6f(ref reader, ref context, false, out _);
+                        if (first) global::Inline.Contracts.OrderSchema.ReadCurrency(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else
@@ -89,7 +88,7 @@ public static class OrderSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read__defs_amount_2b1d2ff3(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadAmount(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -104,7 +103,7 @@ public static class OrderSchema
         {
             case global::System.Text.Json.JsonTokenType.Number:
             {
-                context.CheckNumber(ref reader, Read__defs_amount_2b1d2ff3NumberRules);
+                context.CheckNumber(ref reader, ReadAmountNumberRules);
                 break;
             }
         }
@@ -117,12 +116,7 @@ public static class OrderSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read__defs_money_79850c0d(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        return context.TryReadAny(ref reader, build, out value);
-    }
-
-    internal static bool Read__defs_money__defs_code_16a90e5e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadMoneyCode(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -137,7 +131,7 @@ public static class OrderSchema
         {
             case global::System.Text.Json.JsonTokenType.String:
             {
-                context.CheckString(ref reader, Read__defs_money__defs_code_16a90e5eStringRules);
+                context.CheckString(ref reader, ReadMoneyCodeStringRules);
                 break;
             }
         }
@@ -150,13 +144,13 @@ public static class OrderSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_total_93ffba7e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadTotal(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
-        return global::Inline.Contracts.OrderSchema.Read__defs_amount_2b1d2ff3(ref reader, ref context, build, out value);
+        return global::Inline.Contracts.OrderSchema.ReadAmount(ref reader, ref context, build, out value);
     }
 
-    internal static bool Read_properties_currency_ea7d7b6f(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadCurrency(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
-        return global::Inline.Contracts.OrderSchema.Read__defs_money__defs_code_16a90e5e(ref reader, ref context, build, out value);
+        return global::Inline.Contracts.OrderSchema.ReadMoneyCode(ref reader, ref context, build, out value);
     }
 }

@@ -4,7 +4,6 @@
 #nullable enable
 
 namespace Inline.Contracts;
-
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>Team.schema.json</c>.
 /// </summary>
@@ -47,7 +46,7 @@ public static class TeamSchema
             {
                 var item = scan;
                 var trial = context.BeginTrial();
-                global::Inline.Contracts.TeamSchema.Read_contains_e82402ab(ref item, ref context, false, out _);
+                global::Inline.Contracts.TeamSchema.ReadContains(ref item, ref context, false, out _);
                 if (context.EndTrial(trial)) matches++;
                 scan.Skip();
             }
@@ -62,7 +61,7 @@ public static class TeamSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_contains_e82402ab(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadContains(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         value = default!;
         var mark = context.ErrorCount;

@@ -4,7 +4,6 @@
 #nullable enable
 
 namespace Inline.Contracts;
-
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>StrictTree.schema.json</c>.
 /// </summary>
@@ -18,7 +17,7 @@ public static class StrictTreeSchema
     public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
         global::Stagehand.Contracts.ContractJson.Validate<global::Stagehand.Contracts.JsonAny>(utf8Json, options, ReadRoot);
 
-    private static readonly int[] Read__defs_tree_properties_children_items_55f5e9baDynamicScopes = { 0, 1 };
+    private static readonly int[] ReadTreeChildrenItemsDynamicScopes = { 0, 1 };
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
@@ -50,7 +49,7 @@ public static class StrictTreeSchema
 
         {
             var copy = start;
-            global::Inline.Contracts.StrictTreeSchema.Read__defs_tree_8563301b(ref copy, ref context, false, out _);
+            global::Inline.Contracts.StrictTreeSchema.ReadTree(ref copy, ref context, false, out _);
         }
         if (start.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
         {
@@ -81,15 +80,15 @@ public static class StrictTreeSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read__defs_tree_8563301b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadTree(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         context.EnterScope(1);
-        var valid = Read__defs_tree_8563301bInScope(ref reader, ref context, build, out value);
+        var valid = ReadTreeInScope(ref reader, ref context, build, out value);
         context.LeaveScope();
         return valid;
     }
 
-    internal static bool Read__defs_tree_8563301bInScope(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadTreeInScope(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -129,7 +128,7 @@ public static class StrictTreeSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Inline.Contracts.StrictTreeSchema.Read__defs_tree_properties_children_89a29355(ref reader, ref context, false, out _);
+                        if (first) global::Inline.Contracts.StrictTreeSchema.ReadTreeChildren(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else
@@ -151,7 +150,7 @@ public static class StrictTreeSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read__defs_tree_properties_children_89a29355(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadTreeChildren(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -170,7 +169,7 @@ public static class StrictTreeSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Inline.Contracts.StrictTreeSchema.Read__defs_tree_properties_children_items_55f5e9ba(ref reader, ref context, build, out var item);
+                    global::Inline.Contracts.StrictTreeSchema.ReadTreeChildrenItems(ref reader, ref context, build, out var item);
                     context.Pop();
                 }
                 break;
@@ -185,7 +184,7 @@ public static class StrictTreeSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read__defs_tree_properties_children_items_55f5e9ba(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadTreeChildrenItems(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -206,13 +205,13 @@ public static class StrictTreeSchema
 
         {
             var copy = start;
-            switch (context.OutermostScope(Read__defs_tree_properties_children_items_55f5e9baDynamicScopes))
+            switch (context.OutermostScope(ReadTreeChildrenItemsDynamicScopes))
             {
                 case 0: global::Inline.Contracts.StrictTreeSchema.ReadRoot(ref copy, ref context, false, out _); break;
-                case 1: global::Inline.Contracts.StrictTreeSchema.Read__defs_tree_8563301b(ref copy, ref context, false, out _); break;
+                case 1: global::Inline.Contracts.StrictTreeSchema.ReadTree(ref copy, ref context, false, out _); break;
                 default:
                 {
-                    global::Inline.Contracts.StrictTreeSchema.Read__defs_tree_8563301b(ref copy, ref context, false, out _);
+                    global::Inline.Contracts.StrictTreeSchema.ReadTree(ref copy, ref context, false, out _);
                     break;
                 }
             }
@@ -223,13 +222,5 @@ public static class StrictTreeSchema
             context.TryReadAny(ref copy, true, out value);
         }
         return context.ErrorCount == mark;
-    }
-
-    internal static bool Read_unevaluatedProperties_f05fff1f(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

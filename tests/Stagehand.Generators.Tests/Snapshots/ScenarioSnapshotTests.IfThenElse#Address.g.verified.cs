@@ -4,7 +4,6 @@
 #nullable enable
 
 namespace Inline.Contracts;
-
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>Address.schema.json</c>.
 /// </summary>
@@ -42,10 +41,10 @@ public static class AddressSchema
         {
             var copy = start;
             var trial = context.BeginTrial();
-            global::Inline.Contracts.AddressSchema.Read_if_f5a8cf89(ref copy, ref context, false, out _);
+            global::Inline.Contracts.AddressSchema.ReadIf(ref copy, ref context, false, out _);
             copy = start;
-            if (context.EndTrial(trial)) global::Inline.Contracts.AddressSchema.Read_then_424b8ad1(ref copy, ref context, false, out _);
-            else global::Inline.Contracts.AddressSchema.Read_else_7861870b(ref copy, ref context, false, out _);
+            if (context.EndTrial(trial)) global::Inline.Contracts.AddressSchema.ReadThen(ref copy, ref context, false, out _);
+            else global::Inline.Contracts.AddressSchema.ReadElse(ref copy, ref context, false, out _);
         }
         if (build && context.ErrorCount == mark)
         {
@@ -55,7 +54,7 @@ public static class AddressSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_if_f5a8cf89(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadIf(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -87,7 +86,7 @@ public static class AddressSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Inline.Contracts.AddressSchema.Read_if_properties_country_fc14630a(ref reader, ref context, false, out _);
+                        if (first) global::Inline.Contracts.AddressSchema.ReadIfCountry(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else
@@ -115,7 +114,7 @@ public static class AddressSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_if_properties_country_fc14630a(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadIfCountry(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -143,7 +142,7 @@ public static class AddressSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_then_424b8ad1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadThen(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -202,7 +201,7 @@ public static class AddressSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_else_7861870b(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadElse(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         value = default!;
         var mark = context.ErrorCount;

@@ -4,7 +4,6 @@
 #nullable enable
 
 namespace Inline.Contracts;
-
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>Labels.schema.json</c>.
 /// </summary>

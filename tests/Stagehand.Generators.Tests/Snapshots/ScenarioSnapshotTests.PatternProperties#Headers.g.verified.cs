@@ -4,7 +4,6 @@
 #nullable enable
 
 namespace Inline.Contracts;
-
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>Headers.schema.json</c>.
 /// </summary>
@@ -45,7 +44,7 @@ public static class HeadersSchema
                         patterned = true;
                         var patternValue = reader;
                         patternValue.Read();
-                        global::Inline.Contracts.HeadersSchema.Read_patternProperties__x__100b46a3(ref patternValue, ref context, false, out _);
+                        global::Inline.Contracts.HeadersSchema.ReadPatternPropertiesX(ref patternValue, ref context, false, out _);
                     }
                     {
                         if (patterned)
@@ -74,15 +73,7 @@ public static class HeadersSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_additionalProperties_3c3d51ca(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
-    }
-
-    internal static bool Read_patternProperties__x__100b46a3(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadPatternPropertiesX(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         value = default!;
         var mark = context.ErrorCount;

@@ -4,7 +4,6 @@
 #nullable enable
 
 namespace Inline.Contracts;
-
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>Point.schema.json</c>.
 /// </summary>
@@ -41,9 +40,9 @@ public static class PointSchema
                     context.PushIndex(index);
                     switch (index)
                     {
-                        case 0: global::Inline.Contracts.PointSchema.Read_prefixItems_0_ab829539(ref reader, ref context, false, out _); break;
-                        case 1: global::Inline.Contracts.PointSchema.Read_prefixItems_1_aa8293a6(ref reader, ref context, false, out _); break;
-                        default: global::Inline.Contracts.PointSchema.Read_items_99487baa(ref reader, ref context, false, out _); break;
+                        case 0: global::Inline.Contracts.PointSchema.ReadPrefixItems0(ref reader, ref context, false, out _); break;
+                        case 1: global::Inline.Contracts.PointSchema.ReadPrefixItems1(ref reader, ref context, false, out _); break;
+                        default: global::Inline.Contracts.PointSchema.ReadItems(ref reader, ref context, false, out _); break;
                     }
                     context.Pop();
                 }
@@ -59,7 +58,7 @@ public static class PointSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_items_99487baa(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadItems(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -78,7 +77,7 @@ public static class PointSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_prefixItems_0_ab829539(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadPrefixItems0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -97,7 +96,7 @@ public static class PointSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_prefixItems_1_aa8293a6(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadPrefixItems1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         value = default!;
         var mark = context.ErrorCount;

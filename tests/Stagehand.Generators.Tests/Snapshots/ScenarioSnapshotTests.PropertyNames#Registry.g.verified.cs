@@ -4,7 +4,6 @@
 #nullable enable
 
 namespace Inline.Contracts;
-
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>Registry.schema.json</c>.
 /// </summary>
@@ -18,7 +17,7 @@ public static class RegistrySchema
     public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
         global::Stagehand.Contracts.ContractJson.Validate<global::Stagehand.Contracts.JsonAny>(utf8Json, options, ReadRoot);
 
-    internal static readonly global::Stagehand.Contracts.StringRules Read_propertyNames_41e366d9StringRules = new(maxLength: 8, pattern: "^[a-z]+$", format: global::Stagehand.Contracts.StringFormat.None);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadPropertyNamesStringRules = new(maxLength: 8, pattern: "^[a-z]+$", format: global::Stagehand.Contracts.StringFormat.None);
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
@@ -39,7 +38,7 @@ public static class RegistrySchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    context.CheckPropertyName<global::Stagehand.Contracts.JsonAny>(ref reader, global::Inline.Contracts.RegistrySchema.Read_propertyNames_41e366d9);
+                    context.CheckPropertyName<global::Stagehand.Contracts.JsonAny>(ref reader, global::Inline.Contracts.RegistrySchema.ReadPropertyNames);
                     {
                         context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Drop, null);
                         context.TryReadAny(ref reader, false, out _);
@@ -58,7 +57,7 @@ public static class RegistrySchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_propertyNames_41e366d9(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadPropertyNames(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -77,7 +76,7 @@ public static class RegistrySchema
             }
             case global::System.Text.Json.JsonTokenType.String:
             {
-                context.CheckString(ref reader, Read_propertyNames_41e366d9StringRules);
+                context.CheckString(ref reader, ReadPropertyNamesStringRules);
                 break;
             }
         }

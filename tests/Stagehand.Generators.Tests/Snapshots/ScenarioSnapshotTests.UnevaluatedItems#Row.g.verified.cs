@@ -4,7 +4,6 @@
 #nullable enable
 
 namespace Inline.Contracts;
-
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>Row.schema.json</c>.
 /// </summary>
@@ -43,7 +42,7 @@ public static class RowSchema
                     context.PushIndex(index);
                     switch (index)
                     {
-                        case 0: global::Inline.Contracts.RowSchema.Read_prefixItems_0_ab829539(ref reader, ref context, false, out _); break;
+                        case 0: global::Inline.Contracts.RowSchema.ReadPrefixItems0(ref reader, ref context, false, out _); break;
                         default: reader.Skip(); break;
                     }
                     context.Pop();
@@ -58,14 +57,14 @@ public static class RowSchema
         {
             var copy = start;
             var trial = context.BeginTrial();
-            global::Inline.Contracts.RowSchema.Read_anyOf_0_cfc52f0e(ref copy, ref context, false, out _);
+            global::Inline.Contracts.RowSchema.ReadAnyOf0(ref copy, ref context, false, out _);
             anyMatched |= context.EndTrial(trial);
         }
         if (!anyMatched || context.TracksEvaluation)
         {
             var copy = start;
             var trial = context.BeginTrial();
-            global::Inline.Contracts.RowSchema.Read_anyOf_1_d0c530a1(ref copy, ref context, false, out _);
+            global::Inline.Contracts.RowSchema.ReadAnyOf1(ref copy, ref context, false, out _);
             anyMatched |= context.EndTrial(trial);
         }
         if (!anyMatched) context.AddError("anyOf", "The value matches none of the allowed schemas.");
@@ -99,7 +98,7 @@ public static class RowSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_anyOf_0_cfc52f0e(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadAnyOf0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -121,8 +120,8 @@ public static class RowSchema
                     context.PushIndex(index);
                     switch (index)
                     {
-                        case 0: global::Inline.Contracts.RowSchema.Read_anyOf_0_prefixItems_0_fdb85b66(ref reader, ref context, false, out _); break;
-                        case 1: global::Inline.Contracts.RowSchema.Read_anyOf_0_prefixItems_1_feb85cf9(ref reader, ref context, false, out _); break;
+                        case 0: global::Inline.Contracts.RowSchema.ReadAnyOf0PrefixItems0(ref reader, ref context, false, out _); break;
+                        case 1: global::Inline.Contracts.RowSchema.ReadAnyOf0PrefixItems1(ref reader, ref context, false, out _); break;
                         default: reader.Skip(); break;
                     }
                     context.Pop();
@@ -140,12 +139,12 @@ public static class RowSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_anyOf_0_prefixItems_0_fdb85b66(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadAnyOf0PrefixItems0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         return context.TryReadAny(ref reader, build, out value);
     }
 
-    internal static bool Read_anyOf_0_prefixItems_1_feb85cf9(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadAnyOf0PrefixItems1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -164,12 +163,12 @@ public static class RowSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_anyOf_1_d0c530a1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadAnyOf1(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         return context.TryReadAny(ref reader, build, out value);
     }
 
-    internal static bool Read_prefixItems_0_ab829539(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadPrefixItems0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -186,13 +185,5 @@ public static class RowSchema
             context.TryReadAny(ref copy, true, out value);
         }
         return context.ErrorCount == mark;
-    }
-
-    internal static bool Read_unevaluatedItems_83fc43ce(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

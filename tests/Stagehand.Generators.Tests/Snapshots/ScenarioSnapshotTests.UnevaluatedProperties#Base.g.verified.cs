@@ -4,7 +4,6 @@
 #nullable enable
 
 namespace Inline.Contracts;
-
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>Base.schema.json</c>.
 /// </summary>
@@ -60,7 +59,7 @@ public static class BaseSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Inline.Contracts.BaseSchema.Read_properties_id_45c9f401(ref reader, ref context, false, out _);
+                        if (first) global::Inline.Contracts.BaseSchema.ReadId(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else
@@ -76,7 +75,7 @@ public static class BaseSchema
 
         {
             var copy = start;
-            global::Inline.Contracts.BaseSchema.Read_allOf_0_c3041c97(ref copy, ref context, false, out _);
+            global::Inline.Contracts.BaseSchema.ReadAllOf0(ref copy, ref context, false, out _);
         }
         if (start.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
         {
@@ -107,7 +106,7 @@ public static class BaseSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_properties_id_45c9f401(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadId(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -126,7 +125,7 @@ public static class BaseSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_allOf_0_c3041c97(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadAllOf0(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -160,7 +159,7 @@ public static class BaseSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Inline.Contracts.BaseSchema.Read_allOf_0_properties_name_dab92cc5(ref reader, ref context, false, out _);
+                        if (first) global::Inline.Contracts.BaseSchema.ReadAllOf0Name(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else
@@ -187,7 +186,7 @@ public static class BaseSchema
         return context.ErrorCount == mark;
     }
 
-    internal static bool Read_allOf_0_properties_name_dab92cc5(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
+    internal static bool ReadAllOf0Name(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
         value = default!;
         var mark = context.ErrorCount;
@@ -204,13 +203,5 @@ public static class BaseSchema
             context.TryReadAny(ref copy, true, out value);
         }
         return context.ErrorCount == mark;
-    }
-
-    internal static bool Read_unevaluatedProperties_f05fff1f(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
-    {
-        value = default!;
-        context.AddError("false", "No value is allowed here.");
-        reader.Skip();
-        return false;
     }
 }

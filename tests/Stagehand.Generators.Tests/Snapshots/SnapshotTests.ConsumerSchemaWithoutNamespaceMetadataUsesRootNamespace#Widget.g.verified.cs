@@ -9,7 +9,7 @@ namespace Acme.Shop;
 /// A consumer's own entity.
 /// </summary>
 /// <remarks>Generated from <c>Widget.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("Widget", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "Widget.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Acme.Shop.WidgetJsonConverter))]
 public sealed partial record Widget

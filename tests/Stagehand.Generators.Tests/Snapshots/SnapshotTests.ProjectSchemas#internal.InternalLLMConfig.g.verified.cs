@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.Internal;
 /// Server-side record of an LLM configuration: every public member plus the owning project.
 /// </summary>
 /// <remarks>Generated from <c>internal/InternalLLMConfig.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("InternalLLMConfig", global::Stagehand.Contracts.ContractVisibility.Internal, SchemaPath = "internal/InternalLLMConfig.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject, Mirrors = "../v4/LLMConfig.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.Internal.InternalLLMConfigJsonConverter))]
 public sealed partial record InternalLLMConfig

@@ -8,7 +8,7 @@ namespace Stagehand.Contracts.Internal;
 /// <summary>
 /// Reads and writes <see cref="LLMCall"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class LLMCallJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LLMCall>
 {
     /// <inheritdoc/>
@@ -27,7 +27,7 @@ public sealed class LLMCallJsonConverter : global::System.Text.Json.Serializatio
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>internal/LLMCall.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class LLMCallSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.Internal;
 /// One request/response exchange with a model provider within an LLM session.
 /// </summary>
 /// <remarks>Generated from <c>internal/LLMCall.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("LLMCall", global::Stagehand.Contracts.ContractVisibility.Internal, SchemaPath = "internal/LLMCall.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.Internal.LLMCallJsonConverter))]
 public sealed partial record LLMCall

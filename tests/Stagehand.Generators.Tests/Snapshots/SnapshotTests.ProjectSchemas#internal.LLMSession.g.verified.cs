@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.Internal;
 /// The LLM thread of one Stagehand operation (act, extract, observe, agent), holding its resolved settings and token totals.
 /// </summary>
 /// <remarks>Generated from <c>internal/LLMSession.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("LLMSession", global::Stagehand.Contracts.ContractVisibility.Internal, SchemaPath = "internal/LLMSession.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.Internal.LLMSessionJsonConverter))]
 public sealed partial record LLMSession

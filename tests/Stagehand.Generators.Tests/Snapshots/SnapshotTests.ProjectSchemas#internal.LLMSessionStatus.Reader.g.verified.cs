@@ -8,7 +8,7 @@ namespace Stagehand.Contracts.Internal;
 /// <summary>
 /// Reads and writes <see cref="LLMSessionStatus"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class LLMSessionStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LLMSessionStatus>
 {
     /// <inheritdoc/>
@@ -24,7 +24,7 @@ public sealed class LLMSessionStatusJsonConverter : global::System.Text.Json.Ser
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>internal/LLMSessionStatus.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class LLMSessionStatusSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.Internal;
 /// Connection and activity state of an LLM session.
 /// </summary>
 /// <remarks>Generated from <c>internal/LLMSessionStatus.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("LLMSessionStatus", global::Stagehand.Contracts.ContractVisibility.Internal, SchemaPath = "internal/LLMSessionStatus.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.Internal.LLMSessionStatusJsonConverter))]
 public enum LLMSessionStatus
@@ -44,7 +44,7 @@ public enum LLMSessionStatus
 /// <summary>
 /// Converts <see cref="LLMSessionStatus"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class LLMSessionStatusWireValues
 {
     /// <summary>

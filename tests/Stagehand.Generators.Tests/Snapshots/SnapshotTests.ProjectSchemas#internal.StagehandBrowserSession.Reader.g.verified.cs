@@ -8,7 +8,7 @@ namespace Stagehand.Contracts.Internal;
 /// <summary>
 /// Reads and writes <see cref="StagehandBrowserSession"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class StagehandBrowserSessionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<StagehandBrowserSession>
 {
     /// <inheritdoc/>
@@ -27,7 +27,7 @@ public sealed class StagehandBrowserSessionJsonConverter : global::System.Text.J
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>internal/StagehandBrowserSession.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class StagehandBrowserSessionSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.Internal;
 /// Server-side record of a browser session.
 /// </summary>
 /// <remarks>Generated from <c>internal/StagehandBrowserSession.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("StagehandBrowserSession", global::Stagehand.Contracts.ContractVisibility.Internal, SchemaPath = "internal/StagehandBrowserSession.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.Internal.StagehandBrowserSessionJsonConverter))]
 public sealed partial record StagehandBrowserSession

@@ -8,7 +8,7 @@ namespace Stagehand.Contracts.Internal;
 /// <summary>
 /// Reads and writes <see cref="StagehandBrowserSessionStatus"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class StagehandBrowserSessionStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<StagehandBrowserSessionStatus>
 {
     /// <inheritdoc/>
@@ -24,7 +24,7 @@ public sealed class StagehandBrowserSessionStatusJsonConverter : global::System.
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>internal/StagehandBrowserSessionStatus.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class StagehandBrowserSessionStatusSchema
 {

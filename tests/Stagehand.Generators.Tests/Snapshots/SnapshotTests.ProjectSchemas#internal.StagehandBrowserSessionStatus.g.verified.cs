@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.Internal;
 /// Server-side lifecycle state of a browser session (terminated corresponds to the public ended).
 /// </summary>
 /// <remarks>Generated from <c>internal/StagehandBrowserSessionStatus.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("StagehandBrowserSessionStatus", global::Stagehand.Contracts.ContractVisibility.Internal, SchemaPath = "internal/StagehandBrowserSessionStatus.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.Internal.StagehandBrowserSessionStatusJsonConverter))]
 public enum StagehandBrowserSessionStatus
@@ -29,7 +29,7 @@ public enum StagehandBrowserSessionStatus
 /// <summary>
 /// Converts <see cref="StagehandBrowserSessionStatus"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class StagehandBrowserSessionStatusWireValues
 {
     /// <summary>

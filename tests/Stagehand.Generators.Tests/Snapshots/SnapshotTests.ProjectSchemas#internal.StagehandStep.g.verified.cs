@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.Internal;
 /// One Stagehand operation run within a browser session.
 /// </summary>
 /// <remarks>Generated from <c>internal/StagehandStep.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("StagehandStep", global::Stagehand.Contracts.ContractVisibility.Internal, SchemaPath = "internal/StagehandStep.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.Internal.StagehandStepJsonConverter))]
 public sealed partial record StagehandStep

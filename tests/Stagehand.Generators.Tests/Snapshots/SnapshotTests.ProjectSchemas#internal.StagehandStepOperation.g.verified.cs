@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.Internal;
 /// Kind of Stagehand operation a step performs.
 /// </summary>
 /// <remarks>Generated from <c>internal/StagehandStepOperation.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("StagehandStepOperation", global::Stagehand.Contracts.ContractVisibility.Internal, SchemaPath = "internal/StagehandStepOperation.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.Internal.StagehandStepOperationJsonConverter))]
 public enum StagehandStepOperation
@@ -39,7 +39,7 @@ public enum StagehandStepOperation
 /// <summary>
 /// Converts <see cref="StagehandStepOperation"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class StagehandStepOperationWireValues
 {
     /// <summary>

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// SDK-side result of act: the wire outcome plus the server cache status. Not a wire shape.
 /// </summary>
 /// <remarks>Generated from <c>v3/ActOutcome.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ActOutcome", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ActOutcome.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ActOutcomeJsonConverter))]
 public sealed partial record ActOutcome

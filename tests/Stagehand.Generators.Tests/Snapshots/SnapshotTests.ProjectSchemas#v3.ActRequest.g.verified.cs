@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Body of an act call.
 /// </summary>
 /// <remarks>Generated from <c>v3/ActRequest.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ActRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ActRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ActRequestJsonConverter))]
 public sealed partial record ActRequest
@@ -167,7 +167,7 @@ public sealed partial record ActRequest
 /// Instruction in natural language, or an exact action to perform.
 /// </summary>
 /// <remarks>Generated from <c>v3/ActRequest.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ActInput", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ActRequest.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ActInputJsonConverter))]
 public readonly partial struct ActInput : global::System.IEquatable<ActInput>

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Outcome of an act call as sent on the wire.
 /// </summary>
 /// <remarks>Generated from <c>v3/ActResultData.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ActResultData", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ActResultData.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ActResultDataJsonConverter))]
 public sealed partial record ActResultData

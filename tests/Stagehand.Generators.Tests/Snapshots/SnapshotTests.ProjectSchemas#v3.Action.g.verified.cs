@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// A single page action: suggested by observe and accepted by act.
 /// </summary>
 /// <remarks>Generated from <c>v3/Action.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("Action", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/Action.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ActionJsonConverter))]
 public sealed partial record Action

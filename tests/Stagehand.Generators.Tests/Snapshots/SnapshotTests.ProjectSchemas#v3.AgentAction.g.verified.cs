@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// One step the agent took; extra members are kept as they are.
 /// </summary>
 /// <remarks>Generated from <c>v3/AgentAction.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("AgentAction", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AgentAction.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Keep)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AgentActionJsonConverter))]
 public sealed partial record AgentAction

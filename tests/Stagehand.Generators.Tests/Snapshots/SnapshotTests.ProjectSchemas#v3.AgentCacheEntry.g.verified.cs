@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// A cache entry captured for an agent run.
 /// </summary>
 /// <remarks>Generated from <c>v3/AgentCacheEntry.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("AgentCacheEntry", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AgentCacheEntry.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AgentCacheEntryJsonConverter))]
 public sealed partial record AgentCacheEntry

@@ -8,7 +8,7 @@ namespace Stagehand.Contracts.V3;
 /// <summary>
 /// Reads and writes <see cref="AgentConfig"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class AgentConfigJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AgentConfig>
 {
     /// <inheritdoc/>
@@ -27,7 +27,7 @@ public sealed class AgentConfigJsonConverter : global::System.Text.Json.Serializ
 /// <summary>
 /// Reads and writes <see cref="AgentMode"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class AgentModeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AgentMode>
 {
     /// <inheritdoc/>
@@ -43,7 +43,7 @@ public sealed class AgentModeJsonConverter : global::System.Text.Json.Serializat
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/AgentConfig.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class AgentConfigSchema
 {

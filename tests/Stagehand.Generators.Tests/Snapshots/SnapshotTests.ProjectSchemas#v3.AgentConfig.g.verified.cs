@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// How the agent is set up.
 /// </summary>
 /// <remarks>Generated from <c>v3/AgentConfig.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("AgentConfig", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AgentConfig.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AgentConfigJsonConverter))]
 public sealed partial record AgentConfig
@@ -181,7 +181,7 @@ public sealed partial record AgentConfig
 /// Tool set the agent works with.
 /// </summary>
 /// <remarks>Generated from <c>v3/AgentConfig.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("AgentMode", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AgentConfig.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AgentModeJsonConverter))]
 public enum AgentMode
@@ -206,7 +206,7 @@ public enum AgentMode
 /// <summary>
 /// Converts <see cref="AgentMode"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class AgentModeWireValues
 {
     /// <summary>

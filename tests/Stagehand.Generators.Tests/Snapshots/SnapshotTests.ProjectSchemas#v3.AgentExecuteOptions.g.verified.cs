@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// What the agent should do in one run.
 /// </summary>
 /// <remarks>Generated from <c>v3/AgentExecuteOptions.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("AgentExecuteOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AgentExecuteOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AgentExecuteOptionsJsonConverter))]
 public sealed partial record AgentExecuteOptions

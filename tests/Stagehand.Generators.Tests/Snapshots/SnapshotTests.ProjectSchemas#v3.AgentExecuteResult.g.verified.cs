@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Wire result of an agent run.
 /// </summary>
 /// <remarks>Generated from <c>v3/AgentExecuteResult.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("AgentExecuteResult", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AgentExecuteResult.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AgentExecuteResultJsonConverter))]
 public sealed partial record AgentExecuteResult

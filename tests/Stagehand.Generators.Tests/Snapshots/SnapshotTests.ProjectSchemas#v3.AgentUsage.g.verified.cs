@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Token and time usage of an agent run (snake_case on the wire).
 /// </summary>
 /// <remarks>Generated from <c>v3/AgentUsage.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("AgentUsage", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AgentUsage.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AgentUsageJsonConverter))]
 public sealed partial record AgentUsage

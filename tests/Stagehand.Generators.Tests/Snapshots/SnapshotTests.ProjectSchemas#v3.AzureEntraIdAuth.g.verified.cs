@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Authenticates an Azure OpenAI model with a Microsoft Entra ID bearer token.
 /// </summary>
 /// <remarks>Generated from <c>v3/AzureEntraIdAuth.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("AzureEntraIdAuth", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AzureEntraIdAuth.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AzureEntraIdAuthJsonConverter))]
 public sealed partial record AzureEntraIdAuth

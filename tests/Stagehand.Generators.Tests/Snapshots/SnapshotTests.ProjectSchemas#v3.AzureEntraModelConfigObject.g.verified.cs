@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Model configuration for Azure OpenAI authenticated with Entra ID; it carries no API key.
 /// </summary>
 /// <remarks>Generated from <c>v3/AzureEntraModelConfigObject.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("AzureEntraModelConfigObject", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AzureEntraModelConfigObject.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectJsonConverter))]
 public sealed partial record AzureEntraModelConfigObject

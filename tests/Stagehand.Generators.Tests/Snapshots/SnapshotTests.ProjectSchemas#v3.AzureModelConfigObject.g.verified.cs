@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Either Azure OpenAI model configuration: Entra ID or API key.
 /// </summary>
 /// <remarks>Generated from <c>v3/AzureModelConfigObject.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("AzureModelConfigObject", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AzureModelConfigObject.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AzureModelConfigObjectJsonConverter))]
 public readonly partial struct AzureModelConfigObject : global::System.IEquatable<AzureModelConfigObject>

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Provider options wrapper holding the Azure OpenAI settings.
 /// </summary>
 /// <remarks>Generated from <c>v3/AzureModelProviderOptions.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("AzureModelProviderOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AzureModelProviderOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AzureModelProviderOptionsJsonConverter))]
 public sealed partial record AzureModelProviderOptions

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Azure OpenAI settings of a model configuration.
 /// </summary>
 /// <remarks>Generated from <c>v3/AzureProviderOptions.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("AzureProviderOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/AzureProviderOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.AzureProviderOptionsJsonConverter))]
 public sealed partial record AzureProviderOptions

@@ -8,7 +8,7 @@ namespace Stagehand.Contracts.V3;
 /// <summary>
 /// Reads and writes <see cref="BrowserConfig"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserConfigJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserConfig>
 {
     /// <inheritdoc/>
@@ -27,7 +27,7 @@ public sealed class BrowserConfigJsonConverter : global::System.Text.Json.Serial
 /// <summary>
 /// Reads and writes <see cref="BrowserType"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserType>
 {
     /// <inheritdoc/>
@@ -43,7 +43,7 @@ public sealed class BrowserTypeJsonConverter : global::System.Text.Json.Serializ
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/BrowserConfig.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class BrowserConfigSchema
 {

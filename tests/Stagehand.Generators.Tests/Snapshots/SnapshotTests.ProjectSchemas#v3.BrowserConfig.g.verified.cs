@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Browser choice for a new session.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserConfig.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserConfig", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserConfig.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserConfigJsonConverter))]
 public sealed partial record BrowserConfig
@@ -128,7 +128,7 @@ public sealed partial record BrowserConfig
 /// Where the browser runs; the server assumes browserbase.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserConfig.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserType", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserConfig.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserTypeJsonConverter))]
 public enum BrowserType
@@ -148,7 +148,7 @@ public enum BrowserType
 /// <summary>
 /// Converts <see cref="BrowserType"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class BrowserTypeWireValues
 {
     /// <summary>

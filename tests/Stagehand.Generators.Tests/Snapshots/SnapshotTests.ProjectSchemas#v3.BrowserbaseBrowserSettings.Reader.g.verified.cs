@@ -8,7 +8,7 @@ namespace Stagehand.Contracts.V3;
 /// <summary>
 /// Reads and writes <see cref="BrowserbaseBrowserSettings"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserbaseBrowserSettingsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseBrowserSettings>
 {
     /// <inheritdoc/>
@@ -27,7 +27,7 @@ public sealed class BrowserbaseBrowserSettingsJsonConverter : global::System.Tex
 /// <summary>
 /// Reads and writes <see cref="BrowserbaseOperatingSystem"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserbaseOperatingSystemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseOperatingSystem>
 {
     /// <inheritdoc/>
@@ -43,7 +43,7 @@ public sealed class BrowserbaseOperatingSystemJsonConverter : global::System.Tex
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/BrowserbaseBrowserSettings.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class BrowserbaseBrowserSettingsSchema
 {

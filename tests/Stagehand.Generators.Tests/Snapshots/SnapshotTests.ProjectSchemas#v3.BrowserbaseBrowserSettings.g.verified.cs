@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Browser settings of a new Browserbase session.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserbaseBrowserSettings.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseBrowserSettings", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseBrowserSettings.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsJsonConverter))]
 public sealed partial record BrowserbaseBrowserSettings
@@ -270,7 +270,7 @@ public sealed partial record BrowserbaseBrowserSettings
 /// Operating system to present.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserbaseBrowserSettings.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseOperatingSystem", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseBrowserSettings.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseOperatingSystemJsonConverter))]
 public enum BrowserbaseOperatingSystem
@@ -305,7 +305,7 @@ public enum BrowserbaseOperatingSystem
 /// <summary>
 /// Converts <see cref="BrowserbaseOperatingSystem"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class BrowserbaseOperatingSystemWireValues
 {
     /// <summary>

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Stored Browserbase context (cookies, storage) to load into the session.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserbaseContext.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseContext", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseContext.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseContextJsonConverter))]
 public sealed partial record BrowserbaseContext

@@ -8,7 +8,7 @@ namespace Stagehand.Contracts.V3;
 /// <summary>
 /// Reads and writes <see cref="BrowserbaseFingerprint"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserbaseFingerprintJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseFingerprint>
 {
     /// <inheritdoc/>
@@ -27,7 +27,7 @@ public sealed class BrowserbaseFingerprintJsonConverter : global::System.Text.Js
 /// <summary>
 /// Reads and writes <see cref="BrowserbaseFingerprintBrowser"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserbaseFingerprintBrowserJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseFingerprintBrowser>
 {
     /// <inheritdoc/>
@@ -43,7 +43,7 @@ public sealed class BrowserbaseFingerprintBrowserJsonConverter : global::System.
 /// <summary>
 /// Reads and writes <see cref="BrowserbaseFingerprintDevice"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserbaseFingerprintDeviceJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseFingerprintDevice>
 {
     /// <inheritdoc/>
@@ -59,7 +59,7 @@ public sealed class BrowserbaseFingerprintDeviceJsonConverter : global::System.T
 /// <summary>
 /// Reads and writes <see cref="BrowserbaseHttpVersion"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserbaseHttpVersionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseHttpVersion>
 {
     /// <inheritdoc/>
@@ -75,7 +75,7 @@ public sealed class BrowserbaseHttpVersionJsonConverter : global::System.Text.Js
 /// <summary>
 /// Reads and writes <see cref="BrowserbaseFingerprintOperatingSystem"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserbaseFingerprintOperatingSystemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseFingerprintOperatingSystem>
 {
     /// <inheritdoc/>
@@ -91,7 +91,7 @@ public sealed class BrowserbaseFingerprintOperatingSystemJsonConverter : global:
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/BrowserbaseFingerprint.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class BrowserbaseFingerprintSchema
 {

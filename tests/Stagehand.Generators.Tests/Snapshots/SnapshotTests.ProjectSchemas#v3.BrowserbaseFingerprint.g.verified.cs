@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Constraints for the browser fingerprint Browserbase generates.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserbaseFingerprint.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseFingerprint", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseFingerprint.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseFingerprintJsonConverter))]
 public sealed partial record BrowserbaseFingerprint
@@ -232,7 +232,7 @@ public sealed partial record BrowserbaseFingerprint
 /// The BrowserbaseFingerprintBrowser contract.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserbaseFingerprint.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseFingerprintBrowser", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseFingerprint.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowserJsonConverter))]
 public enum BrowserbaseFingerprintBrowser
@@ -262,7 +262,7 @@ public enum BrowserbaseFingerprintBrowser
 /// <summary>
 /// Converts <see cref="BrowserbaseFingerprintBrowser"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class BrowserbaseFingerprintBrowserWireValues
 {
     /// <summary>
@@ -317,7 +317,7 @@ public static class BrowserbaseFingerprintBrowserWireValues
 /// The BrowserbaseFingerprintDevice contract.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserbaseFingerprint.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseFingerprintDevice", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseFingerprint.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseFingerprintDeviceJsonConverter))]
 public enum BrowserbaseFingerprintDevice
@@ -337,7 +337,7 @@ public enum BrowserbaseFingerprintDevice
 /// <summary>
 /// Converts <see cref="BrowserbaseFingerprintDevice"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class BrowserbaseFingerprintDeviceWireValues
 {
     /// <summary>
@@ -388,7 +388,7 @@ public static class BrowserbaseFingerprintDeviceWireValues
 /// HTTP version to present.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserbaseFingerprint.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseHttpVersion", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseFingerprint.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseHttpVersionJsonConverter))]
 public enum BrowserbaseHttpVersion
@@ -408,7 +408,7 @@ public enum BrowserbaseHttpVersion
 /// <summary>
 /// Converts <see cref="BrowserbaseHttpVersion"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class BrowserbaseHttpVersionWireValues
 {
     /// <summary>
@@ -459,7 +459,7 @@ public static class BrowserbaseHttpVersionWireValues
 /// The BrowserbaseFingerprintOperatingSystem contract.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserbaseFingerprint.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseFingerprintOperatingSystem", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseFingerprint.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystemJsonConverter))]
 public enum BrowserbaseFingerprintOperatingSystem
@@ -494,7 +494,7 @@ public enum BrowserbaseFingerprintOperatingSystem
 /// <summary>
 /// Converts <see cref="BrowserbaseFingerprintOperatingSystem"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class BrowserbaseFingerprintOperatingSystemWireValues
 {
     /// <summary>

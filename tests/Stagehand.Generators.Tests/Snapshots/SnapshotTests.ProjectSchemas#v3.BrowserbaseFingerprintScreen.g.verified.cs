@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Screen size bounds for a generated fingerprint.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserbaseFingerprintScreen.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseFingerprintScreen", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseFingerprintScreen.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreenJsonConverter))]
 public sealed partial record BrowserbaseFingerprintScreen

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Where a Browserbase-managed proxy should exit.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserbaseProxyGeolocation.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseProxyGeolocation", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseProxyGeolocation.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseProxyGeolocationJsonConverter))]
 public sealed partial record BrowserbaseProxyGeolocation

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Browserbase region a cloud browser runs in; it also picks the regional API host.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserbaseRegion.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseRegion", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseRegion.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseRegionJsonConverter))]
 public enum BrowserbaseRegion
@@ -39,7 +39,7 @@ public enum BrowserbaseRegion
 /// <summary>
 /// Converts <see cref="BrowserbaseRegion"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class BrowserbaseRegionWireValues
 {
     /// <summary>

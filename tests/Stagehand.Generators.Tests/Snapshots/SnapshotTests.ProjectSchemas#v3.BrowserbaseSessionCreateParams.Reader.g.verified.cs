@@ -8,7 +8,7 @@ namespace Stagehand.Contracts.V3;
 /// <summary>
 /// Reads and writes <see cref="BrowserbaseSessionCreateParams"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserbaseSessionCreateParamsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseSessionCreateParams>
 {
     /// <inheritdoc/>
@@ -27,7 +27,7 @@ public sealed class BrowserbaseSessionCreateParamsJsonConverter : global::System
 /// <summary>
 /// Reads and writes <see cref="BrowserbaseProxies"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserbaseProxiesJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserbaseProxies>
 {
     /// <inheritdoc/>
@@ -45,7 +45,7 @@ public sealed class BrowserbaseProxiesJsonConverter : global::System.Text.Json.S
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/BrowserbaseSessionCreateParams.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class BrowserbaseSessionCreateParamsSchema
 {

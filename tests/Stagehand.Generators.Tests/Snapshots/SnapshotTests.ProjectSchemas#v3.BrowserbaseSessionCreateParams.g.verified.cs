@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Parameters for creating the Browserbase session behind a Stagehand session.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserbaseSessionCreateParams.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseSessionCreateParams", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseSessionCreateParams.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsJsonConverter))]
 public sealed partial record BrowserbaseSessionCreateParams
@@ -212,7 +212,7 @@ public sealed partial record BrowserbaseSessionCreateParams
 /// true for default Browserbase proxies, or a list of proxy rules.
 /// </summary>
 /// <remarks>Generated from <c>v3/BrowserbaseSessionCreateParams.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserbaseProxies", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/BrowserbaseSessionCreateParams.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.BrowserbaseProxiesJsonConverter))]
 public readonly partial struct BrowserbaseProxies : global::System.IEquatable<BrowserbaseProxies>

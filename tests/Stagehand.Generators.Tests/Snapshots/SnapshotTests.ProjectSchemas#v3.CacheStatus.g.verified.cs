@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Whether the server answered an act, extract or observe call from its cache (HIT) or computed it (MISS).
 /// </summary>
 /// <remarks>Generated from <c>v3/CacheStatus.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("CacheStatus", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/CacheStatus.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.CacheStatusJsonConverter))]
 public enum CacheStatus
@@ -29,7 +29,7 @@ public enum CacheStatus
 /// <summary>
 /// Converts <see cref="CacheStatus"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class CacheStatusWireValues
 {
     /// <summary>

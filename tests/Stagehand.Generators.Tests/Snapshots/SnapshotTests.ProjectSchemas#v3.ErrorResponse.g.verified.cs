@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Declared v3 error envelope. Servers do not actually send it; see MessageErrorResponse.
 /// </summary>
 /// <remarks>Generated from <c>v3/ErrorResponse.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ErrorResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ErrorResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ErrorResponseJsonConverter))]
 public sealed partial record ErrorResponse

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Options of an extract call.
 /// </summary>
 /// <remarks>Generated from <c>v3/ExtractOptions.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ExtractOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ExtractOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ExtractOptionsJsonConverter))]
 public sealed partial record ExtractOptions

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// SDK-side result of extract: the data, whether extraction completed, and the server cache status. Not a wire shape.
 /// </summary>
 /// <remarks>Generated from <c>v3/ExtractOutcome.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ExtractOutcome", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ExtractOutcome.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ExtractOutcomeJsonConverter))]
 public sealed partial record ExtractOutcome

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Wire result of an extract call.
 /// </summary>
 /// <remarks>Generated from <c>v3/ExtractResult.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ExtractResult", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ExtractResult.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ExtractResultJsonConverter))]
 public sealed partial record ExtractResult

@@ -8,7 +8,7 @@ namespace Stagehand.Contracts.V3;
 /// <summary>
 /// Reads and writes <see cref="GenericModelConfigObject"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class GenericModelConfigObjectJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GenericModelConfigObject>
 {
     /// <inheritdoc/>
@@ -27,7 +27,7 @@ public sealed class GenericModelConfigObjectJsonConverter : global::System.Text.
 /// <summary>
 /// Reads and writes <see cref="OpenAIEndpointFormat"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class OpenAIEndpointFormatJsonConverter : global::System.Text.Json.Serialization.JsonConverter<OpenAIEndpointFormat>
 {
     /// <inheritdoc/>
@@ -43,7 +43,7 @@ public sealed class OpenAIEndpointFormatJsonConverter : global::System.Text.Json
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/GenericModelConfigObject.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class GenericModelConfigObjectSchema
 {

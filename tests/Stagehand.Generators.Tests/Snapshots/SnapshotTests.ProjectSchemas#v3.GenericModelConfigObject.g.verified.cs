@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Model configuration for providers that need no provider-specific options.
 /// </summary>
 /// <remarks>Generated from <c>v3/GenericModelConfigObject.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("GenericModelConfigObject", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/GenericModelConfigObject.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.GenericModelConfigObjectJsonConverter))]
 public sealed partial record GenericModelConfigObject
@@ -194,7 +194,7 @@ public sealed partial record GenericModelConfigObject
 /// Request format for an OpenAI-compatible endpoint; the Responses API unless chat is chosen.
 /// </summary>
 /// <remarks>Generated from <c>v3/GenericModelConfigObject.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("OpenAIEndpointFormat", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/GenericModelConfigObject.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.OpenAIEndpointFormatJsonConverter))]
 public enum OpenAIEndpointFormat
@@ -214,7 +214,7 @@ public enum OpenAIEndpointFormat
 /// <summary>
 /// Converts <see cref="OpenAIEndpointFormat"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class OpenAIEndpointFormatWireValues
 {
     /// <summary>

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Authenticates a Vertex AI model with inline Google service account credentials.
 /// </summary>
 /// <remarks>Generated from <c>v3/GoogleServiceAccountAuth.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("GoogleServiceAccountAuth", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/GoogleServiceAccountAuth.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.GoogleServiceAccountAuthJsonConverter))]
 public sealed partial record GoogleServiceAccountAuth
@@ -146,7 +146,7 @@ public sealed partial record GoogleServiceAccountAuth
 /// OAuth scope, or list of scopes, to request.
 /// </summary>
 /// <remarks>Generated from <c>v3/GoogleServiceAccountAuth.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("GoogleAuthScopes", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/GoogleServiceAccountAuth.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.GoogleAuthScopesJsonConverter))]
 public readonly partial struct GoogleAuthScopes : global::System.IEquatable<GoogleAuthScopes>

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Google Cloud service account key, with the snake_case member names of the key file.
 /// </summary>
 /// <remarks>Generated from <c>v3/GoogleServiceAccountCredentials.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("GoogleServiceAccountCredentials", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/GoogleServiceAccountCredentials.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsJsonConverter))]
 public sealed partial record GoogleServiceAccountCredentials

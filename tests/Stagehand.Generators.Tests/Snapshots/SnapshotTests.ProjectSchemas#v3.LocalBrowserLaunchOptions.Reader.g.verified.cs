@@ -8,7 +8,7 @@ namespace Stagehand.Contracts.V3;
 /// <summary>
 /// Reads and writes <see cref="LocalBrowserLaunchOptions"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class LocalBrowserLaunchOptionsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LocalBrowserLaunchOptions>
 {
     /// <inheritdoc/>
@@ -27,7 +27,7 @@ public sealed class LocalBrowserLaunchOptionsJsonConverter : global::System.Text
 /// <summary>
 /// Reads and writes <see cref="IgnoreDefaultArgs"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class IgnoreDefaultArgsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<IgnoreDefaultArgs>
 {
     /// <inheritdoc/>
@@ -45,7 +45,7 @@ public sealed class IgnoreDefaultArgsJsonConverter : global::System.Text.Json.Se
 /// <summary>
 /// Reads and writes <see cref="LocalBrowserProxy"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class LocalBrowserProxyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LocalBrowserProxy>
 {
     /// <inheritdoc/>
@@ -64,7 +64,7 @@ public sealed class LocalBrowserProxyJsonConverter : global::System.Text.Json.Se
 /// <summary>
 /// Reads and writes <see cref="LocalBrowserViewport"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class LocalBrowserViewportJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LocalBrowserViewport>
 {
     /// <inheritdoc/>
@@ -83,7 +83,7 @@ public sealed class LocalBrowserViewportJsonConverter : global::System.Text.Json
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/LocalBrowserLaunchOptions.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class LocalBrowserLaunchOptionsSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// How to launch or connect to a local browser.
 /// </summary>
 /// <remarks>Generated from <c>v3/LocalBrowserLaunchOptions.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("LocalBrowserLaunchOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/LocalBrowserLaunchOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsJsonConverter))]
 public sealed partial record LocalBrowserLaunchOptions
@@ -430,7 +430,7 @@ public sealed partial record LocalBrowserLaunchOptions
 /// true drops every default argument; a list drops just those.
 /// </summary>
 /// <remarks>Generated from <c>v3/LocalBrowserLaunchOptions.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("IgnoreDefaultArgs", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/LocalBrowserLaunchOptions.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.IgnoreDefaultArgsJsonConverter))]
 public readonly partial struct IgnoreDefaultArgs : global::System.IEquatable<IgnoreDefaultArgs>
@@ -648,7 +648,7 @@ public readonly partial struct IgnoreDefaultArgs : global::System.IEquatable<Ign
 /// Proxy for all browser traffic.
 /// </summary>
 /// <remarks>Generated from <c>v3/LocalBrowserLaunchOptions.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("LocalBrowserProxy", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/LocalBrowserLaunchOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.LocalBrowserProxyJsonConverter))]
 public sealed partial record LocalBrowserProxy
@@ -778,7 +778,7 @@ public sealed partial record LocalBrowserProxy
 /// Initial viewport size.
 /// </summary>
 /// <remarks>Generated from <c>v3/LocalBrowserLaunchOptions.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("LocalBrowserViewport", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/LocalBrowserLaunchOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.LocalBrowserViewportJsonConverter))]
 public sealed partial record LocalBrowserViewport

@@ -8,7 +8,7 @@ namespace Stagehand.Contracts.V3;
 /// <summary>
 /// Reads and writes <see cref="LogLine"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class LogLineJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LogLine>
 {
     /// <inheritdoc/>
@@ -27,7 +27,7 @@ public sealed class LogLineJsonConverter : global::System.Text.Json.Serializatio
 /// <summary>
 /// Reads and writes <see cref="LogAuxiliaryValue"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class LogAuxiliaryValueJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LogAuxiliaryValue>
 {
     /// <inheritdoc/>
@@ -46,7 +46,7 @@ public sealed class LogAuxiliaryValueJsonConverter : global::System.Text.Json.Se
 /// <summary>
 /// Reads and writes <see cref="LogAuxiliaryType"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class LogAuxiliaryTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LogAuxiliaryType>
 {
     /// <inheritdoc/>
@@ -62,7 +62,7 @@ public sealed class LogAuxiliaryTypeJsonConverter : global::System.Text.Json.Ser
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/LogLine.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class LogLineSchema
 {

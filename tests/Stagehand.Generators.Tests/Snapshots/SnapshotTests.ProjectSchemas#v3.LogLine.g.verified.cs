@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// A structured log line from the library.
 /// </summary>
 /// <remarks>Generated from <c>v3/LogLine.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("LogLine", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/LogLine.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.LogLineJsonConverter))]
 public sealed partial record LogLine
@@ -179,7 +179,7 @@ public sealed partial record LogLine
 /// One auxiliary value of a log line.
 /// </summary>
 /// <remarks>Generated from <c>v3/LogLine.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("LogAuxiliaryValue", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/LogLine.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.LogAuxiliaryValueJsonConverter))]
 public sealed partial record LogAuxiliaryValue
@@ -272,7 +272,7 @@ public sealed partial record LogAuxiliaryValue
 /// How to read the value.
 /// </summary>
 /// <remarks>Generated from <c>v3/LogLine.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("LogAuxiliaryType", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/LogLine.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.LogAuxiliaryTypeJsonConverter))]
 public enum LogAuxiliaryType
@@ -312,7 +312,7 @@ public enum LogAuxiliaryType
 /// <summary>
 /// Converts <see cref="LogAuxiliaryType"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class LogAuxiliaryTypeWireValues
 {
     /// <summary>

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Error envelope the v3 server really sends for failed session calls.
 /// </summary>
 /// <remarks>Generated from <c>v3/MessageErrorResponse.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("MessageErrorResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/MessageErrorResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.MessageErrorResponseJsonConverter))]
 public sealed partial record MessageErrorResponse

@@ -10,7 +10,7 @@ namespace Stagehand.Contracts.V3;
 /// The cases are told apart by the type member.
 /// </summary>
 /// <remarks>Generated from <c>v3/ModelAuth.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ModelAuth", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ModelAuth.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ModelAuthJsonConverter))]
 public readonly partial struct ModelAuth : global::System.IEquatable<ModelAuth>

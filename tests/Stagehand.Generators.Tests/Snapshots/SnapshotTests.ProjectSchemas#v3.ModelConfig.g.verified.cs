@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// A full model configuration sent on the wire; the variants are told apart by shape, not by a tag.
 /// </summary>
 /// <remarks>Generated from <c>v3/ModelConfig.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ModelConfig", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ModelConfig.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ModelConfigJsonConverter))]
 public readonly partial struct ModelConfig : global::System.IEquatable<ModelConfig>

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Model vendor named explicitly on a generic model configuration or a (legacy) agent configuration.
 /// </summary>
 /// <remarks>Generated from <c>v3/ModelProvider.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ModelProvider", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ModelProvider.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ModelProviderJsonConverter))]
 public enum ModelProvider
@@ -44,7 +44,7 @@ public enum ModelProvider
 /// <summary>
 /// Converts <see cref="ModelProvider"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class ModelProviderWireValues
 {
     /// <summary>

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Provider-specific options of a model configuration: Vertex AI or Azure OpenAI.
 /// </summary>
 /// <remarks>Generated from <c>v3/ModelProviderOptions.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ModelProviderOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ModelProviderOptions.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ModelProviderOptionsJsonConverter))]
 public readonly partial struct ModelProviderOptions : global::System.IEquatable<ModelProviderOptions>

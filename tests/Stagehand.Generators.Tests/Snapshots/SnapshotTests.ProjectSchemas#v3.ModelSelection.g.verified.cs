@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Picks a model either by name or by a full configuration.
 /// </summary>
 /// <remarks>Generated from <c>v3/ModelSelection.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ModelSelection", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ModelSelection.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ModelSelectionJsonConverter))]
 public readonly partial struct ModelSelection : global::System.IEquatable<ModelSelection>

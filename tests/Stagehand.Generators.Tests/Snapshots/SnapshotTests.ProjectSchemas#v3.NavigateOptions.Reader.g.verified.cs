@@ -8,7 +8,7 @@ namespace Stagehand.Contracts.V3;
 /// <summary>
 /// Reads and writes <see cref="NavigateOptions"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class NavigateOptionsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<NavigateOptions>
 {
     /// <inheritdoc/>
@@ -27,7 +27,7 @@ public sealed class NavigateOptionsJsonConverter : global::System.Text.Json.Seri
 /// <summary>
 /// Reads and writes <see cref="NavigateWaitUntil"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class NavigateWaitUntilJsonConverter : global::System.Text.Json.Serialization.JsonConverter<NavigateWaitUntil>
 {
     /// <inheritdoc/>
@@ -43,7 +43,7 @@ public sealed class NavigateWaitUntilJsonConverter : global::System.Text.Json.Se
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/NavigateOptions.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class NavigateOptionsSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Options of a navigate call.
 /// </summary>
 /// <remarks>Generated from <c>v3/NavigateOptions.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("NavigateOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/NavigateOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.NavigateOptionsJsonConverter))]
 public sealed partial record NavigateOptions
@@ -126,7 +126,7 @@ public sealed partial record NavigateOptions
 /// Page event that ends the navigation.
 /// </summary>
 /// <remarks>Generated from <c>v3/NavigateOptions.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("NavigateWaitUntil", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/NavigateOptions.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.NavigateWaitUntilJsonConverter))]
 public enum NavigateWaitUntil
@@ -151,7 +151,7 @@ public enum NavigateWaitUntil
 /// <summary>
 /// Converts <see cref="NavigateWaitUntil"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class NavigateWaitUntilWireValues
 {
     /// <summary>

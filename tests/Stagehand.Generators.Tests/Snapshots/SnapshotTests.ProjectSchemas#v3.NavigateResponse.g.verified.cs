@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Response envelope of a navigate call.
 /// </summary>
 /// <remarks>Generated from <c>v3/NavigateResponse.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("NavigateResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/NavigateResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.NavigateResponseJsonConverter))]
 public sealed partial record NavigateResponse

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Wire result of a navigate call.
 /// </summary>
 /// <remarks>Generated from <c>v3/NavigateResult.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("NavigateResult", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/NavigateResult.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.NavigateResultJsonConverter))]
 public sealed partial record NavigateResult

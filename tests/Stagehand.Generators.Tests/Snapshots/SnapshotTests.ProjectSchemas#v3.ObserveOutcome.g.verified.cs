@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// SDK-side result of observe: an object holding the actions and the server cache status, so the status survives copying and serialization. Not a wire shape.
 /// </summary>
 /// <remarks>Generated from <c>v3/ObserveOutcome.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ObserveOutcome", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ObserveOutcome.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ObserveOutcomeJsonConverter))]
 public sealed partial record ObserveOutcome

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Response envelope of an observe call.
 /// </summary>
 /// <remarks>Generated from <c>v3/ObserveResponse.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ObserveResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ObserveResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ObserveResponseJsonConverter))]
 public sealed partial record ObserveResponse

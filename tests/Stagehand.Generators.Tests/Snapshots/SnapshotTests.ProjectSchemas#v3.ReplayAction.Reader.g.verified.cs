@@ -8,7 +8,7 @@ namespace Stagehand.Contracts.V3;
 /// <summary>
 /// Reads and writes <see cref="ReplayAction"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class ReplayActionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ReplayAction>
 {
     /// <inheritdoc/>
@@ -27,7 +27,7 @@ public sealed class ReplayActionJsonConverter : global::System.Text.Json.Seriali
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/ReplayAction.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class ReplayActionSchema
 {

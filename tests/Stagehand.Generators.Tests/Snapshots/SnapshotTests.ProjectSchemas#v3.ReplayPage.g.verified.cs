@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// One page of a session replay.
 /// </summary>
 /// <remarks>Generated from <c>v3/ReplayPage.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ReplayPage", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ReplayPage.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ReplayPageJsonConverter))]
 public sealed partial record ReplayPage

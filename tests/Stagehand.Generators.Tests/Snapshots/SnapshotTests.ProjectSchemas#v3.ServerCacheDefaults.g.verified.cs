@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Constructor-level server cache default: one boolean for all methods, or per-method settings. A call's own setting wins over it.
 /// </summary>
 /// <remarks>Generated from <c>v3/ServerCacheDefaults.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ServerCacheDefaults", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ServerCacheDefaults.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ServerCacheDefaultsJsonConverter))]
 public readonly partial struct ServerCacheDefaults : global::System.IEquatable<ServerCacheDefaults>

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Per-method server cache defaults given to the client constructor; a method left out keeps caching enabled.
 /// </summary>
 /// <remarks>Generated from <c>v3/ServerCachePerMethod.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ServerCachePerMethod", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ServerCachePerMethod.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ServerCachePerMethodJsonConverter))]
 public sealed partial record ServerCachePerMethod

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// SDK-side server cache setting for one act, extract or observe call: on/off, or on with a threshold. Never sent as such; it travels as cacheThreshold and the bypass header.
 /// </summary>
 /// <remarks>Generated from <c>v3/ServerCacheSetting.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ServerCacheSetting", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ServerCacheSetting.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ServerCacheSettingJsonConverter))]
 public readonly partial struct ServerCacheSetting : global::System.IEquatable<ServerCacheSetting>

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Object form of a server cache setting: caching is on, with a custom hit threshold.
 /// </summary>
 /// <remarks>Generated from <c>v3/ServerCacheThreshold.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("ServerCacheThreshold", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/ServerCacheThreshold.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.ServerCacheThresholdJsonConverter))]
 public sealed partial record ServerCacheThreshold

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Body of the call that ends a session: an empty object (or no body at all).
 /// </summary>
 /// <remarks>Generated from <c>v3/SessionEndRequest.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("SessionEndRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/SessionEndRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.SessionEndRequestJsonConverter))]
 public sealed partial record SessionEndRequest

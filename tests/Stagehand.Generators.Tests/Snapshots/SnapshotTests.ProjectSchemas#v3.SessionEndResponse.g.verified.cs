@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Response of session end; it carries no data.
 /// </summary>
 /// <remarks>Generated from <c>v3/SessionEndResponse.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("SessionEndResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/SessionEndResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.SessionEndResponseJsonConverter))]
 public sealed partial record SessionEndResponse

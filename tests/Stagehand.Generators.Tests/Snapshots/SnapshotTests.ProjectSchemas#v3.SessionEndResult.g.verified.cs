@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Empty result of ending a session.
 /// </summary>
 /// <remarks>Generated from <c>v3/SessionEndResult.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("SessionEndResult", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/SessionEndResult.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.SessionEndResultJsonConverter))]
 public sealed partial record SessionEndResult

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Response envelope of session start.
 /// </summary>
 /// <remarks>Generated from <c>v3/SessionStartResponse.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("SessionStartResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/SessionStartResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.SessionStartResponseJsonConverter))]
 public sealed partial record SessionStartResponse

@@ -8,7 +8,7 @@ namespace Stagehand.Contracts.V3;
 /// <summary>
 /// Reads and writes <see cref="StreamEvent"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class StreamEventJsonConverter : global::System.Text.Json.Serialization.JsonConverter<StreamEvent>
 {
     /// <inheritdoc/>
@@ -27,7 +27,7 @@ public sealed class StreamEventJsonConverter : global::System.Text.Json.Serializ
 /// <summary>
 /// Reads and writes <see cref="StreamEventData"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class StreamEventDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<StreamEventData>
 {
     /// <inheritdoc/>
@@ -45,7 +45,7 @@ public sealed class StreamEventDataJsonConverter : global::System.Text.Json.Seri
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/StreamEvent.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class StreamEventSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// One server-sent event of a streamed response, sent as the data of an event named after its status.
 /// </summary>
 /// <remarks>Generated from <c>v3/StreamEvent.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("StreamEvent", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/StreamEvent.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.StreamEventJsonConverter))]
 public sealed partial record StreamEvent
@@ -119,7 +119,7 @@ public sealed partial record StreamEvent
 /// Event payload: lifecycle data or a log message.
 /// </summary>
 /// <remarks>Generated from <c>v3/StreamEvent.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("StreamEventData", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/StreamEvent.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.StreamEventDataJsonConverter))]
 public readonly partial struct StreamEventData : global::System.IEquatable<StreamEventData>

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Payload of a log event in a stream.
 /// </summary>
 /// <remarks>Generated from <c>v3/StreamEventLogData.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("StreamEventLogData", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/StreamEventLogData.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.StreamEventLogDataJsonConverter))]
 public sealed partial record StreamEventLogData
@@ -100,7 +100,7 @@ public sealed partial record StreamEventLogData
 /// The log message. Declared as text, but servers send a structured log line, so both are accepted.
 /// </summary>
 /// <remarks>Generated from <c>v3/StreamEventLogData.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("StreamLogMessage", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/StreamEventLogData.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.StreamLogMessageJsonConverter))]
 public readonly partial struct StreamLogMessage : global::System.IEquatable<StreamLogMessage>

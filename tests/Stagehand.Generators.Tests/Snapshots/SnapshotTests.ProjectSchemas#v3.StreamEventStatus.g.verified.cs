@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Phase of a streamed operation; doubles as the server-sent event name.
 /// </summary>
 /// <remarks>Generated from <c>v3/StreamEventStatus.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("StreamEventStatus", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/StreamEventStatus.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.StreamEventStatusJsonConverter))]
 public enum StreamEventStatus
@@ -44,7 +44,7 @@ public enum StreamEventStatus
 /// <summary>
 /// Converts <see cref="StreamEventStatus"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class StreamEventStatusWireValues
 {
     /// <summary>

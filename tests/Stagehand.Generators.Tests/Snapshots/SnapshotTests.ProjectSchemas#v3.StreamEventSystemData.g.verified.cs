@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Payload of a lifecycle event in a stream.
 /// </summary>
 /// <remarks>Generated from <c>v3/StreamEventSystemData.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("StreamEventSystemData", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/StreamEventSystemData.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Drop)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.StreamEventSystemDataJsonConverter))]
 public sealed partial record StreamEventSystemData

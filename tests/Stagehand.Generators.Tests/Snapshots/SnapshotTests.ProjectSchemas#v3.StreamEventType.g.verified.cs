@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Kind of streamed event: a lifecycle (system) event or a log message.
 /// </summary>
 /// <remarks>Generated from <c>v3/StreamEventType.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("StreamEventType", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/StreamEventType.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.StreamEventTypeJsonConverter))]
 public enum StreamEventType
@@ -29,7 +29,7 @@ public enum StreamEventType
 /// <summary>
 /// Converts <see cref="StreamEventType"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class StreamEventTypeWireValues
 {
     /// <summary>

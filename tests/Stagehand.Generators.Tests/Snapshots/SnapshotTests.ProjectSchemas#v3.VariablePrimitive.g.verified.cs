@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Plain variable value: a string, number or boolean.
 /// </summary>
 /// <remarks>Generated from <c>v3/VariablePrimitive.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("VariablePrimitive", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/VariablePrimitive.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.VariablePrimitiveJsonConverter))]
 public readonly partial struct VariablePrimitive : global::System.IEquatable<VariablePrimitive>

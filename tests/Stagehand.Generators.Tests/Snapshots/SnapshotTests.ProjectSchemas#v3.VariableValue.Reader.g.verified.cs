@@ -8,7 +8,7 @@ namespace Stagehand.Contracts.V3;
 /// <summary>
 /// Reads and writes <see cref="VariableValue"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class VariableValueJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VariableValue>
 {
     /// <inheritdoc/>
@@ -26,7 +26,7 @@ public sealed class VariableValueJsonConverter : global::System.Text.Json.Serial
 /// <summary>
 /// Reads and writes <see cref="DescribedVariable"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class DescribedVariableJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DescribedVariable>
 {
     /// <inheritdoc/>
@@ -45,7 +45,7 @@ public sealed class DescribedVariableJsonConverter : global::System.Text.Json.Se
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v3/VariableValue.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class VariableValueSchema
 {

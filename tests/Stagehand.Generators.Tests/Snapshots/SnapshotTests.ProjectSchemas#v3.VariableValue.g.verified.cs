@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Value of one named variable: a plain value, or a value with a description for the model.
 /// </summary>
 /// <remarks>Generated from <c>v3/VariableValue.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("VariableValue", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/VariableValue.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.VariableValueJsonConverter))]
 public readonly partial struct VariableValue : global::System.IEquatable<VariableValue>
@@ -298,7 +298,7 @@ public readonly partial struct VariableValue : global::System.IEquatable<Variabl
 /// The DescribedVariable contract.
 /// </summary>
 /// <remarks>Generated from <c>v3/VariableValue.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("DescribedVariable", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/VariableValue.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.DescribedVariableJsonConverter))]
 public sealed partial record DescribedVariable

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// How much the library logs: 0 = errors only, 1 = informational, 2 = debug detail. Also the level of a log line.
 /// </summary>
 /// <remarks>Generated from <c>v3/Verbosity.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("Verbosity", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/Verbosity.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.VerbosityJsonConverter))]
 public enum Verbosity
@@ -34,7 +34,7 @@ public enum Verbosity
 /// <summary>
 /// Converts <see cref="Verbosity"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class VerbosityWireValues
 {
     /// <summary>

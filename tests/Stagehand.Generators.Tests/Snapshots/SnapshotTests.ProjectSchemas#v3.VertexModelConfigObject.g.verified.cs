@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Model configuration for Google Vertex AI.
 /// </summary>
 /// <remarks>Generated from <c>v3/VertexModelConfigObject.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("VertexModelConfigObject", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/VertexModelConfigObject.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.VertexModelConfigObjectJsonConverter))]
 public sealed partial record VertexModelConfigObject

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V3;
 /// Provider options wrapper holding the Vertex AI settings.
 /// </summary>
 /// <remarks>Generated from <c>v3/VertexModelProviderOptions.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("VertexModelProviderOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v3/VertexModelProviderOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V3.VertexModelProviderOptionsJsonConverter))]
 public sealed partial record VertexModelProviderOptions

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V4;
 /// A Stagehand browser session and the LLM configurations its operations use. Every member is present; unset ones are null.
 /// </summary>
 /// <remarks>Generated from <c>v4/BrowserSession.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserSession", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSession.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject, Persisted = true)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.BrowserSessionJsonConverter))]
 public sealed partial record BrowserSession

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V4;
 /// Creates a browser session on a Browserbase cloud browser.
 /// </summary>
 /// <remarks>Generated from <c>v4/BrowserSessionBrowserbaseCreateRequest.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserSessionBrowserbaseCreateRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSessionBrowserbaseCreateRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject, RequestFor = "BrowserSession.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestJsonConverter))]
 public sealed partial record BrowserSessionBrowserbaseCreateRequest

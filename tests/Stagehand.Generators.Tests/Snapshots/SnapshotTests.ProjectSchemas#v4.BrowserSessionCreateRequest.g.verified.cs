@@ -10,7 +10,7 @@ namespace Stagehand.Contracts.V4;
 /// The cases are told apart by the env member.
 /// </summary>
 /// <remarks>Generated from <c>v4/BrowserSessionCreateRequest.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserSessionCreateRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSessionCreateRequest.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.BrowserSessionCreateRequestJsonConverter))]
 public readonly partial struct BrowserSessionCreateRequest : global::System.IEquatable<BrowserSessionCreateRequest>

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V4;
 /// Body that ends a browser session: empty, or no body.
 /// </summary>
 /// <remarks>Generated from <c>v4/BrowserSessionEndRequest.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserSessionEndRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSessionEndRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.BrowserSessionEndRequestJsonConverter))]
 public sealed partial record BrowserSessionEndRequest

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V4;
 /// Where a browser session's browser runs.
 /// </summary>
 /// <remarks>Generated from <c>v4/BrowserSessionEnv.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserSessionEnv", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSessionEnv.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.BrowserSessionEnvJsonConverter))]
 public enum BrowserSessionEnv
@@ -29,7 +29,7 @@ public enum BrowserSessionEnv
 /// <summary>
 /// Converts <see cref="BrowserSessionEnv"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class BrowserSessionEnvWireValues
 {
     /// <summary>

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V4;
 /// Message-style browser session error envelope; declared by the contract, though the routes send BrowserSessionV4ErrorResponse.
 /// </summary>
 /// <remarks>Generated from <c>v4/BrowserSessionErrorResponse.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserSessionErrorResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSessionErrorResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.BrowserSessionErrorResponseJsonConverter))]
 public sealed partial record BrowserSessionErrorResponse

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V4;
 /// Holds one browser session.
 /// </summary>
 /// <remarks>Generated from <c>v4/BrowserSessionResult.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserSessionResult", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSessionResult.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.BrowserSessionResultJsonConverter))]
 public sealed partial record BrowserSessionResult

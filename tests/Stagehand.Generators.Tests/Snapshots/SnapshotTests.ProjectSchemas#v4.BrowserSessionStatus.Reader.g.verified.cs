@@ -8,7 +8,7 @@ namespace Stagehand.Contracts.V4;
 /// <summary>
 /// Reads and writes <see cref="BrowserSessionStatus"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class BrowserSessionStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrowserSessionStatus>
 {
     /// <inheritdoc/>
@@ -24,7 +24,7 @@ public sealed class BrowserSessionStatusJsonConverter : global::System.Text.Json
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v4/BrowserSessionStatus.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class BrowserSessionStatusSchema
 {

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V4;
 /// Lifecycle state of a browser session.
 /// </summary>
 /// <remarks>Generated from <c>v4/BrowserSessionStatus.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserSessionStatus", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSessionStatus.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.BrowserSessionStatusJsonConverter))]
 public enum BrowserSessionStatus
@@ -29,7 +29,7 @@ public enum BrowserSessionStatus
 /// <summary>
 /// Converts <see cref="BrowserSessionStatus"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class BrowserSessionStatusWireValues
 {
     /// <summary>

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V4;
 /// Partial update of a browser session. Server-assigned members are rejected.
 /// </summary>
 /// <remarks>Generated from <c>v4/BrowserSessionUpdateRequest.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserSessionUpdateRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSessionUpdateRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject, RequestFor = "BrowserSession.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestJsonConverter))]
 public sealed partial record BrowserSessionUpdateRequest

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V4;
 /// Error envelope the browser session routes send.
 /// </summary>
 /// <remarks>Generated from <c>v4/BrowserSessionV4ErrorResponse.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("BrowserSessionV4ErrorResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/BrowserSessionV4ErrorResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseJsonConverter))]
 public sealed partial record BrowserSessionV4ErrorResponse

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V4;
 /// A reusable, non-secret LLM configuration that browser sessions refer to by id. Every member is present; unset ones are null. Credentials never live here.
 /// </summary>
 /// <remarks>Generated from <c>v4/LLMConfig.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("LLMConfig", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/LLMConfig.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject, Persisted = true)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.LLMConfigJsonConverter))]
 public sealed partial record LLMConfig

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V4;
 /// Body that creates an LLM configuration. Server-assigned members are rejected.
 /// </summary>
 /// <remarks>Generated from <c>v4/LLMCreateRequest.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("LLMCreateRequest", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/LLMCreateRequest.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject, RequestFor = "LLMConfig.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.LLMCreateRequestJsonConverter))]
 public sealed partial record LLMCreateRequest

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V4;
 /// Error envelope of every LLM configuration route, list and update included.
 /// </summary>
 /// <remarks>Generated from <c>v4/LLMErrorResponse.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("LLMErrorResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/LLMErrorResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.LLMErrorResponseJsonConverter))]
 public sealed partial record LLMErrorResponse

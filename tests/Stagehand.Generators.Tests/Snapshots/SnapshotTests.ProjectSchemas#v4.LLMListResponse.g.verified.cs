@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V4;
 /// Success envelope of the LLM list call.
 /// </summary>
 /// <remarks>Generated from <c>v4/LLMListResponse.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("LLMListResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/LLMListResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.LLMListResponseJsonConverter))]
 public sealed partial record LLMListResponse

@@ -8,7 +8,7 @@ namespace Stagehand.Contracts.V4;
 /// <summary>
 /// Reads and writes <see cref="LLMListResult"/> with its generated, validating reader and writer.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public sealed class LLMListResultJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LLMListResult>
 {
     /// <inheritdoc/>
@@ -27,7 +27,7 @@ public sealed class LLMListResultJsonConverter : global::System.Text.Json.Serial
 /// <summary>
 /// Reads and validates the JSON of every schema in <c>v4/LLMListResult.schema.json</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class LLMListResultSchema
 {

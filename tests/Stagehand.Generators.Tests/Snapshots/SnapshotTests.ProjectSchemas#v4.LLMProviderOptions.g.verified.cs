@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V4;
 /// Non-secret provider tuning stored with an LLM configuration.
 /// </summary>
 /// <remarks>Generated from <c>v4/LLMProviderOptions.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("LLMProviderOptions", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/LLMProviderOptions.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.LLMProviderOptionsJsonConverter))]
 public sealed partial record LLMProviderOptions

@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V4;
 /// Success envelope of the LLM create, get and update calls.
 /// </summary>
 /// <remarks>Generated from <c>v4/LLMResponse.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("LLMResponse", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/LLMResponse.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.LLMResponseJsonConverter))]
 public sealed partial record LLMResponse

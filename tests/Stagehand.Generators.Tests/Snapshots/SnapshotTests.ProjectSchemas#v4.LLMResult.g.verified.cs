@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V4;
 /// Holds one LLM configuration.
 /// </summary>
 /// <remarks>Generated from <c>v4/LLMResult.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("LLMResult", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/LLMResult.schema.json", UnknownMembers = global::Stagehand.Contracts.UnknownMembers.Reject)]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.LLMResultJsonConverter))]
 public sealed partial record LLMResult

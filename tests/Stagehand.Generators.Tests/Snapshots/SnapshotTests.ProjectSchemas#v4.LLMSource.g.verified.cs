@@ -9,7 +9,7 @@ namespace Stagehand.Contracts.V4;
 /// Who created an LLM configuration: a user, or the server when a browser session needed a default.
 /// </summary>
 /// <remarks>Generated from <c>v4/LLMSource.schema.json</c>.</remarks>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 [global::Stagehand.Contracts.ContractType("LLMSource", global::Stagehand.Contracts.ContractVisibility.Public, SchemaPath = "v4/LLMSource.schema.json")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Stagehand.Contracts.V4.LLMSourceJsonConverter))]
 public enum LLMSource
@@ -29,7 +29,7 @@ public enum LLMSource
 /// <summary>
 /// Converts <see cref="LLMSource"/> values to and from their wire values.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Stagehand.Generators", "{version}")]
 public static class LLMSourceWireValues
 {
     /// <summary>
