@@ -102,7 +102,7 @@ internal static class ContractEmitter
         writer.WriteSummary(type.Description ?? "The " + type.Type.Name + " contract.");
         writer.WriteLine("/// <remarks>Generated from " + SourceWriter.Code(schemaPath) + ".</remarks>");
         writer.WriteLine(GeneratedCode);
-        var visibility = type.Visibility == "internal" ? "Internal" : "Public";
+        var visibility = type.Visibility.ContractVisibilityMember();
         writer.WriteLine("[" + Runtime + "ContractType(" + Identifiers.Literal(type.Type.Name) + ", " + Runtime + "ContractVisibility." + visibility +
             ", SchemaPath = " + Identifiers.Literal(schemaPath) + extraArguments + ")]");
         writer.WriteLine(ApiEmitter.ConverterAttribute(type.Type));

@@ -19,7 +19,7 @@ internal static class ReaderEmitter
         writer.WriteSummaryXml("Reads and validates the JSON of every schema in " + SourceWriter.Code(file.SchemaPath) + ".");
         writer.WriteLine(ContractEmitter.GeneratedCodeAttribute);
         writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        writer.OpenBlock((file.Mode == SchemaMode.Validator ? file.Visibility : "internal") + " static class " + file.SchemaClass);
+        writer.OpenBlock((file.Mode == SchemaMode.Validator ? file.Visibility.Keyword() : "internal") + " static class " + file.SchemaClass);
         if (file.Mode == SchemaMode.Validator)
         {
             EmitValidatorEntry(writer, file);
@@ -97,24 +97,16 @@ internal static class ReaderEmitter
 
     internal static string NumberRulesField(NodeSpec node) => GeneratedMemberNames.NumberRulesField(node.Method);
 
-    internal static bool HasStringRules(NodeSpec node) => node.MinLength is not null || node.MaxLength is not null || node.Pattern is not null || node.Format is not null;
-
-    internal static bool HasNumberRules(NodeSpec node) =>
-        node.Minimum is not null || node.Maximum is not null || node.ExclusiveMinimum is not null || node.ExclusiveMaximum is not null || node.MultipleOf is not null || IntegerOnly(node);
-
-    private static bool IntegerOnly(NodeSpec node) =>
-        node.DeclaredTypes.HasFlag(JsonTypes.Integer) && !node.DeclaredTypes.HasFlag(JsonTypes.Number);
-
     private static void EmitRules(SourceWriter writer, NodeSpec node)
     {
-        if (HasStringRules(node))
+        if (node.HasStringRules)
         {
             var format = node.Format is null ? "None" : FormatNames.RuntimeName(node.Format) ?? "None";
             writer.WriteLine("internal static readonly " + Runtime + "StringRules " + StringRulesField(node) + " = new(" +
                 Arguments(("minLength", node.MinLength), ("maxLength", node.MaxLength), ("pattern", node.Pattern is null ? null : Identifiers.Literal(node.Pattern)), ("format", Runtime + "StringFormat." + format)) + ");");
         }
 
-        if (HasNumberRules(node))
+        if (node.HasNumberRules)
         {
             writer.WriteLine("internal static readonly " + Runtime + "NumberRules " + NumberRulesField(node) + " = new(" +
                 Arguments(
@@ -122,7 +114,7 @@ internal static class ReaderEmitter
                     ("maximum", Quote(node.Maximum)),
                     ("exclusiveMinimum", Quote(node.ExclusiveMinimum)),
                     ("exclusiveMaximum", Quote(node.ExclusiveMaximum)),
-                    ("integer", IntegerOnly(node) ? "true" : null),
+                    ("integer", node.IntegerOnly ? "true" : null),
                     ("multipleOf", Quote(node.MultipleOf))) + ");");
         }
 
@@ -142,7 +134,7 @@ internal static class ReaderEmitter
         }
 
         var index = 0;
-        foreach (var literal in Literals(node))
+        foreach (var literal in node.CheckedLiterals)
         {
             if (literal.Kind != JsonTypes.String)
             {
@@ -157,11 +149,6 @@ internal static class ReaderEmitter
 
     private static string Arguments(params (string Name, string? Value)[] arguments) =>
         string.Join(", ", arguments.Where(a => a.Value is not null).Select(a => a.Name + ": " + a.Value));
-
-    private static IEnumerable<JsonLiteral> Literals(NodeSpec node) =>
-        node.OwnType is { Kind: NamedKind.Enum } ? Enumerable.Empty<JsonLiteral>()
-        : node.Const is not null ? new[] { node.Const }
-        : node.Enum;
 
     private static string LiteralField(NodeSpec node, int index) => GeneratedMemberNames.LiteralField(node.Method, index);
 
@@ -178,14 +165,14 @@ internal static class ReaderEmitter
             return;
         }
 
-        if (node.BooleanSchema == true || IsPureAny(node))
+        if (node.BooleanSchema == true || node.ReadsAnyValue)
         {
             writer.WriteLine("return context.TryReadAny(ref reader, build, out value);");
             writer.CloseBlock();
             return;
         }
 
-        if (node.Ref is not null && !HasOwnAssertions(node) && node.Composition == CompositionKind.None)
+        if (node.Ref is not null && !node.HasOwnAssertions && node.Composition == CompositionKind.None)
         {
             EmitDelegation(writer, node.Ref, node, node.RefEntersScope);
             writer.CloseBlock();
@@ -206,7 +193,7 @@ internal static class ReaderEmitter
 
         writer.WriteLine("value = default!;");
         writer.WriteLine("var mark = context.ErrorCount;");
-        var needsStart = NeedsStart(node);
+        var needsStart = node.RereadsValue;
         if (needsStart)
         {
             writer.WriteLine("var start = reader;");
@@ -259,30 +246,11 @@ internal static class ReaderEmitter
             ValueKind.List => JsonTypes.Array,
             ValueKind.Map => JsonTypes.Object,
             ValueKind.Named when node.Shape.Named!.Kind == NamedKind.Record => JsonTypes.Object,
-            ValueKind.Named when node.Shape.Named!.Kind == NamedKind.Enum => IsNumericEnum(node) ? JsonTypes.Number : JsonTypes.String,
+            ValueKind.Named when node.Shape.Named!.Kind == NamedKind.Enum => node.IsNumericEnum ? JsonTypes.Number : JsonTypes.String,
             _ => JsonTypes.None,
         };
         return types == JsonTypes.None || !node.Nullable ? types : types | JsonTypes.Null;
     }
-
-    private static bool IsPureAny(NodeSpec node) =>
-        node.Shape.Kind == ValueKind.Any && node.Ref is null && node.Composition == CompositionKind.None && node.AllOf.IsEmpty
-        && node.DeclaredTypes == JsonTypes.None && !HasOwnAssertions(node);
-
-    private static bool HasOwnAssertions(NodeSpec node) =>
-        node.DeclaredTypes != JsonTypes.None || HasStringRules(node) || HasNumberRules(node) || !node.Enum.IsEmpty || node.EmptyEnum || node.Const is not null
-        || node.HasObjectKeywords || HasArrayKeywords(node) || node.HasMemberCountChecks || node.HasItemSetChecks || node.HasConditions || node.DynamicRef is not null
-        || node.ChecksUnevaluated
-        || !node.AllOf.IsEmpty || !node.AnyOf.IsEmpty || !node.OneOf.IsEmpty || node.Composition != CompositionKind.None;
-
-    /// <summary>Whether the node reads an array item by item (rather than skipping it).</summary>
-    private static bool HasArrayKeywords(NodeSpec node) =>
-        node.Items is not null || node.MinItems is not null || node.MaxItems is not null || !node.PrefixItems.IsEmpty;
-
-    private static bool NeedsStart(NodeSpec node) =>
-        node.Shape.Kind == ValueKind.Any || node.Ref is not null || !node.AllOf.IsEmpty || !node.AnyOf.IsEmpty || !node.OneOf.IsEmpty
-        || node.Composition == CompositionKind.Union || Literals(node).Any() || node.HasMemberCountChecks || node.HasItemSetChecks || node.HasConditions
-        || node.DynamicRef is not null || node.ChecksUnevaluated;
 
     private static void EmitDelegation(SourceWriter writer, MethodRef target, NodeSpec node, int? scope)
     {
@@ -330,7 +298,7 @@ internal static class ReaderEmitter
         var sections = new List<(string[] Tokens, SourceWriter Body)>();
         bool Allows(JsonTypes kind) => allowed == JsonTypes.None || (allowed & kind) != 0;
         // A union that reads its case from the reader itself must not have the value skipped first.
-        var unionConsumes = UnionConsumesReader(node);
+        var unionConsumes = node.UnionReadsInPlace;
         var objectBody = SourceWriter.Fragment();
         if (node.HasObjectKeywords)
         {
@@ -347,7 +315,7 @@ internal static class ReaderEmitter
         }
 
         var arrayBody = SourceWriter.Fragment();
-        if (HasArrayKeywords(node) || (node.OwnsShape && node.Shape.Kind == ValueKind.List))
+        if (node.ReadsItems || (node.OwnsShape && node.Shape.Kind == ValueKind.List))
         {
             EmitArray(arrayBody, node);
         }
@@ -399,13 +367,9 @@ internal static class ReaderEmitter
         writer.WriteLine();
     }
 
-    /// <summary>Whether this node is a union with no container keywords of its own, so that its case reader advances the reader.</summary>
-    internal static bool UnionConsumesReader(NodeSpec node) =>
-        node.Composition == CompositionKind.Union && !node.HasObjectKeywords && !HasArrayKeywords(node) && node.AllOf.IsEmpty && node.Ref is null;
-
     private static void EmitString(SourceWriter writer, NodeSpec node)
     {
-        var rules = HasStringRules(node) ? StringRulesField(node) : "null";
+        var rules = node.HasStringRules ? StringRulesField(node) : "null";
         switch (node.OwnsShape ? node.Shape.Kind : ValueKind.Any)
         {
             case ValueKind.String:
@@ -420,7 +384,7 @@ internal static class ReaderEmitter
             case ValueKind.Uri:
                 writer.WriteLine("if (context.TryReadUri(ref reader, " + rules + ", build, out var uri) && build) value = uri!;");
                 return;
-            case ValueKind.Named when node.OwnType is { Kind: NamedKind.Enum } && !IsNumericEnum(node):
+            case ValueKind.Named when node.OwnType is { Kind: NamedKind.Enum } && !node.IsNumericEnum:
                 var first = true;
                 foreach (var member in node.EnumValues.Where(v => v.Value.Kind == JsonTypes.String))
                 {
@@ -432,17 +396,15 @@ internal static class ReaderEmitter
                 return;
         }
 
-        if (HasStringRules(node))
+        if (node.HasStringRules)
         {
             writer.WriteLine("context.CheckString(ref reader, " + rules + ");");
         }
     }
 
-    private static bool IsNumericEnum(NodeSpec node) => node.Enum.Any(l => l.Kind is JsonTypes.Integer or JsonTypes.Number);
-
     private static void EmitNumber(SourceWriter writer, NodeSpec node)
     {
-        var rules = HasNumberRules(node) ? NumberRulesField(node) : "null";
+        var rules = node.HasNumberRules ? NumberRulesField(node) : "null";
         switch (node.OwnsShape ? node.Shape.Kind : ValueKind.Any)
         {
             case ValueKind.Int32:
@@ -454,7 +416,7 @@ internal static class ReaderEmitter
             case ValueKind.Double:
                 writer.WriteLine("if (context.TryReadDouble(ref reader, " + rules + ", out var number)) value = number;");
                 return;
-            case ValueKind.Named when node.OwnType is { Kind: NamedKind.Enum } && IsNumericEnum(node):
+            case ValueKind.Named when node.OwnType is { Kind: NamedKind.Enum } && node.IsNumericEnum:
                 writer.OpenBlock("if (context.TryReadInt32(ref reader, null, out var number))");
                 writer.OpenBlock("switch (number)");
                 // One case per member: the model keeps one spelling of each number (0 and -0 are one value).
@@ -469,7 +431,7 @@ internal static class ReaderEmitter
                 return;
         }
 
-        if (HasNumberRules(node))
+        if (node.HasNumberRules)
         {
             writer.WriteLine("context.CheckNumber(ref reader, " + rules + ");");
         }
@@ -796,7 +758,7 @@ internal static class ReaderEmitter
             return;
         }
 
-        var literals = Literals(node).ToList();
+        var literals = node.CheckedLiterals.ToList();
         if (literals.Count == 0)
         {
             return;

@@ -37,7 +37,7 @@ internal static class RegistryEmitter
                 _ => "Value",
             };
             writer.WriteLine(Runtime + "ContractDescriptor.Create<" + entry.ValueType + ">(" + Identifiers.Literal(entry.Name) + ", " +
-                Runtime + "ContractKind." + kind + ", " + Runtime + "ContractVisibility." + (entry.Visibility == "internal" ? "Internal" : "Public") + ", " +
+                Runtime + "ContractKind." + kind + ", " + Runtime + "ContractVisibility." + entry.Visibility.ContractVisibilityMember() + ", " +
                 Identifiers.Literal(entry.SchemaPath) + ", " + entry.ReaderCall + "),");
         }
 

@@ -28,7 +28,7 @@ internal static class UnionReaderEmitter
         var union = node.OwnType!;
         var keyword = node.ExactlyOneCase ? "oneOf" : "anyOf";
         var caseList = string.Join(", ", node.Cases.Select(c => c.CaseName));
-        var consumes = ReaderEmitter.UnionConsumesReader(node);
+        var consumes = node.UnionReadsInPlace;
         var target = consumes ? "reader" : "copy";
         writer.WriteLine("var matched = 0;");
         if (consumes)

@@ -152,7 +152,7 @@ internal abstract record TypeSpec
 
     public string? Description { get; init; }
 
-    public required string Visibility { get; init; }
+    public required SchemaVisibility Visibility { get; init; }
 
     public bool Deprecated { get; init; }
 
@@ -217,7 +217,7 @@ internal sealed record ContractFile(
     string SourcePath,
     string Namespace,
     SchemaMode Mode,
-    string Visibility,
+    SchemaVisibility Visibility,
     string SchemaClass,
     TypeRef? RootType,
     EquatableArray<TypeSpec> Types,
@@ -232,7 +232,7 @@ internal sealed record ContractBuildResult(string SchemaPath, ContractFile? File
 /// <param name="Type">The generated type, or null for a schema that is not a type of its own.</param>
 /// <param name="Shape">For a schema that is not a type of its own, the shape of its value (a map, a list...), which the
 /// JSON resolver's converter writes; null for a generated type, which writes itself.</param>
-internal sealed record RegistryEntry(string Name, string ValueType, TypeRef? Type, string Visibility, string SchemaPath, string ReaderCall, ValueShape? Shape = null);
+internal sealed record RegistryEntry(string Name, string ValueType, TypeRef? Type, SchemaVisibility Visibility, string SchemaPath, string ReaderCall, ValueShape? Shape = null);
 
 /// <summary>Every contract type of a compilation, for the registry and the JSON resolver.</summary>
 internal sealed record RegistryModel(string Namespace, EquatableArray<RegistryEntry> Entries);

@@ -593,7 +593,7 @@ internal sealed partial class ContractModelBuilder
         return specs;
     }
 
-    private RecordSpec BuildRecord(SchemaDocument document, SchemaNode node, TypeRef type, string visibility)
+    private RecordSpec BuildRecord(SchemaDocument document, SchemaNode node, TypeRef type, SchemaVisibility visibility)
     {
         var members = new List<MemberSpec>();
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -669,7 +669,7 @@ internal sealed partial class ContractModelBuilder
         };
     }
 
-    private EnumSpec BuildEnum(SchemaDocument document, SchemaNode node, TypeRef type, string visibility)
+    private EnumSpec BuildEnum(SchemaDocument document, SchemaNode node, TypeRef type, SchemaVisibility visibility)
     {
         var values = new List<EnumValueSpec>();
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -721,7 +721,7 @@ internal sealed partial class ContractModelBuilder
         };
     }
 
-    private UnionSpec? BuildUnion(SchemaDocument document, SchemaNode node, TypeRef type, string visibility)
+    private UnionSpec? BuildUnion(SchemaDocument document, SchemaNode node, TypeRef type, SchemaVisibility visibility)
     {
         var cases = new List<UnionCaseSpec>();
         var names = new HashSet<string>(StringComparer.Ordinal);

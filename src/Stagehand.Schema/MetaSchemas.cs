@@ -76,7 +76,7 @@ internal static class MetaSchemas
     private static IEnumerable<SchemaDocument> Read(string folder)
     {
         var assembly = typeof(MetaSchemas).Assembly;
-        var settings = new SchemaFileSettings(Namespace, SchemaMode.Validator, null, SchemaFileSettings.Internal);
+        var settings = new SchemaFileSettings(Namespace, SchemaMode.Validator, null, SchemaVisibility.Internal);
         foreach (var name in assembly.GetManifestResourceNames().OrderBy(n => n, StringComparer.Ordinal))
         {
             // RecursiveDir separates folders with the building machine's separator.

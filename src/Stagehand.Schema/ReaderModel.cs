@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Linq;
+
 namespace Stagehand.Schema;
 
 /// <summary>How a schema file is read: as a Stagehand contract, or as a plain JSON Schema that only validates.</summary>
@@ -253,6 +256,48 @@ internal sealed record NodeSpec
 
     /// <summary>Whether the node applies conditional or negated schemas to the whole value.</summary>
     public bool HasConditions => Not is not null || If is not null;
+
+    // ---- what the reader does, decided here so that the emitters only write ------------------------------
+
+    /// <summary>Whether a string is checked against rules (lengths, pattern, format).</summary>
+    public bool HasStringRules => MinLength is not null || MaxLength is not null || Pattern is not null || Format is not null;
+
+    /// <summary>Whether only whole numbers are allowed (<c>integer</c> without <c>number</c>).</summary>
+    public bool IntegerOnly => DeclaredTypes.HasFlag(JsonTypes.Integer) && !DeclaredTypes.HasFlag(JsonTypes.Number);
+
+    /// <summary>Whether a number is checked against rules (bounds, multipleOf, being whole).</summary>
+    public bool HasNumberRules => Minimum is not null || Maximum is not null || ExclusiveMinimum is not null || ExclusiveMaximum is not null || MultipleOf is not null || IntegerOnly;
+
+    /// <summary>Whether the enum this node forms has numbers for values.</summary>
+    public bool IsNumericEnum => Enum.Any(l => l.Kind is JsonTypes.Integer or JsonTypes.Number);
+
+    /// <summary>The values the node compares the value with (<c>const</c>, or an <c>enum</c> that forms no C# enum).</summary>
+    public IEnumerable<JsonLiteral> CheckedLiterals =>
+        OwnType is { Kind: NamedKind.Enum } ? Enumerable.Empty<JsonLiteral>()
+        : Const is not null ? new[] { Const }
+        : Enum;
+
+    /// <summary>Whether the node reads an array item by item (rather than skipping it).</summary>
+    public bool ReadsItems => Items is not null || MinItems is not null || MaxItems is not null || !PrefixItems.IsEmpty;
+
+    /// <summary>Whether the node's own keywords check anything (beyond a reference it only follows).</summary>
+    public bool HasOwnAssertions =>
+        DeclaredTypes != JsonTypes.None || HasStringRules || HasNumberRules || !Enum.IsEmpty || EmptyEnum || Const is not null
+        || HasObjectKeywords || ReadsItems || HasMemberCountChecks || HasItemSetChecks || HasConditions || DynamicRef is not null
+        || ChecksUnevaluated || !AllOf.IsEmpty || !AnyOf.IsEmpty || !OneOf.IsEmpty || Composition != CompositionKind.None;
+
+    /// <summary>Whether any JSON value is valid and read as it is (<c>{}</c>): the reader is one call.</summary>
+    public bool ReadsAnyValue =>
+        Shape.Kind == ValueKind.Any && Ref is null && Composition == CompositionKind.None && AllOf.IsEmpty && DeclaredTypes == JsonTypes.None && !HasOwnAssertions;
+
+    /// <summary>Whether the reader goes over the value more than once (subschemas, literals, whole-value checks), from a copy kept at its start.</summary>
+    public bool RereadsValue =>
+        Shape.Kind == ValueKind.Any || Ref is not null || !AllOf.IsEmpty || !AnyOf.IsEmpty || !OneOf.IsEmpty || Composition == CompositionKind.Union
+        || CheckedLiterals.Any() || HasMemberCountChecks || HasItemSetChecks || HasConditions || DynamicRef is not null || ChecksUnevaluated;
+
+    /// <summary>Whether this node is a union with no container keywords of its own, so that its case reader advances the reader.</summary>
+    public bool UnionReadsInPlace =>
+        Composition == CompositionKind.Union && !HasObjectKeywords && !ReadsItems && AllOf.IsEmpty && Ref is null;
 
     public CompositionKind Composition { get; init; }
 

@@ -9,7 +9,7 @@ internal sealed record SchemaProblem(string Keyword, string Message, LocationInf
 /// <param name="DefaultVisibility">The visibility of a root that states none (public unless the project says otherwise).</param>
 /// <param name="FormatAssertion">Whether <c>format</c> asserts in a file whose root does not say (the project's <c>StagehandFormatAssertion</c>).</param>
 /// <param name="RetrievalUri">The URI the build says the file is known by (<c>StagehandSchemaUri</c>), if any.</param>
-internal sealed record SchemaDocument(string Path, string Namespace, SchemaNode? Root, EquatableArray<SchemaProblem> Problems, SchemaMode Mode = SchemaMode.Contract, string DefaultVisibility = SchemaFileSettings.Public, bool FormatAssertion = false, string? RetrievalUri = null)
+internal sealed record SchemaDocument(string Path, string Namespace, SchemaNode? Root, EquatableArray<SchemaProblem> Problems, SchemaMode Mode = SchemaMode.Contract, SchemaVisibility DefaultVisibility = SchemaVisibility.Public, bool FormatAssertion = false, string? RetrievalUri = null)
 {
     /// <summary>The URI the file is retrieved by: the one the build gives it, else one made from its path. Its root's <c>$id</c> resolves against it.</summary>
     public string BaseUri => RetrievalUri ?? UriReferences.FromPath(Path);
@@ -39,5 +39,5 @@ internal sealed record SchemaDocument(string Path, string Namespace, SchemaNode?
         Root?.TypeName ?? Identifiers.ToIdentifier(Root?.Title is { Length: > 0 } title ? Identifiers.ToPascalCase(title, "Type") : FileStem, "Type");
 
     /// <summary>The visibility of the file's types: the root's <c>x-stagehand-visibility</c>, else the default.</summary>
-    public string Visibility => Root?.Visibility ?? DefaultVisibility;
+    public SchemaVisibility Visibility => Root?.Visibility ?? DefaultVisibility;
 }

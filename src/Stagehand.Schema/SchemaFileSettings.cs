@@ -13,7 +13,7 @@ namespace Stagehand.Schema;
 /// <param name="OpenApiNullable">Read OpenAPI 3.0's <c>"nullable": true</c> as "or null" (the <c>StagehandOpenApiNullable</c> property or item metadata).</param>
 /// <param name="FormatAssertion">Assert <c>format</c> (the <c>StagehandFormatAssertion</c> property or item metadata); otherwise it is an annotation, as draft 2020-12 says.</param>
 /// <param name="SchemaUri">The absolute URI the file is known by when it has no <c>$id</c> (its <c>StagehandSchemaUri</c> metadata); else its path is.</param>
-internal sealed record SchemaFileSettings(string Namespace, SchemaMode Mode, string? Problem, string DefaultVisibility = SchemaFileSettings.Public, string? DefaultDialect = null, bool OpenApiNullable = false, bool FormatAssertion = false, string? SchemaUri = null)
+internal sealed record SchemaFileSettings(string Namespace, SchemaMode Mode, string? Problem, SchemaVisibility DefaultVisibility = SchemaVisibility.Public, string? DefaultDialect = null, bool OpenApiNullable = false, bool FormatAssertion = false, string? SchemaUri = null)
 {
     public const string SchemaUriMetadata = "build_metadata.AdditionalFiles.StagehandSchemaUri";
 
@@ -25,8 +25,6 @@ internal sealed record SchemaFileSettings(string Namespace, SchemaMode Mode, str
 
     public const string DefaultDialectProperty = "build_property.StagehandDefaultDialect";
 
-    public const string Public = "public";
-    public const string Internal = "internal";
     public const string DefaultVisibilityProperty = "build_property.StagehandDefaultVisibility";
 
     public const string NamespaceMetadata = "build_metadata.AdditionalFiles.StagehandNamespace";
@@ -99,13 +97,13 @@ internal sealed record SchemaFileSettings(string Namespace, SchemaMode Mode, str
                 break;
         }
 
-        var visibility = Public;
+        var visibility = SchemaVisibility.Public;
         switch (defaultVisibility?.Trim().ToLowerInvariant())
         {
-            case null or "" or Public:
+            case null or "" or "public":
                 break;
-            case Internal:
-                visibility = Internal;
+            case "internal":
+                visibility = SchemaVisibility.Internal;
                 break;
             default:
                 problem = $"The StagehandDefaultVisibility property '{defaultVisibility}' must be 'public' or 'internal'.";

@@ -194,7 +194,7 @@ internal sealed record SchemaNode
 
     public bool Deprecated { get; init; }
 
-    public string? Visibility { get; init; }
+    public SchemaVisibility? Visibility { get; init; }
 
     /// <summary>The root's <c>x-stagehand-formatAssertion</c>: whether <c>format</c> asserts in this file (null: the project decides).</summary>
     public bool? FormatAssertion { get; init; }

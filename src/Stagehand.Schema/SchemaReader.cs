@@ -530,7 +530,7 @@ internal static class SchemaReader
                     // Draft 7's home for reusable schemas; a $ref reaches both by their JSON Pointer.
                     return node with { Definitions = node.Definitions.Items.AddRange(ReadDefinitions(ref reader, keyword, pointer + "/" + keyword).Items).ToEquatableArray() };
                 case "x-stagehand-visibility":
-                    return node with { Visibility = ReadChoice(ref reader, keyword, "public", "internal") };
+                    return node with { Visibility = SchemaVisibilities.Parse(ReadChoice(ref reader, keyword, "public", "internal")) };
                 case "x-stagehand-unknownMembers":
                     return node with { UnknownMembers = ReadChoice(ref reader, keyword, "reject", "drop", "keep") switch
                     {

@@ -40,9 +40,9 @@ internal sealed class SchemaFile
     /// <summary>The notes (STH0007).</summary>
     public ImmutableArray<SchemaProblem> Notes => Problems.RemoveAll(problem => !problem.IsNote);
 
-    public bool IsPublic => Root is not null && Document.Visibility == SchemaFileSettings.Public;
+    public bool IsPublic => Root is not null && Document.Visibility == SchemaVisibility.Public;
 
-    public bool IsInternal => Root is not null && Document.Visibility == SchemaFileSettings.Internal;
+    public bool IsInternal => Root is not null && Document.Visibility == SchemaVisibility.Internal;
 
     /// <summary>
     /// The name of the C# type the root becomes: the model's (which may have numbered it to keep it clear of another),
