@@ -55,6 +55,21 @@ internal static class ValueValidationEmitter
             writer.CloseBlock();
         }
 
+        if (record.AdditionalMembers is not null && !record.Members.IsEmpty)
+        {
+            // An additional member may not take a declared member's name: written out, the object would hold the name twice.
+            var declared = string.Join(" or ", record.Members.Select(m => Identifiers.Literal(m.WireName)));
+            writer.OpenBlock("if (AdditionalMembers is { } extraMembers)");
+            writer.OpenBlock("foreach (var extra in extraMembers)");
+            writer.OpenBlock("if (extra.Key is " + declared + ")");
+            writer.WriteLine("validator.Push(extra.Key);");
+            writer.WriteLine("validator.AddError(\"duplicate\", \"The member is declared by the contract: set its property, not an additional member of the same name.\");");
+            writer.WriteLine("validator.Pop();");
+            writer.CloseBlock();
+            writer.CloseBlock();
+            writer.CloseBlock();
+        }
+
         if (record.AdditionalMembers is { } additional)
         {
             // Additional members sit beside the declared ones: their pointers are the object's own, with no step between.

@@ -51,6 +51,21 @@ public sealed class AdditionalMembersTests
     }
 
     [Fact]
+    public void AnExtraMemberNamedLikeADeclaredOneIsADuplicateInMemoryAsOnTheWire()
+    {
+        var type = Counter.Value.Type;
+        var value = System.Activator.CreateInstance(type)!;
+        type.GetProperty("Name")!.SetValue(value, "clicks");
+        type.GetProperty("AdditionalMembers")!.SetValue(value, new ValueMap<long>([new("name", 3L), new("a", 1L)]));
+
+        var inMemory = (ValidationResult)type.GetMethod("Validate", System.Type.EmptyTypes)!.Invoke(value, null)!;
+        var onTheWire = Counter.Value.Validate(JsonSerializer.SerializeToUtf8Bytes(value, type), null);
+
+        Assert.Equal("/name duplicate", Assert.Single(inMemory.Errors).ToString().Split(':')[0]);
+        Assert.Equal("/name duplicate", Assert.Single(onTheWire.Errors).ToString().Split(':')[0]);
+    }
+
+    [Fact]
     public void TheSchemaGeneratesWithoutDiagnosticsAndCompiles()
     {
         var outcome = GeneratedCodeCompilesTests.Compile([new RandomSchemaFile("Counter.schema.json", Schema)]);

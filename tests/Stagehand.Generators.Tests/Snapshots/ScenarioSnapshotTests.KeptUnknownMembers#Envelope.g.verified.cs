@@ -92,5 +92,17 @@ public sealed partial record Envelope
     {
         global::System.ArgumentNullException.ThrowIfNull(validator);
         validator.Required(Id, "id");
+        if (AdditionalMembers is { } extraMembers)
+        {
+            foreach (var extra in extraMembers)
+            {
+                if (extra.Key is "id")
+                {
+                    validator.Push(extra.Key);
+                    validator.AddError("duplicate", "The member is declared by the contract: set its property, not an additional member of the same name.");
+                    validator.Pop();
+                }
+            }
+        }
     }
 }

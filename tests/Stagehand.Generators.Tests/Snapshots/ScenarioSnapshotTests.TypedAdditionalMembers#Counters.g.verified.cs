@@ -92,6 +92,18 @@ public sealed partial record Counters
     {
         global::System.ArgumentNullException.ThrowIfNull(validator);
         validator.Required(Name, "name");
+        if (AdditionalMembers is { } extraMembers)
+        {
+            foreach (var extra in extraMembers)
+            {
+                if (extra.Key is "name")
+                {
+                    validator.Push(extra.Key);
+                    validator.AddError("duplicate", "The member is declared by the contract: set its property, not an additional member of the same name.");
+                    validator.Pop();
+                }
+            }
+        }
         if (AdditionalMembers is { } theAdditionalMembers)
         {
             foreach (var pair0 in theAdditionalMembers)

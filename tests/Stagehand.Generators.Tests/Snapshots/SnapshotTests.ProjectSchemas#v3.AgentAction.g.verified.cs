@@ -189,5 +189,17 @@ public sealed partial record AgentAction
             if (double.IsNaN(theTimeMs) || double.IsInfinity(theTimeMs)) validator.AddError("type", "Expected a finite number.");
             validator.Pop();
         }
+        if (AdditionalMembers is { } extraMembers)
+        {
+            foreach (var extra in extraMembers)
+            {
+                if (extra.Key is "type" or "reasoning" or "taskCompleted" or "action" or "timeMs" or "pageText" or "pageUrl" or "instruction")
+                {
+                    validator.Push(extra.Key);
+                    validator.AddError("duplicate", "The member is declared by the contract: set its property, not an additional member of the same name.");
+                    validator.Pop();
+                }
+            }
+        }
     }
 }
