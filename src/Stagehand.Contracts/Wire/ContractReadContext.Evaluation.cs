@@ -136,19 +136,7 @@ public ref partial struct ContractReadContext
             return;
         }
 
-        if (_evaluated is null || _evaluatedCount == _evaluated.Length)
-        {
-            EvaluatedPart[] grown = ArrayPool<EvaluatedPart>.Shared.Rent(Math.Max(16, _evaluatedCount * 2));
-            if (_evaluated is not null)
-            {
-                _evaluated.AsSpan(0, _evaluatedCount).CopyTo(grown);
-                ArrayPool<EvaluatedPart>.Shared.Return(_evaluated);
-            }
-
-            _evaluated = grown;
-        }
-
-        _evaluated[_evaluatedCount++] = part;
+        Pooled.Append(ref _evaluated, ref _evaluatedCount, part);
     }
 
     /// <summary>At the start of a trial: how much was recorded, so that a failed trial can forget what it recorded.</summary>

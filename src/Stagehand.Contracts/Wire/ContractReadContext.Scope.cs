@@ -15,19 +15,7 @@ public ref partial struct ContractReadContext
     [EditorBrowsable(EditorBrowsableState.Never)]
     public void EnterScope(int scopeId)
     {
-        if (_scopes is null || _scopeCount == _scopes.Length)
-        {
-            int[] grown = ArrayPool<int>.Shared.Rent(Math.Max(8, _scopeCount * 2));
-            if (_scopes is not null)
-            {
-                _scopes.AsSpan(0, _scopeCount).CopyTo(grown);
-                ArrayPool<int>.Shared.Return(_scopes);
-            }
-
-            _scopes = grown;
-        }
-
-        _scopes[_scopeCount++] = scopeId;
+        Pooled.Append(ref _scopes, ref _scopeCount, scopeId);
     }
 
     /// <summary>Ends the most recent <see cref="EnterScope"/>.</summary>
@@ -56,6 +44,28 @@ public ref partial struct ContractReadContext
         }
 
         return -1;
+    }
+
+    /// <summary>Lists kept in arrays rented from <see cref="ArrayPool{T}"/>: nothing is allocated once they have grown.</summary>
+    private static class Pooled
+    {
+        /// <summary>Adds <paramref name="item"/> after the first <paramref name="count"/> items, renting a larger array when full.</summary>
+        public static void Append<T>(ref T[]? items, ref int count, T item)
+        {
+            if (items is null || count == items.Length)
+            {
+                T[] grown = ArrayPool<T>.Shared.Rent(Math.Max(8, count * 2));
+                if (items is not null)
+                {
+                    items.AsSpan(0, count).CopyTo(grown);
+                    ArrayPool<T>.Shared.Return(items);
+                }
+
+                items = grown;
+            }
+
+            items[count++] = item;
+        }
     }
 
     private void ReturnScopes()
