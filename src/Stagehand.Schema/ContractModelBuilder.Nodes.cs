@@ -430,14 +430,16 @@ internal sealed partial class ContractModelBuilder
             .ToEquatableArray();
     }
 
-    /// <summary>The reader of a node in the same file.</summary>
+    /// <summary>The reader of a node in the same file: called by its name alone, from within the file's reader class.</summary>
     private MethodRef LocalReader(SchemaDocument document, SchemaNode node) =>
-        ReaderOf(document, node);
+        ReaderOf(document, node) with { Target = string.Empty };
 
     private MethodRef? ReferenceReader(SchemaDocument document, SchemaNode node)
     {
         var target = FindReference(document, node);
-        return target is null ? null : ReaderOf(target.Value.Document, target.Value.Node);
+        return target is null ? null
+            : target.Value.Document.Path == document.Path ? LocalReader(document, target.Value.Node)
+            : ReaderOf(target.Value.Document, target.Value.Node);
     }
 
     private MethodRef ReaderOf(SchemaDocument document, SchemaNode node)

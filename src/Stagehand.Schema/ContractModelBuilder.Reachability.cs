@@ -15,12 +15,14 @@ internal sealed partial class ContractModelBuilder
     private void KeepReachableReaders(Dictionary<string, (List<TypeSpec> Types, List<NodeSpec> Nodes)> built)
     {
         var byMethod = new Dictionary<(string Class, string Method), NodeSpec>();
+        var owners = new Dictionary<NodeSpec, string>(ReferenceComparer.Instance);
         foreach (var file in built)
         {
             var owner = ReaderClassOf(_documents[file.Key]);
             foreach (var node in file.Value.Nodes)
             {
                 byMethod[(owner, node.Method)] = node;
+                owners[node] = owner;
             }
         }
 
@@ -36,9 +38,12 @@ internal sealed partial class ContractModelBuilder
 
         while (pending.Count > 0)
         {
-            foreach (var call in Calls(pending.Pop()))
+            var caller = pending.Pop();
+            foreach (var call in Calls(caller))
             {
-                if (byMethod.TryGetValue((call.Target, call.Method), out var callee) && reached.Add(callee))
+                // A reader of the same file is named without its class.
+                var target = call.Target.Length == 0 ? owners[caller] : call.Target;
+                if (byMethod.TryGetValue((target, call.Method), out var callee) && reached.Add(callee))
                 {
                     pending.Push(callee);
                 }

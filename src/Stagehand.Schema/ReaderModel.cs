@@ -14,13 +14,13 @@ internal enum SchemaMode
 }
 
 /// <summary>A call to the generated reader of one schema node, possibly in another file.</summary>
-/// <param name="Target">The fully qualified class holding the method.</param>
+/// <param name="Target">The fully qualified class holding the method; empty for a reader of the same file, which the reader class calls by its name alone.</param>
 /// <param name="Method">The method name.</param>
 /// <param name="ValueType">The C# type the method reads into (with <c>?</c> when null is allowed).</param>
 /// <param name="Accepts">The JSON types the node can accept; <see cref="JsonTypes.None"/> means any.</param>
 internal sealed record MethodRef(string Target, string Method, string ValueType, JsonTypes Accepts)
 {
-    public string Call => Target + "." + Method;
+    public string Call => Target.Length == 0 ? Method : Target + "." + Method;
 }
 
 /// <summary>A declared member of an object schema, as the reader sees it.</summary>

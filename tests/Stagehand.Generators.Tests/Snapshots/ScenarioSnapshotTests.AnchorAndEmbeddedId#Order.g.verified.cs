@@ -59,14 +59,14 @@ public static class OrderSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Inline.Contracts.OrderSchema.ReadTotal(ref reader, ref context, false, out _);
+                        if (first) ReadTotal(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Inline.Contracts.OrderSchema.ReadCurrency(ref reader, ref context, false, out _);
+                        if (first) ReadCurrency(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else
@@ -146,11 +146,11 @@ public static class OrderSchema
 
     internal static bool ReadTotal(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
-        return global::Inline.Contracts.OrderSchema.ReadAmount(ref reader, ref context, build, out value);
+        return ReadAmount(ref reader, ref context, build, out value);
     }
 
     internal static bool ReadCurrency(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {
-        return global::Inline.Contracts.OrderSchema.ReadMoneyCode(ref reader, ref context, build, out value);
+        return ReadMoneyCode(ref reader, ref context, build, out value);
     }
 }

@@ -61,7 +61,7 @@ internal static class MessageSchema
                     case 0:
                     {
                         consumed = true;
-                        if (global::Inline.Contracts.MessageSchema.ReadOneOf0(ref reader, ref context, build, out var caseValue))
+                        if (ReadOneOf0(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Inline.Contracts.Message.FromSessionStart(caseValue);
@@ -72,7 +72,7 @@ internal static class MessageSchema
                     case 1:
                     {
                         consumed = true;
-                        if (global::Inline.Contracts.MessageSchema.ReadOneOf1(ref reader, ref context, build, out var caseValue))
+                        if (ReadOneOf1(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Inline.Contracts.Message.FromSessionStop(caseValue);

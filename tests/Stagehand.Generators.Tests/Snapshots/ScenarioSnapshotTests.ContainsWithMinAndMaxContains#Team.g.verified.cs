@@ -46,7 +46,7 @@ public static class TeamSchema
             {
                 var item = scan;
                 var trial = context.BeginTrial();
-                global::Inline.Contracts.TeamSchema.ReadContains(ref item, ref context, false, out _);
+                ReadContains(ref item, ref context, false, out _);
                 if (context.EndTrial(trial)) matches++;
                 scan.Skip();
             }

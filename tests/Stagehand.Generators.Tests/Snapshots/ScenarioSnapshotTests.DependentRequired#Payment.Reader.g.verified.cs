@@ -73,14 +73,14 @@ internal static class PaymentSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Inline.Contracts.PaymentSchema.ReadCard(ref reader, ref context, build, out member0);
+                        if (first) ReadCard(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Inline.Contracts.PaymentSchema.ReadExpiry(ref reader, ref context, build, out member1);
+                        if (first) ReadExpiry(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else

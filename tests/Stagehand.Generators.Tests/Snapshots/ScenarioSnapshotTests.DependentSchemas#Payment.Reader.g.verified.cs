@@ -74,14 +74,14 @@ internal static class PaymentSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Inline.Contracts.PaymentSchema.ReadCard(ref reader, ref context, build, out member0);
+                        if (first) ReadCard(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Inline.Contracts.PaymentSchema.ReadExpiry(ref reader, ref context, build, out member1);
+                        if (first) ReadExpiry(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else
@@ -108,7 +108,7 @@ internal static class PaymentSchema
             if (context.HasMember(ref start, "card"u8))
             {
                 var copy = start;
-                global::Inline.Contracts.PaymentSchema.ReadCard2(ref copy, ref context, false, out _);
+                ReadCard2(ref copy, ref context, false, out _);
             }
         }
         return context.ErrorCount == mark;
@@ -190,7 +190,7 @@ internal static class PaymentSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Inline.Contracts.PaymentSchema.ReadCardExpiry(ref reader, ref context, false, out _);
+                        if (first) ReadCardExpiry(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else

@@ -49,7 +49,7 @@ public static class StrictTreeSchema
 
         {
             var copy = start;
-            global::Inline.Contracts.StrictTreeSchema.ReadTree(ref copy, ref context, false, out _);
+            ReadTree(ref copy, ref context, false, out _);
         }
         if (start.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
         {
@@ -128,7 +128,7 @@ public static class StrictTreeSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Inline.Contracts.StrictTreeSchema.ReadTreeChildren(ref reader, ref context, false, out _);
+                        if (first) ReadTreeChildren(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else
@@ -169,7 +169,7 @@ public static class StrictTreeSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Inline.Contracts.StrictTreeSchema.ReadTreeChildrenItems(ref reader, ref context, build, out var item);
+                    ReadTreeChildrenItems(ref reader, ref context, build, out var item);
                     context.Pop();
                 }
                 break;

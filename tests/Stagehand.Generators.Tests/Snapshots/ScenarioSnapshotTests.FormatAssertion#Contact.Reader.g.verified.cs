@@ -71,7 +71,7 @@ internal static class ContactSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Inline.Contracts.ContactSchema.ReadEmail(ref reader, ref context, build, out member0);
+                        if (first) ReadEmail(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else

@@ -41,10 +41,10 @@ public static class AddressSchema
         {
             var copy = start;
             var trial = context.BeginTrial();
-            global::Inline.Contracts.AddressSchema.ReadIf(ref copy, ref context, false, out _);
+            ReadIf(ref copy, ref context, false, out _);
             copy = start;
-            if (context.EndTrial(trial)) global::Inline.Contracts.AddressSchema.ReadThen(ref copy, ref context, false, out _);
-            else global::Inline.Contracts.AddressSchema.ReadElse(ref copy, ref context, false, out _);
+            if (context.EndTrial(trial)) ReadThen(ref copy, ref context, false, out _);
+            else ReadElse(ref copy, ref context, false, out _);
         }
         if (build && context.ErrorCount == mark)
         {
@@ -86,7 +86,7 @@ public static class AddressSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Inline.Contracts.AddressSchema.ReadIfCountry(ref reader, ref context, false, out _);
+                        if (first) ReadIfCountry(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else

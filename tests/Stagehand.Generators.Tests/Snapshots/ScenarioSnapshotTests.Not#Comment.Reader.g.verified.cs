@@ -70,7 +70,7 @@ internal static class CommentSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Inline.Contracts.CommentSchema.ReadText(ref reader, ref context, build, out member0);
+                        if (first) ReadText(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else
@@ -118,7 +118,7 @@ internal static class CommentSchema
         {
             var copy = start;
             var trial = context.BeginTrial();
-            global::Inline.Contracts.CommentSchema.ReadTextNot(ref copy, ref context, false, out _);
+            ReadTextNot(ref copy, ref context, false, out _);
             if (context.EndTrial(trial)) context.AddError("not", "The value matches a schema it must not match.");
         }
         return context.ErrorCount == mark;

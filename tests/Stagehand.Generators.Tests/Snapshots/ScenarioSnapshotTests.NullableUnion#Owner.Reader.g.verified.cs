@@ -88,7 +88,7 @@ internal static class OwnerSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Inline.Contracts.OwnerSchema.ReadPet(ref reader, ref context, build, out member0);
+                        if (first) ReadPet(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else
@@ -146,7 +146,7 @@ internal static class OwnerSchema
                     if (possible0)
                     {
                         consumed = true;
-                        if (global::Inline.Contracts.OwnerSchema.ReadPetAnyOf0(ref reader, ref context, build, out var caseValue))
+                        if (ReadPetAnyOf0(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Inline.Contracts.OwnerPet.FromCat(caseValue);
@@ -156,7 +156,7 @@ internal static class OwnerSchema
                     else if (possible1)
                     {
                         consumed = true;
-                        if (global::Inline.Contracts.OwnerSchema.ReadPetAnyOf1(ref reader, ref context, build, out var caseValue))
+                        if (ReadPetAnyOf1(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Inline.Contracts.OwnerPet.FromDog(caseValue);
@@ -171,14 +171,14 @@ internal static class OwnerSchema
                     {
                         var copy = start;
                         var trial = context.BeginTrial();
-                        global::Inline.Contracts.OwnerSchema.ReadPetAnyOf0(ref copy, ref context, false, out _);
+                        ReadPetAnyOf0(ref copy, ref context, false, out _);
                         if (context.EndTrial(trial) && ++matched == 1) winner = 0;
                     }
                     if (possible1 && matched == 0)
                     {
                         var copy = start;
                         var trial = context.BeginTrial();
-                        global::Inline.Contracts.OwnerSchema.ReadPetAnyOf1(ref copy, ref context, false, out _);
+                        ReadPetAnyOf1(ref copy, ref context, false, out _);
                         if (context.EndTrial(trial) && ++matched == 1) winner = 1;
                     }
                     if (build && matched == 1)
@@ -188,13 +188,13 @@ internal static class OwnerSchema
                             case 0:
                             {
                                 consumed = true;
-                                if (global::Inline.Contracts.OwnerSchema.ReadPetAnyOf0(ref reader, ref context, true, out var caseValue)) value = global::Inline.Contracts.OwnerPet.FromCat(caseValue);
+                                if (ReadPetAnyOf0(ref reader, ref context, true, out var caseValue)) value = global::Inline.Contracts.OwnerPet.FromCat(caseValue);
                                 break;
                             }
                             case 1:
                             {
                                 consumed = true;
-                                if (global::Inline.Contracts.OwnerSchema.ReadPetAnyOf1(ref reader, ref context, true, out var caseValue)) value = global::Inline.Contracts.OwnerPet.FromDog(caseValue);
+                                if (ReadPetAnyOf1(ref reader, ref context, true, out var caseValue)) value = global::Inline.Contracts.OwnerPet.FromDog(caseValue);
                                 break;
                             }
                         }

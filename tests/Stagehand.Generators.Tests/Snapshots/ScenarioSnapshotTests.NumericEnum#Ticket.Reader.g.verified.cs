@@ -87,7 +87,7 @@ internal static class TicketSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Inline.Contracts.TicketSchema.ReadPriority(ref reader, ref context, build, out member0);
+                        if (first) ReadPriority(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else

@@ -72,14 +72,14 @@ internal static class ProfileSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Inline.Contracts.ProfileSchema.ReadName(ref reader, ref context, build, out member0);
+                        if (first) ReadName(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Inline.Contracts.ProfileSchema.ReadNickname(ref reader, ref context, build, out member1);
+                        if (first) ReadNickname(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else

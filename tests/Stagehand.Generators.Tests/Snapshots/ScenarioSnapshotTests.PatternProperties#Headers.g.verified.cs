@@ -44,7 +44,7 @@ public static class HeadersSchema
                         patterned = true;
                         var patternValue = reader;
                         patternValue.Read();
-                        global::Inline.Contracts.HeadersSchema.ReadPatternPropertiesX(ref patternValue, ref context, false, out _);
+                        ReadPatternPropertiesX(ref patternValue, ref context, false, out _);
                     }
                     {
                         if (patterned)

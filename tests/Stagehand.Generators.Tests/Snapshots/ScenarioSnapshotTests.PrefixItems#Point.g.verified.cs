@@ -40,9 +40,9 @@ public static class PointSchema
                     context.PushIndex(index);
                     switch (index)
                     {
-                        case 0: global::Inline.Contracts.PointSchema.ReadPrefixItems0(ref reader, ref context, false, out _); break;
-                        case 1: global::Inline.Contracts.PointSchema.ReadPrefixItems1(ref reader, ref context, false, out _); break;
-                        default: global::Inline.Contracts.PointSchema.ReadItems(ref reader, ref context, false, out _); break;
+                        case 0: ReadPrefixItems0(ref reader, ref context, false, out _); break;
+                        case 1: ReadPrefixItems1(ref reader, ref context, false, out _); break;
+                        default: ReadItems(ref reader, ref context, false, out _); break;
                     }
                     context.Pop();
                 }

@@ -38,7 +38,7 @@ public static class RegistrySchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    context.CheckPropertyName<global::Stagehand.Contracts.JsonAny>(ref reader, global::Inline.Contracts.RegistrySchema.ReadPropertyNames);
+                    context.CheckPropertyName<global::Stagehand.Contracts.JsonAny>(ref reader, ReadPropertyNames);
                     {
                         context.UnknownMember(ref reader, ref names, global::Stagehand.Contracts.UnknownMembers.Drop, null);
                         context.TryReadAny(ref reader, false, out _);

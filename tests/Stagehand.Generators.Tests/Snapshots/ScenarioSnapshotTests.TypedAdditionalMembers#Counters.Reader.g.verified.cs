@@ -72,7 +72,7 @@ internal static class CountersSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Inline.Contracts.CountersSchema.ReadName(ref reader, ref context, build, out member0);
+                        if (first) ReadName(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else
@@ -80,7 +80,7 @@ internal static class CountersSchema
                         if (context.TryReadPropertyName(ref reader, ref names, build, out var keptName))
                         {
                             reader.Read();
-                            global::Inline.Contracts.CountersSchema.ReadAdditionalProperties(ref reader, ref context, build, out var keptValue);
+                            ReadAdditionalProperties(ref reader, ref context, build, out var keptValue);
                             if (build && keptName is not null) (kept ??= new()).Add(new(keptName, keptValue));
                         }
                         else

@@ -42,7 +42,7 @@ public static class RowSchema
                     context.PushIndex(index);
                     switch (index)
                     {
-                        case 0: global::Inline.Contracts.RowSchema.ReadPrefixItems0(ref reader, ref context, false, out _); break;
+                        case 0: ReadPrefixItems0(ref reader, ref context, false, out _); break;
                         default: reader.Skip(); break;
                     }
                     context.Pop();
@@ -57,14 +57,14 @@ public static class RowSchema
         {
             var copy = start;
             var trial = context.BeginTrial();
-            global::Inline.Contracts.RowSchema.ReadAnyOf0(ref copy, ref context, false, out _);
+            ReadAnyOf0(ref copy, ref context, false, out _);
             anyMatched |= context.EndTrial(trial);
         }
         if (!anyMatched || context.TracksEvaluation)
         {
             var copy = start;
             var trial = context.BeginTrial();
-            global::Inline.Contracts.RowSchema.ReadAnyOf1(ref copy, ref context, false, out _);
+            ReadAnyOf1(ref copy, ref context, false, out _);
             anyMatched |= context.EndTrial(trial);
         }
         if (!anyMatched) context.AddError("anyOf", "The value matches none of the allowed schemas.");
@@ -120,8 +120,8 @@ public static class RowSchema
                     context.PushIndex(index);
                     switch (index)
                     {
-                        case 0: global::Inline.Contracts.RowSchema.ReadAnyOf0PrefixItems0(ref reader, ref context, false, out _); break;
-                        case 1: global::Inline.Contracts.RowSchema.ReadAnyOf0PrefixItems1(ref reader, ref context, false, out _); break;
+                        case 0: ReadAnyOf0PrefixItems0(ref reader, ref context, false, out _); break;
+                        case 1: ReadAnyOf0PrefixItems1(ref reader, ref context, false, out _); break;
                         default: reader.Skip(); break;
                     }
                     context.Pop();

@@ -59,7 +59,7 @@ public static class BaseSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Inline.Contracts.BaseSchema.ReadId(ref reader, ref context, false, out _);
+                        if (first) ReadId(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else
@@ -75,7 +75,7 @@ public static class BaseSchema
 
         {
             var copy = start;
-            global::Inline.Contracts.BaseSchema.ReadAllOf0(ref copy, ref context, false, out _);
+            ReadAllOf0(ref copy, ref context, false, out _);
         }
         if (start.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
         {
@@ -159,7 +159,7 @@ public static class BaseSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Inline.Contracts.BaseSchema.ReadAllOf0Name(ref reader, ref context, false, out _);
+                        if (first) ReadAllOf0Name(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else

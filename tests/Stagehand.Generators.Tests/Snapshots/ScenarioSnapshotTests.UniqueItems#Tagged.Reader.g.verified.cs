@@ -70,7 +70,7 @@ internal static class TaggedSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Inline.Contracts.TaggedSchema.ReadTags(ref reader, ref context, build, out member0);
+                        if (first) ReadTags(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else
@@ -114,7 +114,7 @@ internal static class TaggedSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Inline.Contracts.TaggedSchema.ReadTagsItems(ref reader, ref context, build, out var item);
+                    ReadTagsItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }

@@ -73,14 +73,14 @@ internal static class WidgetSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Acme.Shop.WidgetSchema.ReadId(ref reader, ref context, build, out member0);
+                        if (first) ReadId(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Acme.Shop.WidgetSchema.ReadTags(ref reader, ref context, build, out member1);
+                        if (first) ReadTags(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else
@@ -147,7 +147,7 @@ internal static class WidgetSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Acme.Shop.WidgetSchema.ReadTagsItems(ref reader, ref context, build, out var item);
+                    ReadTagsItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }

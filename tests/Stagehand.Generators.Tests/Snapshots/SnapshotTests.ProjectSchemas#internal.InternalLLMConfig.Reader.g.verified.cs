@@ -90,70 +90,70 @@ internal static class InternalLLMConfigSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.InternalLLMConfigSchema.ReadId(ref reader, ref context, build, out member0);
+                        if (first) ReadId(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.InternalLLMConfigSchema.ReadProjectId(ref reader, ref context, build, out member1);
+                        if (first) ReadProjectId(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.InternalLLMConfigSchema.ReadSource(ref reader, ref context, build, out member2);
+                        if (first) ReadSource(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.InternalLLMConfigSchema.ReadDisplayName(ref reader, ref context, build, out member3);
+                        if (first) ReadDisplayName(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.InternalLLMConfigSchema.ReadModelName(ref reader, ref context, build, out member4);
+                        if (first) ReadModelName(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.InternalLLMConfigSchema.ReadBaseUrl(ref reader, ref context, build, out member5);
+                        if (first) ReadBaseUrl(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.InternalLLMConfigSchema.ReadSystemPrompt(ref reader, ref context, build, out member6);
+                        if (first) ReadSystemPrompt(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
                     else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.InternalLLMConfigSchema.ReadProviderOptions(ref reader, ref context, build, out member7);
+                        if (first) ReadProviderOptions(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
                     else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.InternalLLMConfigSchema.ReadCreatedAt(ref reader, ref context, build, out member8);
+                        if (first) ReadCreatedAt(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
                     else if (member == 9)
                     {
                         var first = context.MarkSeen(ref seen0, 9);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.InternalLLMConfigSchema.ReadUpdatedAt(ref reader, ref context, build, out member9);
+                        if (first) ReadUpdatedAt(ref reader, ref context, build, out member9);
                         else reader.Skip();
                     }
                     else
@@ -341,7 +341,7 @@ internal static class InternalLLMConfigSchema
             return true;
         }
 
-        var valid = global::Stagehand.Contracts.Internal.InternalLLMConfigSchema.ReadProviderOptionsAnyOf0(ref reader, ref context, build, out var inner);
+        var valid = ReadProviderOptionsAnyOf0(ref reader, ref context, build, out var inner);
         value = inner;
         return valid;
     }

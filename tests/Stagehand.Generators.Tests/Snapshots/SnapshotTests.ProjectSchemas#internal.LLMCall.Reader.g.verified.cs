@@ -89,70 +89,70 @@ internal static class LLMCallSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.ReadId(ref reader, ref context, build, out member0);
+                        if (first) ReadId(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.ReadLlmSessionId(ref reader, ref context, build, out member1);
+                        if (first) ReadLlmSessionId(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.ReadSentAt(ref reader, ref context, build, out member2);
+                        if (first) ReadSentAt(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.ReadReceivedAt(ref reader, ref context, build, out member3);
+                        if (first) ReadReceivedAt(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.ReadPrompt(ref reader, ref context, build, out member4);
+                        if (first) ReadPrompt(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.ReadExpectedResponseSchema(ref reader, ref context, build, out member5);
+                        if (first) ReadExpectedResponseSchema(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.ReadResponse(ref reader, ref context, build, out member6);
+                        if (first) ReadResponse(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
                     else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.ReadError(ref reader, ref context, build, out member7);
+                        if (first) ReadError(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
                     else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.ReadUsage(ref reader, ref context, build, out member8);
+                        if (first) ReadUsage(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
                     else if (member == 9)
                     {
                         var first = context.MarkSeen(ref seen0, 9);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMCallSchema.ReadModel(ref reader, ref context, build, out member9);
+                        if (first) ReadModel(ref reader, ref context, build, out member9);
                         else reader.Skip();
                     }
                     else

@@ -122,168 +122,168 @@ internal static class LLMSessionSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadId(ref reader, ref context, build, out member0);
+                        if (first) ReadId(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadCopiedTemplateId(ref reader, ref context, build, out member1);
+                        if (first) ReadCopiedTemplateId(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadForkedSessionId(ref reader, ref context, build, out member2);
+                        if (first) ReadForkedSessionId(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadProjectId(ref reader, ref context, build, out member3);
+                        if (first) ReadProjectId(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadBrowserSessionId(ref reader, ref context, build, out member4);
+                        if (first) ReadBrowserSessionId(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadCreatedAt(ref reader, ref context, build, out member5);
+                        if (first) ReadCreatedAt(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadUpdatedAt(ref reader, ref context, build, out member6);
+                        if (first) ReadUpdatedAt(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
                     else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadConnectedAt(ref reader, ref context, build, out member7);
+                        if (first) ReadConnectedAt(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
                     else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadDisconnectedAt(ref reader, ref context, build, out member8);
+                        if (first) ReadDisconnectedAt(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
                     else if (member == 9)
                     {
                         var first = context.MarkSeen(ref seen0, 9);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadLastRequestAt(ref reader, ref context, build, out member9);
+                        if (first) ReadLastRequestAt(ref reader, ref context, build, out member9);
                         else reader.Skip();
                     }
                     else if (member == 10)
                     {
                         var first = context.MarkSeen(ref seen0, 10);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadLastResponseAt(ref reader, ref context, build, out member10);
+                        if (first) ReadLastResponseAt(ref reader, ref context, build, out member10);
                         else reader.Skip();
                     }
                     else if (member == 11)
                     {
                         var first = context.MarkSeen(ref seen0, 11);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadLastErrorAt(ref reader, ref context, build, out member11);
+                        if (first) ReadLastErrorAt(ref reader, ref context, build, out member11);
                         else reader.Skip();
                     }
                     else if (member == 12)
                     {
                         var first = context.MarkSeen(ref seen0, 12);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadLastErrorMessage(ref reader, ref context, build, out member12);
+                        if (first) ReadLastErrorMessage(ref reader, ref context, build, out member12);
                         else reader.Skip();
                     }
                     else if (member == 13)
                     {
                         var first = context.MarkSeen(ref seen0, 13);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadStatus(ref reader, ref context, build, out member13);
+                        if (first) ReadStatus(ref reader, ref context, build, out member13);
                         else reader.Skip();
                     }
                     else if (member == 14)
                     {
                         var first = context.MarkSeen(ref seen0, 14);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadModel(ref reader, ref context, build, out member14);
+                        if (first) ReadModel(ref reader, ref context, build, out member14);
                         else reader.Skip();
                     }
                     else if (member == 15)
                     {
                         var first = context.MarkSeen(ref seen0, 15);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadBaseUrl(ref reader, ref context, build, out member15);
+                        if (first) ReadBaseUrl(ref reader, ref context, build, out member15);
                         else reader.Skip();
                     }
                     else if (member == 16)
                     {
                         var first = context.MarkSeen(ref seen0, 16);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadOptions(ref reader, ref context, build, out member16);
+                        if (first) ReadOptions(ref reader, ref context, build, out member16);
                         else reader.Skip();
                     }
                     else if (member == 17)
                     {
                         var first = context.MarkSeen(ref seen0, 17);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadExtraHttpHeaders(ref reader, ref context, build, out member17);
+                        if (first) ReadExtraHttpHeaders(ref reader, ref context, build, out member17);
                         else reader.Skip();
                     }
                     else if (member == 18)
                     {
                         var first = context.MarkSeen(ref seen0, 18);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadSystemPrompt(ref reader, ref context, build, out member18);
+                        if (first) ReadSystemPrompt(ref reader, ref context, build, out member18);
                         else reader.Skip();
                     }
                     else if (member == 19)
                     {
                         var first = context.MarkSeen(ref seen0, 19);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadTokensInput(ref reader, ref context, build, out member19);
+                        if (first) ReadTokensInput(ref reader, ref context, build, out member19);
                         else reader.Skip();
                     }
                     else if (member == 20)
                     {
                         var first = context.MarkSeen(ref seen0, 20);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadTokensOutput(ref reader, ref context, build, out member20);
+                        if (first) ReadTokensOutput(ref reader, ref context, build, out member20);
                         else reader.Skip();
                     }
                     else if (member == 21)
                     {
                         var first = context.MarkSeen(ref seen0, 21);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadTokensReasoning(ref reader, ref context, build, out member21);
+                        if (first) ReadTokensReasoning(ref reader, ref context, build, out member21);
                         else reader.Skip();
                     }
                     else if (member == 22)
                     {
                         var first = context.MarkSeen(ref seen0, 22);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadTokensCachedInput(ref reader, ref context, build, out member22);
+                        if (first) ReadTokensCachedInput(ref reader, ref context, build, out member22);
                         else reader.Skip();
                     }
                     else if (member == 23)
                     {
                         var first = context.MarkSeen(ref seen0, 23);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadTokensTotal(ref reader, ref context, build, out member23);
+                        if (first) ReadTokensTotal(ref reader, ref context, build, out member23);
                         else reader.Skip();
                     }
                     else
@@ -715,7 +715,7 @@ internal static class LLMSessionSchema
                     context.PushProperty(ref reader);
                     var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
                     reader.Read();
-                    global::Stagehand.Contracts.Internal.LLMSessionSchema.ReadExtraHttpHeadersAdditionalProperties(ref reader, ref context, build, out var entry);
+                    ReadExtraHttpHeadersAdditionalProperties(ref reader, ref context, build, out var entry);
                     if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
                     context.Pop();
                 }

@@ -83,42 +83,42 @@ internal static class StagehandBrowserSessionSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.StagehandBrowserSessionSchema.ReadId(ref reader, ref context, build, out member0);
+                        if (first) ReadId(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.StagehandBrowserSessionSchema.ReadProjectId(ref reader, ref context, build, out member1);
+                        if (first) ReadProjectId(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.StagehandBrowserSessionSchema.ReadBrowserbaseSessionId(ref reader, ref context, build, out member2);
+                        if (first) ReadBrowserbaseSessionId(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.StagehandBrowserSessionSchema.ReadCdpUrl(ref reader, ref context, build, out member3);
+                        if (first) ReadCdpUrl(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.StagehandBrowserSessionSchema.ReadStatus(ref reader, ref context, build, out member4);
+                        if (first) ReadStatus(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.StagehandBrowserSessionSchema.ReadDefaultLLMSessionId(ref reader, ref context, build, out member5);
+                        if (first) ReadDefaultLLMSessionId(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else

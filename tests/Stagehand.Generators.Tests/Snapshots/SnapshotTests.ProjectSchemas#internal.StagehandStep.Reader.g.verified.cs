@@ -85,49 +85,49 @@ internal static class StagehandStepSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.ReadId(ref reader, ref context, build, out member0);
+                        if (first) ReadId(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.ReadStagehandBrowserSessionId(ref reader, ref context, build, out member1);
+                        if (first) ReadStagehandBrowserSessionId(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.ReadOperation(ref reader, ref context, build, out member2);
+                        if (first) ReadOperation(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.ReadLlmTemplateId(ref reader, ref context, build, out member3);
+                        if (first) ReadLlmTemplateId(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.ReadLlmSessionId(ref reader, ref context, build, out member4);
+                        if (first) ReadLlmSessionId(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.ReadParams(ref reader, ref context, build, out member5);
+                        if (first) ReadParams(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.Internal.StagehandStepSchema.ReadResult(ref reader, ref context, build, out member6);
+                        if (first) ReadResult(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
                     else

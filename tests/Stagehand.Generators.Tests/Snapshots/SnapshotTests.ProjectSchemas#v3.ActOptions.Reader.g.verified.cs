@@ -75,21 +75,21 @@ internal static class ActOptionsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActOptionsSchema.ReadModel(ref reader, ref context, build, out member0);
+                        if (first) ReadModel(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActOptionsSchema.ReadVariables(ref reader, ref context, build, out member1);
+                        if (first) ReadVariables(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActOptionsSchema.ReadTimeout(ref reader, ref context, build, out member2);
+                        if (first) ReadTimeout(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)

@@ -76,35 +76,35 @@ internal static class ActOutcomeSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActOutcomeSchema.ReadSuccess(ref reader, ref context, build, out member0);
+                        if (first) ReadSuccess(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActOutcomeSchema.ReadMessage(ref reader, ref context, build, out member1);
+                        if (first) ReadMessage(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActOutcomeSchema.ReadActionDescription(ref reader, ref context, build, out member2);
+                        if (first) ReadActionDescription(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActOutcomeSchema.ReadActions(ref reader, ref context, build, out member3);
+                        if (first) ReadActions(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActOutcomeSchema.ReadCacheStatus(ref reader, ref context, build, out member4);
+                        if (first) ReadCacheStatus(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else
@@ -226,7 +226,7 @@ internal static class ActOutcomeSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.ActOutcomeSchema.ReadActionsItems(ref reader, ref context, build, out var item);
+                    ReadActionsItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }

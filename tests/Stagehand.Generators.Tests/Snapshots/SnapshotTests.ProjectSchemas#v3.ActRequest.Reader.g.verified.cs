@@ -95,35 +95,35 @@ internal static class ActRequestSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActRequestSchema.ReadInput(ref reader, ref context, build, out member0);
+                        if (first) ReadInput(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActRequestSchema.ReadOptions(ref reader, ref context, build, out member1);
+                        if (first) ReadOptions(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActRequestSchema.ReadFrameId(ref reader, ref context, build, out member2);
+                        if (first) ReadFrameId(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActRequestSchema.ReadStreamResponse(ref reader, ref context, build, out member3);
+                        if (first) ReadStreamResponse(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActRequestSchema.ReadCacheThreshold(ref reader, ref context, build, out member4);
+                        if (first) ReadCacheThreshold(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else
@@ -164,7 +164,7 @@ internal static class ActRequestSchema
             case global::System.Text.Json.JsonTokenType.StartObject:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.ActRequestSchema.ReadInputAnyOf1(ref reader, ref context, build, out var caseValue))
+                if (ReadInputAnyOf1(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.ActInput.FromAction(caseValue);
@@ -175,7 +175,7 @@ internal static class ActRequestSchema
             case global::System.Text.Json.JsonTokenType.String:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.ActRequestSchema.ReadInputAnyOf0(ref reader, ref context, build, out var caseValue))
+                if (ReadInputAnyOf0(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.ActInput.FromInstruction(caseValue);

@@ -78,35 +78,35 @@ internal static class ActionSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActionSchema.ReadSelector(ref reader, ref context, build, out member0);
+                        if (first) ReadSelector(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActionSchema.ReadDescription(ref reader, ref context, build, out member1);
+                        if (first) ReadDescription(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActionSchema.ReadBackendNodeId(ref reader, ref context, build, out member2);
+                        if (first) ReadBackendNodeId(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActionSchema.ReadMethod(ref reader, ref context, build, out member3);
+                        if (first) ReadMethod(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ActionSchema.ReadArguments(ref reader, ref context, build, out member4);
+                        if (first) ReadArguments(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else
@@ -243,7 +243,7 @@ internal static class ActionSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.ActionSchema.ReadArgumentsItems(ref reader, ref context, build, out var item);
+                    ReadArgumentsItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }

@@ -84,56 +84,56 @@ internal static class AgentActionSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentActionSchema.ReadType(ref reader, ref context, build, out member0);
+                        if (first) ReadType(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentActionSchema.ReadReasoning(ref reader, ref context, build, out member1);
+                        if (first) ReadReasoning(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentActionSchema.ReadTaskCompleted(ref reader, ref context, build, out member2);
+                        if (first) ReadTaskCompleted(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentActionSchema.ReadAction(ref reader, ref context, build, out member3);
+                        if (first) ReadAction(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentActionSchema.ReadTimeMs(ref reader, ref context, build, out member4);
+                        if (first) ReadTimeMs(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentActionSchema.ReadPageText(ref reader, ref context, build, out member5);
+                        if (first) ReadPageText(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentActionSchema.ReadPageUrl(ref reader, ref context, build, out member6);
+                        if (first) ReadPageUrl(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
                     else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentActionSchema.ReadInstruction(ref reader, ref context, build, out member7);
+                        if (first) ReadInstruction(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
                     else

@@ -96,42 +96,42 @@ internal static class AgentConfigSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentConfigSchema.ReadProvider(ref reader, ref context, build, out member0);
+                        if (first) ReadProvider(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentConfigSchema.ReadModel(ref reader, ref context, build, out member1);
+                        if (first) ReadModel(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentConfigSchema.ReadSystemPrompt(ref reader, ref context, build, out member2);
+                        if (first) ReadSystemPrompt(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentConfigSchema.ReadCua(ref reader, ref context, build, out member3);
+                        if (first) ReadCua(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentConfigSchema.ReadMode(ref reader, ref context, build, out member4);
+                        if (first) ReadMode(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentConfigSchema.ReadExecutionModel(ref reader, ref context, build, out member5);
+                        if (first) ReadExecutionModel(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else

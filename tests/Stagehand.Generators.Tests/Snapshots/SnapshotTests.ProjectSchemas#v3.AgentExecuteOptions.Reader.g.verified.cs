@@ -78,42 +78,42 @@ internal static class AgentExecuteOptionsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentExecuteOptionsSchema.ReadInstruction(ref reader, ref context, build, out member0);
+                        if (first) ReadInstruction(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentExecuteOptionsSchema.ReadMaxSteps(ref reader, ref context, build, out member1);
+                        if (first) ReadMaxSteps(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentExecuteOptionsSchema.ReadHighlightCursor(ref reader, ref context, build, out member2);
+                        if (first) ReadHighlightCursor(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentExecuteOptionsSchema.ReadUseSearch(ref reader, ref context, build, out member3);
+                        if (first) ReadUseSearch(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentExecuteOptionsSchema.ReadToolTimeout(ref reader, ref context, build, out member4);
+                        if (first) ReadToolTimeout(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentExecuteOptionsSchema.ReadVariables(ref reader, ref context, build, out member5);
+                        if (first) ReadVariables(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else

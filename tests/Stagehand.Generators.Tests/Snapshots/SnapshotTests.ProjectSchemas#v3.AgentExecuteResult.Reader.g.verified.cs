@@ -72,14 +72,14 @@ internal static class AgentExecuteResultSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentExecuteResultSchema.ReadResult(ref reader, ref context, build, out member0);
+                        if (first) ReadResult(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentExecuteResultSchema.ReadCacheEntry(ref reader, ref context, build, out member1);
+                        if (first) ReadCacheEntry(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else

@@ -78,42 +78,42 @@ internal static class AgentResultDataSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentResultDataSchema.ReadSuccess(ref reader, ref context, build, out member0);
+                        if (first) ReadSuccess(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentResultDataSchema.ReadMessage(ref reader, ref context, build, out member1);
+                        if (first) ReadMessage(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentResultDataSchema.ReadActions(ref reader, ref context, build, out member2);
+                        if (first) ReadActions(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentResultDataSchema.ReadCompleted(ref reader, ref context, build, out member3);
+                        if (first) ReadCompleted(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentResultDataSchema.ReadMetadata(ref reader, ref context, build, out member4);
+                        if (first) ReadMetadata(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentResultDataSchema.ReadUsage(ref reader, ref context, build, out member5);
+                        if (first) ReadUsage(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else
@@ -214,7 +214,7 @@ internal static class AgentResultDataSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.AgentResultDataSchema.ReadActionsItems(ref reader, ref context, build, out var item);
+                    ReadActionsItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }
@@ -279,7 +279,7 @@ internal static class AgentResultDataSchema
                     context.PushProperty(ref reader);
                     var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
                     reader.Read();
-                    global::Stagehand.Contracts.V3.AgentResultDataSchema.ReadMetadataAdditionalProperties(ref reader, ref context, build, out var entry);
+                    ReadMetadataAdditionalProperties(ref reader, ref context, build, out var entry);
                     if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
                     context.Pop();
                 }

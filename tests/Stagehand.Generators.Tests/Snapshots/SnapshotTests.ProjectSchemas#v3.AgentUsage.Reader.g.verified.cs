@@ -78,35 +78,35 @@ internal static class AgentUsageSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentUsageSchema.ReadInputTokens(ref reader, ref context, build, out member0);
+                        if (first) ReadInputTokens(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentUsageSchema.ReadOutputTokens(ref reader, ref context, build, out member1);
+                        if (first) ReadOutputTokens(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentUsageSchema.ReadReasoningTokens(ref reader, ref context, build, out member2);
+                        if (first) ReadReasoningTokens(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentUsageSchema.ReadCachedInputTokens(ref reader, ref context, build, out member3);
+                        if (first) ReadCachedInputTokens(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AgentUsageSchema.ReadInferenceTimeMs(ref reader, ref context, build, out member4);
+                        if (first) ReadInferenceTimeMs(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else

@@ -72,14 +72,14 @@ internal static class AzureEntraIdAuthSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureEntraIdAuthSchema.ReadType(ref reader, ref context, false, out _);
+                        if (first) ReadType(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureEntraIdAuthSchema.ReadToken(ref reader, ref context, build, out member1);
+                        if (first) ReadToken(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else

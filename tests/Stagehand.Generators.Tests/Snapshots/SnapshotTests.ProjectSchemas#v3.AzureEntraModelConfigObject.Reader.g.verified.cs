@@ -79,42 +79,42 @@ internal static class AzureEntraModelConfigObjectSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.ReadModelName(ref reader, ref context, build, out member0);
+                        if (first) ReadModelName(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.ReadBaseURL(ref reader, ref context, build, out member1);
+                        if (first) ReadBaseURL(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.ReadHeaders(ref reader, ref context, build, out member2);
+                        if (first) ReadHeaders(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.ReadProvider(ref reader, ref context, false, out _);
+                        if (first) ReadProvider(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.ReadProviderOptions(ref reader, ref context, build, out member4);
+                        if (first) ReadProviderOptions(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.ReadAuth(ref reader, ref context, build, out member5);
+                        if (first) ReadAuth(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else
@@ -211,7 +211,7 @@ internal static class AzureEntraModelConfigObjectSchema
                     context.PushProperty(ref reader);
                     var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
                     reader.Read();
-                    global::Stagehand.Contracts.V3.AzureEntraModelConfigObjectSchema.ReadHeadersAdditionalProperties(ref reader, ref context, build, out var entry);
+                    ReadHeadersAdditionalProperties(ref reader, ref context, build, out var entry);
                     if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
                     context.Pop();
                 }

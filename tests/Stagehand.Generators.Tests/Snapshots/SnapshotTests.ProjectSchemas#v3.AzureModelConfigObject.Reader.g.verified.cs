@@ -65,7 +65,7 @@ internal static class AzureModelConfigObjectSchema
                     if (possible0)
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V3.AzureModelConfigObjectSchema.ReadAnyOf0(ref reader, ref context, build, out var caseValue))
+                        if (ReadAnyOf0(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.AzureModelConfigObject.FromEntra(caseValue);
@@ -75,7 +75,7 @@ internal static class AzureModelConfigObjectSchema
                     else if (possible1)
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V3.AzureModelConfigObjectSchema.ReadAnyOf1(ref reader, ref context, build, out var caseValue))
+                        if (ReadAnyOf1(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.AzureModelConfigObject.FromApiKey(caseValue);
@@ -90,14 +90,14 @@ internal static class AzureModelConfigObjectSchema
                     {
                         var copy = start;
                         var trial = context.BeginTrial();
-                        global::Stagehand.Contracts.V3.AzureModelConfigObjectSchema.ReadAnyOf0(ref copy, ref context, false, out _);
+                        ReadAnyOf0(ref copy, ref context, false, out _);
                         if (context.EndTrial(trial) && ++matched == 1) winner = 0;
                     }
                     if (possible1 && matched == 0)
                     {
                         var copy = start;
                         var trial = context.BeginTrial();
-                        global::Stagehand.Contracts.V3.AzureModelConfigObjectSchema.ReadAnyOf1(ref copy, ref context, false, out _);
+                        ReadAnyOf1(ref copy, ref context, false, out _);
                         if (context.EndTrial(trial) && ++matched == 1) winner = 1;
                     }
                     if (build && matched == 1)
@@ -107,13 +107,13 @@ internal static class AzureModelConfigObjectSchema
                             case 0:
                             {
                                 consumed = true;
-                                if (global::Stagehand.Contracts.V3.AzureModelConfigObjectSchema.ReadAnyOf0(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.AzureModelConfigObject.FromEntra(caseValue);
+                                if (ReadAnyOf0(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.AzureModelConfigObject.FromEntra(caseValue);
                                 break;
                             }
                             case 1:
                             {
                                 consumed = true;
-                                if (global::Stagehand.Contracts.V3.AzureModelConfigObjectSchema.ReadAnyOf1(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.AzureModelConfigObject.FromApiKey(caseValue);
+                                if (ReadAnyOf1(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.AzureModelConfigObject.FromApiKey(caseValue);
                                 break;
                             }
                         }

@@ -78,35 +78,35 @@ internal static class AzureProviderOptionsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureProviderOptionsSchema.ReadResourceName(ref reader, ref context, build, out member0);
+                        if (first) ReadResourceName(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureProviderOptionsSchema.ReadBaseURL(ref reader, ref context, build, out member1);
+                        if (first) ReadBaseURL(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureProviderOptionsSchema.ReadApiVersion(ref reader, ref context, build, out member2);
+                        if (first) ReadApiVersion(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureProviderOptionsSchema.ReadUseDeploymentBasedUrls(ref reader, ref context, build, out member3);
+                        if (first) ReadUseDeploymentBasedUrls(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.AzureProviderOptionsSchema.ReadHeaders(ref reader, ref context, build, out member4);
+                        if (first) ReadHeaders(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else
@@ -248,7 +248,7 @@ internal static class AzureProviderOptionsSchema
                     context.PushProperty(ref reader);
                     var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
                     reader.Read();
-                    global::Stagehand.Contracts.V3.AzureProviderOptionsSchema.ReadHeadersAdditionalProperties(ref reader, ref context, build, out var entry);
+                    ReadHeadersAdditionalProperties(ref reader, ref context, build, out var entry);
                     if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
                     context.Pop();
                 }

@@ -90,21 +90,21 @@ internal static class BrowserConfigSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserConfigSchema.ReadType(ref reader, ref context, build, out member0);
+                        if (first) ReadType(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserConfigSchema.ReadCdpUrl(ref reader, ref context, build, out member1);
+                        if (first) ReadCdpUrl(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserConfigSchema.ReadLaunchOptions(ref reader, ref context, build, out member2);
+                        if (first) ReadLaunchOptions(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else

@@ -105,91 +105,91 @@ internal static class BrowserbaseBrowserSettingsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadAdvancedStealth(ref reader, ref context, build, out member0);
+                        if (first) ReadAdvancedStealth(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadBlockAds(ref reader, ref context, build, out member1);
+                        if (first) ReadBlockAds(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadCaptchaImageSelector(ref reader, ref context, build, out member2);
+                        if (first) ReadCaptchaImageSelector(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadCaptchaInputSelector(ref reader, ref context, build, out member3);
+                        if (first) ReadCaptchaInputSelector(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadContext(ref reader, ref context, build, out member4);
+                        if (first) ReadContext(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadExtensionId(ref reader, ref context, build, out member5);
+                        if (first) ReadExtensionId(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadFingerprint(ref reader, ref context, build, out member6);
+                        if (first) ReadFingerprint(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
                     else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadLogSession(ref reader, ref context, build, out member7);
+                        if (first) ReadLogSession(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
                     else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadOs(ref reader, ref context, build, out member8);
+                        if (first) ReadOs(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
                     else if (member == 9)
                     {
                         var first = context.MarkSeen(ref seen0, 9);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadRecordSession(ref reader, ref context, build, out member9);
+                        if (first) ReadRecordSession(ref reader, ref context, build, out member9);
                         else reader.Skip();
                     }
                     else if (member == 10)
                     {
                         var first = context.MarkSeen(ref seen0, 10);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadSolveCaptchas(ref reader, ref context, build, out member10);
+                        if (first) ReadSolveCaptchas(ref reader, ref context, build, out member10);
                         else reader.Skip();
                     }
                     else if (member == 11)
                     {
                         var first = context.MarkSeen(ref seen0, 11);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadVerified(ref reader, ref context, build, out member11);
+                        if (first) ReadVerified(ref reader, ref context, build, out member11);
                         else reader.Skip();
                     }
                     else if (member == 12)
                     {
                         var first = context.MarkSeen(ref seen0, 12);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseBrowserSettingsSchema.ReadViewport(ref reader, ref context, build, out member12);
+                        if (first) ReadViewport(ref reader, ref context, build, out member12);
                         else reader.Skip();
                     }
                     else

@@ -143,42 +143,42 @@ internal static class BrowserbaseFingerprintSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.ReadBrowsers(ref reader, ref context, build, out member0);
+                        if (first) ReadBrowsers(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.ReadDevices(ref reader, ref context, build, out member1);
+                        if (first) ReadDevices(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.ReadHttpVersion(ref reader, ref context, build, out member2);
+                        if (first) ReadHttpVersion(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.ReadLocales(ref reader, ref context, build, out member3);
+                        if (first) ReadLocales(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.ReadOperatingSystems(ref reader, ref context, build, out member4);
+                        if (first) ReadOperatingSystems(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.ReadScreen(ref reader, ref context, build, out member5);
+                        if (first) ReadScreen(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else
@@ -226,7 +226,7 @@ internal static class BrowserbaseFingerprintSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.ReadBrowsersItems(ref reader, ref context, build, out var item);
+                    ReadBrowsersItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }
@@ -283,7 +283,7 @@ internal static class BrowserbaseFingerprintSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.ReadDevicesItems(ref reader, ref context, build, out var item);
+                    ReadDevicesItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }
@@ -362,7 +362,7 @@ internal static class BrowserbaseFingerprintSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.ReadLocalesItems(ref reader, ref context, build, out var item);
+                    ReadLocalesItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }
@@ -415,7 +415,7 @@ internal static class BrowserbaseFingerprintSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.BrowserbaseFingerprintSchema.ReadOperatingSystemsItems(ref reader, ref context, build, out var item);
+                    ReadOperatingSystemsItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }

@@ -74,28 +74,28 @@ internal static class BrowserbaseFingerprintScreenSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreenSchema.ReadMaxHeight(ref reader, ref context, build, out member0);
+                        if (first) ReadMaxHeight(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreenSchema.ReadMaxWidth(ref reader, ref context, build, out member1);
+                        if (first) ReadMaxWidth(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreenSchema.ReadMinHeight(ref reader, ref context, build, out member2);
+                        if (first) ReadMinHeight(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseFingerprintScreenSchema.ReadMinWidth(ref reader, ref context, build, out member3);
+                        if (first) ReadMinWidth(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else

@@ -73,21 +73,21 @@ internal static class BrowserbaseProxyConfigSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseProxyConfigSchema.ReadType(ref reader, ref context, false, out _);
+                        if (first) ReadType(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseProxyConfigSchema.ReadDomainPattern(ref reader, ref context, build, out member1);
+                        if (first) ReadDomainPattern(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseProxyConfigSchema.ReadGeolocation(ref reader, ref context, build, out member2);
+                        if (first) ReadGeolocation(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else

@@ -74,21 +74,21 @@ internal static class BrowserbaseProxyGeolocationSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseProxyGeolocationSchema.ReadCountry(ref reader, ref context, build, out member0);
+                        if (first) ReadCountry(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseProxyGeolocationSchema.ReadCity(ref reader, ref context, build, out member1);
+                        if (first) ReadCity(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseProxyGeolocationSchema.ReadState(ref reader, ref context, build, out member2);
+                        if (first) ReadState(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else

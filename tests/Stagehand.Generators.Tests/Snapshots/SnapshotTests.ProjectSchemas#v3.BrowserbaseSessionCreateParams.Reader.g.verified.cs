@@ -100,56 +100,56 @@ internal static class BrowserbaseSessionCreateParamsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadProjectId(ref reader, ref context, build, out member0);
+                        if (first) ReadProjectId(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadBrowserSettings(ref reader, ref context, build, out member1);
+                        if (first) ReadBrowserSettings(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadExtensionId(ref reader, ref context, build, out member2);
+                        if (first) ReadExtensionId(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadKeepAlive(ref reader, ref context, build, out member3);
+                        if (first) ReadKeepAlive(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadProxies(ref reader, ref context, build, out member4);
+                        if (first) ReadProxies(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadRegion(ref reader, ref context, build, out member5);
+                        if (first) ReadRegion(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadTimeout(ref reader, ref context, build, out member6);
+                        if (first) ReadTimeout(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
                     else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadUserMetadata(ref reader, ref context, build, out member7);
+                        if (first) ReadUserMetadata(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
                     else
@@ -268,7 +268,7 @@ internal static class BrowserbaseSessionCreateParamsSchema
             case global::System.Text.Json.JsonTokenType.StartArray:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadProxiesAnyOf1(ref reader, ref context, build, out var caseValue))
+                if (ReadProxiesAnyOf1(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.BrowserbaseProxies.FromRules(caseValue);
@@ -280,7 +280,7 @@ internal static class BrowserbaseSessionCreateParamsSchema
             case global::System.Text.Json.JsonTokenType.False:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadProxiesAnyOf0(ref reader, ref context, build, out var caseValue))
+                if (ReadProxiesAnyOf0(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.BrowserbaseProxies.FromEnabled(caseValue);
@@ -340,7 +340,7 @@ internal static class BrowserbaseSessionCreateParamsSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadProxiesAnyOf1Items(ref reader, ref context, build, out var item);
+                    ReadProxiesAnyOf1Items(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }
@@ -405,7 +405,7 @@ internal static class BrowserbaseSessionCreateParamsSchema
                     context.PushProperty(ref reader);
                     var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
                     reader.Read();
-                    global::Stagehand.Contracts.V3.BrowserbaseSessionCreateParamsSchema.ReadUserMetadataAdditionalProperties(ref reader, ref context, build, out var entry);
+                    ReadUserMetadataAdditionalProperties(ref reader, ref context, build, out var entry);
                     if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
                     context.Pop();
                 }

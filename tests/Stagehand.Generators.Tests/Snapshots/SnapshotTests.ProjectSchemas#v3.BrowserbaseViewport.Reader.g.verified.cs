@@ -72,14 +72,14 @@ internal static class BrowserbaseViewportSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseViewportSchema.ReadWidth(ref reader, ref context, build, out member0);
+                        if (first) ReadWidth(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.BrowserbaseViewportSchema.ReadHeight(ref reader, ref context, build, out member1);
+                        if (first) ReadHeight(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else

@@ -74,21 +74,21 @@ internal static class ErrorResponseSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ErrorResponseSchema.ReadSuccess(ref reader, ref context, false, out _);
+                        if (first) ReadSuccess(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ErrorResponseSchema.ReadError(ref reader, ref context, build, out member1);
+                        if (first) ReadError(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ErrorResponseSchema.ReadCode(ref reader, ref context, build, out member2);
+                        if (first) ReadCode(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else

@@ -76,35 +76,35 @@ internal static class ExternalProxyConfigSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExternalProxyConfigSchema.ReadType(ref reader, ref context, false, out _);
+                        if (first) ReadType(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExternalProxyConfigSchema.ReadServer(ref reader, ref context, build, out member1);
+                        if (first) ReadServer(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExternalProxyConfigSchema.ReadDomainPattern(ref reader, ref context, build, out member2);
+                        if (first) ReadDomainPattern(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExternalProxyConfigSchema.ReadUsername(ref reader, ref context, build, out member3);
+                        if (first) ReadUsername(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExternalProxyConfigSchema.ReadPassword(ref reader, ref context, build, out member4);
+                        if (first) ReadPassword(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else

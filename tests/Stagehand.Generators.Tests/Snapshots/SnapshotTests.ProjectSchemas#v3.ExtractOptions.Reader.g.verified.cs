@@ -79,35 +79,35 @@ internal static class ExtractOptionsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractOptionsSchema.ReadModel(ref reader, ref context, build, out member0);
+                        if (first) ReadModel(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractOptionsSchema.ReadTimeout(ref reader, ref context, build, out member1);
+                        if (first) ReadTimeout(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractOptionsSchema.ReadSelector(ref reader, ref context, build, out member2);
+                        if (first) ReadSelector(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractOptionsSchema.ReadIgnoreSelectors(ref reader, ref context, build, out member3);
+                        if (first) ReadIgnoreSelectors(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractOptionsSchema.ReadScreenshot(ref reader, ref context, build, out member4);
+                        if (first) ReadScreenshot(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
@@ -209,7 +209,7 @@ internal static class ExtractOptionsSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.ExtractOptionsSchema.ReadIgnoreSelectorsItems(ref reader, ref context, build, out var item);
+                    ReadIgnoreSelectorsItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }

@@ -74,21 +74,21 @@ internal static class ExtractOutcomeSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractOutcomeSchema.ReadData(ref reader, ref context, build, out member0);
+                        if (first) ReadData(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractOutcomeSchema.ReadCompleted(ref reader, ref context, build, out member1);
+                        if (first) ReadCompleted(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractOutcomeSchema.ReadCacheStatus(ref reader, ref context, build, out member2);
+                        if (first) ReadCacheStatus(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else

@@ -79,42 +79,42 @@ internal static class ExtractRequestSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractRequestSchema.ReadInstruction(ref reader, ref context, build, out member0);
+                        if (first) ReadInstruction(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractRequestSchema.ReadSchema(ref reader, ref context, build, out member1);
+                        if (first) ReadSchema(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractRequestSchema.ReadOptions(ref reader, ref context, build, out member2);
+                        if (first) ReadOptions(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractRequestSchema.ReadFrameId(ref reader, ref context, build, out member3);
+                        if (first) ReadFrameId(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractRequestSchema.ReadStreamResponse(ref reader, ref context, build, out member4);
+                        if (first) ReadStreamResponse(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ExtractRequestSchema.ReadCacheThreshold(ref reader, ref context, build, out member5);
+                        if (first) ReadCacheThreshold(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else
@@ -186,7 +186,7 @@ internal static class ExtractRequestSchema
                     context.PushProperty(ref reader);
                     var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
                     reader.Read();
-                    global::Stagehand.Contracts.V3.ExtractRequestSchema.ReadSchemaAdditionalProperties(ref reader, ref context, build, out var entry);
+                    ReadSchemaAdditionalProperties(ref reader, ref context, build, out var entry);
                     if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
                     context.Pop();
                 }

@@ -95,35 +95,35 @@ internal static class GoogleServiceAccountAuthSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.ReadType(ref reader, ref context, false, out _);
+                        if (first) ReadType(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.ReadCredentials(ref reader, ref context, build, out member1);
+                        if (first) ReadCredentials(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.ReadScopes(ref reader, ref context, build, out member2);
+                        if (first) ReadScopes(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.ReadProjectId(ref reader, ref context, build, out member3);
+                        if (first) ReadProjectId(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.ReadUniverseDomain(ref reader, ref context, build, out member4);
+                        if (first) ReadUniverseDomain(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else
@@ -193,7 +193,7 @@ internal static class GoogleServiceAccountAuthSchema
             case global::System.Text.Json.JsonTokenType.StartArray:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.ReadScopesAnyOf1(ref reader, ref context, build, out var caseValue))
+                if (ReadScopesAnyOf1(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.GoogleAuthScopes.FromList(caseValue);
@@ -204,7 +204,7 @@ internal static class GoogleServiceAccountAuthSchema
             case global::System.Text.Json.JsonTokenType.String:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.ReadScopesAnyOf0(ref reader, ref context, build, out var caseValue))
+                if (ReadScopesAnyOf0(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.GoogleAuthScopes.FromSingle(caseValue);
@@ -259,7 +259,7 @@ internal static class GoogleServiceAccountAuthSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.GoogleServiceAccountAuthSchema.ReadScopesAnyOf1Items(ref reader, ref context, build, out var item);
+                    ReadScopesAnyOf1Items(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }

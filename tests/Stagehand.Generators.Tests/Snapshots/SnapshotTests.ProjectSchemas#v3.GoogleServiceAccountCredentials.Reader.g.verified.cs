@@ -93,77 +93,77 @@ internal static class GoogleServiceAccountCredentialsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.ReadType(ref reader, ref context, build, out member0);
+                        if (first) ReadType(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.ReadProjectId(ref reader, ref context, build, out member1);
+                        if (first) ReadProjectId(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.ReadPrivateKeyId(ref reader, ref context, build, out member2);
+                        if (first) ReadPrivateKeyId(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.ReadPrivateKey(ref reader, ref context, build, out member3);
+                        if (first) ReadPrivateKey(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.ReadClientEmail(ref reader, ref context, build, out member4);
+                        if (first) ReadClientEmail(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.ReadClientId(ref reader, ref context, build, out member5);
+                        if (first) ReadClientId(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.ReadAuthUri(ref reader, ref context, build, out member6);
+                        if (first) ReadAuthUri(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
                     else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.ReadTokenUri(ref reader, ref context, build, out member7);
+                        if (first) ReadTokenUri(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
                     else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.ReadAuthProviderX509CertUrl(ref reader, ref context, build, out member8);
+                        if (first) ReadAuthProviderX509CertUrl(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
                     else if (member == 9)
                     {
                         var first = context.MarkSeen(ref seen0, 9);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.ReadClientX509CertUrl(ref reader, ref context, build, out member9);
+                        if (first) ReadClientX509CertUrl(ref reader, ref context, build, out member9);
                         else reader.Skip();
                     }
                     else if (member == 10)
                     {
                         var first = context.MarkSeen(ref seen0, 10);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.GoogleServiceAccountCredentialsSchema.ReadUniverseDomain(ref reader, ref context, build, out member10);
+                        if (first) ReadUniverseDomain(ref reader, ref context, build, out member10);
                         else reader.Skip();
                     }
                     else

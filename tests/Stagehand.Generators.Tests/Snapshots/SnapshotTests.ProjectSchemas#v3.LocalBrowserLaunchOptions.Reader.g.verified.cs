@@ -156,140 +156,140 @@ internal static class LocalBrowserLaunchOptionsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadArgs(ref reader, ref context, build, out member0);
+                        if (first) ReadArgs(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadExecutablePath(ref reader, ref context, build, out member1);
+                        if (first) ReadExecutablePath(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadPort(ref reader, ref context, build, out member2);
+                        if (first) ReadPort(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadUserDataDir(ref reader, ref context, build, out member3);
+                        if (first) ReadUserDataDir(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadPreserveUserDataDir(ref reader, ref context, build, out member4);
+                        if (first) ReadPreserveUserDataDir(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadHeadless(ref reader, ref context, build, out member5);
+                        if (first) ReadHeadless(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadDevtools(ref reader, ref context, build, out member6);
+                        if (first) ReadDevtools(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
                     else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadChromiumSandbox(ref reader, ref context, build, out member7);
+                        if (first) ReadChromiumSandbox(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
                     else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadIgnoreDefaultArgs(ref reader, ref context, build, out member8);
+                        if (first) ReadIgnoreDefaultArgs(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
                     else if (member == 9)
                     {
                         var first = context.MarkSeen(ref seen0, 9);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadProxy(ref reader, ref context, build, out member9);
+                        if (first) ReadProxy(ref reader, ref context, build, out member9);
                         else reader.Skip();
                     }
                     else if (member == 10)
                     {
                         var first = context.MarkSeen(ref seen0, 10);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadLocale(ref reader, ref context, build, out member10);
+                        if (first) ReadLocale(ref reader, ref context, build, out member10);
                         else reader.Skip();
                     }
                     else if (member == 11)
                     {
                         var first = context.MarkSeen(ref seen0, 11);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadViewport(ref reader, ref context, build, out member11);
+                        if (first) ReadViewport(ref reader, ref context, build, out member11);
                         else reader.Skip();
                     }
                     else if (member == 12)
                     {
                         var first = context.MarkSeen(ref seen0, 12);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadDeviceScaleFactor(ref reader, ref context, build, out member12);
+                        if (first) ReadDeviceScaleFactor(ref reader, ref context, build, out member12);
                         else reader.Skip();
                     }
                     else if (member == 13)
                     {
                         var first = context.MarkSeen(ref seen0, 13);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadHasTouch(ref reader, ref context, build, out member13);
+                        if (first) ReadHasTouch(ref reader, ref context, build, out member13);
                         else reader.Skip();
                     }
                     else if (member == 14)
                     {
                         var first = context.MarkSeen(ref seen0, 14);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadIgnoreHTTPSErrors(ref reader, ref context, build, out member14);
+                        if (first) ReadIgnoreHTTPSErrors(ref reader, ref context, build, out member14);
                         else reader.Skip();
                     }
                     else if (member == 15)
                     {
                         var first = context.MarkSeen(ref seen0, 15);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadCdpUrl(ref reader, ref context, build, out member15);
+                        if (first) ReadCdpUrl(ref reader, ref context, build, out member15);
                         else reader.Skip();
                     }
                     else if (member == 16)
                     {
                         var first = context.MarkSeen(ref seen0, 16);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadCdpHeaders(ref reader, ref context, build, out member16);
+                        if (first) ReadCdpHeaders(ref reader, ref context, build, out member16);
                         else reader.Skip();
                     }
                     else if (member == 17)
                     {
                         var first = context.MarkSeen(ref seen0, 17);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadConnectTimeoutMs(ref reader, ref context, build, out member17);
+                        if (first) ReadConnectTimeoutMs(ref reader, ref context, build, out member17);
                         else reader.Skip();
                     }
                     else if (member == 18)
                     {
                         var first = context.MarkSeen(ref seen0, 18);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadDownloadsPath(ref reader, ref context, build, out member18);
+                        if (first) ReadDownloadsPath(ref reader, ref context, build, out member18);
                         else reader.Skip();
                     }
                     else if (member == 19)
                     {
                         var first = context.MarkSeen(ref seen0, 19);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadAcceptDownloads(ref reader, ref context, build, out member19);
+                        if (first) ReadAcceptDownloads(ref reader, ref context, build, out member19);
                         else reader.Skip();
                     }
                     else
@@ -351,7 +351,7 @@ internal static class LocalBrowserLaunchOptionsSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadArgsItems(ref reader, ref context, build, out var item);
+                    ReadArgsItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }
@@ -571,7 +571,7 @@ internal static class LocalBrowserLaunchOptionsSchema
             case global::System.Text.Json.JsonTokenType.StartArray:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadIgnoreDefaultArgsAnyOf1(ref reader, ref context, build, out var caseValue))
+                if (ReadIgnoreDefaultArgsAnyOf1(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.IgnoreDefaultArgs.FromOnly(caseValue);
@@ -583,7 +583,7 @@ internal static class LocalBrowserLaunchOptionsSchema
             case global::System.Text.Json.JsonTokenType.False:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadIgnoreDefaultArgsAnyOf0(ref reader, ref context, build, out var caseValue))
+                if (ReadIgnoreDefaultArgsAnyOf0(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.IgnoreDefaultArgs.FromAll(caseValue);
@@ -643,7 +643,7 @@ internal static class LocalBrowserLaunchOptionsSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadIgnoreDefaultArgsAnyOf1Items(ref reader, ref context, build, out var item);
+                    ReadIgnoreDefaultArgsAnyOf1Items(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }
@@ -719,28 +719,28 @@ internal static class LocalBrowserLaunchOptionsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadProxyServer(ref reader, ref context, build, out member0);
+                        if (first) ReadProxyServer(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadProxyBypass(ref reader, ref context, build, out member1);
+                        if (first) ReadProxyBypass(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadProxyUsername(ref reader, ref context, build, out member2);
+                        if (first) ReadProxyUsername(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadProxyPassword(ref reader, ref context, build, out member3);
+                        if (first) ReadProxyPassword(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else
@@ -918,14 +918,14 @@ internal static class LocalBrowserLaunchOptionsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadViewportWidth(ref reader, ref context, build, out member0);
+                        if (first) ReadViewportWidth(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadViewportHeight(ref reader, ref context, build, out member1);
+                        if (first) ReadViewportHeight(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else
@@ -1115,7 +1115,7 @@ internal static class LocalBrowserLaunchOptionsSchema
                     context.PushProperty(ref reader);
                     var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
                     reader.Read();
-                    global::Stagehand.Contracts.V3.LocalBrowserLaunchOptionsSchema.ReadCdpHeadersAdditionalProperties(ref reader, ref context, build, out var entry);
+                    ReadCdpHeadersAdditionalProperties(ref reader, ref context, build, out var entry);
                     if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
                     context.Pop();
                 }

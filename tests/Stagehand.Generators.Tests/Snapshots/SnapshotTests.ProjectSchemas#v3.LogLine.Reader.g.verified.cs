@@ -114,42 +114,42 @@ internal static class LogLineSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LogLineSchema.ReadMessage(ref reader, ref context, build, out member0);
+                        if (first) ReadMessage(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LogLineSchema.ReadId(ref reader, ref context, build, out member1);
+                        if (first) ReadId(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LogLineSchema.ReadCategory(ref reader, ref context, build, out member2);
+                        if (first) ReadCategory(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LogLineSchema.ReadTimestamp(ref reader, ref context, build, out member3);
+                        if (first) ReadTimestamp(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LogLineSchema.ReadLevel(ref reader, ref context, build, out member4);
+                        if (first) ReadLevel(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LogLineSchema.ReadAuxiliary(ref reader, ref context, build, out member5);
+                        if (first) ReadAuxiliary(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else
@@ -293,7 +293,7 @@ internal static class LogLineSchema
                     context.PushProperty(ref reader);
                     var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
                     reader.Read();
-                    global::Stagehand.Contracts.V3.LogLineSchema.ReadAuxiliaryAdditionalProperties(ref reader, ref context, build, out var entry);
+                    ReadAuxiliaryAdditionalProperties(ref reader, ref context, build, out var entry);
                     if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
                     context.Pop();
                 }
@@ -345,14 +345,14 @@ internal static class LogLineSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LogLineSchema.ReadAuxiliaryAdditionalPropertiesValue(ref reader, ref context, build, out member0);
+                        if (first) ReadAuxiliaryAdditionalPropertiesValue(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.LogLineSchema.ReadAuxiliaryAdditionalPropertiesType(ref reader, ref context, build, out member1);
+                        if (first) ReadAuxiliaryAdditionalPropertiesType(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else

@@ -61,7 +61,7 @@ internal static class ModelAuthSchema
                     case 0:
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V3.ModelAuthSchema.ReadOneOf0(ref reader, ref context, build, out var caseValue))
+                        if (ReadOneOf0(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.ModelAuth.FromGoogleServiceAccount(caseValue);
@@ -72,7 +72,7 @@ internal static class ModelAuthSchema
                     case 1:
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V3.ModelAuthSchema.ReadOneOf1(ref reader, ref context, build, out var caseValue))
+                        if (ReadOneOf1(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.ModelAuth.FromAzureEntraId(caseValue);

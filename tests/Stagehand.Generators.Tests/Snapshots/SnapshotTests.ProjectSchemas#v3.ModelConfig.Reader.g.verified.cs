@@ -67,7 +67,7 @@ internal static class ModelConfigSchema
                     if (possible0)
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V3.ModelConfigSchema.ReadAnyOf0(ref reader, ref context, build, out var caseValue))
+                        if (ReadAnyOf0(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.ModelConfig.FromVertex(caseValue);
@@ -77,7 +77,7 @@ internal static class ModelConfigSchema
                     else if (possible1)
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V3.ModelConfigSchema.ReadAnyOf1(ref reader, ref context, build, out var caseValue))
+                        if (ReadAnyOf1(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.ModelConfig.FromAzureEntra(caseValue);
@@ -87,7 +87,7 @@ internal static class ModelConfigSchema
                     else if (possible2)
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V3.ModelConfigSchema.ReadAnyOf2(ref reader, ref context, build, out var caseValue))
+                        if (ReadAnyOf2(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.ModelConfig.FromAzureApiKey(caseValue);
@@ -97,7 +97,7 @@ internal static class ModelConfigSchema
                     else if (possible3)
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V3.ModelConfigSchema.ReadAnyOf3(ref reader, ref context, build, out var caseValue))
+                        if (ReadAnyOf3(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.ModelConfig.FromGeneric(caseValue);
@@ -112,28 +112,28 @@ internal static class ModelConfigSchema
                     {
                         var copy = start;
                         var trial = context.BeginTrial();
-                        global::Stagehand.Contracts.V3.ModelConfigSchema.ReadAnyOf0(ref copy, ref context, false, out _);
+                        ReadAnyOf0(ref copy, ref context, false, out _);
                         if (context.EndTrial(trial) && ++matched == 1) winner = 0;
                     }
                     if (possible1 && matched == 0)
                     {
                         var copy = start;
                         var trial = context.BeginTrial();
-                        global::Stagehand.Contracts.V3.ModelConfigSchema.ReadAnyOf1(ref copy, ref context, false, out _);
+                        ReadAnyOf1(ref copy, ref context, false, out _);
                         if (context.EndTrial(trial) && ++matched == 1) winner = 1;
                     }
                     if (possible2 && matched == 0)
                     {
                         var copy = start;
                         var trial = context.BeginTrial();
-                        global::Stagehand.Contracts.V3.ModelConfigSchema.ReadAnyOf2(ref copy, ref context, false, out _);
+                        ReadAnyOf2(ref copy, ref context, false, out _);
                         if (context.EndTrial(trial) && ++matched == 1) winner = 2;
                     }
                     if (possible3 && matched == 0)
                     {
                         var copy = start;
                         var trial = context.BeginTrial();
-                        global::Stagehand.Contracts.V3.ModelConfigSchema.ReadAnyOf3(ref copy, ref context, false, out _);
+                        ReadAnyOf3(ref copy, ref context, false, out _);
                         if (context.EndTrial(trial) && ++matched == 1) winner = 3;
                     }
                     if (build && matched == 1)
@@ -143,25 +143,25 @@ internal static class ModelConfigSchema
                             case 0:
                             {
                                 consumed = true;
-                                if (global::Stagehand.Contracts.V3.ModelConfigSchema.ReadAnyOf0(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelConfig.FromVertex(caseValue);
+                                if (ReadAnyOf0(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelConfig.FromVertex(caseValue);
                                 break;
                             }
                             case 1:
                             {
                                 consumed = true;
-                                if (global::Stagehand.Contracts.V3.ModelConfigSchema.ReadAnyOf1(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelConfig.FromAzureEntra(caseValue);
+                                if (ReadAnyOf1(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelConfig.FromAzureEntra(caseValue);
                                 break;
                             }
                             case 2:
                             {
                                 consumed = true;
-                                if (global::Stagehand.Contracts.V3.ModelConfigSchema.ReadAnyOf2(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelConfig.FromAzureApiKey(caseValue);
+                                if (ReadAnyOf2(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelConfig.FromAzureApiKey(caseValue);
                                 break;
                             }
                             case 3:
                             {
                                 consumed = true;
-                                if (global::Stagehand.Contracts.V3.ModelConfigSchema.ReadAnyOf3(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelConfig.FromGeneric(caseValue);
+                                if (ReadAnyOf3(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelConfig.FromGeneric(caseValue);
                                 break;
                             }
                         }

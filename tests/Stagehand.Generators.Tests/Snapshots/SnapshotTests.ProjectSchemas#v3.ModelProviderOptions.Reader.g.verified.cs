@@ -61,7 +61,7 @@ internal static class ModelProviderOptionsSchema
                     if (possible0)
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V3.ModelProviderOptionsSchema.ReadAnyOf0(ref reader, ref context, build, out var caseValue))
+                        if (ReadAnyOf0(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.ModelProviderOptions.FromVertex(caseValue);
@@ -71,7 +71,7 @@ internal static class ModelProviderOptionsSchema
                     else if (possible1)
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V3.ModelProviderOptionsSchema.ReadAnyOf1(ref reader, ref context, build, out var caseValue))
+                        if (ReadAnyOf1(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.ModelProviderOptions.FromAzure(caseValue);
@@ -86,14 +86,14 @@ internal static class ModelProviderOptionsSchema
                     {
                         var copy = start;
                         var trial = context.BeginTrial();
-                        global::Stagehand.Contracts.V3.ModelProviderOptionsSchema.ReadAnyOf0(ref copy, ref context, false, out _);
+                        ReadAnyOf0(ref copy, ref context, false, out _);
                         if (context.EndTrial(trial) && ++matched == 1) winner = 0;
                     }
                     if (possible1 && matched == 0)
                     {
                         var copy = start;
                         var trial = context.BeginTrial();
-                        global::Stagehand.Contracts.V3.ModelProviderOptionsSchema.ReadAnyOf1(ref copy, ref context, false, out _);
+                        ReadAnyOf1(ref copy, ref context, false, out _);
                         if (context.EndTrial(trial) && ++matched == 1) winner = 1;
                     }
                     if (build && matched == 1)
@@ -103,13 +103,13 @@ internal static class ModelProviderOptionsSchema
                             case 0:
                             {
                                 consumed = true;
-                                if (global::Stagehand.Contracts.V3.ModelProviderOptionsSchema.ReadAnyOf0(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelProviderOptions.FromVertex(caseValue);
+                                if (ReadAnyOf0(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelProviderOptions.FromVertex(caseValue);
                                 break;
                             }
                             case 1:
                             {
                                 consumed = true;
-                                if (global::Stagehand.Contracts.V3.ModelProviderOptionsSchema.ReadAnyOf1(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelProviderOptions.FromAzure(caseValue);
+                                if (ReadAnyOf1(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.ModelProviderOptions.FromAzure(caseValue);
                                 break;
                             }
                         }

@@ -43,7 +43,7 @@ internal static class ModelSelectionSchema
             case global::System.Text.Json.JsonTokenType.StartObject:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.ModelSelectionSchema.ReadAnyOf0(ref reader, ref context, build, out var caseValue))
+                if (ReadAnyOf0(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.ModelSelection.FromConfig(caseValue);
@@ -54,7 +54,7 @@ internal static class ModelSelectionSchema
             case global::System.Text.Json.JsonTokenType.String:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.ModelSelectionSchema.ReadAnyOf1(ref reader, ref context, build, out var caseValue))
+                if (ReadAnyOf1(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.ModelSelection.FromName(caseValue);

@@ -89,21 +89,21 @@ internal static class NavigateOptionsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.NavigateOptionsSchema.ReadReferer(ref reader, ref context, build, out member0);
+                        if (first) ReadReferer(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.NavigateOptionsSchema.ReadTimeout(ref reader, ref context, build, out member1);
+                        if (first) ReadTimeout(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.NavigateOptionsSchema.ReadWaitUntil(ref reader, ref context, build, out member2);
+                        if (first) ReadWaitUntil(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else

@@ -75,28 +75,28 @@ internal static class NavigateRequestSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.NavigateRequestSchema.ReadUrl(ref reader, ref context, build, out member0);
+                        if (first) ReadUrl(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.NavigateRequestSchema.ReadOptions(ref reader, ref context, build, out member1);
+                        if (first) ReadOptions(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.NavigateRequestSchema.ReadFrameId(ref reader, ref context, build, out member2);
+                        if (first) ReadFrameId(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.NavigateRequestSchema.ReadStreamResponse(ref reader, ref context, build, out member3);
+                        if (first) ReadStreamResponse(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else

@@ -72,14 +72,14 @@ internal static class NavigateResponseSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.NavigateResponseSchema.ReadSuccess(ref reader, ref context, build, out member0);
+                        if (first) ReadSuccess(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.NavigateResponseSchema.ReadData(ref reader, ref context, build, out member1);
+                        if (first) ReadData(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else

@@ -79,35 +79,35 @@ internal static class ObserveOptionsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ObserveOptionsSchema.ReadModel(ref reader, ref context, build, out member0);
+                        if (first) ReadModel(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ObserveOptionsSchema.ReadVariables(ref reader, ref context, build, out member1);
+                        if (first) ReadVariables(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ObserveOptionsSchema.ReadTimeout(ref reader, ref context, build, out member2);
+                        if (first) ReadTimeout(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ObserveOptionsSchema.ReadSelector(ref reader, ref context, build, out member3);
+                        if (first) ReadSelector(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ObserveOptionsSchema.ReadIgnoreSelectors(ref reader, ref context, build, out member4);
+                        if (first) ReadIgnoreSelectors(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
@@ -214,7 +214,7 @@ internal static class ObserveOptionsSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.ObserveOptionsSchema.ReadIgnoreSelectorsItems(ref reader, ref context, build, out var item);
+                    ReadIgnoreSelectorsItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }

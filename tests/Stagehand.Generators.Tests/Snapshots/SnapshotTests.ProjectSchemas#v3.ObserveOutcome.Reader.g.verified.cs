@@ -72,14 +72,14 @@ internal static class ObserveOutcomeSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ObserveOutcomeSchema.ReadActions(ref reader, ref context, build, out member0);
+                        if (first) ReadActions(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ObserveOutcomeSchema.ReadCacheStatus(ref reader, ref context, build, out member1);
+                        if (first) ReadCacheStatus(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else
@@ -124,7 +124,7 @@ internal static class ObserveOutcomeSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.ObserveOutcomeSchema.ReadActionsItems(ref reader, ref context, build, out var item);
+                    ReadActionsItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }

@@ -77,35 +77,35 @@ internal static class ObserveRequestSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ObserveRequestSchema.ReadInstruction(ref reader, ref context, build, out member0);
+                        if (first) ReadInstruction(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ObserveRequestSchema.ReadOptions(ref reader, ref context, build, out member1);
+                        if (first) ReadOptions(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ObserveRequestSchema.ReadFrameId(ref reader, ref context, build, out member2);
+                        if (first) ReadFrameId(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ObserveRequestSchema.ReadStreamResponse(ref reader, ref context, build, out member3);
+                        if (first) ReadStreamResponse(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ObserveRequestSchema.ReadCacheThreshold(ref reader, ref context, build, out member4);
+                        if (first) ReadCacheThreshold(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else

@@ -72,14 +72,14 @@ internal static class ObserveResultSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ObserveResultSchema.ReadResult(ref reader, ref context, build, out member0);
+                        if (first) ReadResult(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ObserveResultSchema.ReadActionId(ref reader, ref context, build, out member1);
+                        if (first) ReadActionId(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else
@@ -124,7 +124,7 @@ internal static class ObserveResultSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.ObserveResultSchema.ReadResultItems(ref reader, ref context, build, out var item);
+                    ReadResultItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }

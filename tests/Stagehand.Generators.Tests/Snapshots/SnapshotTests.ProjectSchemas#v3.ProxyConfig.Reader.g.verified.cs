@@ -61,7 +61,7 @@ internal static class ProxyConfigSchema
                     case 0:
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V3.ProxyConfigSchema.ReadOneOf0(ref reader, ref context, build, out var caseValue))
+                        if (ReadOneOf0(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.ProxyConfig.FromBrowserbase(caseValue);
@@ -72,7 +72,7 @@ internal static class ProxyConfigSchema
                     case 1:
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V3.ProxyConfigSchema.ReadOneOf1(ref reader, ref context, build, out var caseValue))
+                        if (ReadOneOf1(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.ProxyConfig.FromExternal(caseValue);

@@ -78,42 +78,42 @@ internal static class ReplayActionSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.ReadMethod(ref reader, ref context, build, out member0);
+                        if (first) ReadMethod(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.ReadParameters(ref reader, ref context, build, out member1);
+                        if (first) ReadParameters(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.ReadResult(ref reader, ref context, build, out member2);
+                        if (first) ReadResult(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.ReadTimestamp(ref reader, ref context, build, out member3);
+                        if (first) ReadTimestamp(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.ReadEndTime(ref reader, ref context, build, out member4);
+                        if (first) ReadEndTime(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ReplayActionSchema.ReadTokenUsage(ref reader, ref context, build, out member5);
+                        if (first) ReadTokenUsage(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else
@@ -189,7 +189,7 @@ internal static class ReplayActionSchema
                     context.PushProperty(ref reader);
                     var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
                     reader.Read();
-                    global::Stagehand.Contracts.V3.ReplayActionSchema.ReadParametersAdditionalProperties(ref reader, ref context, build, out var entry);
+                    ReadParametersAdditionalProperties(ref reader, ref context, build, out var entry);
                     if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
                     context.Pop();
                 }
@@ -227,7 +227,7 @@ internal static class ReplayActionSchema
                     context.PushProperty(ref reader);
                     var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
                     reader.Read();
-                    global::Stagehand.Contracts.V3.ReplayActionSchema.ReadResultAdditionalProperties(ref reader, ref context, build, out var entry);
+                    ReadResultAdditionalProperties(ref reader, ref context, build, out var entry);
                     if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
                     context.Pop();
                 }

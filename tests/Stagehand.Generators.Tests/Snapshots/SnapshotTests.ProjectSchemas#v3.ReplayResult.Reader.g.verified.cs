@@ -72,14 +72,14 @@ internal static class ReplayResultSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ReplayResultSchema.ReadPages(ref reader, ref context, build, out member0);
+                        if (first) ReadPages(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ReplayResultSchema.ReadClientLanguage(ref reader, ref context, build, out member1);
+                        if (first) ReadClientLanguage(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else
@@ -124,7 +124,7 @@ internal static class ReplayResultSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V3.ReplayResultSchema.ReadPagesItems(ref reader, ref context, build, out var item);
+                    ReadPagesItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }

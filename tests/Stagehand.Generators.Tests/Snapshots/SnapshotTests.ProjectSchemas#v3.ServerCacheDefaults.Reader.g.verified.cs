@@ -43,7 +43,7 @@ internal static class ServerCacheDefaultsSchema
             case global::System.Text.Json.JsonTokenType.StartObject:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.ServerCacheDefaultsSchema.ReadAnyOf1(ref reader, ref context, build, out var caseValue))
+                if (ReadAnyOf1(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.ServerCacheDefaults.FromPerMethod(caseValue);
@@ -55,7 +55,7 @@ internal static class ServerCacheDefaultsSchema
             case global::System.Text.Json.JsonTokenType.False:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.ServerCacheDefaultsSchema.ReadAnyOf0(ref reader, ref context, build, out var caseValue))
+                if (ReadAnyOf0(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.ServerCacheDefaults.FromEnabled(caseValue);

@@ -73,21 +73,21 @@ internal static class ServerCachePerMethodSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ServerCachePerMethodSchema.ReadAct(ref reader, ref context, build, out member0);
+                        if (first) ReadAct(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ServerCachePerMethodSchema.ReadExtract(ref reader, ref context, build, out member1);
+                        if (first) ReadExtract(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ServerCachePerMethodSchema.ReadObserve(ref reader, ref context, build, out member2);
+                        if (first) ReadObserve(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else

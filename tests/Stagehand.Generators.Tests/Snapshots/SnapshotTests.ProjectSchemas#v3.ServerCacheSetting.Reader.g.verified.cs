@@ -43,7 +43,7 @@ internal static class ServerCacheSettingSchema
             case global::System.Text.Json.JsonTokenType.StartObject:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.ServerCacheSettingSchema.ReadAnyOf1(ref reader, ref context, build, out var caseValue))
+                if (ReadAnyOf1(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.ServerCacheSetting.FromThreshold(caseValue);
@@ -55,7 +55,7 @@ internal static class ServerCacheSettingSchema
             case global::System.Text.Json.JsonTokenType.False:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.ServerCacheSettingSchema.ReadAnyOf0(ref reader, ref context, build, out var caseValue))
+                if (ReadAnyOf0(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.ServerCacheSetting.FromEnabled(caseValue);

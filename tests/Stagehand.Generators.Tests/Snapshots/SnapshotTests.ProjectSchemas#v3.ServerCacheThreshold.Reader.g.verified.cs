@@ -71,7 +71,7 @@ internal static class ServerCacheThresholdSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.ServerCacheThresholdSchema.ReadThreshold(ref reader, ref context, build, out member0);
+                        if (first) ReadThreshold(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else

@@ -70,7 +70,7 @@ internal static class SessionEndResponseSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionEndResponseSchema.ReadSuccess(ref reader, ref context, build, out member0);
+                        if (first) ReadSuccess(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else

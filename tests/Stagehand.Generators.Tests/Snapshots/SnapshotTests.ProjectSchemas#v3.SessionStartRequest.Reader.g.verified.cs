@@ -87,84 +87,84 @@ internal static class SessionStartRequestSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.ReadModelName(ref reader, ref context, build, out member0);
+                        if (first) ReadModelName(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.ReadDomSettleTimeoutMs(ref reader, ref context, build, out member1);
+                        if (first) ReadDomSettleTimeoutMs(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.ReadVerbose(ref reader, ref context, build, out member2);
+                        if (first) ReadVerbose(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.ReadSystemPrompt(ref reader, ref context, build, out member3);
+                        if (first) ReadSystemPrompt(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.ReadBrowserbaseSessionCreateParams(ref reader, ref context, build, out member4);
+                        if (first) ReadBrowserbaseSessionCreateParams(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.ReadBrowser(ref reader, ref context, build, out member5);
+                        if (first) ReadBrowser(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.ReadSelfHeal(ref reader, ref context, build, out member6);
+                        if (first) ReadSelfHeal(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
                     else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.ReadBrowserbaseSessionID(ref reader, ref context, build, out member7);
+                        if (first) ReadBrowserbaseSessionID(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
                     else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.ReadExperimental(ref reader, ref context, build, out member8);
+                        if (first) ReadExperimental(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
                     else if (member == 9)
                     {
                         var first = context.MarkSeen(ref seen0, 9);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.ReadWaitForCaptchaSolves(ref reader, ref context, build, out member9);
+                        if (first) ReadWaitForCaptchaSolves(ref reader, ref context, build, out member9);
                         else reader.Skip();
                     }
                     else if (member == 10)
                     {
                         var first = context.MarkSeen(ref seen0, 10);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.ReadActTimeoutMs(ref reader, ref context, build, out member10);
+                        if (first) ReadActTimeoutMs(ref reader, ref context, build, out member10);
                         else reader.Skip();
                     }
                     else if (member == 11)
                     {
                         var first = context.MarkSeen(ref seen0, 11);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartRequestSchema.ReadUseTouch(ref reader, ref context, build, out member11);
+                        if (first) ReadUseTouch(ref reader, ref context, build, out member11);
                         else reader.Skip();
                     }
                     else

@@ -73,21 +73,21 @@ internal static class SessionStartResultSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartResultSchema.ReadSessionId(ref reader, ref context, build, out member0);
+                        if (first) ReadSessionId(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartResultSchema.ReadCdpUrl(ref reader, ref context, build, out member1);
+                        if (first) ReadCdpUrl(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.SessionStartResultSchema.ReadAvailable(ref reader, ref context, build, out member2);
+                        if (first) ReadAvailable(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else

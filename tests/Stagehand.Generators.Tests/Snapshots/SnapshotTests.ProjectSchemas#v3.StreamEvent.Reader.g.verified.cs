@@ -92,21 +92,21 @@ internal static class StreamEventSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.StreamEventSchema.ReadData(ref reader, ref context, build, out member0);
+                        if (first) ReadData(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.StreamEventSchema.ReadType(ref reader, ref context, build, out member1);
+                        if (first) ReadType(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.StreamEventSchema.ReadId(ref reader, ref context, build, out member2);
+                        if (first) ReadId(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else
@@ -167,7 +167,7 @@ internal static class StreamEventSchema
                     if (possible0)
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V3.StreamEventSchema.ReadDataAnyOf0(ref reader, ref context, build, out var caseValue))
+                        if (ReadDataAnyOf0(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.StreamEventData.FromLog(caseValue);
@@ -177,7 +177,7 @@ internal static class StreamEventSchema
                     else if (possible1)
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V3.StreamEventSchema.ReadDataAnyOf1(ref reader, ref context, build, out var caseValue))
+                        if (ReadDataAnyOf1(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V3.StreamEventData.FromSystem(caseValue);
@@ -192,14 +192,14 @@ internal static class StreamEventSchema
                     {
                         var copy = start;
                         var trial = context.BeginTrial();
-                        global::Stagehand.Contracts.V3.StreamEventSchema.ReadDataAnyOf0(ref copy, ref context, false, out _);
+                        ReadDataAnyOf0(ref copy, ref context, false, out _);
                         if (context.EndTrial(trial) && ++matched == 1) winner = 0;
                     }
                     if (possible1 && matched == 0)
                     {
                         var copy = start;
                         var trial = context.BeginTrial();
-                        global::Stagehand.Contracts.V3.StreamEventSchema.ReadDataAnyOf1(ref copy, ref context, false, out _);
+                        ReadDataAnyOf1(ref copy, ref context, false, out _);
                         if (context.EndTrial(trial) && ++matched == 1) winner = 1;
                     }
                     if (build && matched == 1)
@@ -209,13 +209,13 @@ internal static class StreamEventSchema
                             case 0:
                             {
                                 consumed = true;
-                                if (global::Stagehand.Contracts.V3.StreamEventSchema.ReadDataAnyOf0(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.StreamEventData.FromLog(caseValue);
+                                if (ReadDataAnyOf0(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.StreamEventData.FromLog(caseValue);
                                 break;
                             }
                             case 1:
                             {
                                 consumed = true;
-                                if (global::Stagehand.Contracts.V3.StreamEventSchema.ReadDataAnyOf1(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.StreamEventData.FromSystem(caseValue);
+                                if (ReadDataAnyOf1(ref reader, ref context, true, out var caseValue)) value = global::Stagehand.Contracts.V3.StreamEventData.FromSystem(caseValue);
                                 break;
                             }
                         }

@@ -89,14 +89,14 @@ internal static class StreamEventLogDataSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.StreamEventLogDataSchema.ReadStatus(ref reader, ref context, false, out _);
+                        if (first) ReadStatus(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.StreamEventLogDataSchema.ReadMessage(ref reader, ref context, build, out member1);
+                        if (first) ReadMessage(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else
@@ -158,7 +158,7 @@ internal static class StreamEventLogDataSchema
             case global::System.Text.Json.JsonTokenType.StartObject:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.StreamEventLogDataSchema.ReadMessageAnyOf1(ref reader, ref context, build, out var caseValue))
+                if (ReadMessageAnyOf1(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.StreamLogMessage.FromLine(caseValue);
@@ -169,7 +169,7 @@ internal static class StreamEventLogDataSchema
             case global::System.Text.Json.JsonTokenType.String:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.StreamEventLogDataSchema.ReadMessageAnyOf0(ref reader, ref context, build, out var caseValue))
+                if (ReadMessageAnyOf0(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.StreamLogMessage.FromText(caseValue);

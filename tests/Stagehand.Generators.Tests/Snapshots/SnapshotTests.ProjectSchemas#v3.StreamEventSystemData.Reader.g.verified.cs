@@ -76,35 +76,35 @@ internal static class StreamEventSystemDataSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.StreamEventSystemDataSchema.ReadStatus(ref reader, ref context, build, out member0);
+                        if (first) ReadStatus(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.StreamEventSystemDataSchema.ReadResult(ref reader, ref context, build, out member1);
+                        if (first) ReadResult(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.StreamEventSystemDataSchema.ReadError(ref reader, ref context, build, out member2);
+                        if (first) ReadError(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.StreamEventSystemDataSchema.ReadActionId(ref reader, ref context, build, out member3);
+                        if (first) ReadActionId(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.StreamEventSystemDataSchema.ReadCacheHit(ref reader, ref context, build, out member4);
+                        if (first) ReadCacheHit(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else

@@ -76,28 +76,28 @@ internal static class TokenUsageSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.TokenUsageSchema.ReadInputTokens(ref reader, ref context, build, out member0);
+                        if (first) ReadInputTokens(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.TokenUsageSchema.ReadOutputTokens(ref reader, ref context, build, out member1);
+                        if (first) ReadOutputTokens(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.TokenUsageSchema.ReadTimeMs(ref reader, ref context, build, out member2);
+                        if (first) ReadTimeMs(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.TokenUsageSchema.ReadCost(ref reader, ref context, build, out member3);
+                        if (first) ReadCost(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else

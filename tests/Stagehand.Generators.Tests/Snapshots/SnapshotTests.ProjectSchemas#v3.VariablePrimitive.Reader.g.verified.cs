@@ -43,7 +43,7 @@ internal static class VariablePrimitiveSchema
             case global::System.Text.Json.JsonTokenType.String:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.VariablePrimitiveSchema.ReadAnyOf0(ref reader, ref context, build, out var caseValue))
+                if (ReadAnyOf0(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.VariablePrimitive.FromString(caseValue);
@@ -54,7 +54,7 @@ internal static class VariablePrimitiveSchema
             case global::System.Text.Json.JsonTokenType.Number:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.VariablePrimitiveSchema.ReadAnyOf1(ref reader, ref context, build, out var caseValue))
+                if (ReadAnyOf1(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.VariablePrimitive.FromNumber(caseValue);
@@ -66,7 +66,7 @@ internal static class VariablePrimitiveSchema
             case global::System.Text.Json.JsonTokenType.False:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.VariablePrimitiveSchema.ReadAnyOf2(ref reader, ref context, build, out var caseValue))
+                if (ReadAnyOf2(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.VariablePrimitive.FromBoolean(caseValue);

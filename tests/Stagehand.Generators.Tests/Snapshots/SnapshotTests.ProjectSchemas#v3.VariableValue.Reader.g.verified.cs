@@ -62,7 +62,7 @@ internal static class VariableValueSchema
             case global::System.Text.Json.JsonTokenType.StartObject:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.VariableValueSchema.ReadAnyOf3(ref reader, ref context, build, out var caseValue))
+                if (ReadAnyOf3(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.VariableValue.FromDescribed(caseValue);
@@ -73,7 +73,7 @@ internal static class VariableValueSchema
             case global::System.Text.Json.JsonTokenType.String:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.VariableValueSchema.ReadAnyOf0(ref reader, ref context, build, out var caseValue))
+                if (ReadAnyOf0(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.VariableValue.FromString(caseValue);
@@ -84,7 +84,7 @@ internal static class VariableValueSchema
             case global::System.Text.Json.JsonTokenType.Number:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.VariableValueSchema.ReadAnyOf1(ref reader, ref context, build, out var caseValue))
+                if (ReadAnyOf1(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.VariableValue.FromNumber(caseValue);
@@ -96,7 +96,7 @@ internal static class VariableValueSchema
             case global::System.Text.Json.JsonTokenType.False:
             {
                 consumed = true;
-                if (global::Stagehand.Contracts.V3.VariableValueSchema.ReadAnyOf2(ref reader, ref context, build, out var caseValue))
+                if (ReadAnyOf2(ref reader, ref context, build, out var caseValue))
                 {
                     matched = 1;
                     if (build) value = global::Stagehand.Contracts.V3.VariableValue.FromBoolean(caseValue);
@@ -221,14 +221,14 @@ internal static class VariableValueSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.VariableValueSchema.ReadAnyOf3Value(ref reader, ref context, build, out member0);
+                        if (first) ReadAnyOf3Value(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.VariableValueSchema.ReadAnyOf3Description(ref reader, ref context, build, out member1);
+                        if (first) ReadAnyOf3Description(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else

@@ -33,7 +33,7 @@ internal static class VariablesSchema
                     context.PushProperty(ref reader);
                     var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
                     reader.Read();
-                    global::Stagehand.Contracts.V3.VariablesSchema.ReadAdditionalProperties(ref reader, ref context, build, out var entry);
+                    ReadAdditionalProperties(ref reader, ref context, build, out var entry);
                     if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
                     context.Pop();
                 }

@@ -81,49 +81,49 @@ internal static class VertexModelConfigObjectSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.VertexModelConfigObjectSchema.ReadModelName(ref reader, ref context, build, out member0);
+                        if (first) ReadModelName(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.VertexModelConfigObjectSchema.ReadApiKey(ref reader, ref context, build, out member1);
+                        if (first) ReadApiKey(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.VertexModelConfigObjectSchema.ReadBaseURL(ref reader, ref context, build, out member2);
+                        if (first) ReadBaseURL(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.VertexModelConfigObjectSchema.ReadHeaders(ref reader, ref context, build, out member3);
+                        if (first) ReadHeaders(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.VertexModelConfigObjectSchema.ReadProvider(ref reader, ref context, false, out _);
+                        if (first) ReadProvider(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.VertexModelConfigObjectSchema.ReadAuth(ref reader, ref context, build, out member5);
+                        if (first) ReadAuth(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.VertexModelConfigObjectSchema.ReadProviderOptions(ref reader, ref context, build, out member6);
+                        if (first) ReadProviderOptions(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
                     else
@@ -243,7 +243,7 @@ internal static class VertexModelConfigObjectSchema
                     context.PushProperty(ref reader);
                     var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
                     reader.Read();
-                    global::Stagehand.Contracts.V3.VertexModelConfigObjectSchema.ReadHeadersAdditionalProperties(ref reader, ref context, build, out var entry);
+                    ReadHeadersAdditionalProperties(ref reader, ref context, build, out var entry);
                     if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
                     context.Pop();
                 }

@@ -75,28 +75,28 @@ internal static class VertexProviderOptionsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.VertexProviderOptionsSchema.ReadProject(ref reader, ref context, build, out member0);
+                        if (first) ReadProject(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.VertexProviderOptionsSchema.ReadLocation(ref reader, ref context, build, out member1);
+                        if (first) ReadLocation(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.VertexProviderOptionsSchema.ReadBaseURL(ref reader, ref context, build, out member2);
+                        if (first) ReadBaseURL(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V3.VertexProviderOptionsSchema.ReadHeaders(ref reader, ref context, build, out member3);
+                        if (first) ReadHeaders(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else
@@ -212,7 +212,7 @@ internal static class VertexProviderOptionsSchema
                     context.PushProperty(ref reader);
                     var unique = context.TryReadPropertyName(ref reader, ref names, build, out var key);
                     reader.Read();
-                    global::Stagehand.Contracts.V3.VertexProviderOptionsSchema.ReadHeadersAdditionalProperties(ref reader, ref context, build, out var entry);
+                    ReadHeadersAdditionalProperties(ref reader, ref context, build, out var entry);
                     if (unique && entries is not null && key is not null) entries.Add(new(key, entry));
                     context.Pop();
                 }

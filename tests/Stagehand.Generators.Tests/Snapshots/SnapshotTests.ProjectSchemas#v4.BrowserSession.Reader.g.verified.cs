@@ -112,154 +112,154 @@ internal static class BrowserSessionSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadId(ref reader, ref context, build, out member0);
+                        if (first) ReadId(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadProjectId(ref reader, ref context, build, out member1);
+                        if (first) ReadProjectId(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadEnv(ref reader, ref context, build, out member2);
+                        if (first) ReadEnv(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadStatus(ref reader, ref context, build, out member3);
+                        if (first) ReadStatus(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadAvailable(ref reader, ref context, build, out member4);
+                        if (first) ReadAvailable(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadCdpUrl(ref reader, ref context, build, out member5);
+                        if (first) ReadCdpUrl(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadBrowserbaseSessionId(ref reader, ref context, build, out member6);
+                        if (first) ReadBrowserbaseSessionId(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
                     else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadBrowserbaseSessionCreateParams(ref reader, ref context, build, out member7);
+                        if (first) ReadBrowserbaseSessionCreateParams(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
                     else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadLocalBrowserLaunchOptions(ref reader, ref context, build, out member8);
+                        if (first) ReadLocalBrowserLaunchOptions(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
                     else if (member == 9)
                     {
                         var first = context.MarkSeen(ref seen0, 9);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadDomSettleTimeoutMs(ref reader, ref context, build, out member9);
+                        if (first) ReadDomSettleTimeoutMs(ref reader, ref context, build, out member9);
                         else reader.Skip();
                     }
                     else if (member == 10)
                     {
                         var first = context.MarkSeen(ref seen0, 10);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadVerbose(ref reader, ref context, build, out member10);
+                        if (first) ReadVerbose(ref reader, ref context, build, out member10);
                         else reader.Skip();
                     }
                     else if (member == 11)
                     {
                         var first = context.MarkSeen(ref seen0, 11);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadSelfHeal(ref reader, ref context, build, out member11);
+                        if (first) ReadSelfHeal(ref reader, ref context, build, out member11);
                         else reader.Skip();
                     }
                     else if (member == 12)
                     {
                         var first = context.MarkSeen(ref seen0, 12);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadWaitForCaptchaSolves(ref reader, ref context, build, out member12);
+                        if (first) ReadWaitForCaptchaSolves(ref reader, ref context, build, out member12);
                         else reader.Skip();
                     }
                     else if (member == 13)
                     {
                         var first = context.MarkSeen(ref seen0, 13);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadExperimental(ref reader, ref context, build, out member13);
+                        if (first) ReadExperimental(ref reader, ref context, build, out member13);
                         else reader.Skip();
                     }
                     else if (member == 14)
                     {
                         var first = context.MarkSeen(ref seen0, 14);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadActTimeoutMs(ref reader, ref context, build, out member14);
+                        if (first) ReadActTimeoutMs(ref reader, ref context, build, out member14);
                         else reader.Skip();
                     }
                     else if (member == 15)
                     {
                         var first = context.MarkSeen(ref seen0, 15);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadLlmId(ref reader, ref context, build, out member15);
+                        if (first) ReadLlmId(ref reader, ref context, build, out member15);
                         else reader.Skip();
                     }
                     else if (member == 16)
                     {
                         var first = context.MarkSeen(ref seen0, 16);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadActLlmId(ref reader, ref context, build, out member16);
+                        if (first) ReadActLlmId(ref reader, ref context, build, out member16);
                         else reader.Skip();
                     }
                     else if (member == 17)
                     {
                         var first = context.MarkSeen(ref seen0, 17);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadObserveLlmId(ref reader, ref context, build, out member17);
+                        if (first) ReadObserveLlmId(ref reader, ref context, build, out member17);
                         else reader.Skip();
                     }
                     else if (member == 18)
                     {
                         var first = context.MarkSeen(ref seen0, 18);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadExtractLlmId(ref reader, ref context, build, out member18);
+                        if (first) ReadExtractLlmId(ref reader, ref context, build, out member18);
                         else reader.Skip();
                     }
                     else if (member == 19)
                     {
                         var first = context.MarkSeen(ref seen0, 19);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadCreatedAt(ref reader, ref context, build, out member19);
+                        if (first) ReadCreatedAt(ref reader, ref context, build, out member19);
                         else reader.Skip();
                     }
                     else if (member == 20)
                     {
                         var first = context.MarkSeen(ref seen0, 20);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadUpdatedAt(ref reader, ref context, build, out member20);
+                        if (first) ReadUpdatedAt(ref reader, ref context, build, out member20);
                         else reader.Skip();
                     }
                     else if (member == 21)
                     {
                         var first = context.MarkSeen(ref seen0, 21);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadEndedAt(ref reader, ref context, build, out member21);
+                        if (first) ReadEndedAt(ref reader, ref context, build, out member21);
                         else reader.Skip();
                     }
                     else
@@ -459,7 +459,7 @@ internal static class BrowserSessionSchema
             return true;
         }
 
-        var valid = global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadBrowserbaseSessionCreateParamsAnyOf0(ref reader, ref context, build, out var inner);
+        var valid = ReadBrowserbaseSessionCreateParamsAnyOf0(ref reader, ref context, build, out var inner);
         value = inner;
         return valid;
     }
@@ -477,7 +477,7 @@ internal static class BrowserSessionSchema
             return true;
         }
 
-        var valid = global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadLocalBrowserLaunchOptionsAnyOf0(ref reader, ref context, build, out var inner);
+        var valid = ReadLocalBrowserLaunchOptionsAnyOf0(ref reader, ref context, build, out var inner);
         value = inner;
         return valid;
     }
@@ -517,7 +517,7 @@ internal static class BrowserSessionSchema
             return true;
         }
 
-        var valid = global::Stagehand.Contracts.V4.BrowserSessionSchema.ReadVerboseAnyOf0(ref reader, ref context, build, out var inner);
+        var valid = ReadVerboseAnyOf0(ref reader, ref context, build, out var inner);
         value = inner;
         return valid;
     }

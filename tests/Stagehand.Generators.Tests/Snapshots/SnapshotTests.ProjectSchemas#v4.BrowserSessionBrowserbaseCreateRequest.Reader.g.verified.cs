@@ -94,91 +94,91 @@ internal static class BrowserSessionBrowserbaseCreateRequestSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.ReadEnv(ref reader, ref context, false, out _);
+                        if (first) ReadEnv(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.ReadDomSettleTimeoutMs(ref reader, ref context, build, out member1);
+                        if (first) ReadDomSettleTimeoutMs(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.ReadVerbose(ref reader, ref context, build, out member2);
+                        if (first) ReadVerbose(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.ReadSelfHeal(ref reader, ref context, build, out member3);
+                        if (first) ReadSelfHeal(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.ReadWaitForCaptchaSolves(ref reader, ref context, build, out member4);
+                        if (first) ReadWaitForCaptchaSolves(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.ReadExperimental(ref reader, ref context, build, out member5);
+                        if (first) ReadExperimental(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.ReadActTimeoutMs(ref reader, ref context, build, out member6);
+                        if (first) ReadActTimeoutMs(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
                     else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.ReadLlmId(ref reader, ref context, build, out member7);
+                        if (first) ReadLlmId(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
                     else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.ReadActLlmId(ref reader, ref context, build, out member8);
+                        if (first) ReadActLlmId(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
                     else if (member == 9)
                     {
                         var first = context.MarkSeen(ref seen0, 9);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.ReadObserveLlmId(ref reader, ref context, build, out member9);
+                        if (first) ReadObserveLlmId(ref reader, ref context, build, out member9);
                         else reader.Skip();
                     }
                     else if (member == 10)
                     {
                         var first = context.MarkSeen(ref seen0, 10);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.ReadExtractLlmId(ref reader, ref context, build, out member10);
+                        if (first) ReadExtractLlmId(ref reader, ref context, build, out member10);
                         else reader.Skip();
                     }
                     else if (member == 11)
                     {
                         var first = context.MarkSeen(ref seen0, 11);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.ReadBrowserbaseSessionId(ref reader, ref context, build, out member11);
+                        if (first) ReadBrowserbaseSessionId(ref reader, ref context, build, out member11);
                         else reader.Skip();
                     }
                     else if (member == 12)
                     {
                         var first = context.MarkSeen(ref seen0, 12);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionBrowserbaseCreateRequestSchema.ReadBrowserbaseSessionCreateParams(ref reader, ref context, build, out member12);
+                        if (first) ReadBrowserbaseSessionCreateParams(ref reader, ref context, build, out member12);
                         else reader.Skip();
                     }
                     else

@@ -62,7 +62,7 @@ internal static class BrowserSessionCreateRequestSchema
                     case 0:
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V4.BrowserSessionCreateRequestSchema.ReadOneOf0(ref reader, ref context, build, out var caseValue))
+                        if (ReadOneOf0(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V4.BrowserSessionCreateRequest.FromLocal(caseValue);
@@ -73,7 +73,7 @@ internal static class BrowserSessionCreateRequestSchema
                     case 1:
                     {
                         consumed = true;
-                        if (global::Stagehand.Contracts.V4.BrowserSessionCreateRequestSchema.ReadOneOf1(ref reader, ref context, build, out var caseValue))
+                        if (ReadOneOf1(ref reader, ref context, build, out var caseValue))
                         {
                             matched = 1;
                             if (build) value = global::Stagehand.Contracts.V4.BrowserSessionCreateRequest.FromBrowserbase(caseValue);

@@ -71,14 +71,14 @@ internal static class BrowserSessionErrorResponseSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionErrorResponseSchema.ReadSuccess(ref reader, ref context, false, out _);
+                        if (first) ReadSuccess(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionErrorResponseSchema.ReadMessage(ref reader, ref context, build, out member1);
+                        if (first) ReadMessage(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else

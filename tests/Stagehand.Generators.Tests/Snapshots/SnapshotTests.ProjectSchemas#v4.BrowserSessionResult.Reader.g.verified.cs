@@ -70,7 +70,7 @@ internal static class BrowserSessionResultSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionResultSchema.ReadBrowserSession(ref reader, ref context, build, out member0);
+                        if (first) ReadBrowserSession(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else

@@ -89,70 +89,70 @@ internal static class BrowserSessionUpdateRequestSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.ReadDomSettleTimeoutMs(ref reader, ref context, build, out member0);
+                        if (first) ReadDomSettleTimeoutMs(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.ReadVerbose(ref reader, ref context, build, out member1);
+                        if (first) ReadVerbose(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.ReadSelfHeal(ref reader, ref context, build, out member2);
+                        if (first) ReadSelfHeal(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.ReadWaitForCaptchaSolves(ref reader, ref context, build, out member3);
+                        if (first) ReadWaitForCaptchaSolves(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.ReadExperimental(ref reader, ref context, build, out member4);
+                        if (first) ReadExperimental(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.ReadActTimeoutMs(ref reader, ref context, build, out member5);
+                        if (first) ReadActTimeoutMs(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.ReadLlmId(ref reader, ref context, build, out member6);
+                        if (first) ReadLlmId(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
                     else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.ReadActLlmId(ref reader, ref context, build, out member7);
+                        if (first) ReadActLlmId(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
                     else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.ReadObserveLlmId(ref reader, ref context, build, out member8);
+                        if (first) ReadObserveLlmId(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
                     else if (member == 9)
                     {
                         var first = context.MarkSeen(ref seen0, 9);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionUpdateRequestSchema.ReadExtractLlmId(ref reader, ref context, build, out member9);
+                        if (first) ReadExtractLlmId(ref reader, ref context, build, out member9);
                         else reader.Skip();
                     }
                     else

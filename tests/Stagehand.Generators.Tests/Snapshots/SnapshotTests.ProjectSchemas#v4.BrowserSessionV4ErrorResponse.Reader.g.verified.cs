@@ -78,35 +78,35 @@ internal static class BrowserSessionV4ErrorResponseSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseSchema.ReadSuccess(ref reader, ref context, false, out _);
+                        if (first) ReadSuccess(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseSchema.ReadError(ref reader, ref context, build, out member1);
+                        if (first) ReadError(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseSchema.ReadStatusCode(ref reader, ref context, build, out member2);
+                        if (first) ReadStatusCode(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseSchema.ReadStack(ref reader, ref context, build, out member3);
+                        if (first) ReadStack(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.BrowserSessionV4ErrorResponseSchema.ReadAction(ref reader, ref context, build, out member4);
+                        if (first) ReadAction(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else

@@ -88,63 +88,63 @@ internal static class LLMConfigSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMConfigSchema.ReadId(ref reader, ref context, build, out member0);
+                        if (first) ReadId(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMConfigSchema.ReadSource(ref reader, ref context, build, out member1);
+                        if (first) ReadSource(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMConfigSchema.ReadDisplayName(ref reader, ref context, build, out member2);
+                        if (first) ReadDisplayName(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMConfigSchema.ReadModelName(ref reader, ref context, build, out member3);
+                        if (first) ReadModelName(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMConfigSchema.ReadBaseUrl(ref reader, ref context, build, out member4);
+                        if (first) ReadBaseUrl(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else if (member == 5)
                     {
                         var first = context.MarkSeen(ref seen0, 5);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMConfigSchema.ReadSystemPrompt(ref reader, ref context, build, out member5);
+                        if (first) ReadSystemPrompt(ref reader, ref context, build, out member5);
                         else reader.Skip();
                     }
                     else if (member == 6)
                     {
                         var first = context.MarkSeen(ref seen0, 6);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMConfigSchema.ReadProviderOptions(ref reader, ref context, build, out member6);
+                        if (first) ReadProviderOptions(ref reader, ref context, build, out member6);
                         else reader.Skip();
                     }
                     else if (member == 7)
                     {
                         var first = context.MarkSeen(ref seen0, 7);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMConfigSchema.ReadCreatedAt(ref reader, ref context, build, out member7);
+                        if (first) ReadCreatedAt(ref reader, ref context, build, out member7);
                         else reader.Skip();
                     }
                     else if (member == 8)
                     {
                         var first = context.MarkSeen(ref seen0, 8);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMConfigSchema.ReadUpdatedAt(ref reader, ref context, build, out member8);
+                        if (first) ReadUpdatedAt(ref reader, ref context, build, out member8);
                         else reader.Skip();
                     }
                     else
@@ -308,7 +308,7 @@ internal static class LLMConfigSchema
             return true;
         }
 
-        var valid = global::Stagehand.Contracts.V4.LLMConfigSchema.ReadProviderOptionsAnyOf0(ref reader, ref context, build, out var inner);
+        var valid = ReadProviderOptionsAnyOf0(ref reader, ref context, build, out var inner);
         value = inner;
         return valid;
     }

@@ -80,35 +80,35 @@ internal static class LLMCreateRequestSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMCreateRequestSchema.ReadDisplayName(ref reader, ref context, build, out member0);
+                        if (first) ReadDisplayName(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMCreateRequestSchema.ReadModelName(ref reader, ref context, build, out member1);
+                        if (first) ReadModelName(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMCreateRequestSchema.ReadBaseUrl(ref reader, ref context, build, out member2);
+                        if (first) ReadBaseUrl(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMCreateRequestSchema.ReadSystemPrompt(ref reader, ref context, build, out member3);
+                        if (first) ReadSystemPrompt(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMCreateRequestSchema.ReadProviderOptions(ref reader, ref context, build, out member4);
+                        if (first) ReadProviderOptions(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else
@@ -233,7 +233,7 @@ internal static class LLMCreateRequestSchema
             return true;
         }
 
-        var valid = global::Stagehand.Contracts.V4.LLMCreateRequestSchema.ReadProviderOptionsAnyOf0(ref reader, ref context, build, out var inner);
+        var valid = ReadProviderOptionsAnyOf0(ref reader, ref context, build, out var inner);
         value = inner;
         return valid;
     }

@@ -72,14 +72,14 @@ internal static class LLMListResponseSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMListResponseSchema.ReadSuccess(ref reader, ref context, false, out _);
+                        if (first) ReadSuccess(ref reader, ref context, false, out _);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMListResponseSchema.ReadData(ref reader, ref context, build, out member1);
+                        if (first) ReadData(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else

@@ -70,7 +70,7 @@ internal static class LLMListResultSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMListResultSchema.ReadLlms(ref reader, ref context, build, out member0);
+                        if (first) ReadLlms(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else
@@ -114,7 +114,7 @@ internal static class LLMListResultSchema
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     context.PushIndex(count++);
-                    global::Stagehand.Contracts.V4.LLMListResultSchema.ReadLlmsItems(ref reader, ref context, build, out var item);
+                    ReadLlmsItems(ref reader, ref context, build, out var item);
                     items?.Add(item);
                     context.Pop();
                 }

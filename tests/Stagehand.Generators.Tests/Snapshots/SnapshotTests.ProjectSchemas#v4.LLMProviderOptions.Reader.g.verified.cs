@@ -76,28 +76,28 @@ internal static class LLMProviderOptionsSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMProviderOptionsSchema.ReadTemperature(ref reader, ref context, build, out member0);
+                        if (first) ReadTemperature(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMProviderOptionsSchema.ReadOrganization(ref reader, ref context, build, out member1);
+                        if (first) ReadOrganization(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMProviderOptionsSchema.ReadProject(ref reader, ref context, build, out member2);
+                        if (first) ReadProject(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMProviderOptionsSchema.ReadLocation(ref reader, ref context, build, out member3);
+                        if (first) ReadLocation(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else

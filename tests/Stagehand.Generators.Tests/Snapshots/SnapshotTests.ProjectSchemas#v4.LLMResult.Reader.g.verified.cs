@@ -70,7 +70,7 @@ internal static class LLMResultSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMResultSchema.ReadLlm(ref reader, ref context, build, out member0);
+                        if (first) ReadLlm(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else

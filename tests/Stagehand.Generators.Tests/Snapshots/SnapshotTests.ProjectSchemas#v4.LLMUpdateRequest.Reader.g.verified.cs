@@ -80,35 +80,35 @@ internal static class LLMUpdateRequestSchema
                     {
                         var first = context.MarkSeen(ref seen0, 0);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMUpdateRequestSchema.ReadDisplayName(ref reader, ref context, build, out member0);
+                        if (first) ReadDisplayName(ref reader, ref context, build, out member0);
                         else reader.Skip();
                     }
                     else if (member == 1)
                     {
                         var first = context.MarkSeen(ref seen0, 1);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMUpdateRequestSchema.ReadModelName(ref reader, ref context, build, out member1);
+                        if (first) ReadModelName(ref reader, ref context, build, out member1);
                         else reader.Skip();
                     }
                     else if (member == 2)
                     {
                         var first = context.MarkSeen(ref seen0, 2);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMUpdateRequestSchema.ReadBaseUrl(ref reader, ref context, build, out member2);
+                        if (first) ReadBaseUrl(ref reader, ref context, build, out member2);
                         else reader.Skip();
                     }
                     else if (member == 3)
                     {
                         var first = context.MarkSeen(ref seen0, 3);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMUpdateRequestSchema.ReadSystemPrompt(ref reader, ref context, build, out member3);
+                        if (first) ReadSystemPrompt(ref reader, ref context, build, out member3);
                         else reader.Skip();
                     }
                     else if (member == 4)
                     {
                         var first = context.MarkSeen(ref seen0, 4);
                         reader.Read();
-                        if (first) global::Stagehand.Contracts.V4.LLMUpdateRequestSchema.ReadProviderOptions(ref reader, ref context, build, out member4);
+                        if (first) ReadProviderOptions(ref reader, ref context, build, out member4);
                         else reader.Skip();
                     }
                     else
@@ -232,7 +232,7 @@ internal static class LLMUpdateRequestSchema
             return true;
         }
 
-        var valid = global::Stagehand.Contracts.V4.LLMUpdateRequestSchema.ReadProviderOptionsAnyOf0(ref reader, ref context, build, out var inner);
+        var valid = ReadProviderOptionsAnyOf0(ref reader, ref context, build, out var inner);
         value = inner;
         return valid;
     }
