@@ -197,22 +197,34 @@ internal static class ObjectEmitter
     /// </summary>
     private static void EmitMatch(SourceWriter writer, EquatableArray<NodeMember> members)
     {
-        writer.WriteLine("int member;");
+        writer.WriteLine("var member = -1;");
         writer.OpenBlock("if (reader.ValueIsEscaped)");
-        writer.WriteLine("member = " + string.Concat(members.Select((m, i) => "reader.ValueTextEquals(" + Identifiers.Literal(m.WireName) + "u8) ? " + Invariant(i) + " : ")) + "-1;");
+        WriteFirstMatch(writer, members.Select((m, i) => ("reader.ValueTextEquals(" + Identifiers.Literal(m.WireName) + "u8)", i)));
         writer.CloseBlock();
         writer.OpenBlock("else");
         writer.WriteLine("var name = reader.ValueSpan;");
         writer.OpenBlock("switch (name.Length)");
         foreach (var group in members.Select((m, i) => (Member: m, Index: i)).GroupBy(p => System.Text.Encoding.UTF8.GetByteCount(p.Member.WireName)).OrderBy(g => g.Key))
         {
-            writer.WriteLine("case " + Invariant(group.Key) + ": member = " +
-                string.Concat(group.Select(p => "global::System.MemoryExtensions.SequenceEqual(name, " + Identifiers.Literal(p.Member.WireName) + "u8) ? " + Invariant(p.Index) + " : ")) + "-1; break;");
+            writer.OpenBlock("case " + Invariant(group.Key) + ":");
+            WriteFirstMatch(writer, group.Select(p => ("global::System.MemoryExtensions.SequenceEqual(name, " + Identifiers.Literal(p.Member.WireName) + "u8)", p.Index)));
+            writer.WriteLine("break;");
+            writer.CloseBlock();
         }
 
-        writer.WriteLine("default: member = -1; break;");
         writer.CloseBlock();
         writer.CloseBlock();
+    }
+
+    /// <summary><c>member</c> becomes the index of the first test that holds: an <c>if</c> / <c>else if</c> chain.</summary>
+    private static void WriteFirstMatch(SourceWriter writer, System.Collections.Generic.IEnumerable<(string Test, int Index)> tests)
+    {
+        var first = true;
+        foreach (var (test, index) in tests)
+        {
+            writer.WriteLine((first ? "if (" : "else if (") + test + ") member = " + Invariant(index) + ";");
+            first = false;
+        }
     }
 
     private static void EmitConstruction(SourceWriter writer, NodeSpec node, TypeRef record)

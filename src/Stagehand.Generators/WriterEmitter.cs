@@ -61,7 +61,7 @@ internal static class WriterEmitter
                 continue;
             }
 
-            writer.OpenBlock(string.Empty);
+            // No block of its own: the only local a member declares ("the" + its name) is its own.
             if (member.Required && !member.Nullable)
             {
                 writer.WriteLine("writer.WritePropertyName(" + name + ");");
@@ -79,8 +79,6 @@ internal static class WriterEmitter
                 EmitValue(writer, member.Shape, Local(member.Name), 0);
                 writer.CloseBlock();
             }
-
-            writer.CloseBlock();
         }
 
         if (record.AdditionalMembers is { Element: { } element } additionalMembers)

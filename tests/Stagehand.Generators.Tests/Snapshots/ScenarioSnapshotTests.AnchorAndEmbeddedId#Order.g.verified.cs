@@ -40,19 +40,27 @@ public static class OrderSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("total"u8) ? 0 : reader.ValueTextEquals("currency"u8) ? 1 : -1;
+                        if (reader.ValueTextEquals("total"u8)) member = 0;
+                        else if (reader.ValueTextEquals("currency"u8)) member = 1;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "total"u8) ? 0 : -1; break;
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "currency"u8) ? 1 : -1; break;
-                            default: member = -1; break;
+                            case 5:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "total"u8)) member = 0;
+                                break;
+                            }
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "currency"u8)) member = 1;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

@@ -55,19 +55,27 @@ internal static class PaymentSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("card"u8) ? 0 : reader.ValueTextEquals("expiry"u8) ? 1 : -1;
+                        if (reader.ValueTextEquals("card"u8)) member = 0;
+                        else if (reader.ValueTextEquals("expiry"u8)) member = 1;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 4: member = global::System.MemoryExtensions.SequenceEqual(name, "card"u8) ? 0 : -1; break;
-                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "expiry"u8) ? 1 : -1; break;
-                            default: member = -1; break;
+                            case 4:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "card"u8)) member = 0;
+                                break;
+                            }
+                            case 6:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "expiry"u8)) member = 1;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)
@@ -172,18 +180,21 @@ internal static class PaymentSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("expiry"u8) ? 0 : -1;
+                        if (reader.ValueTextEquals("expiry"u8)) member = 0;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "expiry"u8) ? 0 : -1; break;
-                            default: member = -1; break;
+                            case 6:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "expiry"u8)) member = 0;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

@@ -64,19 +64,15 @@ public sealed partial record Payment
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
+        if (this.Card is { } theCard)
         {
-            if (this.Card is { } theCard)
-            {
-                writer.WritePropertyName("card"u8);
-                writer.WriteStringValue(theCard);
-            }
+            writer.WritePropertyName("card"u8);
+            writer.WriteStringValue(theCard);
         }
+        if (this.Expiry is { } theExpiry)
         {
-            if (this.Expiry is { } theExpiry)
-            {
-                writer.WritePropertyName("expiry"u8);
-                writer.WriteStringValue(theExpiry);
-            }
+            writer.WritePropertyName("expiry"u8);
+            writer.WriteStringValue(theExpiry);
         }
         writer.WriteEndObject();
     }

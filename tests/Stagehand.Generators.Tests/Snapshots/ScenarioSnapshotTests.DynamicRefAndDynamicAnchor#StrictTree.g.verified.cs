@@ -109,18 +109,21 @@ public static class StrictTreeSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("children"u8) ? 0 : -1;
+                        if (reader.ValueTextEquals("children"u8)) member = 0;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "children"u8) ? 0 : -1; break;
-                            default: member = -1; break;
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "children"u8)) member = 0;
+                                break;
+                            }
                         }
                     }
                     if (context.TracksEvaluation && (member >= 0)) context.MarkEvaluatedProperty(instance, ref reader);

@@ -58,10 +58,8 @@ public sealed partial record Contact
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        {
-            writer.WritePropertyName("email"u8);
-            writer.WriteStringValue(this.Email);
-        }
+        writer.WritePropertyName("email"u8);
+        writer.WriteStringValue(this.Email);
         writer.WriteEndObject();
     }
 

@@ -68,18 +68,21 @@ public static class AddressSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("country"u8) ? 0 : -1;
+                        if (reader.ValueTextEquals("country"u8)) member = 0;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "country"u8) ? 0 : -1; break;
-                            default: member = -1; break;
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "country"u8)) member = 0;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)
@@ -156,18 +159,21 @@ public static class AddressSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("postcode"u8) ? 0 : -1;
+                        if (reader.ValueTextEquals("postcode"u8)) member = 0;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "postcode"u8) ? 0 : -1; break;
-                            default: member = -1; break;
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "postcode"u8)) member = 0;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

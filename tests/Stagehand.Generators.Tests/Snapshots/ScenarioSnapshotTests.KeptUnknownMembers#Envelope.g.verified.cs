@@ -63,10 +63,8 @@ public sealed partial record Envelope
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        {
-            writer.WritePropertyName("id"u8);
-            writer.WriteStringValue(this.Id);
-        }
+        writer.WritePropertyName("id"u8);
+        writer.WriteStringValue(this.Id);
         if (AdditionalMembers is { } additional)
         {
             foreach (var pair in additional)

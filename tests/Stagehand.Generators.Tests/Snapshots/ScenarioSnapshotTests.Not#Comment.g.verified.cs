@@ -58,10 +58,8 @@ public sealed partial record Comment
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        {
-            writer.WritePropertyName("text"u8);
-            writer.WriteStringValue(this.Text);
-        }
+        writer.WritePropertyName("text"u8);
+        writer.WriteStringValue(this.Text);
         writer.WriteEndObject();
     }
 

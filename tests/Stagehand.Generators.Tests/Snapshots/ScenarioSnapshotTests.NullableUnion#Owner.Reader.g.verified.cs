@@ -70,18 +70,21 @@ internal static class OwnerSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("pet"u8) ? 0 : -1;
+                        if (reader.ValueTextEquals("pet"u8)) member = 0;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 3: member = global::System.MemoryExtensions.SequenceEqual(name, "pet"u8) ? 0 : -1; break;
-                            default: member = -1; break;
+                            case 3:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "pet"u8)) member = 0;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

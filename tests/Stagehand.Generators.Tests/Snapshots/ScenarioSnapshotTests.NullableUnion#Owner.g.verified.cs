@@ -60,17 +60,15 @@ public sealed partial record Owner
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        writer.WritePropertyName("pet"u8);
         {
-            writer.WritePropertyName("pet"u8);
+            if (this.Pet is { } present0)
             {
-                if (this.Pet is { } present0)
-                {
-                    present0.WriteTo(writer);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                present0.WriteTo(writer);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
         writer.WriteEndObject();

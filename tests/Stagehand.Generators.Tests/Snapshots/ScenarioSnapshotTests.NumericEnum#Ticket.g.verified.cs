@@ -58,10 +58,8 @@ public sealed partial record Ticket
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        {
-            writer.WritePropertyName("priority"u8);
-            global::Inline.Contracts.TicketPriorityWireValues.WriteTo(writer, this.Priority);
-        }
+        writer.WritePropertyName("priority"u8);
+        global::Inline.Contracts.TicketPriorityWireValues.WriteTo(writer, this.Priority);
         writer.WriteEndObject();
     }
 

@@ -53,19 +53,27 @@ internal static class ProfileSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("name"u8) ? 0 : reader.ValueTextEquals("nickname"u8) ? 1 : -1;
+                        if (reader.ValueTextEquals("name"u8)) member = 0;
+                        else if (reader.ValueTextEquals("nickname"u8)) member = 1;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 4: member = global::System.MemoryExtensions.SequenceEqual(name, "name"u8) ? 0 : -1; break;
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "nickname"u8) ? 1 : -1; break;
-                            default: member = -1; break;
+                            case 4:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8)) member = 0;
+                                break;
+                            }
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "nickname"u8)) member = 1;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

@@ -65,10 +65,8 @@ public sealed partial record Profile
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        {
-            writer.WritePropertyName("name"u8);
-            writer.WriteStringValue(this.Name);
-        }
+        writer.WritePropertyName("name"u8);
+        writer.WriteStringValue(this.Name);
         if (this.Nickname.HasValue)
         {
             writer.WritePropertyName("nickname"u8);

@@ -63,10 +63,8 @@ public sealed partial record Counters
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        {
-            writer.WritePropertyName("name"u8);
-            writer.WriteStringValue(this.Name);
-        }
+        writer.WritePropertyName("name"u8);
+        writer.WriteStringValue(this.Name);
         if (AdditionalMembers is { } additional)
         {
             foreach (var pair in additional)

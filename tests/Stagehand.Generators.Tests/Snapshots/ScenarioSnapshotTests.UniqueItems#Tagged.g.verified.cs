@@ -58,17 +58,15 @@ public sealed partial record Tagged
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
+        if (this.Tags is { } theTags)
         {
-            if (this.Tags is { } theTags)
+            writer.WritePropertyName("tags"u8);
+            writer.WriteStartArray();
+            foreach (var item0 in theTags)
             {
-                writer.WritePropertyName("tags"u8);
-                writer.WriteStartArray();
-                foreach (var item0 in theTags)
-                {
-                    writer.WriteStringValue(item0);
-                }
-                writer.WriteEndArray();
+                writer.WriteStringValue(item0);
             }
+            writer.WriteEndArray();
         }
         writer.WriteEndObject();
     }

@@ -64,21 +64,17 @@ public sealed partial record Widget
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
+        writer.WritePropertyName("id"u8);
+        writer.WriteStringValue(this.Id);
+        if (this.Tags is { } theTags)
         {
-            writer.WritePropertyName("id"u8);
-            writer.WriteStringValue(this.Id);
-        }
-        {
-            if (this.Tags is { } theTags)
+            writer.WritePropertyName("tags"u8);
+            writer.WriteStartArray();
+            foreach (var item0 in theTags)
             {
-                writer.WritePropertyName("tags"u8);
-                writer.WriteStartArray();
-                foreach (var item0 in theTags)
-                {
-                    writer.WriteStringValue(item0);
-                }
-                writer.WriteEndArray();
+                writer.WriteStringValue(item0);
             }
+            writer.WriteEndArray();
         }
         writer.WriteEndObject();
     }

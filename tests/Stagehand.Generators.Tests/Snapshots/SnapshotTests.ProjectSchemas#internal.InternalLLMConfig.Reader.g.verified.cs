@@ -66,24 +66,63 @@ internal static class InternalLLMConfigSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("id"u8) ? 0 : reader.ValueTextEquals("projectId"u8) ? 1 : reader.ValueTextEquals("source"u8) ? 2 : reader.ValueTextEquals("displayName"u8) ? 3 : reader.ValueTextEquals("modelName"u8) ? 4 : reader.ValueTextEquals("baseUrl"u8) ? 5 : reader.ValueTextEquals("systemPrompt"u8) ? 6 : reader.ValueTextEquals("providerOptions"u8) ? 7 : reader.ValueTextEquals("createdAt"u8) ? 8 : reader.ValueTextEquals("updatedAt"u8) ? 9 : -1;
+                        if (reader.ValueTextEquals("id"u8)) member = 0;
+                        else if (reader.ValueTextEquals("projectId"u8)) member = 1;
+                        else if (reader.ValueTextEquals("source"u8)) member = 2;
+                        else if (reader.ValueTextEquals("displayName"u8)) member = 3;
+                        else if (reader.ValueTextEquals("modelName"u8)) member = 4;
+                        else if (reader.ValueTextEquals("baseUrl"u8)) member = 5;
+                        else if (reader.ValueTextEquals("systemPrompt"u8)) member = 6;
+                        else if (reader.ValueTextEquals("providerOptions"u8)) member = 7;
+                        else if (reader.ValueTextEquals("createdAt"u8)) member = 8;
+                        else if (reader.ValueTextEquals("updatedAt"u8)) member = 9;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 2: member = global::System.MemoryExtensions.SequenceEqual(name, "id"u8) ? 0 : -1; break;
-                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "source"u8) ? 2 : -1; break;
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "baseUrl"u8) ? 5 : -1; break;
-                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "projectId"u8) ? 1 : global::System.MemoryExtensions.SequenceEqual(name, "modelName"u8) ? 4 : global::System.MemoryExtensions.SequenceEqual(name, "createdAt"u8) ? 8 : global::System.MemoryExtensions.SequenceEqual(name, "updatedAt"u8) ? 9 : -1; break;
-                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "displayName"u8) ? 3 : -1; break;
-                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "systemPrompt"u8) ? 6 : -1; break;
-                            case 15: member = global::System.MemoryExtensions.SequenceEqual(name, "providerOptions"u8) ? 7 : -1; break;
-                            default: member = -1; break;
+                            case 2:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8)) member = 0;
+                                break;
+                            }
+                            case 6:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "source"u8)) member = 2;
+                                break;
+                            }
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "baseUrl"u8)) member = 5;
+                                break;
+                            }
+                            case 9:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "projectId"u8)) member = 1;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "modelName"u8)) member = 4;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "createdAt"u8)) member = 8;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "updatedAt"u8)) member = 9;
+                                break;
+                            }
+                            case 11:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "displayName"u8)) member = 3;
+                                break;
+                            }
+                            case 12:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "systemPrompt"u8)) member = 6;
+                                break;
+                            }
+                            case 15:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "providerOptions"u8)) member = 7;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

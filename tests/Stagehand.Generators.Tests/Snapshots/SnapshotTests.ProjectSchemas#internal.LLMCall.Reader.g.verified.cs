@@ -65,24 +65,63 @@ internal static class LLMCallSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("id"u8) ? 0 : reader.ValueTextEquals("llmSessionId"u8) ? 1 : reader.ValueTextEquals("sentAt"u8) ? 2 : reader.ValueTextEquals("receivedAt"u8) ? 3 : reader.ValueTextEquals("prompt"u8) ? 4 : reader.ValueTextEquals("expectedResponseSchema"u8) ? 5 : reader.ValueTextEquals("response"u8) ? 6 : reader.ValueTextEquals("error"u8) ? 7 : reader.ValueTextEquals("usage"u8) ? 8 : reader.ValueTextEquals("model"u8) ? 9 : -1;
+                        if (reader.ValueTextEquals("id"u8)) member = 0;
+                        else if (reader.ValueTextEquals("llmSessionId"u8)) member = 1;
+                        else if (reader.ValueTextEquals("sentAt"u8)) member = 2;
+                        else if (reader.ValueTextEquals("receivedAt"u8)) member = 3;
+                        else if (reader.ValueTextEquals("prompt"u8)) member = 4;
+                        else if (reader.ValueTextEquals("expectedResponseSchema"u8)) member = 5;
+                        else if (reader.ValueTextEquals("response"u8)) member = 6;
+                        else if (reader.ValueTextEquals("error"u8)) member = 7;
+                        else if (reader.ValueTextEquals("usage"u8)) member = 8;
+                        else if (reader.ValueTextEquals("model"u8)) member = 9;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 2: member = global::System.MemoryExtensions.SequenceEqual(name, "id"u8) ? 0 : -1; break;
-                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "error"u8) ? 7 : global::System.MemoryExtensions.SequenceEqual(name, "usage"u8) ? 8 : global::System.MemoryExtensions.SequenceEqual(name, "model"u8) ? 9 : -1; break;
-                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "sentAt"u8) ? 2 : global::System.MemoryExtensions.SequenceEqual(name, "prompt"u8) ? 4 : -1; break;
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "response"u8) ? 6 : -1; break;
-                            case 10: member = global::System.MemoryExtensions.SequenceEqual(name, "receivedAt"u8) ? 3 : -1; break;
-                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "llmSessionId"u8) ? 1 : -1; break;
-                            case 22: member = global::System.MemoryExtensions.SequenceEqual(name, "expectedResponseSchema"u8) ? 5 : -1; break;
-                            default: member = -1; break;
+                            case 2:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8)) member = 0;
+                                break;
+                            }
+                            case 5:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "error"u8)) member = 7;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "usage"u8)) member = 8;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "model"u8)) member = 9;
+                                break;
+                            }
+                            case 6:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "sentAt"u8)) member = 2;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "prompt"u8)) member = 4;
+                                break;
+                            }
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "response"u8)) member = 6;
+                                break;
+                            }
+                            case 10:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "receivedAt"u8)) member = 3;
+                                break;
+                            }
+                            case 12:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "llmSessionId"u8)) member = 1;
+                                break;
+                            }
+                            case 22:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "expectedResponseSchema"u8)) member = 5;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

@@ -112,55 +112,35 @@ public sealed partial record LLMCall
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
+        writer.WritePropertyName("id"u8);
+        writer.WriteStringValue(this.Id);
+        writer.WritePropertyName("llmSessionId"u8);
+        writer.WriteStringValue(this.LlmSessionId);
+        writer.WritePropertyName("sentAt"u8);
+        writer.WriteStringValue(this.SentAt);
+        writer.WritePropertyName("receivedAt"u8);
         {
-            writer.WritePropertyName("id"u8);
-            writer.WriteStringValue(this.Id);
-        }
-        {
-            writer.WritePropertyName("llmSessionId"u8);
-            writer.WriteStringValue(this.LlmSessionId);
-        }
-        {
-            writer.WritePropertyName("sentAt"u8);
-            writer.WriteStringValue(this.SentAt);
-        }
-        {
-            writer.WritePropertyName("receivedAt"u8);
+            if (this.ReceivedAt is { } present0)
             {
-                if (this.ReceivedAt is { } present0)
-                {
-                    writer.WriteStringValue(present0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteStringValue(present0);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
-        {
-            writer.WritePropertyName("prompt"u8);
-            writer.WriteStringValue(this.Prompt);
-        }
-        {
-            writer.WritePropertyName("expectedResponseSchema"u8);
-            this.ExpectedResponseSchema.WriteTo(writer);
-        }
-        {
-            writer.WritePropertyName("response"u8);
-            this.Response.WriteTo(writer);
-        }
-        {
-            writer.WritePropertyName("error"u8);
-            this.Error.WriteTo(writer);
-        }
-        {
-            writer.WritePropertyName("usage"u8);
-            this.Usage.WriteTo(writer);
-        }
-        {
-            writer.WritePropertyName("model"u8);
-            writer.WriteStringValue(this.Model);
-        }
+        writer.WritePropertyName("prompt"u8);
+        writer.WriteStringValue(this.Prompt);
+        writer.WritePropertyName("expectedResponseSchema"u8);
+        this.ExpectedResponseSchema.WriteTo(writer);
+        writer.WritePropertyName("response"u8);
+        this.Response.WriteTo(writer);
+        writer.WritePropertyName("error"u8);
+        this.Error.WriteTo(writer);
+        writer.WritePropertyName("usage"u8);
+        this.Usage.WriteTo(writer);
+        writer.WritePropertyName("model"u8);
+        writer.WriteStringValue(this.Model);
         writer.WriteEndObject();
     }
 

@@ -93,29 +93,111 @@ internal static class LLMSessionSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("id"u8) ? 0 : reader.ValueTextEquals("copiedTemplateId"u8) ? 1 : reader.ValueTextEquals("forkedSessionId"u8) ? 2 : reader.ValueTextEquals("projectId"u8) ? 3 : reader.ValueTextEquals("browserSessionId"u8) ? 4 : reader.ValueTextEquals("createdAt"u8) ? 5 : reader.ValueTextEquals("updatedAt"u8) ? 6 : reader.ValueTextEquals("connectedAt"u8) ? 7 : reader.ValueTextEquals("disconnectedAt"u8) ? 8 : reader.ValueTextEquals("lastRequestAt"u8) ? 9 : reader.ValueTextEquals("lastResponseAt"u8) ? 10 : reader.ValueTextEquals("lastErrorAt"u8) ? 11 : reader.ValueTextEquals("lastErrorMessage"u8) ? 12 : reader.ValueTextEquals("status"u8) ? 13 : reader.ValueTextEquals("model"u8) ? 14 : reader.ValueTextEquals("baseUrl"u8) ? 15 : reader.ValueTextEquals("options"u8) ? 16 : reader.ValueTextEquals("extraHttpHeaders"u8) ? 17 : reader.ValueTextEquals("systemPrompt"u8) ? 18 : reader.ValueTextEquals("tokensInput"u8) ? 19 : reader.ValueTextEquals("tokensOutput"u8) ? 20 : reader.ValueTextEquals("tokensReasoning"u8) ? 21 : reader.ValueTextEquals("tokensCachedInput"u8) ? 22 : reader.ValueTextEquals("tokensTotal"u8) ? 23 : -1;
+                        if (reader.ValueTextEquals("id"u8)) member = 0;
+                        else if (reader.ValueTextEquals("copiedTemplateId"u8)) member = 1;
+                        else if (reader.ValueTextEquals("forkedSessionId"u8)) member = 2;
+                        else if (reader.ValueTextEquals("projectId"u8)) member = 3;
+                        else if (reader.ValueTextEquals("browserSessionId"u8)) member = 4;
+                        else if (reader.ValueTextEquals("createdAt"u8)) member = 5;
+                        else if (reader.ValueTextEquals("updatedAt"u8)) member = 6;
+                        else if (reader.ValueTextEquals("connectedAt"u8)) member = 7;
+                        else if (reader.ValueTextEquals("disconnectedAt"u8)) member = 8;
+                        else if (reader.ValueTextEquals("lastRequestAt"u8)) member = 9;
+                        else if (reader.ValueTextEquals("lastResponseAt"u8)) member = 10;
+                        else if (reader.ValueTextEquals("lastErrorAt"u8)) member = 11;
+                        else if (reader.ValueTextEquals("lastErrorMessage"u8)) member = 12;
+                        else if (reader.ValueTextEquals("status"u8)) member = 13;
+                        else if (reader.ValueTextEquals("model"u8)) member = 14;
+                        else if (reader.ValueTextEquals("baseUrl"u8)) member = 15;
+                        else if (reader.ValueTextEquals("options"u8)) member = 16;
+                        else if (reader.ValueTextEquals("extraHttpHeaders"u8)) member = 17;
+                        else if (reader.ValueTextEquals("systemPrompt"u8)) member = 18;
+                        else if (reader.ValueTextEquals("tokensInput"u8)) member = 19;
+                        else if (reader.ValueTextEquals("tokensOutput"u8)) member = 20;
+                        else if (reader.ValueTextEquals("tokensReasoning"u8)) member = 21;
+                        else if (reader.ValueTextEquals("tokensCachedInput"u8)) member = 22;
+                        else if (reader.ValueTextEquals("tokensTotal"u8)) member = 23;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 2: member = global::System.MemoryExtensions.SequenceEqual(name, "id"u8) ? 0 : -1; break;
-                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "model"u8) ? 14 : -1; break;
-                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "status"u8) ? 13 : -1; break;
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "baseUrl"u8) ? 15 : global::System.MemoryExtensions.SequenceEqual(name, "options"u8) ? 16 : -1; break;
-                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "projectId"u8) ? 3 : global::System.MemoryExtensions.SequenceEqual(name, "createdAt"u8) ? 5 : global::System.MemoryExtensions.SequenceEqual(name, "updatedAt"u8) ? 6 : -1; break;
-                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "connectedAt"u8) ? 7 : global::System.MemoryExtensions.SequenceEqual(name, "lastErrorAt"u8) ? 11 : global::System.MemoryExtensions.SequenceEqual(name, "tokensInput"u8) ? 19 : global::System.MemoryExtensions.SequenceEqual(name, "tokensTotal"u8) ? 23 : -1; break;
-                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "systemPrompt"u8) ? 18 : global::System.MemoryExtensions.SequenceEqual(name, "tokensOutput"u8) ? 20 : -1; break;
-                            case 13: member = global::System.MemoryExtensions.SequenceEqual(name, "lastRequestAt"u8) ? 9 : -1; break;
-                            case 14: member = global::System.MemoryExtensions.SequenceEqual(name, "disconnectedAt"u8) ? 8 : global::System.MemoryExtensions.SequenceEqual(name, "lastResponseAt"u8) ? 10 : -1; break;
-                            case 15: member = global::System.MemoryExtensions.SequenceEqual(name, "forkedSessionId"u8) ? 2 : global::System.MemoryExtensions.SequenceEqual(name, "tokensReasoning"u8) ? 21 : -1; break;
-                            case 16: member = global::System.MemoryExtensions.SequenceEqual(name, "copiedTemplateId"u8) ? 1 : global::System.MemoryExtensions.SequenceEqual(name, "browserSessionId"u8) ? 4 : global::System.MemoryExtensions.SequenceEqual(name, "lastErrorMessage"u8) ? 12 : global::System.MemoryExtensions.SequenceEqual(name, "extraHttpHeaders"u8) ? 17 : -1; break;
-                            case 17: member = global::System.MemoryExtensions.SequenceEqual(name, "tokensCachedInput"u8) ? 22 : -1; break;
-                            default: member = -1; break;
+                            case 2:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8)) member = 0;
+                                break;
+                            }
+                            case 5:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "model"u8)) member = 14;
+                                break;
+                            }
+                            case 6:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8)) member = 13;
+                                break;
+                            }
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "baseUrl"u8)) member = 15;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "options"u8)) member = 16;
+                                break;
+                            }
+                            case 9:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "projectId"u8)) member = 3;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "createdAt"u8)) member = 5;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "updatedAt"u8)) member = 6;
+                                break;
+                            }
+                            case 11:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "connectedAt"u8)) member = 7;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "lastErrorAt"u8)) member = 11;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "tokensInput"u8)) member = 19;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "tokensTotal"u8)) member = 23;
+                                break;
+                            }
+                            case 12:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "systemPrompt"u8)) member = 18;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "tokensOutput"u8)) member = 20;
+                                break;
+                            }
+                            case 13:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "lastRequestAt"u8)) member = 9;
+                                break;
+                            }
+                            case 14:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "disconnectedAt"u8)) member = 8;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "lastResponseAt"u8)) member = 10;
+                                break;
+                            }
+                            case 15:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "forkedSessionId"u8)) member = 2;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "tokensReasoning"u8)) member = 21;
+                                break;
+                            }
+                            case 16:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "copiedTemplateId"u8)) member = 1;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "browserSessionId"u8)) member = 4;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "lastErrorMessage"u8)) member = 12;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "extraHttpHeaders"u8)) member = 17;
+                                break;
+                            }
+                            case 17:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "tokensCachedInput"u8)) member = 22;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

@@ -250,207 +250,159 @@ public sealed partial record LLMSession
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
+        writer.WritePropertyName("id"u8);
+        writer.WriteStringValue(this.Id);
+        writer.WritePropertyName("copiedTemplateId"u8);
         {
-            writer.WritePropertyName("id"u8);
-            writer.WriteStringValue(this.Id);
-        }
-        {
-            writer.WritePropertyName("copiedTemplateId"u8);
+            if (this.CopiedTemplateId is { } present0)
             {
-                if (this.CopiedTemplateId is { } present0)
-                {
-                    writer.WriteStringValue(present0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteStringValue(present0);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
+        writer.WritePropertyName("forkedSessionId"u8);
         {
-            writer.WritePropertyName("forkedSessionId"u8);
+            if (this.ForkedSessionId is { } present0)
             {
-                if (this.ForkedSessionId is { } present0)
-                {
-                    writer.WriteStringValue(present0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteStringValue(present0);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
+        writer.WritePropertyName("projectId"u8);
+        writer.WriteStringValue(this.ProjectId);
+        writer.WritePropertyName("browserSessionId"u8);
+        writer.WriteStringValue(this.BrowserSessionId);
+        writer.WritePropertyName("createdAt"u8);
+        writer.WriteStringValue(this.CreatedAt);
+        writer.WritePropertyName("updatedAt"u8);
+        writer.WriteStringValue(this.UpdatedAt);
+        writer.WritePropertyName("connectedAt"u8);
         {
-            writer.WritePropertyName("projectId"u8);
-            writer.WriteStringValue(this.ProjectId);
-        }
-        {
-            writer.WritePropertyName("browserSessionId"u8);
-            writer.WriteStringValue(this.BrowserSessionId);
-        }
-        {
-            writer.WritePropertyName("createdAt"u8);
-            writer.WriteStringValue(this.CreatedAt);
-        }
-        {
-            writer.WritePropertyName("updatedAt"u8);
-            writer.WriteStringValue(this.UpdatedAt);
-        }
-        {
-            writer.WritePropertyName("connectedAt"u8);
+            if (this.ConnectedAt is { } present0)
             {
-                if (this.ConnectedAt is { } present0)
-                {
-                    writer.WriteStringValue(present0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteStringValue(present0);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
+        writer.WritePropertyName("disconnectedAt"u8);
         {
-            writer.WritePropertyName("disconnectedAt"u8);
+            if (this.DisconnectedAt is { } present0)
             {
-                if (this.DisconnectedAt is { } present0)
-                {
-                    writer.WriteStringValue(present0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteStringValue(present0);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
+        writer.WritePropertyName("lastRequestAt"u8);
         {
-            writer.WritePropertyName("lastRequestAt"u8);
+            if (this.LastRequestAt is { } present0)
             {
-                if (this.LastRequestAt is { } present0)
-                {
-                    writer.WriteStringValue(present0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteStringValue(present0);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
+        writer.WritePropertyName("lastResponseAt"u8);
         {
-            writer.WritePropertyName("lastResponseAt"u8);
+            if (this.LastResponseAt is { } present0)
             {
-                if (this.LastResponseAt is { } present0)
-                {
-                    writer.WriteStringValue(present0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteStringValue(present0);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
+        writer.WritePropertyName("lastErrorAt"u8);
         {
-            writer.WritePropertyName("lastErrorAt"u8);
+            if (this.LastErrorAt is { } present0)
             {
-                if (this.LastErrorAt is { } present0)
-                {
-                    writer.WriteStringValue(present0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteStringValue(present0);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
+        writer.WritePropertyName("lastErrorMessage"u8);
         {
-            writer.WritePropertyName("lastErrorMessage"u8);
+            if (this.LastErrorMessage is { } present0)
             {
-                if (this.LastErrorMessage is { } present0)
-                {
-                    writer.WriteStringValue(present0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteStringValue(present0);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
+        writer.WritePropertyName("status"u8);
+        global::Stagehand.Contracts.Internal.LLMSessionStatusWireValues.WriteTo(writer, this.Status);
+        writer.WritePropertyName("model"u8);
+        writer.WriteStringValue(this.Model);
+        writer.WritePropertyName("baseUrl"u8);
         {
-            writer.WritePropertyName("status"u8);
-            global::Stagehand.Contracts.Internal.LLMSessionStatusWireValues.WriteTo(writer, this.Status);
-        }
-        {
-            writer.WritePropertyName("model"u8);
-            writer.WriteStringValue(this.Model);
-        }
-        {
-            writer.WritePropertyName("baseUrl"u8);
+            if (this.BaseUrl is { } present0)
             {
-                if (this.BaseUrl is { } present0)
-                {
-                    writer.WriteStringValue(present0.OriginalString);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteStringValue(present0.OriginalString);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
+        writer.WritePropertyName("options"u8);
+        this.Options.WriteTo(writer);
+        writer.WritePropertyName("extraHttpHeaders"u8);
         {
-            writer.WritePropertyName("options"u8);
-            this.Options.WriteTo(writer);
-        }
-        {
-            writer.WritePropertyName("extraHttpHeaders"u8);
+            if (this.ExtraHttpHeaders is { } present0)
             {
-                if (this.ExtraHttpHeaders is { } present0)
+                writer.WriteStartObject();
+                foreach (var pair1 in present0)
                 {
-                    writer.WriteStartObject();
-                    foreach (var pair1 in present0)
-                    {
-                        writer.WritePropertyName(pair1.Key);
-                        writer.WriteStringValue(pair1.Value);
-                    }
-                    writer.WriteEndObject();
+                    writer.WritePropertyName(pair1.Key);
+                    writer.WriteStringValue(pair1.Value);
                 }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteEndObject();
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
+        writer.WritePropertyName("systemPrompt"u8);
         {
-            writer.WritePropertyName("systemPrompt"u8);
+            if (this.SystemPrompt is { } present0)
             {
-                if (this.SystemPrompt is { } present0)
-                {
-                    writer.WriteStringValue(present0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteStringValue(present0);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
-        {
-            writer.WritePropertyName("tokensInput"u8);
-            writer.WriteNumberValue(this.TokensInput);
-        }
-        {
-            writer.WritePropertyName("tokensOutput"u8);
-            writer.WriteNumberValue(this.TokensOutput);
-        }
-        {
-            writer.WritePropertyName("tokensReasoning"u8);
-            writer.WriteNumberValue(this.TokensReasoning);
-        }
-        {
-            writer.WritePropertyName("tokensCachedInput"u8);
-            writer.WriteNumberValue(this.TokensCachedInput);
-        }
-        {
-            writer.WritePropertyName("tokensTotal"u8);
-            writer.WriteNumberValue(this.TokensTotal);
-        }
+        writer.WritePropertyName("tokensInput"u8);
+        writer.WriteNumberValue(this.TokensInput);
+        writer.WritePropertyName("tokensOutput"u8);
+        writer.WriteNumberValue(this.TokensOutput);
+        writer.WritePropertyName("tokensReasoning"u8);
+        writer.WriteNumberValue(this.TokensReasoning);
+        writer.WritePropertyName("tokensCachedInput"u8);
+        writer.WriteNumberValue(this.TokensCachedInput);
+        writer.WritePropertyName("tokensTotal"u8);
+        writer.WriteNumberValue(this.TokensTotal);
         writer.WriteEndObject();
     }
 

@@ -61,22 +61,47 @@ internal static class StagehandBrowserSessionSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("id"u8) ? 0 : reader.ValueTextEquals("projectId"u8) ? 1 : reader.ValueTextEquals("browserbaseSessionId"u8) ? 2 : reader.ValueTextEquals("cdpUrl"u8) ? 3 : reader.ValueTextEquals("status"u8) ? 4 : reader.ValueTextEquals("defaultLLMSessionId"u8) ? 5 : -1;
+                        if (reader.ValueTextEquals("id"u8)) member = 0;
+                        else if (reader.ValueTextEquals("projectId"u8)) member = 1;
+                        else if (reader.ValueTextEquals("browserbaseSessionId"u8)) member = 2;
+                        else if (reader.ValueTextEquals("cdpUrl"u8)) member = 3;
+                        else if (reader.ValueTextEquals("status"u8)) member = 4;
+                        else if (reader.ValueTextEquals("defaultLLMSessionId"u8)) member = 5;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 2: member = global::System.MemoryExtensions.SequenceEqual(name, "id"u8) ? 0 : -1; break;
-                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "cdpUrl"u8) ? 3 : global::System.MemoryExtensions.SequenceEqual(name, "status"u8) ? 4 : -1; break;
-                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "projectId"u8) ? 1 : -1; break;
-                            case 19: member = global::System.MemoryExtensions.SequenceEqual(name, "defaultLLMSessionId"u8) ? 5 : -1; break;
-                            case 20: member = global::System.MemoryExtensions.SequenceEqual(name, "browserbaseSessionId"u8) ? 2 : -1; break;
-                            default: member = -1; break;
+                            case 2:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8)) member = 0;
+                                break;
+                            }
+                            case 6:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "cdpUrl"u8)) member = 3;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8)) member = 4;
+                                break;
+                            }
+                            case 9:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "projectId"u8)) member = 1;
+                                break;
+                            }
+                            case 19:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "defaultLLMSessionId"u8)) member = 5;
+                                break;
+                            }
+                            case 20:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "browserbaseSessionId"u8)) member = 2;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

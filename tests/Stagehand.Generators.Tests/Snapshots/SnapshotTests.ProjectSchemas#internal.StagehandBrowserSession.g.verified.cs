@@ -88,39 +88,27 @@ public sealed partial record StagehandBrowserSession
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
+        writer.WritePropertyName("id"u8);
+        writer.WriteStringValue(this.Id);
+        writer.WritePropertyName("projectId"u8);
+        writer.WriteStringValue(this.ProjectId);
+        writer.WritePropertyName("browserbaseSessionId"u8);
         {
-            writer.WritePropertyName("id"u8);
-            writer.WriteStringValue(this.Id);
-        }
-        {
-            writer.WritePropertyName("projectId"u8);
-            writer.WriteStringValue(this.ProjectId);
-        }
-        {
-            writer.WritePropertyName("browserbaseSessionId"u8);
+            if (this.BrowserbaseSessionId is { } present0)
             {
-                if (this.BrowserbaseSessionId is { } present0)
-                {
-                    writer.WriteStringValue(present0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteStringValue(present0);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
-        {
-            writer.WritePropertyName("cdpUrl"u8);
-            writer.WriteStringValue(this.CdpUrl);
-        }
-        {
-            writer.WritePropertyName("status"u8);
-            global::Stagehand.Contracts.Internal.StagehandBrowserSessionStatusWireValues.WriteTo(writer, this.Status);
-        }
-        {
-            writer.WritePropertyName("defaultLLMSessionId"u8);
-            writer.WriteStringValue(this.DefaultLLMSessionId);
-        }
+        writer.WritePropertyName("cdpUrl"u8);
+        writer.WriteStringValue(this.CdpUrl);
+        writer.WritePropertyName("status"u8);
+        global::Stagehand.Contracts.Internal.StagehandBrowserSessionStatusWireValues.WriteTo(writer, this.Status);
+        writer.WritePropertyName("defaultLLMSessionId"u8);
+        writer.WriteStringValue(this.DefaultLLMSessionId);
         writer.WriteEndObject();
     }
 

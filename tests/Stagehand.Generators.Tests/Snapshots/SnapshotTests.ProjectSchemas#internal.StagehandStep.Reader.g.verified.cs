@@ -62,23 +62,53 @@ internal static class StagehandStepSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("id"u8) ? 0 : reader.ValueTextEquals("stagehandBrowserSessionId"u8) ? 1 : reader.ValueTextEquals("operation"u8) ? 2 : reader.ValueTextEquals("llmTemplateId"u8) ? 3 : reader.ValueTextEquals("llmSessionId"u8) ? 4 : reader.ValueTextEquals("params"u8) ? 5 : reader.ValueTextEquals("result"u8) ? 6 : -1;
+                        if (reader.ValueTextEquals("id"u8)) member = 0;
+                        else if (reader.ValueTextEquals("stagehandBrowserSessionId"u8)) member = 1;
+                        else if (reader.ValueTextEquals("operation"u8)) member = 2;
+                        else if (reader.ValueTextEquals("llmTemplateId"u8)) member = 3;
+                        else if (reader.ValueTextEquals("llmSessionId"u8)) member = 4;
+                        else if (reader.ValueTextEquals("params"u8)) member = 5;
+                        else if (reader.ValueTextEquals("result"u8)) member = 6;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 2: member = global::System.MemoryExtensions.SequenceEqual(name, "id"u8) ? 0 : -1; break;
-                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "params"u8) ? 5 : global::System.MemoryExtensions.SequenceEqual(name, "result"u8) ? 6 : -1; break;
-                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "operation"u8) ? 2 : -1; break;
-                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "llmSessionId"u8) ? 4 : -1; break;
-                            case 13: member = global::System.MemoryExtensions.SequenceEqual(name, "llmTemplateId"u8) ? 3 : -1; break;
-                            case 25: member = global::System.MemoryExtensions.SequenceEqual(name, "stagehandBrowserSessionId"u8) ? 1 : -1; break;
-                            default: member = -1; break;
+                            case 2:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8)) member = 0;
+                                break;
+                            }
+                            case 6:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "params"u8)) member = 5;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "result"u8)) member = 6;
+                                break;
+                            }
+                            case 9:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "operation"u8)) member = 2;
+                                break;
+                            }
+                            case 12:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "llmSessionId"u8)) member = 4;
+                                break;
+                            }
+                            case 13:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "llmTemplateId"u8)) member = 3;
+                                break;
+                            }
+                            case 25:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "stagehandBrowserSessionId"u8)) member = 1;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

@@ -94,43 +94,29 @@ public sealed partial record StagehandStep
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
+        writer.WritePropertyName("id"u8);
+        writer.WriteStringValue(this.Id);
+        writer.WritePropertyName("stagehandBrowserSessionId"u8);
+        writer.WriteStringValue(this.StagehandBrowserSessionId);
+        writer.WritePropertyName("operation"u8);
+        global::Stagehand.Contracts.Internal.StagehandStepOperationWireValues.WriteTo(writer, this.Operation);
+        writer.WritePropertyName("llmTemplateId"u8);
+        writer.WriteStringValue(this.LlmTemplateId);
+        writer.WritePropertyName("llmSessionId"u8);
         {
-            writer.WritePropertyName("id"u8);
-            writer.WriteStringValue(this.Id);
-        }
-        {
-            writer.WritePropertyName("stagehandBrowserSessionId"u8);
-            writer.WriteStringValue(this.StagehandBrowserSessionId);
-        }
-        {
-            writer.WritePropertyName("operation"u8);
-            global::Stagehand.Contracts.Internal.StagehandStepOperationWireValues.WriteTo(writer, this.Operation);
-        }
-        {
-            writer.WritePropertyName("llmTemplateId"u8);
-            writer.WriteStringValue(this.LlmTemplateId);
-        }
-        {
-            writer.WritePropertyName("llmSessionId"u8);
+            if (this.LlmSessionId is { } present0)
             {
-                if (this.LlmSessionId is { } present0)
-                {
-                    writer.WriteStringValue(present0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteStringValue(present0);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
-        {
-            writer.WritePropertyName("params"u8);
-            this.Params.WriteTo(writer);
-        }
-        {
-            writer.WritePropertyName("result"u8);
-            this.Result.WriteTo(writer);
-        }
+        writer.WritePropertyName("params"u8);
+        this.Params.WriteTo(writer);
+        writer.WritePropertyName("result"u8);
+        this.Result.WriteTo(writer);
         writer.WriteEndObject();
     }
 

@@ -54,21 +54,39 @@ internal static class ActOptionsSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("model"u8) ? 0 : reader.ValueTextEquals("variables"u8) ? 1 : reader.ValueTextEquals("timeout"u8) ? 2 : reader.ValueTextEquals("serverCache"u8) ? 3 : -1;
+                        if (reader.ValueTextEquals("model"u8)) member = 0;
+                        else if (reader.ValueTextEquals("variables"u8)) member = 1;
+                        else if (reader.ValueTextEquals("timeout"u8)) member = 2;
+                        else if (reader.ValueTextEquals("serverCache"u8)) member = 3;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "model"u8) ? 0 : -1; break;
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "timeout"u8) ? 2 : -1; break;
-                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "variables"u8) ? 1 : -1; break;
-                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "serverCache"u8) ? 3 : -1; break;
-                            default: member = -1; break;
+                            case 5:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "model"u8)) member = 0;
+                                break;
+                            }
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "timeout"u8)) member = 2;
+                                break;
+                            }
+                            case 9:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "variables"u8)) member = 1;
+                                break;
+                            }
+                            case 11:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "serverCache"u8)) member = 3;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

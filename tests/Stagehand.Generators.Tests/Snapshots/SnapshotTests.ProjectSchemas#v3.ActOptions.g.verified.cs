@@ -79,32 +79,26 @@ public sealed partial record ActOptions
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        if (this.Model is { } theModel)
         {
-            if (this.Model is { } theModel)
-            {
-                writer.WritePropertyName("model"u8);
-                theModel.WriteTo(writer);
-            }
+            writer.WritePropertyName("model"u8);
+            theModel.WriteTo(writer);
         }
+        if (this.Variables is { } theVariables)
         {
-            if (this.Variables is { } theVariables)
+            writer.WritePropertyName("variables"u8);
+            writer.WriteStartObject();
+            foreach (var pair0 in theVariables)
             {
-                writer.WritePropertyName("variables"u8);
-                writer.WriteStartObject();
-                foreach (var pair0 in theVariables)
-                {
-                    writer.WritePropertyName(pair0.Key);
-                    pair0.Value.WriteTo(writer);
-                }
-                writer.WriteEndObject();
+                writer.WritePropertyName(pair0.Key);
+                pair0.Value.WriteTo(writer);
             }
+            writer.WriteEndObject();
         }
+        if (this.Timeout is { } theTimeout)
         {
-            if (this.Timeout is { } theTimeout)
-            {
-                writer.WritePropertyName("timeout"u8);
-                writer.WriteNumberValue(theTimeout);
-            }
+            writer.WritePropertyName("timeout"u8);
+            writer.WriteNumberValue(theTimeout);
         }
         writer.WriteEndObject();
     }

@@ -75,20 +75,37 @@ internal static class ActRequestSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("input"u8) ? 0 : reader.ValueTextEquals("options"u8) ? 1 : reader.ValueTextEquals("frameId"u8) ? 2 : reader.ValueTextEquals("streamResponse"u8) ? 3 : reader.ValueTextEquals("cacheThreshold"u8) ? 4 : -1;
+                        if (reader.ValueTextEquals("input"u8)) member = 0;
+                        else if (reader.ValueTextEquals("options"u8)) member = 1;
+                        else if (reader.ValueTextEquals("frameId"u8)) member = 2;
+                        else if (reader.ValueTextEquals("streamResponse"u8)) member = 3;
+                        else if (reader.ValueTextEquals("cacheThreshold"u8)) member = 4;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "input"u8) ? 0 : -1; break;
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "options"u8) ? 1 : global::System.MemoryExtensions.SequenceEqual(name, "frameId"u8) ? 2 : -1; break;
-                            case 14: member = global::System.MemoryExtensions.SequenceEqual(name, "streamResponse"u8) ? 3 : global::System.MemoryExtensions.SequenceEqual(name, "cacheThreshold"u8) ? 4 : -1; break;
-                            default: member = -1; break;
+                            case 5:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "input"u8)) member = 0;
+                                break;
+                            }
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "options"u8)) member = 1;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "frameId"u8)) member = 2;
+                                break;
+                            }
+                            case 14:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "streamResponse"u8)) member = 3;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "cacheThreshold"u8)) member = 4;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

@@ -85,16 +85,12 @@ public sealed partial record ActRequest
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        writer.WritePropertyName("input"u8);
+        this.Input.WriteTo(writer);
+        if (this.Options is { } theOptions)
         {
-            writer.WritePropertyName("input"u8);
-            this.Input.WriteTo(writer);
-        }
-        {
-            if (this.Options is { } theOptions)
-            {
-                writer.WritePropertyName("options"u8);
-                theOptions.WriteTo(writer);
-            }
+            writer.WritePropertyName("options"u8);
+            theOptions.WriteTo(writer);
         }
         if (this.FrameId.HasValue)
         {
@@ -110,19 +106,15 @@ public sealed partial record ActRequest
                 }
             }
         }
+        if (this.StreamResponse is { } theStreamResponse)
         {
-            if (this.StreamResponse is { } theStreamResponse)
-            {
-                writer.WritePropertyName("streamResponse"u8);
-                writer.WriteBooleanValue(theStreamResponse);
-            }
+            writer.WritePropertyName("streamResponse"u8);
+            writer.WriteBooleanValue(theStreamResponse);
         }
+        if (this.CacheThreshold is { } theCacheThreshold)
         {
-            if (this.CacheThreshold is { } theCacheThreshold)
-            {
-                writer.WritePropertyName("cacheThreshold"u8);
-                writer.WriteNumberValue(theCacheThreshold);
-            }
+            writer.WritePropertyName("cacheThreshold"u8);
+            writer.WriteNumberValue(theCacheThreshold);
         }
         writer.WriteEndObject();
     }

@@ -66,14 +66,10 @@ public sealed partial record ActResponse
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
-        {
-            writer.WritePropertyName("success"u8);
-            writer.WriteBooleanValue(this.Success);
-        }
-        {
-            writer.WritePropertyName("data"u8);
-            this.Data.WriteTo(writer);
-        }
+        writer.WritePropertyName("success"u8);
+        writer.WriteBooleanValue(this.Success);
+        writer.WritePropertyName("data"u8);
+        this.Data.WriteTo(writer);
         writer.WriteEndObject();
     }
 

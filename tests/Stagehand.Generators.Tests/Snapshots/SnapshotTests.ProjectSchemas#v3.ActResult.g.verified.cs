@@ -66,16 +66,12 @@ public sealed partial record ActResult
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        writer.WritePropertyName("result"u8);
+        this.Result.WriteTo(writer);
+        if (this.ActionId is { } theActionId)
         {
-            writer.WritePropertyName("result"u8);
-            this.Result.WriteTo(writer);
-        }
-        {
-            if (this.ActionId is { } theActionId)
-            {
-                writer.WritePropertyName("actionId"u8);
-                writer.WriteStringValue(theActionId);
-            }
+            writer.WritePropertyName("actionId"u8);
+            writer.WriteStringValue(theActionId);
         }
         writer.WriteEndObject();
     }

@@ -55,19 +55,31 @@ internal static class ActResultDataSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("success"u8) ? 0 : reader.ValueTextEquals("message"u8) ? 1 : reader.ValueTextEquals("actionDescription"u8) ? 2 : reader.ValueTextEquals("actions"u8) ? 3 : -1;
+                        if (reader.ValueTextEquals("success"u8)) member = 0;
+                        else if (reader.ValueTextEquals("message"u8)) member = 1;
+                        else if (reader.ValueTextEquals("actionDescription"u8)) member = 2;
+                        else if (reader.ValueTextEquals("actions"u8)) member = 3;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "success"u8) ? 0 : global::System.MemoryExtensions.SequenceEqual(name, "message"u8) ? 1 : global::System.MemoryExtensions.SequenceEqual(name, "actions"u8) ? 3 : -1; break;
-                            case 17: member = global::System.MemoryExtensions.SequenceEqual(name, "actionDescription"u8) ? 2 : -1; break;
-                            default: member = -1; break;
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "success"u8)) member = 0;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "message"u8)) member = 1;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "actions"u8)) member = 3;
+                                break;
+                            }
+                            case 17:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "actionDescription"u8)) member = 2;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

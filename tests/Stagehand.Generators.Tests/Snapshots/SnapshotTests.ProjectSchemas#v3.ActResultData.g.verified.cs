@@ -78,27 +78,19 @@ public sealed partial record ActResultData
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        writer.WritePropertyName("success"u8);
+        writer.WriteBooleanValue(this.Success);
+        writer.WritePropertyName("message"u8);
+        writer.WriteStringValue(this.Message);
+        writer.WritePropertyName("actionDescription"u8);
+        writer.WriteStringValue(this.ActionDescription);
+        writer.WritePropertyName("actions"u8);
+        writer.WriteStartArray();
+        foreach (var item0 in this.Actions)
         {
-            writer.WritePropertyName("success"u8);
-            writer.WriteBooleanValue(this.Success);
+            item0.WriteTo(writer);
         }
-        {
-            writer.WritePropertyName("message"u8);
-            writer.WriteStringValue(this.Message);
-        }
-        {
-            writer.WritePropertyName("actionDescription"u8);
-            writer.WriteStringValue(this.ActionDescription);
-        }
-        {
-            writer.WritePropertyName("actions"u8);
-            writer.WriteStartArray();
-            foreach (var item0 in this.Actions)
-            {
-                item0.WriteTo(writer);
-            }
-            writer.WriteEndArray();
-        }
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 

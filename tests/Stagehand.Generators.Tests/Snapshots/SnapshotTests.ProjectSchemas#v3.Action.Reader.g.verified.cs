@@ -56,22 +56,45 @@ internal static class ActionSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("selector"u8) ? 0 : reader.ValueTextEquals("description"u8) ? 1 : reader.ValueTextEquals("backendNodeId"u8) ? 2 : reader.ValueTextEquals("method"u8) ? 3 : reader.ValueTextEquals("arguments"u8) ? 4 : -1;
+                        if (reader.ValueTextEquals("selector"u8)) member = 0;
+                        else if (reader.ValueTextEquals("description"u8)) member = 1;
+                        else if (reader.ValueTextEquals("backendNodeId"u8)) member = 2;
+                        else if (reader.ValueTextEquals("method"u8)) member = 3;
+                        else if (reader.ValueTextEquals("arguments"u8)) member = 4;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "method"u8) ? 3 : -1; break;
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "selector"u8) ? 0 : -1; break;
-                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "arguments"u8) ? 4 : -1; break;
-                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "description"u8) ? 1 : -1; break;
-                            case 13: member = global::System.MemoryExtensions.SequenceEqual(name, "backendNodeId"u8) ? 2 : -1; break;
-                            default: member = -1; break;
+                            case 6:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "method"u8)) member = 3;
+                                break;
+                            }
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "selector"u8)) member = 0;
+                                break;
+                            }
+                            case 9:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "arguments"u8)) member = 4;
+                                break;
+                            }
+                            case 11:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "description"u8)) member = 1;
+                                break;
+                            }
+                            case 13:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "backendNodeId"u8)) member = 2;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

@@ -82,39 +82,29 @@ public sealed partial record Action
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
+        writer.WritePropertyName("selector"u8);
+        writer.WriteStringValue(this.Selector);
+        writer.WritePropertyName("description"u8);
+        writer.WriteStringValue(this.Description);
+        if (this.BackendNodeId is { } theBackendNodeId)
         {
-            writer.WritePropertyName("selector"u8);
-            writer.WriteStringValue(this.Selector);
+            writer.WritePropertyName("backendNodeId"u8);
+            writer.WriteNumberValue(theBackendNodeId);
         }
+        if (this.Method is { } theMethod)
         {
-            writer.WritePropertyName("description"u8);
-            writer.WriteStringValue(this.Description);
+            writer.WritePropertyName("method"u8);
+            writer.WriteStringValue(theMethod);
         }
+        if (this.Arguments is { } theArguments)
         {
-            if (this.BackendNodeId is { } theBackendNodeId)
+            writer.WritePropertyName("arguments"u8);
+            writer.WriteStartArray();
+            foreach (var item0 in theArguments)
             {
-                writer.WritePropertyName("backendNodeId"u8);
-                writer.WriteNumberValue(theBackendNodeId);
+                writer.WriteStringValue(item0);
             }
-        }
-        {
-            if (this.Method is { } theMethod)
-            {
-                writer.WritePropertyName("method"u8);
-                writer.WriteStringValue(theMethod);
-            }
-        }
-        {
-            if (this.Arguments is { } theArguments)
-            {
-                writer.WritePropertyName("arguments"u8);
-                writer.WriteStartArray();
-                foreach (var item0 in theArguments)
-                {
-                    writer.WriteStringValue(item0);
-                }
-                writer.WriteEndArray();
-            }
+            writer.WriteEndArray();
         }
         writer.WriteEndObject();
     }

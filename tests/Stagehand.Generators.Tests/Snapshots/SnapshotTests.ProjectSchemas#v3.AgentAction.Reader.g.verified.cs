@@ -60,24 +60,59 @@ internal static class AgentActionSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("type"u8) ? 0 : reader.ValueTextEquals("reasoning"u8) ? 1 : reader.ValueTextEquals("taskCompleted"u8) ? 2 : reader.ValueTextEquals("action"u8) ? 3 : reader.ValueTextEquals("timeMs"u8) ? 4 : reader.ValueTextEquals("pageText"u8) ? 5 : reader.ValueTextEquals("pageUrl"u8) ? 6 : reader.ValueTextEquals("instruction"u8) ? 7 : -1;
+                        if (reader.ValueTextEquals("type"u8)) member = 0;
+                        else if (reader.ValueTextEquals("reasoning"u8)) member = 1;
+                        else if (reader.ValueTextEquals("taskCompleted"u8)) member = 2;
+                        else if (reader.ValueTextEquals("action"u8)) member = 3;
+                        else if (reader.ValueTextEquals("timeMs"u8)) member = 4;
+                        else if (reader.ValueTextEquals("pageText"u8)) member = 5;
+                        else if (reader.ValueTextEquals("pageUrl"u8)) member = 6;
+                        else if (reader.ValueTextEquals("instruction"u8)) member = 7;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 4: member = global::System.MemoryExtensions.SequenceEqual(name, "type"u8) ? 0 : -1; break;
-                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "action"u8) ? 3 : global::System.MemoryExtensions.SequenceEqual(name, "timeMs"u8) ? 4 : -1; break;
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "pageUrl"u8) ? 6 : -1; break;
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "pageText"u8) ? 5 : -1; break;
-                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "reasoning"u8) ? 1 : -1; break;
-                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "instruction"u8) ? 7 : -1; break;
-                            case 13: member = global::System.MemoryExtensions.SequenceEqual(name, "taskCompleted"u8) ? 2 : -1; break;
-                            default: member = -1; break;
+                            case 4:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8)) member = 0;
+                                break;
+                            }
+                            case 6:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "action"u8)) member = 3;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "timeMs"u8)) member = 4;
+                                break;
+                            }
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "pageUrl"u8)) member = 6;
+                                break;
+                            }
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "pageText"u8)) member = 5;
+                                break;
+                            }
+                            case 9:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "reasoning"u8)) member = 1;
+                                break;
+                            }
+                            case 11:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "instruction"u8)) member = 7;
+                                break;
+                            }
+                            case 13:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "taskCompleted"u8)) member = 2;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

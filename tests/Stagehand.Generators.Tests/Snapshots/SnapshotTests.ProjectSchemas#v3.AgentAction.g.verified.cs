@@ -105,58 +105,42 @@ public sealed partial record AgentAction
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
+        writer.WritePropertyName("type"u8);
+        writer.WriteStringValue(this.Type);
+        if (this.Reasoning is { } theReasoning)
         {
-            writer.WritePropertyName("type"u8);
-            writer.WriteStringValue(this.Type);
+            writer.WritePropertyName("reasoning"u8);
+            writer.WriteStringValue(theReasoning);
         }
+        if (this.TaskCompleted is { } theTaskCompleted)
         {
-            if (this.Reasoning is { } theReasoning)
-            {
-                writer.WritePropertyName("reasoning"u8);
-                writer.WriteStringValue(theReasoning);
-            }
+            writer.WritePropertyName("taskCompleted"u8);
+            writer.WriteBooleanValue(theTaskCompleted);
         }
+        if (this.Action is { } theAction)
         {
-            if (this.TaskCompleted is { } theTaskCompleted)
-            {
-                writer.WritePropertyName("taskCompleted"u8);
-                writer.WriteBooleanValue(theTaskCompleted);
-            }
+            writer.WritePropertyName("action"u8);
+            writer.WriteStringValue(theAction);
         }
+        if (this.TimeMs is { } theTimeMs)
         {
-            if (this.Action is { } theAction)
-            {
-                writer.WritePropertyName("action"u8);
-                writer.WriteStringValue(theAction);
-            }
+            writer.WritePropertyName("timeMs"u8);
+            writer.WriteNumberValue(theTimeMs);
         }
+        if (this.PageText is { } thePageText)
         {
-            if (this.TimeMs is { } theTimeMs)
-            {
-                writer.WritePropertyName("timeMs"u8);
-                writer.WriteNumberValue(theTimeMs);
-            }
+            writer.WritePropertyName("pageText"u8);
+            writer.WriteStringValue(thePageText);
         }
+        if (this.PageUrl is { } thePageUrl)
         {
-            if (this.PageText is { } thePageText)
-            {
-                writer.WritePropertyName("pageText"u8);
-                writer.WriteStringValue(thePageText);
-            }
+            writer.WritePropertyName("pageUrl"u8);
+            writer.WriteStringValue(thePageUrl);
         }
+        if (this.Instruction is { } theInstruction)
         {
-            if (this.PageUrl is { } thePageUrl)
-            {
-                writer.WritePropertyName("pageUrl"u8);
-                writer.WriteStringValue(thePageUrl);
-            }
-        }
-        {
-            if (this.Instruction is { } theInstruction)
-            {
-                writer.WritePropertyName("instruction"u8);
-                writer.WriteStringValue(theInstruction);
-            }
+            writer.WritePropertyName("instruction"u8);
+            writer.WriteStringValue(theInstruction);
         }
         if (AdditionalMembers is { } additional)
         {

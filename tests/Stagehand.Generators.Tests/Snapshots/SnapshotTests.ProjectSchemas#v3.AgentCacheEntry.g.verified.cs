@@ -64,14 +64,10 @@ public sealed partial record AgentCacheEntry
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        {
-            writer.WritePropertyName("cacheKey"u8);
-            writer.WriteStringValue(this.CacheKey);
-        }
-        {
-            writer.WritePropertyName("entry"u8);
-            this.Entry.WriteTo(writer);
-        }
+        writer.WritePropertyName("cacheKey"u8);
+        writer.WriteStringValue(this.CacheKey);
+        writer.WritePropertyName("entry"u8);
+        this.Entry.WriteTo(writer);
         writer.WriteEndObject();
     }
 

@@ -73,23 +73,51 @@ internal static class AgentConfigSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("provider"u8) ? 0 : reader.ValueTextEquals("model"u8) ? 1 : reader.ValueTextEquals("systemPrompt"u8) ? 2 : reader.ValueTextEquals("cua"u8) ? 3 : reader.ValueTextEquals("mode"u8) ? 4 : reader.ValueTextEquals("executionModel"u8) ? 5 : -1;
+                        if (reader.ValueTextEquals("provider"u8)) member = 0;
+                        else if (reader.ValueTextEquals("model"u8)) member = 1;
+                        else if (reader.ValueTextEquals("systemPrompt"u8)) member = 2;
+                        else if (reader.ValueTextEquals("cua"u8)) member = 3;
+                        else if (reader.ValueTextEquals("mode"u8)) member = 4;
+                        else if (reader.ValueTextEquals("executionModel"u8)) member = 5;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 3: member = global::System.MemoryExtensions.SequenceEqual(name, "cua"u8) ? 3 : -1; break;
-                            case 4: member = global::System.MemoryExtensions.SequenceEqual(name, "mode"u8) ? 4 : -1; break;
-                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "model"u8) ? 1 : -1; break;
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "provider"u8) ? 0 : -1; break;
-                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "systemPrompt"u8) ? 2 : -1; break;
-                            case 14: member = global::System.MemoryExtensions.SequenceEqual(name, "executionModel"u8) ? 5 : -1; break;
-                            default: member = -1; break;
+                            case 3:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "cua"u8)) member = 3;
+                                break;
+                            }
+                            case 4:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "mode"u8)) member = 4;
+                                break;
+                            }
+                            case 5:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "model"u8)) member = 1;
+                                break;
+                            }
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "provider"u8)) member = 0;
+                                break;
+                            }
+                            case 12:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "systemPrompt"u8)) member = 2;
+                                break;
+                            }
+                            case 14:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "executionModel"u8)) member = 5;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

@@ -92,47 +92,35 @@ public sealed partial record AgentConfig
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        if (this.Provider is { } theProvider)
         {
-            if (this.Provider is { } theProvider)
-            {
-                writer.WritePropertyName("provider"u8);
-                global::Stagehand.Contracts.V3.ModelProviderWireValues.WriteTo(writer, theProvider);
-            }
+            writer.WritePropertyName("provider"u8);
+            global::Stagehand.Contracts.V3.ModelProviderWireValues.WriteTo(writer, theProvider);
         }
+        if (this.Model is { } theModel)
         {
-            if (this.Model is { } theModel)
-            {
-                writer.WritePropertyName("model"u8);
-                theModel.WriteTo(writer);
-            }
+            writer.WritePropertyName("model"u8);
+            theModel.WriteTo(writer);
         }
+        if (this.SystemPrompt is { } theSystemPrompt)
         {
-            if (this.SystemPrompt is { } theSystemPrompt)
-            {
-                writer.WritePropertyName("systemPrompt"u8);
-                writer.WriteStringValue(theSystemPrompt);
-            }
+            writer.WritePropertyName("systemPrompt"u8);
+            writer.WriteStringValue(theSystemPrompt);
         }
+        if (this.Cua is { } theCua)
         {
-            if (this.Cua is { } theCua)
-            {
-                writer.WritePropertyName("cua"u8);
-                writer.WriteBooleanValue(theCua);
-            }
+            writer.WritePropertyName("cua"u8);
+            writer.WriteBooleanValue(theCua);
         }
+        if (this.Mode is { } theMode)
         {
-            if (this.Mode is { } theMode)
-            {
-                writer.WritePropertyName("mode"u8);
-                global::Stagehand.Contracts.V3.AgentModeWireValues.WriteTo(writer, theMode);
-            }
+            writer.WritePropertyName("mode"u8);
+            global::Stagehand.Contracts.V3.AgentModeWireValues.WriteTo(writer, theMode);
         }
+        if (this.ExecutionModel is { } theExecutionModel)
         {
-            if (this.ExecutionModel is { } theExecutionModel)
-            {
-                writer.WritePropertyName("executionModel"u8);
-                theExecutionModel.WriteTo(writer);
-            }
+            writer.WritePropertyName("executionModel"u8);
+            theExecutionModel.WriteTo(writer);
         }
         writer.WriteEndObject();
     }

@@ -57,21 +57,43 @@ internal static class AgentExecuteOptionsSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("instruction"u8) ? 0 : reader.ValueTextEquals("maxSteps"u8) ? 1 : reader.ValueTextEquals("highlightCursor"u8) ? 2 : reader.ValueTextEquals("useSearch"u8) ? 3 : reader.ValueTextEquals("toolTimeout"u8) ? 4 : reader.ValueTextEquals("variables"u8) ? 5 : -1;
+                        if (reader.ValueTextEquals("instruction"u8)) member = 0;
+                        else if (reader.ValueTextEquals("maxSteps"u8)) member = 1;
+                        else if (reader.ValueTextEquals("highlightCursor"u8)) member = 2;
+                        else if (reader.ValueTextEquals("useSearch"u8)) member = 3;
+                        else if (reader.ValueTextEquals("toolTimeout"u8)) member = 4;
+                        else if (reader.ValueTextEquals("variables"u8)) member = 5;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "maxSteps"u8) ? 1 : -1; break;
-                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "useSearch"u8) ? 3 : global::System.MemoryExtensions.SequenceEqual(name, "variables"u8) ? 5 : -1; break;
-                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "instruction"u8) ? 0 : global::System.MemoryExtensions.SequenceEqual(name, "toolTimeout"u8) ? 4 : -1; break;
-                            case 15: member = global::System.MemoryExtensions.SequenceEqual(name, "highlightCursor"u8) ? 2 : -1; break;
-                            default: member = -1; break;
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "maxSteps"u8)) member = 1;
+                                break;
+                            }
+                            case 9:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "useSearch"u8)) member = 3;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "variables"u8)) member = 5;
+                                break;
+                            }
+                            case 11:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "instruction"u8)) member = 0;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "toolTimeout"u8)) member = 4;
+                                break;
+                            }
+                            case 15:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "highlightCursor"u8)) member = 2;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

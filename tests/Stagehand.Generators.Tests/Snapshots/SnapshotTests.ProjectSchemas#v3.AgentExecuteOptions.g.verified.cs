@@ -90,50 +90,38 @@ public sealed partial record AgentExecuteOptions
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        writer.WritePropertyName("instruction"u8);
+        writer.WriteStringValue(this.Instruction);
+        if (this.MaxSteps is { } theMaxSteps)
         {
-            writer.WritePropertyName("instruction"u8);
-            writer.WriteStringValue(this.Instruction);
+            writer.WritePropertyName("maxSteps"u8);
+            writer.WriteNumberValue(theMaxSteps);
         }
+        if (this.HighlightCursor is { } theHighlightCursor)
         {
-            if (this.MaxSteps is { } theMaxSteps)
-            {
-                writer.WritePropertyName("maxSteps"u8);
-                writer.WriteNumberValue(theMaxSteps);
-            }
+            writer.WritePropertyName("highlightCursor"u8);
+            writer.WriteBooleanValue(theHighlightCursor);
         }
+        if (this.UseSearch is { } theUseSearch)
         {
-            if (this.HighlightCursor is { } theHighlightCursor)
-            {
-                writer.WritePropertyName("highlightCursor"u8);
-                writer.WriteBooleanValue(theHighlightCursor);
-            }
+            writer.WritePropertyName("useSearch"u8);
+            writer.WriteBooleanValue(theUseSearch);
         }
+        if (this.ToolTimeout is { } theToolTimeout)
         {
-            if (this.UseSearch is { } theUseSearch)
-            {
-                writer.WritePropertyName("useSearch"u8);
-                writer.WriteBooleanValue(theUseSearch);
-            }
+            writer.WritePropertyName("toolTimeout"u8);
+            writer.WriteNumberValue(theToolTimeout);
         }
+        if (this.Variables is { } theVariables)
         {
-            if (this.ToolTimeout is { } theToolTimeout)
+            writer.WritePropertyName("variables"u8);
+            writer.WriteStartObject();
+            foreach (var pair0 in theVariables)
             {
-                writer.WritePropertyName("toolTimeout"u8);
-                writer.WriteNumberValue(theToolTimeout);
+                writer.WritePropertyName(pair0.Key);
+                pair0.Value.WriteTo(writer);
             }
-        }
-        {
-            if (this.Variables is { } theVariables)
-            {
-                writer.WritePropertyName("variables"u8);
-                writer.WriteStartObject();
-                foreach (var pair0 in theVariables)
-                {
-                    writer.WritePropertyName(pair0.Key);
-                    pair0.Value.WriteTo(writer);
-                }
-                writer.WriteEndObject();
-            }
+            writer.WriteEndObject();
         }
         writer.WriteEndObject();
     }

@@ -56,20 +56,37 @@ internal static class AgentExecuteRequestSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("agentConfig"u8) ? 0 : reader.ValueTextEquals("executeOptions"u8) ? 1 : reader.ValueTextEquals("frameId"u8) ? 2 : reader.ValueTextEquals("streamResponse"u8) ? 3 : reader.ValueTextEquals("shouldCache"u8) ? 4 : -1;
+                        if (reader.ValueTextEquals("agentConfig"u8)) member = 0;
+                        else if (reader.ValueTextEquals("executeOptions"u8)) member = 1;
+                        else if (reader.ValueTextEquals("frameId"u8)) member = 2;
+                        else if (reader.ValueTextEquals("streamResponse"u8)) member = 3;
+                        else if (reader.ValueTextEquals("shouldCache"u8)) member = 4;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "frameId"u8) ? 2 : -1; break;
-                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "agentConfig"u8) ? 0 : global::System.MemoryExtensions.SequenceEqual(name, "shouldCache"u8) ? 4 : -1; break;
-                            case 14: member = global::System.MemoryExtensions.SequenceEqual(name, "executeOptions"u8) ? 1 : global::System.MemoryExtensions.SequenceEqual(name, "streamResponse"u8) ? 3 : -1; break;
-                            default: member = -1; break;
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "frameId"u8)) member = 2;
+                                break;
+                            }
+                            case 11:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "agentConfig"u8)) member = 0;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "shouldCache"u8)) member = 4;
+                                break;
+                            }
+                            case 14:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "executeOptions"u8)) member = 1;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "streamResponse"u8)) member = 3;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

@@ -85,14 +85,10 @@ public sealed partial record AgentExecuteRequest
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
-        {
-            writer.WritePropertyName("agentConfig"u8);
-            this.AgentConfig.WriteTo(writer);
-        }
-        {
-            writer.WritePropertyName("executeOptions"u8);
-            this.ExecuteOptions.WriteTo(writer);
-        }
+        writer.WritePropertyName("agentConfig"u8);
+        this.AgentConfig.WriteTo(writer);
+        writer.WritePropertyName("executeOptions"u8);
+        this.ExecuteOptions.WriteTo(writer);
         if (this.FrameId.HasValue)
         {
             writer.WritePropertyName("frameId"u8);
@@ -107,19 +103,15 @@ public sealed partial record AgentExecuteRequest
                 }
             }
         }
+        if (this.StreamResponse is { } theStreamResponse)
         {
-            if (this.StreamResponse is { } theStreamResponse)
-            {
-                writer.WritePropertyName("streamResponse"u8);
-                writer.WriteBooleanValue(theStreamResponse);
-            }
+            writer.WritePropertyName("streamResponse"u8);
+            writer.WriteBooleanValue(theStreamResponse);
         }
+        if (this.ShouldCache is { } theShouldCache)
         {
-            if (this.ShouldCache is { } theShouldCache)
-            {
-                writer.WritePropertyName("shouldCache"u8);
-                writer.WriteBooleanValue(theShouldCache);
-            }
+            writer.WritePropertyName("shouldCache"u8);
+            writer.WriteBooleanValue(theShouldCache);
         }
         writer.WriteEndObject();
     }

@@ -66,16 +66,12 @@ public sealed partial record AgentExecuteResult
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        writer.WritePropertyName("result"u8);
+        this.Result.WriteTo(writer);
+        if (this.CacheEntry is { } theCacheEntry)
         {
-            writer.WritePropertyName("result"u8);
-            this.Result.WriteTo(writer);
-        }
-        {
-            if (this.CacheEntry is { } theCacheEntry)
-            {
-                writer.WritePropertyName("cacheEntry"u8);
-                theCacheEntry.WriteTo(writer);
-            }
+            writer.WritePropertyName("cacheEntry"u8);
+            theCacheEntry.WriteTo(writer);
         }
         writer.WriteEndObject();
     }

@@ -57,21 +57,43 @@ internal static class AgentResultDataSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("success"u8) ? 0 : reader.ValueTextEquals("message"u8) ? 1 : reader.ValueTextEquals("actions"u8) ? 2 : reader.ValueTextEquals("completed"u8) ? 3 : reader.ValueTextEquals("metadata"u8) ? 4 : reader.ValueTextEquals("usage"u8) ? 5 : -1;
+                        if (reader.ValueTextEquals("success"u8)) member = 0;
+                        else if (reader.ValueTextEquals("message"u8)) member = 1;
+                        else if (reader.ValueTextEquals("actions"u8)) member = 2;
+                        else if (reader.ValueTextEquals("completed"u8)) member = 3;
+                        else if (reader.ValueTextEquals("metadata"u8)) member = 4;
+                        else if (reader.ValueTextEquals("usage"u8)) member = 5;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "usage"u8) ? 5 : -1; break;
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "success"u8) ? 0 : global::System.MemoryExtensions.SequenceEqual(name, "message"u8) ? 1 : global::System.MemoryExtensions.SequenceEqual(name, "actions"u8) ? 2 : -1; break;
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8) ? 4 : -1; break;
-                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "completed"u8) ? 3 : -1; break;
-                            default: member = -1; break;
+                            case 5:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "usage"u8)) member = 5;
+                                break;
+                            }
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "success"u8)) member = 0;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "message"u8)) member = 1;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "actions"u8)) member = 2;
+                                break;
+                            }
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8)) member = 4;
+                                break;
+                            }
+                            case 9:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "completed"u8)) member = 3;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

@@ -90,46 +90,34 @@ public sealed partial record AgentResultData
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        writer.WritePropertyName("success"u8);
+        writer.WriteBooleanValue(this.Success);
+        writer.WritePropertyName("message"u8);
+        writer.WriteStringValue(this.Message);
+        writer.WritePropertyName("actions"u8);
+        writer.WriteStartArray();
+        foreach (var item0 in this.Actions)
         {
-            writer.WritePropertyName("success"u8);
-            writer.WriteBooleanValue(this.Success);
+            item0.WriteTo(writer);
         }
+        writer.WriteEndArray();
+        writer.WritePropertyName("completed"u8);
+        writer.WriteBooleanValue(this.Completed);
+        if (this.Metadata is { } theMetadata)
         {
-            writer.WritePropertyName("message"u8);
-            writer.WriteStringValue(this.Message);
-        }
-        {
-            writer.WritePropertyName("actions"u8);
-            writer.WriteStartArray();
-            foreach (var item0 in this.Actions)
+            writer.WritePropertyName("metadata"u8);
+            writer.WriteStartObject();
+            foreach (var pair0 in theMetadata)
             {
-                item0.WriteTo(writer);
+                writer.WritePropertyName(pair0.Key);
+                pair0.Value.WriteTo(writer);
             }
-            writer.WriteEndArray();
+            writer.WriteEndObject();
         }
+        if (this.Usage is { } theUsage)
         {
-            writer.WritePropertyName("completed"u8);
-            writer.WriteBooleanValue(this.Completed);
-        }
-        {
-            if (this.Metadata is { } theMetadata)
-            {
-                writer.WritePropertyName("metadata"u8);
-                writer.WriteStartObject();
-                foreach (var pair0 in theMetadata)
-                {
-                    writer.WritePropertyName(pair0.Key);
-                    pair0.Value.WriteTo(writer);
-                }
-                writer.WriteEndObject();
-            }
-        }
-        {
-            if (this.Usage is { } theUsage)
-            {
-                writer.WritePropertyName("usage"u8);
-                theUsage.WriteTo(writer);
-            }
+            writer.WritePropertyName("usage"u8);
+            theUsage.WriteTo(writer);
         }
         writer.WriteEndObject();
     }

@@ -56,22 +56,45 @@ internal static class AgentUsageSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("input_tokens"u8) ? 0 : reader.ValueTextEquals("output_tokens"u8) ? 1 : reader.ValueTextEquals("reasoning_tokens"u8) ? 2 : reader.ValueTextEquals("cached_input_tokens"u8) ? 3 : reader.ValueTextEquals("inference_time_ms"u8) ? 4 : -1;
+                        if (reader.ValueTextEquals("input_tokens"u8)) member = 0;
+                        else if (reader.ValueTextEquals("output_tokens"u8)) member = 1;
+                        else if (reader.ValueTextEquals("reasoning_tokens"u8)) member = 2;
+                        else if (reader.ValueTextEquals("cached_input_tokens"u8)) member = 3;
+                        else if (reader.ValueTextEquals("inference_time_ms"u8)) member = 4;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "input_tokens"u8) ? 0 : -1; break;
-                            case 13: member = global::System.MemoryExtensions.SequenceEqual(name, "output_tokens"u8) ? 1 : -1; break;
-                            case 16: member = global::System.MemoryExtensions.SequenceEqual(name, "reasoning_tokens"u8) ? 2 : -1; break;
-                            case 17: member = global::System.MemoryExtensions.SequenceEqual(name, "inference_time_ms"u8) ? 4 : -1; break;
-                            case 19: member = global::System.MemoryExtensions.SequenceEqual(name, "cached_input_tokens"u8) ? 3 : -1; break;
-                            default: member = -1; break;
+                            case 12:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "input_tokens"u8)) member = 0;
+                                break;
+                            }
+                            case 13:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "output_tokens"u8)) member = 1;
+                                break;
+                            }
+                            case 16:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "reasoning_tokens"u8)) member = 2;
+                                break;
+                            }
+                            case 17:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "inference_time_ms"u8)) member = 4;
+                                break;
+                            }
+                            case 19:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "cached_input_tokens"u8)) member = 3;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

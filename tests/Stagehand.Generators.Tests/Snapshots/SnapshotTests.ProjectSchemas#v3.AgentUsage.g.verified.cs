@@ -82,32 +82,22 @@ public sealed partial record AgentUsage
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
+        writer.WritePropertyName("input_tokens"u8);
+        writer.WriteNumberValue(this.InputTokens);
+        writer.WritePropertyName("output_tokens"u8);
+        writer.WriteNumberValue(this.OutputTokens);
+        if (this.ReasoningTokens is { } theReasoningTokens)
         {
-            writer.WritePropertyName("input_tokens"u8);
-            writer.WriteNumberValue(this.InputTokens);
+            writer.WritePropertyName("reasoning_tokens"u8);
+            writer.WriteNumberValue(theReasoningTokens);
         }
+        if (this.CachedInputTokens is { } theCachedInputTokens)
         {
-            writer.WritePropertyName("output_tokens"u8);
-            writer.WriteNumberValue(this.OutputTokens);
+            writer.WritePropertyName("cached_input_tokens"u8);
+            writer.WriteNumberValue(theCachedInputTokens);
         }
-        {
-            if (this.ReasoningTokens is { } theReasoningTokens)
-            {
-                writer.WritePropertyName("reasoning_tokens"u8);
-                writer.WriteNumberValue(theReasoningTokens);
-            }
-        }
-        {
-            if (this.CachedInputTokens is { } theCachedInputTokens)
-            {
-                writer.WritePropertyName("cached_input_tokens"u8);
-                writer.WriteNumberValue(theCachedInputTokens);
-            }
-        }
-        {
-            writer.WritePropertyName("inference_time_ms"u8);
-            writer.WriteNumberValue(this.InferenceTimeMs);
-        }
+        writer.WritePropertyName("inference_time_ms"u8);
+        writer.WriteNumberValue(this.InferenceTimeMs);
         writer.WriteEndObject();
     }
 

@@ -57,22 +57,47 @@ internal static class AzureApiKeyModelConfigObjectSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("modelName"u8) ? 0 : reader.ValueTextEquals("apiKey"u8) ? 1 : reader.ValueTextEquals("baseURL"u8) ? 2 : reader.ValueTextEquals("headers"u8) ? 3 : reader.ValueTextEquals("provider"u8) ? 4 : reader.ValueTextEquals("providerOptions"u8) ? 5 : -1;
+                        if (reader.ValueTextEquals("modelName"u8)) member = 0;
+                        else if (reader.ValueTextEquals("apiKey"u8)) member = 1;
+                        else if (reader.ValueTextEquals("baseURL"u8)) member = 2;
+                        else if (reader.ValueTextEquals("headers"u8)) member = 3;
+                        else if (reader.ValueTextEquals("provider"u8)) member = 4;
+                        else if (reader.ValueTextEquals("providerOptions"u8)) member = 5;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "apiKey"u8) ? 1 : -1; break;
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "baseURL"u8) ? 2 : global::System.MemoryExtensions.SequenceEqual(name, "headers"u8) ? 3 : -1; break;
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "provider"u8) ? 4 : -1; break;
-                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "modelName"u8) ? 0 : -1; break;
-                            case 15: member = global::System.MemoryExtensions.SequenceEqual(name, "providerOptions"u8) ? 5 : -1; break;
-                            default: member = -1; break;
+                            case 6:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "apiKey"u8)) member = 1;
+                                break;
+                            }
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "baseURL"u8)) member = 2;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "headers"u8)) member = 3;
+                                break;
+                            }
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "provider"u8)) member = 4;
+                                break;
+                            }
+                            case 9:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "modelName"u8)) member = 0;
+                                break;
+                            }
+                            case 15:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "providerOptions"u8)) member = 5;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

@@ -53,19 +53,27 @@ internal static class AzureEntraIdAuthSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("type"u8) ? 0 : reader.ValueTextEquals("token"u8) ? 1 : -1;
+                        if (reader.ValueTextEquals("type"u8)) member = 0;
+                        else if (reader.ValueTextEquals("token"u8)) member = 1;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 4: member = global::System.MemoryExtensions.SequenceEqual(name, "type"u8) ? 0 : -1; break;
-                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "token"u8) ? 1 : -1; break;
-                            default: member = -1; break;
+                            case 4:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8)) member = 0;
+                                break;
+                            }
+                            case 5:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "token"u8)) member = 1;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

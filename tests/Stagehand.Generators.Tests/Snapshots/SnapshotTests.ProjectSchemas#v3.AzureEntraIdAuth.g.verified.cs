@@ -75,10 +75,8 @@ public sealed partial record AzureEntraIdAuth
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
         writer.WriteString("type"u8, "azureEntraId"u8);
-        {
-            writer.WritePropertyName("token"u8);
-            writer.WriteStringValue(this.Token);
-        }
+        writer.WritePropertyName("token"u8);
+        writer.WriteStringValue(this.Token);
         writer.WriteEndObject();
     }
 

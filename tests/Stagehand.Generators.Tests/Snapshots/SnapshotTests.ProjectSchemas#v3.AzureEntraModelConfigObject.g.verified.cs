@@ -108,39 +108,29 @@ public sealed partial record AzureEntraModelConfigObject
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        writer.WritePropertyName("modelName"u8);
+        writer.WriteStringValue(this.ModelName);
+        if (this.BaseURL is { } theBaseURL)
         {
-            writer.WritePropertyName("modelName"u8);
-            writer.WriteStringValue(this.ModelName);
+            writer.WritePropertyName("baseURL"u8);
+            writer.WriteStringValue(theBaseURL.OriginalString);
         }
+        if (this.Headers is { } theHeaders)
         {
-            if (this.BaseURL is { } theBaseURL)
+            writer.WritePropertyName("headers"u8);
+            writer.WriteStartObject();
+            foreach (var pair0 in theHeaders)
             {
-                writer.WritePropertyName("baseURL"u8);
-                writer.WriteStringValue(theBaseURL.OriginalString);
+                writer.WritePropertyName(pair0.Key);
+                writer.WriteStringValue(pair0.Value);
             }
-        }
-        {
-            if (this.Headers is { } theHeaders)
-            {
-                writer.WritePropertyName("headers"u8);
-                writer.WriteStartObject();
-                foreach (var pair0 in theHeaders)
-                {
-                    writer.WritePropertyName(pair0.Key);
-                    writer.WriteStringValue(pair0.Value);
-                }
-                writer.WriteEndObject();
-            }
+            writer.WriteEndObject();
         }
         writer.WriteString("provider"u8, "azure"u8);
-        {
-            writer.WritePropertyName("providerOptions"u8);
-            this.ProviderOptions.WriteTo(writer);
-        }
-        {
-            writer.WritePropertyName("auth"u8);
-            this.Auth.WriteTo(writer);
-        }
+        writer.WritePropertyName("providerOptions"u8);
+        this.ProviderOptions.WriteTo(writer);
+        writer.WritePropertyName("auth"u8);
+        this.Auth.WriteTo(writer);
         writer.WriteEndObject();
     }
 

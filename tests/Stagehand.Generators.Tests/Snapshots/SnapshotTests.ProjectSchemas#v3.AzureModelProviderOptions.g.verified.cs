@@ -60,10 +60,8 @@ public sealed partial record AzureModelProviderOptions
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
-        {
-            writer.WritePropertyName("azure"u8);
-            this.Azure.WriteTo(writer);
-        }
+        writer.WritePropertyName("azure"u8);
+        this.Azure.WriteTo(writer);
         writer.WriteEndObject();
     }
 

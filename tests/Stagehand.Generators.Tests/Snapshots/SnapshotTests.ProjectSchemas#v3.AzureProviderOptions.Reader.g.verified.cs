@@ -57,21 +57,41 @@ internal static class AzureProviderOptionsSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("resourceName"u8) ? 0 : reader.ValueTextEquals("baseURL"u8) ? 1 : reader.ValueTextEquals("apiVersion"u8) ? 2 : reader.ValueTextEquals("useDeploymentBasedUrls"u8) ? 3 : reader.ValueTextEquals("headers"u8) ? 4 : -1;
+                        if (reader.ValueTextEquals("resourceName"u8)) member = 0;
+                        else if (reader.ValueTextEquals("baseURL"u8)) member = 1;
+                        else if (reader.ValueTextEquals("apiVersion"u8)) member = 2;
+                        else if (reader.ValueTextEquals("useDeploymentBasedUrls"u8)) member = 3;
+                        else if (reader.ValueTextEquals("headers"u8)) member = 4;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "baseURL"u8) ? 1 : global::System.MemoryExtensions.SequenceEqual(name, "headers"u8) ? 4 : -1; break;
-                            case 10: member = global::System.MemoryExtensions.SequenceEqual(name, "apiVersion"u8) ? 2 : -1; break;
-                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "resourceName"u8) ? 0 : -1; break;
-                            case 22: member = global::System.MemoryExtensions.SequenceEqual(name, "useDeploymentBasedUrls"u8) ? 3 : -1; break;
-                            default: member = -1; break;
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "baseURL"u8)) member = 1;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "headers"u8)) member = 4;
+                                break;
+                            }
+                            case 10:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "apiVersion"u8)) member = 2;
+                                break;
+                            }
+                            case 12:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "resourceName"u8)) member = 0;
+                                break;
+                            }
+                            case 22:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "useDeploymentBasedUrls"u8)) member = 3;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

@@ -98,46 +98,36 @@ public sealed partial record AzureProviderOptions
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
+        if (this.ResourceName is { } theResourceName)
         {
-            if (this.ResourceName is { } theResourceName)
-            {
-                writer.WritePropertyName("resourceName"u8);
-                writer.WriteStringValue(theResourceName);
-            }
+            writer.WritePropertyName("resourceName"u8);
+            writer.WriteStringValue(theResourceName);
         }
+        if (this.BaseURL is { } theBaseURL)
         {
-            if (this.BaseURL is { } theBaseURL)
-            {
-                writer.WritePropertyName("baseURL"u8);
-                writer.WriteStringValue(theBaseURL.OriginalString);
-            }
+            writer.WritePropertyName("baseURL"u8);
+            writer.WriteStringValue(theBaseURL.OriginalString);
         }
+        if (this.ApiVersion is { } theApiVersion)
         {
-            if (this.ApiVersion is { } theApiVersion)
-            {
-                writer.WritePropertyName("apiVersion"u8);
-                writer.WriteStringValue(theApiVersion);
-            }
+            writer.WritePropertyName("apiVersion"u8);
+            writer.WriteStringValue(theApiVersion);
         }
+        if (this.UseDeploymentBasedUrls is { } theUseDeploymentBasedUrls)
         {
-            if (this.UseDeploymentBasedUrls is { } theUseDeploymentBasedUrls)
-            {
-                writer.WritePropertyName("useDeploymentBasedUrls"u8);
-                writer.WriteBooleanValue(theUseDeploymentBasedUrls);
-            }
+            writer.WritePropertyName("useDeploymentBasedUrls"u8);
+            writer.WriteBooleanValue(theUseDeploymentBasedUrls);
         }
+        if (this.Headers is { } theHeaders)
         {
-            if (this.Headers is { } theHeaders)
+            writer.WritePropertyName("headers"u8);
+            writer.WriteStartObject();
+            foreach (var pair0 in theHeaders)
             {
-                writer.WritePropertyName("headers"u8);
-                writer.WriteStartObject();
-                foreach (var pair0 in theHeaders)
-                {
-                    writer.WritePropertyName(pair0.Key);
-                    writer.WriteStringValue(pair0.Value);
-                }
-                writer.WriteEndObject();
+                writer.WritePropertyName(pair0.Key);
+                writer.WriteStringValue(pair0.Value);
             }
+            writer.WriteEndObject();
         }
         writer.WriteEndObject();
     }

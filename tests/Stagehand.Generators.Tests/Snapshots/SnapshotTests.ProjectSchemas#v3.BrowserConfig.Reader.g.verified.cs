@@ -70,20 +70,33 @@ internal static class BrowserConfigSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("type"u8) ? 0 : reader.ValueTextEquals("cdpUrl"u8) ? 1 : reader.ValueTextEquals("launchOptions"u8) ? 2 : -1;
+                        if (reader.ValueTextEquals("type"u8)) member = 0;
+                        else if (reader.ValueTextEquals("cdpUrl"u8)) member = 1;
+                        else if (reader.ValueTextEquals("launchOptions"u8)) member = 2;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 4: member = global::System.MemoryExtensions.SequenceEqual(name, "type"u8) ? 0 : -1; break;
-                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "cdpUrl"u8) ? 1 : -1; break;
-                            case 13: member = global::System.MemoryExtensions.SequenceEqual(name, "launchOptions"u8) ? 2 : -1; break;
-                            default: member = -1; break;
+                            case 4:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8)) member = 0;
+                                break;
+                            }
+                            case 6:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "cdpUrl"u8)) member = 1;
+                                break;
+                            }
+                            case 13:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "launchOptions"u8)) member = 2;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

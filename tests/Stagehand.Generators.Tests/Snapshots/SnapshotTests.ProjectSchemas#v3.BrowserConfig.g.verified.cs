@@ -72,26 +72,20 @@ public sealed partial record BrowserConfig
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        if (this.Type is { } theType)
         {
-            if (this.Type is { } theType)
-            {
-                writer.WritePropertyName("type"u8);
-                global::Stagehand.Contracts.V3.BrowserTypeWireValues.WriteTo(writer, theType);
-            }
+            writer.WritePropertyName("type"u8);
+            global::Stagehand.Contracts.V3.BrowserTypeWireValues.WriteTo(writer, theType);
         }
+        if (this.CdpUrl is { } theCdpUrl)
         {
-            if (this.CdpUrl is { } theCdpUrl)
-            {
-                writer.WritePropertyName("cdpUrl"u8);
-                writer.WriteStringValue(theCdpUrl);
-            }
+            writer.WritePropertyName("cdpUrl"u8);
+            writer.WriteStringValue(theCdpUrl);
         }
+        if (this.LaunchOptions is { } theLaunchOptions)
         {
-            if (this.LaunchOptions is { } theLaunchOptions)
-            {
-                writer.WritePropertyName("launchOptions"u8);
-                theLaunchOptions.WriteTo(writer);
-            }
+            writer.WritePropertyName("launchOptions"u8);
+            theLaunchOptions.WriteTo(writer);
         }
         writer.WriteEndObject();
     }

@@ -80,25 +80,73 @@ internal static class BrowserbaseBrowserSettingsSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("advancedStealth"u8) ? 0 : reader.ValueTextEquals("blockAds"u8) ? 1 : reader.ValueTextEquals("captchaImageSelector"u8) ? 2 : reader.ValueTextEquals("captchaInputSelector"u8) ? 3 : reader.ValueTextEquals("context"u8) ? 4 : reader.ValueTextEquals("extensionId"u8) ? 5 : reader.ValueTextEquals("fingerprint"u8) ? 6 : reader.ValueTextEquals("logSession"u8) ? 7 : reader.ValueTextEquals("os"u8) ? 8 : reader.ValueTextEquals("recordSession"u8) ? 9 : reader.ValueTextEquals("solveCaptchas"u8) ? 10 : reader.ValueTextEquals("verified"u8) ? 11 : reader.ValueTextEquals("viewport"u8) ? 12 : -1;
+                        if (reader.ValueTextEquals("advancedStealth"u8)) member = 0;
+                        else if (reader.ValueTextEquals("blockAds"u8)) member = 1;
+                        else if (reader.ValueTextEquals("captchaImageSelector"u8)) member = 2;
+                        else if (reader.ValueTextEquals("captchaInputSelector"u8)) member = 3;
+                        else if (reader.ValueTextEquals("context"u8)) member = 4;
+                        else if (reader.ValueTextEquals("extensionId"u8)) member = 5;
+                        else if (reader.ValueTextEquals("fingerprint"u8)) member = 6;
+                        else if (reader.ValueTextEquals("logSession"u8)) member = 7;
+                        else if (reader.ValueTextEquals("os"u8)) member = 8;
+                        else if (reader.ValueTextEquals("recordSession"u8)) member = 9;
+                        else if (reader.ValueTextEquals("solveCaptchas"u8)) member = 10;
+                        else if (reader.ValueTextEquals("verified"u8)) member = 11;
+                        else if (reader.ValueTextEquals("viewport"u8)) member = 12;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 2: member = global::System.MemoryExtensions.SequenceEqual(name, "os"u8) ? 8 : -1; break;
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "context"u8) ? 4 : -1; break;
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "blockAds"u8) ? 1 : global::System.MemoryExtensions.SequenceEqual(name, "verified"u8) ? 11 : global::System.MemoryExtensions.SequenceEqual(name, "viewport"u8) ? 12 : -1; break;
-                            case 10: member = global::System.MemoryExtensions.SequenceEqual(name, "logSession"u8) ? 7 : -1; break;
-                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "extensionId"u8) ? 5 : global::System.MemoryExtensions.SequenceEqual(name, "fingerprint"u8) ? 6 : -1; break;
-                            case 13: member = global::System.MemoryExtensions.SequenceEqual(name, "recordSession"u8) ? 9 : global::System.MemoryExtensions.SequenceEqual(name, "solveCaptchas"u8) ? 10 : -1; break;
-                            case 15: member = global::System.MemoryExtensions.SequenceEqual(name, "advancedStealth"u8) ? 0 : -1; break;
-                            case 20: member = global::System.MemoryExtensions.SequenceEqual(name, "captchaImageSelector"u8) ? 2 : global::System.MemoryExtensions.SequenceEqual(name, "captchaInputSelector"u8) ? 3 : -1; break;
-                            default: member = -1; break;
+                            case 2:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "os"u8)) member = 8;
+                                break;
+                            }
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "context"u8)) member = 4;
+                                break;
+                            }
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "blockAds"u8)) member = 1;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "verified"u8)) member = 11;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "viewport"u8)) member = 12;
+                                break;
+                            }
+                            case 10:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "logSession"u8)) member = 7;
+                                break;
+                            }
+                            case 11:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "extensionId"u8)) member = 5;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "fingerprint"u8)) member = 6;
+                                break;
+                            }
+                            case 13:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "recordSession"u8)) member = 9;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "solveCaptchas"u8)) member = 10;
+                                break;
+                            }
+                            case 15:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "advancedStealth"u8)) member = 0;
+                                break;
+                            }
+                            case 20:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "captchaImageSelector"u8)) member = 2;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "captchaInputSelector"u8)) member = 3;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

@@ -132,96 +132,70 @@ public sealed partial record BrowserbaseBrowserSettings
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        if (this.AdvancedStealth is { } theAdvancedStealth)
         {
-            if (this.AdvancedStealth is { } theAdvancedStealth)
-            {
-                writer.WritePropertyName("advancedStealth"u8);
-                writer.WriteBooleanValue(theAdvancedStealth);
-            }
+            writer.WritePropertyName("advancedStealth"u8);
+            writer.WriteBooleanValue(theAdvancedStealth);
         }
+        if (this.BlockAds is { } theBlockAds)
         {
-            if (this.BlockAds is { } theBlockAds)
-            {
-                writer.WritePropertyName("blockAds"u8);
-                writer.WriteBooleanValue(theBlockAds);
-            }
+            writer.WritePropertyName("blockAds"u8);
+            writer.WriteBooleanValue(theBlockAds);
         }
+        if (this.CaptchaImageSelector is { } theCaptchaImageSelector)
         {
-            if (this.CaptchaImageSelector is { } theCaptchaImageSelector)
-            {
-                writer.WritePropertyName("captchaImageSelector"u8);
-                writer.WriteStringValue(theCaptchaImageSelector);
-            }
+            writer.WritePropertyName("captchaImageSelector"u8);
+            writer.WriteStringValue(theCaptchaImageSelector);
         }
+        if (this.CaptchaInputSelector is { } theCaptchaInputSelector)
         {
-            if (this.CaptchaInputSelector is { } theCaptchaInputSelector)
-            {
-                writer.WritePropertyName("captchaInputSelector"u8);
-                writer.WriteStringValue(theCaptchaInputSelector);
-            }
+            writer.WritePropertyName("captchaInputSelector"u8);
+            writer.WriteStringValue(theCaptchaInputSelector);
         }
+        if (this.Context is { } theContext)
         {
-            if (this.Context is { } theContext)
-            {
-                writer.WritePropertyName("context"u8);
-                theContext.WriteTo(writer);
-            }
+            writer.WritePropertyName("context"u8);
+            theContext.WriteTo(writer);
         }
+        if (this.ExtensionId is { } theExtensionId)
         {
-            if (this.ExtensionId is { } theExtensionId)
-            {
-                writer.WritePropertyName("extensionId"u8);
-                writer.WriteStringValue(theExtensionId);
-            }
+            writer.WritePropertyName("extensionId"u8);
+            writer.WriteStringValue(theExtensionId);
         }
+        if (this.Fingerprint is { } theFingerprint)
         {
-            if (this.Fingerprint is { } theFingerprint)
-            {
-                writer.WritePropertyName("fingerprint"u8);
-                theFingerprint.WriteTo(writer);
-            }
+            writer.WritePropertyName("fingerprint"u8);
+            theFingerprint.WriteTo(writer);
         }
+        if (this.LogSession is { } theLogSession)
         {
-            if (this.LogSession is { } theLogSession)
-            {
-                writer.WritePropertyName("logSession"u8);
-                writer.WriteBooleanValue(theLogSession);
-            }
+            writer.WritePropertyName("logSession"u8);
+            writer.WriteBooleanValue(theLogSession);
         }
+        if (this.Os is { } theOs)
         {
-            if (this.Os is { } theOs)
-            {
-                writer.WritePropertyName("os"u8);
-                global::Stagehand.Contracts.V3.BrowserbaseOperatingSystemWireValues.WriteTo(writer, theOs);
-            }
+            writer.WritePropertyName("os"u8);
+            global::Stagehand.Contracts.V3.BrowserbaseOperatingSystemWireValues.WriteTo(writer, theOs);
         }
+        if (this.RecordSession is { } theRecordSession)
         {
-            if (this.RecordSession is { } theRecordSession)
-            {
-                writer.WritePropertyName("recordSession"u8);
-                writer.WriteBooleanValue(theRecordSession);
-            }
+            writer.WritePropertyName("recordSession"u8);
+            writer.WriteBooleanValue(theRecordSession);
         }
+        if (this.SolveCaptchas is { } theSolveCaptchas)
         {
-            if (this.SolveCaptchas is { } theSolveCaptchas)
-            {
-                writer.WritePropertyName("solveCaptchas"u8);
-                writer.WriteBooleanValue(theSolveCaptchas);
-            }
+            writer.WritePropertyName("solveCaptchas"u8);
+            writer.WriteBooleanValue(theSolveCaptchas);
         }
+        if (this.Verified is { } theVerified)
         {
-            if (this.Verified is { } theVerified)
-            {
-                writer.WritePropertyName("verified"u8);
-                writer.WriteBooleanValue(theVerified);
-            }
+            writer.WritePropertyName("verified"u8);
+            writer.WriteBooleanValue(theVerified);
         }
+        if (this.Viewport is { } theViewport)
         {
-            if (this.Viewport is { } theViewport)
-            {
-                writer.WritePropertyName("viewport"u8);
-                theViewport.WriteTo(writer);
-            }
+            writer.WritePropertyName("viewport"u8);
+            theViewport.WriteTo(writer);
         }
         writer.WriteEndObject();
     }

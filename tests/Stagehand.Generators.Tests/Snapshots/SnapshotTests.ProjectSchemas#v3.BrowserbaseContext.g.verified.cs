@@ -64,16 +64,12 @@ public sealed partial record BrowserbaseContext
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
+        writer.WritePropertyName("id"u8);
+        writer.WriteStringValue(this.Id);
+        if (this.Persist is { } thePersist)
         {
-            writer.WritePropertyName("id"u8);
-            writer.WriteStringValue(this.Id);
-        }
-        {
-            if (this.Persist is { } thePersist)
-            {
-                writer.WritePropertyName("persist"u8);
-                writer.WriteBooleanValue(thePersist);
-            }
+            writer.WritePropertyName("persist"u8);
+            writer.WriteBooleanValue(thePersist);
         }
         writer.WriteEndObject();
     }

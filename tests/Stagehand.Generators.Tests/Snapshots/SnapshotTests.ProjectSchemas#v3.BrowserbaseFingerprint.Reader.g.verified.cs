@@ -121,22 +121,47 @@ internal static class BrowserbaseFingerprintSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("browsers"u8) ? 0 : reader.ValueTextEquals("devices"u8) ? 1 : reader.ValueTextEquals("httpVersion"u8) ? 2 : reader.ValueTextEquals("locales"u8) ? 3 : reader.ValueTextEquals("operatingSystems"u8) ? 4 : reader.ValueTextEquals("screen"u8) ? 5 : -1;
+                        if (reader.ValueTextEquals("browsers"u8)) member = 0;
+                        else if (reader.ValueTextEquals("devices"u8)) member = 1;
+                        else if (reader.ValueTextEquals("httpVersion"u8)) member = 2;
+                        else if (reader.ValueTextEquals("locales"u8)) member = 3;
+                        else if (reader.ValueTextEquals("operatingSystems"u8)) member = 4;
+                        else if (reader.ValueTextEquals("screen"u8)) member = 5;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "screen"u8) ? 5 : -1; break;
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "devices"u8) ? 1 : global::System.MemoryExtensions.SequenceEqual(name, "locales"u8) ? 3 : -1; break;
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "browsers"u8) ? 0 : -1; break;
-                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "httpVersion"u8) ? 2 : -1; break;
-                            case 16: member = global::System.MemoryExtensions.SequenceEqual(name, "operatingSystems"u8) ? 4 : -1; break;
-                            default: member = -1; break;
+                            case 6:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "screen"u8)) member = 5;
+                                break;
+                            }
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "devices"u8)) member = 1;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "locales"u8)) member = 3;
+                                break;
+                            }
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "browsers"u8)) member = 0;
+                                break;
+                            }
+                            case 11:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "httpVersion"u8)) member = 2;
+                                break;
+                            }
+                            case 16:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "operatingSystems"u8)) member = 4;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

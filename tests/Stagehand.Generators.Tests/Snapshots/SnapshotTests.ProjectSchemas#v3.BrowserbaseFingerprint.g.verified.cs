@@ -90,67 +90,55 @@ public sealed partial record BrowserbaseFingerprint
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        if (this.Browsers is { } theBrowsers)
         {
-            if (this.Browsers is { } theBrowsers)
+            writer.WritePropertyName("browsers"u8);
+            writer.WriteStartArray();
+            foreach (var item0 in theBrowsers)
             {
-                writer.WritePropertyName("browsers"u8);
-                writer.WriteStartArray();
-                foreach (var item0 in theBrowsers)
-                {
-                    global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowserWireValues.WriteTo(writer, item0);
-                }
-                writer.WriteEndArray();
+                global::Stagehand.Contracts.V3.BrowserbaseFingerprintBrowserWireValues.WriteTo(writer, item0);
             }
+            writer.WriteEndArray();
         }
+        if (this.Devices is { } theDevices)
         {
-            if (this.Devices is { } theDevices)
+            writer.WritePropertyName("devices"u8);
+            writer.WriteStartArray();
+            foreach (var item0 in theDevices)
             {
-                writer.WritePropertyName("devices"u8);
-                writer.WriteStartArray();
-                foreach (var item0 in theDevices)
-                {
-                    global::Stagehand.Contracts.V3.BrowserbaseFingerprintDeviceWireValues.WriteTo(writer, item0);
-                }
-                writer.WriteEndArray();
+                global::Stagehand.Contracts.V3.BrowserbaseFingerprintDeviceWireValues.WriteTo(writer, item0);
             }
+            writer.WriteEndArray();
         }
+        if (this.HttpVersion is { } theHttpVersion)
         {
-            if (this.HttpVersion is { } theHttpVersion)
-            {
-                writer.WritePropertyName("httpVersion"u8);
-                global::Stagehand.Contracts.V3.BrowserbaseHttpVersionWireValues.WriteTo(writer, theHttpVersion);
-            }
+            writer.WritePropertyName("httpVersion"u8);
+            global::Stagehand.Contracts.V3.BrowserbaseHttpVersionWireValues.WriteTo(writer, theHttpVersion);
         }
+        if (this.Locales is { } theLocales)
         {
-            if (this.Locales is { } theLocales)
+            writer.WritePropertyName("locales"u8);
+            writer.WriteStartArray();
+            foreach (var item0 in theLocales)
             {
-                writer.WritePropertyName("locales"u8);
-                writer.WriteStartArray();
-                foreach (var item0 in theLocales)
-                {
-                    writer.WriteStringValue(item0);
-                }
-                writer.WriteEndArray();
+                writer.WriteStringValue(item0);
             }
+            writer.WriteEndArray();
         }
+        if (this.OperatingSystems is { } theOperatingSystems)
         {
-            if (this.OperatingSystems is { } theOperatingSystems)
+            writer.WritePropertyName("operatingSystems"u8);
+            writer.WriteStartArray();
+            foreach (var item0 in theOperatingSystems)
             {
-                writer.WritePropertyName("operatingSystems"u8);
-                writer.WriteStartArray();
-                foreach (var item0 in theOperatingSystems)
-                {
-                    global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystemWireValues.WriteTo(writer, item0);
-                }
-                writer.WriteEndArray();
+                global::Stagehand.Contracts.V3.BrowserbaseFingerprintOperatingSystemWireValues.WriteTo(writer, item0);
             }
+            writer.WriteEndArray();
         }
+        if (this.Screen is { } theScreen)
         {
-            if (this.Screen is { } theScreen)
-            {
-                writer.WritePropertyName("screen"u8);
-                theScreen.WriteTo(writer);
-            }
+            writer.WritePropertyName("screen"u8);
+            theScreen.WriteTo(writer);
         }
         writer.WriteEndObject();
     }

@@ -55,19 +55,31 @@ internal static class BrowserbaseFingerprintScreenSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("maxHeight"u8) ? 0 : reader.ValueTextEquals("maxWidth"u8) ? 1 : reader.ValueTextEquals("minHeight"u8) ? 2 : reader.ValueTextEquals("minWidth"u8) ? 3 : -1;
+                        if (reader.ValueTextEquals("maxHeight"u8)) member = 0;
+                        else if (reader.ValueTextEquals("maxWidth"u8)) member = 1;
+                        else if (reader.ValueTextEquals("minHeight"u8)) member = 2;
+                        else if (reader.ValueTextEquals("minWidth"u8)) member = 3;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "maxWidth"u8) ? 1 : global::System.MemoryExtensions.SequenceEqual(name, "minWidth"u8) ? 3 : -1; break;
-                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "maxHeight"u8) ? 0 : global::System.MemoryExtensions.SequenceEqual(name, "minHeight"u8) ? 2 : -1; break;
-                            default: member = -1; break;
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "maxWidth"u8)) member = 1;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "minWidth"u8)) member = 3;
+                                break;
+                            }
+                            case 9:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "maxHeight"u8)) member = 0;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "minHeight"u8)) member = 2;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

@@ -76,33 +76,25 @@ public sealed partial record BrowserbaseFingerprintScreen
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
+        if (this.MaxHeight is { } theMaxHeight)
         {
-            if (this.MaxHeight is { } theMaxHeight)
-            {
-                writer.WritePropertyName("maxHeight"u8);
-                writer.WriteNumberValue(theMaxHeight);
-            }
+            writer.WritePropertyName("maxHeight"u8);
+            writer.WriteNumberValue(theMaxHeight);
         }
+        if (this.MaxWidth is { } theMaxWidth)
         {
-            if (this.MaxWidth is { } theMaxWidth)
-            {
-                writer.WritePropertyName("maxWidth"u8);
-                writer.WriteNumberValue(theMaxWidth);
-            }
+            writer.WritePropertyName("maxWidth"u8);
+            writer.WriteNumberValue(theMaxWidth);
         }
+        if (this.MinHeight is { } theMinHeight)
         {
-            if (this.MinHeight is { } theMinHeight)
-            {
-                writer.WritePropertyName("minHeight"u8);
-                writer.WriteNumberValue(theMinHeight);
-            }
+            writer.WritePropertyName("minHeight"u8);
+            writer.WriteNumberValue(theMinHeight);
         }
+        if (this.MinWidth is { } theMinWidth)
         {
-            if (this.MinWidth is { } theMinWidth)
-            {
-                writer.WritePropertyName("minWidth"u8);
-                writer.WriteNumberValue(theMinWidth);
-            }
+            writer.WritePropertyName("minWidth"u8);
+            writer.WriteNumberValue(theMinWidth);
         }
         writer.WriteEndObject();
     }

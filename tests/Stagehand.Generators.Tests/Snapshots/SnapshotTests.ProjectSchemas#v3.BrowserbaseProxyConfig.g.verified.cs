@@ -73,19 +73,15 @@ public sealed partial record BrowserbaseProxyConfig
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
         writer.WriteString("type"u8, "browserbase"u8);
+        if (this.DomainPattern is { } theDomainPattern)
         {
-            if (this.DomainPattern is { } theDomainPattern)
-            {
-                writer.WritePropertyName("domainPattern"u8);
-                writer.WriteStringValue(theDomainPattern);
-            }
+            writer.WritePropertyName("domainPattern"u8);
+            writer.WriteStringValue(theDomainPattern);
         }
+        if (this.Geolocation is { } theGeolocation)
         {
-            if (this.Geolocation is { } theGeolocation)
-            {
-                writer.WritePropertyName("geolocation"u8);
-                theGeolocation.WriteTo(writer);
-            }
+            writer.WritePropertyName("geolocation"u8);
+            theGeolocation.WriteTo(writer);
         }
         writer.WriteEndObject();
     }

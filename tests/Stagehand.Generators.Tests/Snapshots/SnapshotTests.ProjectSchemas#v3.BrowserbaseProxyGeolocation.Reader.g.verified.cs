@@ -54,20 +54,33 @@ internal static class BrowserbaseProxyGeolocationSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("country"u8) ? 0 : reader.ValueTextEquals("city"u8) ? 1 : reader.ValueTextEquals("state"u8) ? 2 : -1;
+                        if (reader.ValueTextEquals("country"u8)) member = 0;
+                        else if (reader.ValueTextEquals("city"u8)) member = 1;
+                        else if (reader.ValueTextEquals("state"u8)) member = 2;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 4: member = global::System.MemoryExtensions.SequenceEqual(name, "city"u8) ? 1 : -1; break;
-                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "state"u8) ? 2 : -1; break;
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "country"u8) ? 0 : -1; break;
-                            default: member = -1; break;
+                            case 4:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "city"u8)) member = 1;
+                                break;
+                            }
+                            case 5:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "state"u8)) member = 2;
+                                break;
+                            }
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "country"u8)) member = 0;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

@@ -70,23 +70,17 @@ public sealed partial record BrowserbaseProxyGeolocation
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
+        writer.WritePropertyName("country"u8);
+        writer.WriteStringValue(this.Country);
+        if (this.City is { } theCity)
         {
-            writer.WritePropertyName("country"u8);
-            writer.WriteStringValue(this.Country);
+            writer.WritePropertyName("city"u8);
+            writer.WriteStringValue(theCity);
         }
+        if (this.State is { } theState)
         {
-            if (this.City is { } theCity)
-            {
-                writer.WritePropertyName("city"u8);
-                writer.WriteStringValue(theCity);
-            }
-        }
-        {
-            if (this.State is { } theState)
-            {
-                writer.WritePropertyName("state"u8);
-                writer.WriteStringValue(theState);
-            }
+            writer.WritePropertyName("state"u8);
+            writer.WriteStringValue(theState);
         }
         writer.WriteEndObject();
     }

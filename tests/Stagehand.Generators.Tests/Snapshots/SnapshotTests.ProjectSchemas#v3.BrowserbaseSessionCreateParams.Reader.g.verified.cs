@@ -77,23 +77,55 @@ internal static class BrowserbaseSessionCreateParamsSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("projectId"u8) ? 0 : reader.ValueTextEquals("browserSettings"u8) ? 1 : reader.ValueTextEquals("extensionId"u8) ? 2 : reader.ValueTextEquals("keepAlive"u8) ? 3 : reader.ValueTextEquals("proxies"u8) ? 4 : reader.ValueTextEquals("region"u8) ? 5 : reader.ValueTextEquals("timeout"u8) ? 6 : reader.ValueTextEquals("userMetadata"u8) ? 7 : -1;
+                        if (reader.ValueTextEquals("projectId"u8)) member = 0;
+                        else if (reader.ValueTextEquals("browserSettings"u8)) member = 1;
+                        else if (reader.ValueTextEquals("extensionId"u8)) member = 2;
+                        else if (reader.ValueTextEquals("keepAlive"u8)) member = 3;
+                        else if (reader.ValueTextEquals("proxies"u8)) member = 4;
+                        else if (reader.ValueTextEquals("region"u8)) member = 5;
+                        else if (reader.ValueTextEquals("timeout"u8)) member = 6;
+                        else if (reader.ValueTextEquals("userMetadata"u8)) member = 7;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "region"u8) ? 5 : -1; break;
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "proxies"u8) ? 4 : global::System.MemoryExtensions.SequenceEqual(name, "timeout"u8) ? 6 : -1; break;
-                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "projectId"u8) ? 0 : global::System.MemoryExtensions.SequenceEqual(name, "keepAlive"u8) ? 3 : -1; break;
-                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "extensionId"u8) ? 2 : -1; break;
-                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "userMetadata"u8) ? 7 : -1; break;
-                            case 15: member = global::System.MemoryExtensions.SequenceEqual(name, "browserSettings"u8) ? 1 : -1; break;
-                            default: member = -1; break;
+                            case 6:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "region"u8)) member = 5;
+                                break;
+                            }
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "proxies"u8)) member = 4;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "timeout"u8)) member = 6;
+                                break;
+                            }
+                            case 9:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "projectId"u8)) member = 0;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "keepAlive"u8)) member = 3;
+                                break;
+                            }
+                            case 11:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "extensionId"u8)) member = 2;
+                                break;
+                            }
+                            case 12:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "userMetadata"u8)) member = 7;
+                                break;
+                            }
+                            case 15:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "browserSettings"u8)) member = 1;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

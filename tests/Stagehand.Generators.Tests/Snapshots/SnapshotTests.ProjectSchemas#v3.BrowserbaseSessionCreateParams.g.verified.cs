@@ -103,67 +103,51 @@ public sealed partial record BrowserbaseSessionCreateParams
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        if (this.ProjectId is { } theProjectId)
         {
-            if (this.ProjectId is { } theProjectId)
-            {
-                writer.WritePropertyName("projectId"u8);
-                writer.WriteStringValue(theProjectId);
-            }
+            writer.WritePropertyName("projectId"u8);
+            writer.WriteStringValue(theProjectId);
         }
+        if (this.BrowserSettings is { } theBrowserSettings)
         {
-            if (this.BrowserSettings is { } theBrowserSettings)
-            {
-                writer.WritePropertyName("browserSettings"u8);
-                theBrowserSettings.WriteTo(writer);
-            }
+            writer.WritePropertyName("browserSettings"u8);
+            theBrowserSettings.WriteTo(writer);
         }
+        if (this.ExtensionId is { } theExtensionId)
         {
-            if (this.ExtensionId is { } theExtensionId)
-            {
-                writer.WritePropertyName("extensionId"u8);
-                writer.WriteStringValue(theExtensionId);
-            }
+            writer.WritePropertyName("extensionId"u8);
+            writer.WriteStringValue(theExtensionId);
         }
+        if (this.KeepAlive is { } theKeepAlive)
         {
-            if (this.KeepAlive is { } theKeepAlive)
-            {
-                writer.WritePropertyName("keepAlive"u8);
-                writer.WriteBooleanValue(theKeepAlive);
-            }
+            writer.WritePropertyName("keepAlive"u8);
+            writer.WriteBooleanValue(theKeepAlive);
         }
+        if (this.Proxies is { } theProxies)
         {
-            if (this.Proxies is { } theProxies)
-            {
-                writer.WritePropertyName("proxies"u8);
-                theProxies.WriteTo(writer);
-            }
+            writer.WritePropertyName("proxies"u8);
+            theProxies.WriteTo(writer);
         }
+        if (this.Region is { } theRegion)
         {
-            if (this.Region is { } theRegion)
-            {
-                writer.WritePropertyName("region"u8);
-                global::Stagehand.Contracts.V3.BrowserbaseRegionWireValues.WriteTo(writer, theRegion);
-            }
+            writer.WritePropertyName("region"u8);
+            global::Stagehand.Contracts.V3.BrowserbaseRegionWireValues.WriteTo(writer, theRegion);
         }
+        if (this.Timeout is { } theTimeout)
         {
-            if (this.Timeout is { } theTimeout)
-            {
-                writer.WritePropertyName("timeout"u8);
-                writer.WriteNumberValue(theTimeout);
-            }
+            writer.WritePropertyName("timeout"u8);
+            writer.WriteNumberValue(theTimeout);
         }
+        if (this.UserMetadata is { } theUserMetadata)
         {
-            if (this.UserMetadata is { } theUserMetadata)
+            writer.WritePropertyName("userMetadata"u8);
+            writer.WriteStartObject();
+            foreach (var pair0 in theUserMetadata)
             {
-                writer.WritePropertyName("userMetadata"u8);
-                writer.WriteStartObject();
-                foreach (var pair0 in theUserMetadata)
-                {
-                    writer.WritePropertyName(pair0.Key);
-                    pair0.Value.WriteTo(writer);
-                }
-                writer.WriteEndObject();
+                writer.WritePropertyName(pair0.Key);
+                pair0.Value.WriteTo(writer);
             }
+            writer.WriteEndObject();
         }
         writer.WriteEndObject();
     }

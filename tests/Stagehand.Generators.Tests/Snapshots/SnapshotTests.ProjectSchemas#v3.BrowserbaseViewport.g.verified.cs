@@ -64,19 +64,15 @@ public sealed partial record BrowserbaseViewport
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
+        if (this.Width is { } theWidth)
         {
-            if (this.Width is { } theWidth)
-            {
-                writer.WritePropertyName("width"u8);
-                writer.WriteNumberValue(theWidth);
-            }
+            writer.WritePropertyName("width"u8);
+            writer.WriteNumberValue(theWidth);
         }
+        if (this.Height is { } theHeight)
         {
-            if (this.Height is { } theHeight)
-            {
-                writer.WritePropertyName("height"u8);
-                writer.WriteNumberValue(theHeight);
-            }
+            writer.WritePropertyName("height"u8);
+            writer.WriteNumberValue(theHeight);
         }
         writer.WriteEndObject();
     }

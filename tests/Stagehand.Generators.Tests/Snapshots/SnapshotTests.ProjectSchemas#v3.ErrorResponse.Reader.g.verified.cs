@@ -54,20 +54,33 @@ internal static class ErrorResponseSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("success"u8) ? 0 : reader.ValueTextEquals("error"u8) ? 1 : reader.ValueTextEquals("code"u8) ? 2 : -1;
+                        if (reader.ValueTextEquals("success"u8)) member = 0;
+                        else if (reader.ValueTextEquals("error"u8)) member = 1;
+                        else if (reader.ValueTextEquals("code"u8)) member = 2;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 4: member = global::System.MemoryExtensions.SequenceEqual(name, "code"u8) ? 2 : -1; break;
-                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "error"u8) ? 1 : -1; break;
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "success"u8) ? 0 : -1; break;
-                            default: member = -1; break;
+                            case 4:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "code"u8)) member = 2;
+                                break;
+                            }
+                            case 5:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "error"u8)) member = 1;
+                                break;
+                            }
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "success"u8)) member = 0;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

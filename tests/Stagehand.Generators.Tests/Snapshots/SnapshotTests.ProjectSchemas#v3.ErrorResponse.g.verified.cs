@@ -71,16 +71,12 @@ public sealed partial record ErrorResponse
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
         writer.WriteBoolean("success"u8, false);
+        writer.WritePropertyName("error"u8);
+        writer.WriteStringValue(this.Error);
+        if (this.Code is { } theCode)
         {
-            writer.WritePropertyName("error"u8);
-            writer.WriteStringValue(this.Error);
-        }
-        {
-            if (this.Code is { } theCode)
-            {
-                writer.WritePropertyName("code"u8);
-                writer.WriteStringValue(theCode);
-            }
+            writer.WritePropertyName("code"u8);
+            writer.WriteStringValue(theCode);
         }
         writer.WriteEndObject();
     }

@@ -55,21 +55,41 @@ internal static class ExternalProxyConfigSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("type"u8) ? 0 : reader.ValueTextEquals("server"u8) ? 1 : reader.ValueTextEquals("domainPattern"u8) ? 2 : reader.ValueTextEquals("username"u8) ? 3 : reader.ValueTextEquals("password"u8) ? 4 : -1;
+                        if (reader.ValueTextEquals("type"u8)) member = 0;
+                        else if (reader.ValueTextEquals("server"u8)) member = 1;
+                        else if (reader.ValueTextEquals("domainPattern"u8)) member = 2;
+                        else if (reader.ValueTextEquals("username"u8)) member = 3;
+                        else if (reader.ValueTextEquals("password"u8)) member = 4;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 4: member = global::System.MemoryExtensions.SequenceEqual(name, "type"u8) ? 0 : -1; break;
-                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "server"u8) ? 1 : -1; break;
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "username"u8) ? 3 : global::System.MemoryExtensions.SequenceEqual(name, "password"u8) ? 4 : -1; break;
-                            case 13: member = global::System.MemoryExtensions.SequenceEqual(name, "domainPattern"u8) ? 2 : -1; break;
-                            default: member = -1; break;
+                            case 4:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8)) member = 0;
+                                break;
+                            }
+                            case 6:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "server"u8)) member = 1;
+                                break;
+                            }
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "username"u8)) member = 3;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "password"u8)) member = 4;
+                                break;
+                            }
+                            case 13:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "domainPattern"u8)) member = 2;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

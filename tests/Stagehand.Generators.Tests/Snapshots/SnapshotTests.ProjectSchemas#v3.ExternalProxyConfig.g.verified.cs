@@ -99,30 +99,22 @@ public sealed partial record ExternalProxyConfig
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
         writer.WriteString("type"u8, "external"u8);
+        writer.WritePropertyName("server"u8);
+        writer.WriteStringValue(this.Server);
+        if (this.DomainPattern is { } theDomainPattern)
         {
-            writer.WritePropertyName("server"u8);
-            writer.WriteStringValue(this.Server);
+            writer.WritePropertyName("domainPattern"u8);
+            writer.WriteStringValue(theDomainPattern);
         }
+        if (this.Username is { } theUsername)
         {
-            if (this.DomainPattern is { } theDomainPattern)
-            {
-                writer.WritePropertyName("domainPattern"u8);
-                writer.WriteStringValue(theDomainPattern);
-            }
+            writer.WritePropertyName("username"u8);
+            writer.WriteStringValue(theUsername);
         }
+        if (this.Password is { } thePassword)
         {
-            if (this.Username is { } theUsername)
-            {
-                writer.WritePropertyName("username"u8);
-                writer.WriteStringValue(theUsername);
-            }
-        }
-        {
-            if (this.Password is { } thePassword)
-            {
-                writer.WritePropertyName("password"u8);
-                writer.WriteStringValue(thePassword);
-            }
+            writer.WritePropertyName("password"u8);
+            writer.WriteStringValue(thePassword);
         }
         writer.WriteEndObject();
     }

@@ -56,23 +56,51 @@ internal static class ExtractOptionsSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("model"u8) ? 0 : reader.ValueTextEquals("timeout"u8) ? 1 : reader.ValueTextEquals("selector"u8) ? 2 : reader.ValueTextEquals("ignoreSelectors"u8) ? 3 : reader.ValueTextEquals("screenshot"u8) ? 4 : reader.ValueTextEquals("serverCache"u8) ? 5 : -1;
+                        if (reader.ValueTextEquals("model"u8)) member = 0;
+                        else if (reader.ValueTextEquals("timeout"u8)) member = 1;
+                        else if (reader.ValueTextEquals("selector"u8)) member = 2;
+                        else if (reader.ValueTextEquals("ignoreSelectors"u8)) member = 3;
+                        else if (reader.ValueTextEquals("screenshot"u8)) member = 4;
+                        else if (reader.ValueTextEquals("serverCache"u8)) member = 5;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "model"u8) ? 0 : -1; break;
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "timeout"u8) ? 1 : -1; break;
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "selector"u8) ? 2 : -1; break;
-                            case 10: member = global::System.MemoryExtensions.SequenceEqual(name, "screenshot"u8) ? 4 : -1; break;
-                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "serverCache"u8) ? 5 : -1; break;
-                            case 15: member = global::System.MemoryExtensions.SequenceEqual(name, "ignoreSelectors"u8) ? 3 : -1; break;
-                            default: member = -1; break;
+                            case 5:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "model"u8)) member = 0;
+                                break;
+                            }
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "timeout"u8)) member = 1;
+                                break;
+                            }
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "selector"u8)) member = 2;
+                                break;
+                            }
+                            case 10:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "screenshot"u8)) member = 4;
+                                break;
+                            }
+                            case 11:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "serverCache"u8)) member = 5;
+                                break;
+                            }
+                            case 15:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "ignoreSelectors"u8)) member = 3;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

@@ -91,45 +91,35 @@ public sealed partial record ExtractOptions
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        if (this.Model is { } theModel)
         {
-            if (this.Model is { } theModel)
-            {
-                writer.WritePropertyName("model"u8);
-                theModel.WriteTo(writer);
-            }
+            writer.WritePropertyName("model"u8);
+            theModel.WriteTo(writer);
         }
+        if (this.Timeout is { } theTimeout)
         {
-            if (this.Timeout is { } theTimeout)
-            {
-                writer.WritePropertyName("timeout"u8);
-                writer.WriteNumberValue(theTimeout);
-            }
+            writer.WritePropertyName("timeout"u8);
+            writer.WriteNumberValue(theTimeout);
         }
+        if (this.Selector is { } theSelector)
         {
-            if (this.Selector is { } theSelector)
-            {
-                writer.WritePropertyName("selector"u8);
-                writer.WriteStringValue(theSelector);
-            }
+            writer.WritePropertyName("selector"u8);
+            writer.WriteStringValue(theSelector);
         }
+        if (this.IgnoreSelectors is { } theIgnoreSelectors)
         {
-            if (this.IgnoreSelectors is { } theIgnoreSelectors)
+            writer.WritePropertyName("ignoreSelectors"u8);
+            writer.WriteStartArray();
+            foreach (var item0 in theIgnoreSelectors)
             {
-                writer.WritePropertyName("ignoreSelectors"u8);
-                writer.WriteStartArray();
-                foreach (var item0 in theIgnoreSelectors)
-                {
-                    writer.WriteStringValue(item0);
-                }
-                writer.WriteEndArray();
+                writer.WriteStringValue(item0);
             }
+            writer.WriteEndArray();
         }
+        if (this.Screenshot is { } theScreenshot)
         {
-            if (this.Screenshot is { } theScreenshot)
-            {
-                writer.WritePropertyName("screenshot"u8);
-                writer.WriteBooleanValue(theScreenshot);
-            }
+            writer.WritePropertyName("screenshot"u8);
+            writer.WriteBooleanValue(theScreenshot);
         }
         writer.WriteEndObject();
     }

@@ -54,20 +54,33 @@ internal static class ExtractOutcomeSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("data"u8) ? 0 : reader.ValueTextEquals("completed"u8) ? 1 : reader.ValueTextEquals("cacheStatus"u8) ? 2 : -1;
+                        if (reader.ValueTextEquals("data"u8)) member = 0;
+                        else if (reader.ValueTextEquals("completed"u8)) member = 1;
+                        else if (reader.ValueTextEquals("cacheStatus"u8)) member = 2;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 4: member = global::System.MemoryExtensions.SequenceEqual(name, "data"u8) ? 0 : -1; break;
-                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "completed"u8) ? 1 : -1; break;
-                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "cacheStatus"u8) ? 2 : -1; break;
-                            default: member = -1; break;
+                            case 4:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8)) member = 0;
+                                break;
+                            }
+                            case 9:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "completed"u8)) member = 1;
+                                break;
+                            }
+                            case 11:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "cacheStatus"u8)) member = 2;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

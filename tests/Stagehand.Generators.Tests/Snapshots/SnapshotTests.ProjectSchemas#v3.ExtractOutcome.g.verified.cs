@@ -70,20 +70,14 @@ public sealed partial record ExtractOutcome
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
+        writer.WritePropertyName("data"u8);
+        this.Data.WriteTo(writer);
+        writer.WritePropertyName("completed"u8);
+        writer.WriteBooleanValue(this.Completed);
+        if (this.CacheStatus is { } theCacheStatus)
         {
-            writer.WritePropertyName("data"u8);
-            this.Data.WriteTo(writer);
-        }
-        {
-            writer.WritePropertyName("completed"u8);
-            writer.WriteBooleanValue(this.Completed);
-        }
-        {
-            if (this.CacheStatus is { } theCacheStatus)
-            {
-                writer.WritePropertyName("cacheStatus"u8);
-                global::Stagehand.Contracts.V3.CacheStatusWireValues.WriteTo(writer, theCacheStatus);
-            }
+            writer.WritePropertyName("cacheStatus"u8);
+            global::Stagehand.Contracts.V3.CacheStatusWireValues.WriteTo(writer, theCacheStatus);
         }
         writer.WriteEndObject();
     }

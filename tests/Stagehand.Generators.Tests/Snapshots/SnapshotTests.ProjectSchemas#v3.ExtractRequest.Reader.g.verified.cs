@@ -58,21 +58,43 @@ internal static class ExtractRequestSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("instruction"u8) ? 0 : reader.ValueTextEquals("schema"u8) ? 1 : reader.ValueTextEquals("options"u8) ? 2 : reader.ValueTextEquals("frameId"u8) ? 3 : reader.ValueTextEquals("streamResponse"u8) ? 4 : reader.ValueTextEquals("cacheThreshold"u8) ? 5 : -1;
+                        if (reader.ValueTextEquals("instruction"u8)) member = 0;
+                        else if (reader.ValueTextEquals("schema"u8)) member = 1;
+                        else if (reader.ValueTextEquals("options"u8)) member = 2;
+                        else if (reader.ValueTextEquals("frameId"u8)) member = 3;
+                        else if (reader.ValueTextEquals("streamResponse"u8)) member = 4;
+                        else if (reader.ValueTextEquals("cacheThreshold"u8)) member = 5;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "schema"u8) ? 1 : -1; break;
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "options"u8) ? 2 : global::System.MemoryExtensions.SequenceEqual(name, "frameId"u8) ? 3 : -1; break;
-                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "instruction"u8) ? 0 : -1; break;
-                            case 14: member = global::System.MemoryExtensions.SequenceEqual(name, "streamResponse"u8) ? 4 : global::System.MemoryExtensions.SequenceEqual(name, "cacheThreshold"u8) ? 5 : -1; break;
-                            default: member = -1; break;
+                            case 6:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "schema"u8)) member = 1;
+                                break;
+                            }
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "options"u8)) member = 2;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "frameId"u8)) member = 3;
+                                break;
+                            }
+                            case 11:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "instruction"u8)) member = 0;
+                                break;
+                            }
+                            case 14:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "streamResponse"u8)) member = 4;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "cacheThreshold"u8)) member = 5;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

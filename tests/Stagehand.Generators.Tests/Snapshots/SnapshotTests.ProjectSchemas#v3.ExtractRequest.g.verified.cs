@@ -91,32 +91,26 @@ public sealed partial record ExtractRequest
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        if (this.Instruction is { } theInstruction)
         {
-            if (this.Instruction is { } theInstruction)
-            {
-                writer.WritePropertyName("instruction"u8);
-                writer.WriteStringValue(theInstruction);
-            }
+            writer.WritePropertyName("instruction"u8);
+            writer.WriteStringValue(theInstruction);
         }
+        if (this.Schema is { } theSchema)
         {
-            if (this.Schema is { } theSchema)
+            writer.WritePropertyName("schema"u8);
+            writer.WriteStartObject();
+            foreach (var pair0 in theSchema)
             {
-                writer.WritePropertyName("schema"u8);
-                writer.WriteStartObject();
-                foreach (var pair0 in theSchema)
-                {
-                    writer.WritePropertyName(pair0.Key);
-                    pair0.Value.WriteTo(writer);
-                }
-                writer.WriteEndObject();
+                writer.WritePropertyName(pair0.Key);
+                pair0.Value.WriteTo(writer);
             }
+            writer.WriteEndObject();
         }
+        if (this.Options is { } theOptions)
         {
-            if (this.Options is { } theOptions)
-            {
-                writer.WritePropertyName("options"u8);
-                theOptions.WriteTo(writer);
-            }
+            writer.WritePropertyName("options"u8);
+            theOptions.WriteTo(writer);
         }
         if (this.FrameId.HasValue)
         {
@@ -132,19 +126,15 @@ public sealed partial record ExtractRequest
                 }
             }
         }
+        if (this.StreamResponse is { } theStreamResponse)
         {
-            if (this.StreamResponse is { } theStreamResponse)
-            {
-                writer.WritePropertyName("streamResponse"u8);
-                writer.WriteBooleanValue(theStreamResponse);
-            }
+            writer.WritePropertyName("streamResponse"u8);
+            writer.WriteBooleanValue(theStreamResponse);
         }
+        if (this.CacheThreshold is { } theCacheThreshold)
         {
-            if (this.CacheThreshold is { } theCacheThreshold)
-            {
-                writer.WritePropertyName("cacheThreshold"u8);
-                writer.WriteNumberValue(theCacheThreshold);
-            }
+            writer.WritePropertyName("cacheThreshold"u8);
+            writer.WriteNumberValue(theCacheThreshold);
         }
         writer.WriteEndObject();
     }

@@ -64,16 +64,12 @@ public sealed partial record ExtractResult
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
+        writer.WritePropertyName("result"u8);
+        this.Result.WriteTo(writer);
+        if (this.ActionId is { } theActionId)
         {
-            writer.WritePropertyName("result"u8);
-            this.Result.WriteTo(writer);
-        }
-        {
-            if (this.ActionId is { } theActionId)
-            {
-                writer.WritePropertyName("actionId"u8);
-                writer.WriteStringValue(theActionId);
-            }
+            writer.WritePropertyName("actionId"u8);
+            writer.WriteStringValue(theActionId);
         }
         writer.WriteEndObject();
     }

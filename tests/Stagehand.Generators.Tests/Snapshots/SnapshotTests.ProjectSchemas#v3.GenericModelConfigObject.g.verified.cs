@@ -107,50 +107,38 @@ public sealed partial record GenericModelConfigObject
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
+        writer.WritePropertyName("modelName"u8);
+        writer.WriteStringValue(this.ModelName);
+        if (this.ApiKey is { } theApiKey)
         {
-            writer.WritePropertyName("modelName"u8);
-            writer.WriteStringValue(this.ModelName);
+            writer.WritePropertyName("apiKey"u8);
+            writer.WriteStringValue(theApiKey);
         }
+        if (this.BaseURL is { } theBaseURL)
         {
-            if (this.ApiKey is { } theApiKey)
-            {
-                writer.WritePropertyName("apiKey"u8);
-                writer.WriteStringValue(theApiKey);
-            }
+            writer.WritePropertyName("baseURL"u8);
+            writer.WriteStringValue(theBaseURL.OriginalString);
         }
+        if (this.Headers is { } theHeaders)
         {
-            if (this.BaseURL is { } theBaseURL)
+            writer.WritePropertyName("headers"u8);
+            writer.WriteStartObject();
+            foreach (var pair0 in theHeaders)
             {
-                writer.WritePropertyName("baseURL"u8);
-                writer.WriteStringValue(theBaseURL.OriginalString);
+                writer.WritePropertyName(pair0.Key);
+                writer.WriteStringValue(pair0.Value);
             }
+            writer.WriteEndObject();
         }
+        if (this.OpenaiEndpointFormat is { } theOpenaiEndpointFormat)
         {
-            if (this.Headers is { } theHeaders)
-            {
-                writer.WritePropertyName("headers"u8);
-                writer.WriteStartObject();
-                foreach (var pair0 in theHeaders)
-                {
-                    writer.WritePropertyName(pair0.Key);
-                    writer.WriteStringValue(pair0.Value);
-                }
-                writer.WriteEndObject();
-            }
+            writer.WritePropertyName("openaiEndpointFormat"u8);
+            global::Stagehand.Contracts.V3.OpenAIEndpointFormatWireValues.WriteTo(writer, theOpenaiEndpointFormat);
         }
+        if (this.Provider is { } theProvider)
         {
-            if (this.OpenaiEndpointFormat is { } theOpenaiEndpointFormat)
-            {
-                writer.WritePropertyName("openaiEndpointFormat"u8);
-                global::Stagehand.Contracts.V3.OpenAIEndpointFormatWireValues.WriteTo(writer, theOpenaiEndpointFormat);
-            }
-        }
-        {
-            if (this.Provider is { } theProvider)
-            {
-                writer.WritePropertyName("provider"u8);
-                global::Stagehand.Contracts.V3.ModelProviderWireValues.WriteTo(writer, theProvider);
-            }
+            writer.WritePropertyName("provider"u8);
+            global::Stagehand.Contracts.V3.ModelProviderWireValues.WriteTo(writer, theProvider);
         }
         writer.WriteEndObject();
     }

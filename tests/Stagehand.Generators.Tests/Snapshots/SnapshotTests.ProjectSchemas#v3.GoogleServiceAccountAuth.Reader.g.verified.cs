@@ -73,22 +73,45 @@ internal static class GoogleServiceAccountAuthSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("type"u8) ? 0 : reader.ValueTextEquals("credentials"u8) ? 1 : reader.ValueTextEquals("scopes"u8) ? 2 : reader.ValueTextEquals("projectId"u8) ? 3 : reader.ValueTextEquals("universeDomain"u8) ? 4 : -1;
+                        if (reader.ValueTextEquals("type"u8)) member = 0;
+                        else if (reader.ValueTextEquals("credentials"u8)) member = 1;
+                        else if (reader.ValueTextEquals("scopes"u8)) member = 2;
+                        else if (reader.ValueTextEquals("projectId"u8)) member = 3;
+                        else if (reader.ValueTextEquals("universeDomain"u8)) member = 4;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 4: member = global::System.MemoryExtensions.SequenceEqual(name, "type"u8) ? 0 : -1; break;
-                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "scopes"u8) ? 2 : -1; break;
-                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "projectId"u8) ? 3 : -1; break;
-                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "credentials"u8) ? 1 : -1; break;
-                            case 14: member = global::System.MemoryExtensions.SequenceEqual(name, "universeDomain"u8) ? 4 : -1; break;
-                            default: member = -1; break;
+                            case 4:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8)) member = 0;
+                                break;
+                            }
+                            case 6:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "scopes"u8)) member = 2;
+                                break;
+                            }
+                            case 9:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "projectId"u8)) member = 3;
+                                break;
+                            }
+                            case 11:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "credentials"u8)) member = 1;
+                                break;
+                            }
+                            case 14:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "universeDomain"u8)) member = 4;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

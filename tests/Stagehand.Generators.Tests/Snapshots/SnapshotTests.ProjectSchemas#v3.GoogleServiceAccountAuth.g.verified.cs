@@ -85,30 +85,22 @@ public sealed partial record GoogleServiceAccountAuth
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
         writer.WriteString("type"u8, "googleServiceAccount"u8);
+        writer.WritePropertyName("credentials"u8);
+        this.Credentials.WriteTo(writer);
+        if (this.Scopes is { } theScopes)
         {
-            writer.WritePropertyName("credentials"u8);
-            this.Credentials.WriteTo(writer);
+            writer.WritePropertyName("scopes"u8);
+            theScopes.WriteTo(writer);
         }
+        if (this.ProjectId is { } theProjectId)
         {
-            if (this.Scopes is { } theScopes)
-            {
-                writer.WritePropertyName("scopes"u8);
-                theScopes.WriteTo(writer);
-            }
+            writer.WritePropertyName("projectId"u8);
+            writer.WriteStringValue(theProjectId);
         }
+        if (this.UniverseDomain is { } theUniverseDomain)
         {
-            if (this.ProjectId is { } theProjectId)
-            {
-                writer.WritePropertyName("projectId"u8);
-                writer.WriteStringValue(theProjectId);
-            }
-        }
-        {
-            if (this.UniverseDomain is { } theUniverseDomain)
-            {
-                writer.WritePropertyName("universeDomain"u8);
-                writer.WriteStringValue(theUniverseDomain);
-            }
+            writer.WritePropertyName("universeDomain"u8);
+            writer.WriteStringValue(theUniverseDomain);
         }
         writer.WriteEndObject();
     }

@@ -66,27 +66,77 @@ internal static class GoogleServiceAccountCredentialsSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("type"u8) ? 0 : reader.ValueTextEquals("project_id"u8) ? 1 : reader.ValueTextEquals("private_key_id"u8) ? 2 : reader.ValueTextEquals("private_key"u8) ? 3 : reader.ValueTextEquals("client_email"u8) ? 4 : reader.ValueTextEquals("client_id"u8) ? 5 : reader.ValueTextEquals("auth_uri"u8) ? 6 : reader.ValueTextEquals("token_uri"u8) ? 7 : reader.ValueTextEquals("auth_provider_x509_cert_url"u8) ? 8 : reader.ValueTextEquals("client_x509_cert_url"u8) ? 9 : reader.ValueTextEquals("universe_domain"u8) ? 10 : -1;
+                        if (reader.ValueTextEquals("type"u8)) member = 0;
+                        else if (reader.ValueTextEquals("project_id"u8)) member = 1;
+                        else if (reader.ValueTextEquals("private_key_id"u8)) member = 2;
+                        else if (reader.ValueTextEquals("private_key"u8)) member = 3;
+                        else if (reader.ValueTextEquals("client_email"u8)) member = 4;
+                        else if (reader.ValueTextEquals("client_id"u8)) member = 5;
+                        else if (reader.ValueTextEquals("auth_uri"u8)) member = 6;
+                        else if (reader.ValueTextEquals("token_uri"u8)) member = 7;
+                        else if (reader.ValueTextEquals("auth_provider_x509_cert_url"u8)) member = 8;
+                        else if (reader.ValueTextEquals("client_x509_cert_url"u8)) member = 9;
+                        else if (reader.ValueTextEquals("universe_domain"u8)) member = 10;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 4: member = global::System.MemoryExtensions.SequenceEqual(name, "type"u8) ? 0 : -1; break;
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "auth_uri"u8) ? 6 : -1; break;
-                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "client_id"u8) ? 5 : global::System.MemoryExtensions.SequenceEqual(name, "token_uri"u8) ? 7 : -1; break;
-                            case 10: member = global::System.MemoryExtensions.SequenceEqual(name, "project_id"u8) ? 1 : -1; break;
-                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "private_key"u8) ? 3 : -1; break;
-                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "client_email"u8) ? 4 : -1; break;
-                            case 14: member = global::System.MemoryExtensions.SequenceEqual(name, "private_key_id"u8) ? 2 : -1; break;
-                            case 15: member = global::System.MemoryExtensions.SequenceEqual(name, "universe_domain"u8) ? 10 : -1; break;
-                            case 20: member = global::System.MemoryExtensions.SequenceEqual(name, "client_x509_cert_url"u8) ? 9 : -1; break;
-                            case 27: member = global::System.MemoryExtensions.SequenceEqual(name, "auth_provider_x509_cert_url"u8) ? 8 : -1; break;
-                            default: member = -1; break;
+                            case 4:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8)) member = 0;
+                                break;
+                            }
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "auth_uri"u8)) member = 6;
+                                break;
+                            }
+                            case 9:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "client_id"u8)) member = 5;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "token_uri"u8)) member = 7;
+                                break;
+                            }
+                            case 10:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "project_id"u8)) member = 1;
+                                break;
+                            }
+                            case 11:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "private_key"u8)) member = 3;
+                                break;
+                            }
+                            case 12:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "client_email"u8)) member = 4;
+                                break;
+                            }
+                            case 14:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "private_key_id"u8)) member = 2;
+                                break;
+                            }
+                            case 15:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "universe_domain"u8)) member = 10;
+                                break;
+                            }
+                            case 20:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "client_x509_cert_url"u8)) member = 9;
+                                break;
+                            }
+                            case 27:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "auth_provider_x509_cert_url"u8)) member = 8;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

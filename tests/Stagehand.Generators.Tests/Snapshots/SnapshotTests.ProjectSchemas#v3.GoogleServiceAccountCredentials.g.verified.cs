@@ -147,76 +147,54 @@ public sealed partial record GoogleServiceAccountCredentials
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
+        if (this.Type is { } theType)
         {
-            if (this.Type is { } theType)
-            {
-                writer.WritePropertyName("type"u8);
-                writer.WriteStringValue(theType);
-            }
+            writer.WritePropertyName("type"u8);
+            writer.WriteStringValue(theType);
         }
+        if (this.ProjectId is { } theProjectId)
         {
-            if (this.ProjectId is { } theProjectId)
-            {
-                writer.WritePropertyName("project_id"u8);
-                writer.WriteStringValue(theProjectId);
-            }
+            writer.WritePropertyName("project_id"u8);
+            writer.WriteStringValue(theProjectId);
         }
+        if (this.PrivateKeyId is { } thePrivateKeyId)
         {
-            if (this.PrivateKeyId is { } thePrivateKeyId)
-            {
-                writer.WritePropertyName("private_key_id"u8);
-                writer.WriteStringValue(thePrivateKeyId);
-            }
+            writer.WritePropertyName("private_key_id"u8);
+            writer.WriteStringValue(thePrivateKeyId);
         }
+        writer.WritePropertyName("private_key"u8);
+        writer.WriteStringValue(this.PrivateKey);
+        writer.WritePropertyName("client_email"u8);
+        writer.WriteStringValue(this.ClientEmail);
+        if (this.ClientId is { } theClientId)
         {
-            writer.WritePropertyName("private_key"u8);
-            writer.WriteStringValue(this.PrivateKey);
+            writer.WritePropertyName("client_id"u8);
+            writer.WriteStringValue(theClientId);
         }
+        if (this.AuthUri is { } theAuthUri)
         {
-            writer.WritePropertyName("client_email"u8);
-            writer.WriteStringValue(this.ClientEmail);
+            writer.WritePropertyName("auth_uri"u8);
+            writer.WriteStringValue(theAuthUri.OriginalString);
         }
+        if (this.TokenUri is { } theTokenUri)
         {
-            if (this.ClientId is { } theClientId)
-            {
-                writer.WritePropertyName("client_id"u8);
-                writer.WriteStringValue(theClientId);
-            }
+            writer.WritePropertyName("token_uri"u8);
+            writer.WriteStringValue(theTokenUri.OriginalString);
         }
+        if (this.AuthProviderX509CertUrl is { } theAuthProviderX509CertUrl)
         {
-            if (this.AuthUri is { } theAuthUri)
-            {
-                writer.WritePropertyName("auth_uri"u8);
-                writer.WriteStringValue(theAuthUri.OriginalString);
-            }
+            writer.WritePropertyName("auth_provider_x509_cert_url"u8);
+            writer.WriteStringValue(theAuthProviderX509CertUrl.OriginalString);
         }
+        if (this.ClientX509CertUrl is { } theClientX509CertUrl)
         {
-            if (this.TokenUri is { } theTokenUri)
-            {
-                writer.WritePropertyName("token_uri"u8);
-                writer.WriteStringValue(theTokenUri.OriginalString);
-            }
+            writer.WritePropertyName("client_x509_cert_url"u8);
+            writer.WriteStringValue(theClientX509CertUrl.OriginalString);
         }
+        if (this.UniverseDomain is { } theUniverseDomain)
         {
-            if (this.AuthProviderX509CertUrl is { } theAuthProviderX509CertUrl)
-            {
-                writer.WritePropertyName("auth_provider_x509_cert_url"u8);
-                writer.WriteStringValue(theAuthProviderX509CertUrl.OriginalString);
-            }
-        }
-        {
-            if (this.ClientX509CertUrl is { } theClientX509CertUrl)
-            {
-                writer.WritePropertyName("client_x509_cert_url"u8);
-                writer.WriteStringValue(theClientX509CertUrl.OriginalString);
-            }
-        }
-        {
-            if (this.UniverseDomain is { } theUniverseDomain)
-            {
-                writer.WritePropertyName("universe_domain"u8);
-                writer.WriteStringValue(theUniverseDomain);
-            }
+            writer.WritePropertyName("universe_domain"u8);
+            writer.WriteStringValue(theUniverseDomain);
         }
         writer.WriteEndObject();
     }

@@ -127,29 +127,103 @@ internal static class LocalBrowserLaunchOptionsSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("args"u8) ? 0 : reader.ValueTextEquals("executablePath"u8) ? 1 : reader.ValueTextEquals("port"u8) ? 2 : reader.ValueTextEquals("userDataDir"u8) ? 3 : reader.ValueTextEquals("preserveUserDataDir"u8) ? 4 : reader.ValueTextEquals("headless"u8) ? 5 : reader.ValueTextEquals("devtools"u8) ? 6 : reader.ValueTextEquals("chromiumSandbox"u8) ? 7 : reader.ValueTextEquals("ignoreDefaultArgs"u8) ? 8 : reader.ValueTextEquals("proxy"u8) ? 9 : reader.ValueTextEquals("locale"u8) ? 10 : reader.ValueTextEquals("viewport"u8) ? 11 : reader.ValueTextEquals("deviceScaleFactor"u8) ? 12 : reader.ValueTextEquals("hasTouch"u8) ? 13 : reader.ValueTextEquals("ignoreHTTPSErrors"u8) ? 14 : reader.ValueTextEquals("cdpUrl"u8) ? 15 : reader.ValueTextEquals("cdpHeaders"u8) ? 16 : reader.ValueTextEquals("connectTimeoutMs"u8) ? 17 : reader.ValueTextEquals("downloadsPath"u8) ? 18 : reader.ValueTextEquals("acceptDownloads"u8) ? 19 : -1;
+                        if (reader.ValueTextEquals("args"u8)) member = 0;
+                        else if (reader.ValueTextEquals("executablePath"u8)) member = 1;
+                        else if (reader.ValueTextEquals("port"u8)) member = 2;
+                        else if (reader.ValueTextEquals("userDataDir"u8)) member = 3;
+                        else if (reader.ValueTextEquals("preserveUserDataDir"u8)) member = 4;
+                        else if (reader.ValueTextEquals("headless"u8)) member = 5;
+                        else if (reader.ValueTextEquals("devtools"u8)) member = 6;
+                        else if (reader.ValueTextEquals("chromiumSandbox"u8)) member = 7;
+                        else if (reader.ValueTextEquals("ignoreDefaultArgs"u8)) member = 8;
+                        else if (reader.ValueTextEquals("proxy"u8)) member = 9;
+                        else if (reader.ValueTextEquals("locale"u8)) member = 10;
+                        else if (reader.ValueTextEquals("viewport"u8)) member = 11;
+                        else if (reader.ValueTextEquals("deviceScaleFactor"u8)) member = 12;
+                        else if (reader.ValueTextEquals("hasTouch"u8)) member = 13;
+                        else if (reader.ValueTextEquals("ignoreHTTPSErrors"u8)) member = 14;
+                        else if (reader.ValueTextEquals("cdpUrl"u8)) member = 15;
+                        else if (reader.ValueTextEquals("cdpHeaders"u8)) member = 16;
+                        else if (reader.ValueTextEquals("connectTimeoutMs"u8)) member = 17;
+                        else if (reader.ValueTextEquals("downloadsPath"u8)) member = 18;
+                        else if (reader.ValueTextEquals("acceptDownloads"u8)) member = 19;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 4: member = global::System.MemoryExtensions.SequenceEqual(name, "args"u8) ? 0 : global::System.MemoryExtensions.SequenceEqual(name, "port"u8) ? 2 : -1; break;
-                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "proxy"u8) ? 9 : -1; break;
-                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "locale"u8) ? 10 : global::System.MemoryExtensions.SequenceEqual(name, "cdpUrl"u8) ? 15 : -1; break;
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "headless"u8) ? 5 : global::System.MemoryExtensions.SequenceEqual(name, "devtools"u8) ? 6 : global::System.MemoryExtensions.SequenceEqual(name, "viewport"u8) ? 11 : global::System.MemoryExtensions.SequenceEqual(name, "hasTouch"u8) ? 13 : -1; break;
-                            case 10: member = global::System.MemoryExtensions.SequenceEqual(name, "cdpHeaders"u8) ? 16 : -1; break;
-                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "userDataDir"u8) ? 3 : -1; break;
-                            case 13: member = global::System.MemoryExtensions.SequenceEqual(name, "downloadsPath"u8) ? 18 : -1; break;
-                            case 14: member = global::System.MemoryExtensions.SequenceEqual(name, "executablePath"u8) ? 1 : -1; break;
-                            case 15: member = global::System.MemoryExtensions.SequenceEqual(name, "chromiumSandbox"u8) ? 7 : global::System.MemoryExtensions.SequenceEqual(name, "acceptDownloads"u8) ? 19 : -1; break;
-                            case 16: member = global::System.MemoryExtensions.SequenceEqual(name, "connectTimeoutMs"u8) ? 17 : -1; break;
-                            case 17: member = global::System.MemoryExtensions.SequenceEqual(name, "ignoreDefaultArgs"u8) ? 8 : global::System.MemoryExtensions.SequenceEqual(name, "deviceScaleFactor"u8) ? 12 : global::System.MemoryExtensions.SequenceEqual(name, "ignoreHTTPSErrors"u8) ? 14 : -1; break;
-                            case 19: member = global::System.MemoryExtensions.SequenceEqual(name, "preserveUserDataDir"u8) ? 4 : -1; break;
-                            default: member = -1; break;
+                            case 4:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "args"u8)) member = 0;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "port"u8)) member = 2;
+                                break;
+                            }
+                            case 5:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "proxy"u8)) member = 9;
+                                break;
+                            }
+                            case 6:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "locale"u8)) member = 10;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "cdpUrl"u8)) member = 15;
+                                break;
+                            }
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "headless"u8)) member = 5;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "devtools"u8)) member = 6;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "viewport"u8)) member = 11;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "hasTouch"u8)) member = 13;
+                                break;
+                            }
+                            case 10:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "cdpHeaders"u8)) member = 16;
+                                break;
+                            }
+                            case 11:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "userDataDir"u8)) member = 3;
+                                break;
+                            }
+                            case 13:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "downloadsPath"u8)) member = 18;
+                                break;
+                            }
+                            case 14:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "executablePath"u8)) member = 1;
+                                break;
+                            }
+                            case 15:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "chromiumSandbox"u8)) member = 7;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "acceptDownloads"u8)) member = 19;
+                                break;
+                            }
+                            case 16:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "connectTimeoutMs"u8)) member = 17;
+                                break;
+                            }
+                            case 17:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "ignoreDefaultArgs"u8)) member = 8;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "deviceScaleFactor"u8)) member = 12;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "ignoreHTTPSErrors"u8)) member = 14;
+                                break;
+                            }
+                            case 19:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "preserveUserDataDir"u8)) member = 4;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)
@@ -700,19 +774,31 @@ internal static class LocalBrowserLaunchOptionsSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("server"u8) ? 0 : reader.ValueTextEquals("bypass"u8) ? 1 : reader.ValueTextEquals("username"u8) ? 2 : reader.ValueTextEquals("password"u8) ? 3 : -1;
+                        if (reader.ValueTextEquals("server"u8)) member = 0;
+                        else if (reader.ValueTextEquals("bypass"u8)) member = 1;
+                        else if (reader.ValueTextEquals("username"u8)) member = 2;
+                        else if (reader.ValueTextEquals("password"u8)) member = 3;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "server"u8) ? 0 : global::System.MemoryExtensions.SequenceEqual(name, "bypass"u8) ? 1 : -1; break;
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "username"u8) ? 2 : global::System.MemoryExtensions.SequenceEqual(name, "password"u8) ? 3 : -1; break;
-                            default: member = -1; break;
+                            case 6:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "server"u8)) member = 0;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "bypass"u8)) member = 1;
+                                break;
+                            }
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "username"u8)) member = 2;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "password"u8)) member = 3;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)
@@ -899,19 +985,27 @@ internal static class LocalBrowserLaunchOptionsSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("width"u8) ? 0 : reader.ValueTextEquals("height"u8) ? 1 : -1;
+                        if (reader.ValueTextEquals("width"u8)) member = 0;
+                        else if (reader.ValueTextEquals("height"u8)) member = 1;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "width"u8) ? 0 : -1; break;
-                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "height"u8) ? 1 : -1; break;
-                            default: member = -1; break;
+                            case 5:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "width"u8)) member = 0;
+                                break;
+                            }
+                            case 6:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "height"u8)) member = 1;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

@@ -220,156 +220,116 @@ public sealed partial record LocalBrowserLaunchOptions
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        if (this.Args is { } theArgs)
         {
-            if (this.Args is { } theArgs)
+            writer.WritePropertyName("args"u8);
+            writer.WriteStartArray();
+            foreach (var item0 in theArgs)
             {
-                writer.WritePropertyName("args"u8);
-                writer.WriteStartArray();
-                foreach (var item0 in theArgs)
-                {
-                    writer.WriteStringValue(item0);
-                }
-                writer.WriteEndArray();
+                writer.WriteStringValue(item0);
             }
+            writer.WriteEndArray();
         }
+        if (this.ExecutablePath is { } theExecutablePath)
         {
-            if (this.ExecutablePath is { } theExecutablePath)
-            {
-                writer.WritePropertyName("executablePath"u8);
-                writer.WriteStringValue(theExecutablePath);
-            }
+            writer.WritePropertyName("executablePath"u8);
+            writer.WriteStringValue(theExecutablePath);
         }
+        if (this.Port is { } thePort)
         {
-            if (this.Port is { } thePort)
-            {
-                writer.WritePropertyName("port"u8);
-                writer.WriteNumberValue(thePort);
-            }
+            writer.WritePropertyName("port"u8);
+            writer.WriteNumberValue(thePort);
         }
+        if (this.UserDataDir is { } theUserDataDir)
         {
-            if (this.UserDataDir is { } theUserDataDir)
-            {
-                writer.WritePropertyName("userDataDir"u8);
-                writer.WriteStringValue(theUserDataDir);
-            }
+            writer.WritePropertyName("userDataDir"u8);
+            writer.WriteStringValue(theUserDataDir);
         }
+        if (this.PreserveUserDataDir is { } thePreserveUserDataDir)
         {
-            if (this.PreserveUserDataDir is { } thePreserveUserDataDir)
-            {
-                writer.WritePropertyName("preserveUserDataDir"u8);
-                writer.WriteBooleanValue(thePreserveUserDataDir);
-            }
+            writer.WritePropertyName("preserveUserDataDir"u8);
+            writer.WriteBooleanValue(thePreserveUserDataDir);
         }
+        if (this.Headless is { } theHeadless)
         {
-            if (this.Headless is { } theHeadless)
-            {
-                writer.WritePropertyName("headless"u8);
-                writer.WriteBooleanValue(theHeadless);
-            }
+            writer.WritePropertyName("headless"u8);
+            writer.WriteBooleanValue(theHeadless);
         }
+        if (this.Devtools is { } theDevtools)
         {
-            if (this.Devtools is { } theDevtools)
-            {
-                writer.WritePropertyName("devtools"u8);
-                writer.WriteBooleanValue(theDevtools);
-            }
+            writer.WritePropertyName("devtools"u8);
+            writer.WriteBooleanValue(theDevtools);
         }
+        if (this.ChromiumSandbox is { } theChromiumSandbox)
         {
-            if (this.ChromiumSandbox is { } theChromiumSandbox)
-            {
-                writer.WritePropertyName("chromiumSandbox"u8);
-                writer.WriteBooleanValue(theChromiumSandbox);
-            }
+            writer.WritePropertyName("chromiumSandbox"u8);
+            writer.WriteBooleanValue(theChromiumSandbox);
         }
+        if (this.IgnoreDefaultArgs is { } theIgnoreDefaultArgs)
         {
-            if (this.IgnoreDefaultArgs is { } theIgnoreDefaultArgs)
-            {
-                writer.WritePropertyName("ignoreDefaultArgs"u8);
-                theIgnoreDefaultArgs.WriteTo(writer);
-            }
+            writer.WritePropertyName("ignoreDefaultArgs"u8);
+            theIgnoreDefaultArgs.WriteTo(writer);
         }
+        if (this.Proxy is { } theProxy)
         {
-            if (this.Proxy is { } theProxy)
-            {
-                writer.WritePropertyName("proxy"u8);
-                theProxy.WriteTo(writer);
-            }
+            writer.WritePropertyName("proxy"u8);
+            theProxy.WriteTo(writer);
         }
+        if (this.Locale is { } theLocale)
         {
-            if (this.Locale is { } theLocale)
-            {
-                writer.WritePropertyName("locale"u8);
-                writer.WriteStringValue(theLocale);
-            }
+            writer.WritePropertyName("locale"u8);
+            writer.WriteStringValue(theLocale);
         }
+        if (this.Viewport is { } theViewport)
         {
-            if (this.Viewport is { } theViewport)
-            {
-                writer.WritePropertyName("viewport"u8);
-                theViewport.WriteTo(writer);
-            }
+            writer.WritePropertyName("viewport"u8);
+            theViewport.WriteTo(writer);
         }
+        if (this.DeviceScaleFactor is { } theDeviceScaleFactor)
         {
-            if (this.DeviceScaleFactor is { } theDeviceScaleFactor)
-            {
-                writer.WritePropertyName("deviceScaleFactor"u8);
-                writer.WriteNumberValue(theDeviceScaleFactor);
-            }
+            writer.WritePropertyName("deviceScaleFactor"u8);
+            writer.WriteNumberValue(theDeviceScaleFactor);
         }
+        if (this.HasTouch is { } theHasTouch)
         {
-            if (this.HasTouch is { } theHasTouch)
-            {
-                writer.WritePropertyName("hasTouch"u8);
-                writer.WriteBooleanValue(theHasTouch);
-            }
+            writer.WritePropertyName("hasTouch"u8);
+            writer.WriteBooleanValue(theHasTouch);
         }
+        if (this.IgnoreHTTPSErrors is { } theIgnoreHTTPSErrors)
         {
-            if (this.IgnoreHTTPSErrors is { } theIgnoreHTTPSErrors)
-            {
-                writer.WritePropertyName("ignoreHTTPSErrors"u8);
-                writer.WriteBooleanValue(theIgnoreHTTPSErrors);
-            }
+            writer.WritePropertyName("ignoreHTTPSErrors"u8);
+            writer.WriteBooleanValue(theIgnoreHTTPSErrors);
         }
+        if (this.CdpUrl is { } theCdpUrl)
         {
-            if (this.CdpUrl is { } theCdpUrl)
-            {
-                writer.WritePropertyName("cdpUrl"u8);
-                writer.WriteStringValue(theCdpUrl);
-            }
+            writer.WritePropertyName("cdpUrl"u8);
+            writer.WriteStringValue(theCdpUrl);
         }
+        if (this.CdpHeaders is { } theCdpHeaders)
         {
-            if (this.CdpHeaders is { } theCdpHeaders)
+            writer.WritePropertyName("cdpHeaders"u8);
+            writer.WriteStartObject();
+            foreach (var pair0 in theCdpHeaders)
             {
-                writer.WritePropertyName("cdpHeaders"u8);
-                writer.WriteStartObject();
-                foreach (var pair0 in theCdpHeaders)
-                {
-                    writer.WritePropertyName(pair0.Key);
-                    writer.WriteStringValue(pair0.Value);
-                }
-                writer.WriteEndObject();
+                writer.WritePropertyName(pair0.Key);
+                writer.WriteStringValue(pair0.Value);
             }
+            writer.WriteEndObject();
         }
+        if (this.ConnectTimeoutMs is { } theConnectTimeoutMs)
         {
-            if (this.ConnectTimeoutMs is { } theConnectTimeoutMs)
-            {
-                writer.WritePropertyName("connectTimeoutMs"u8);
-                writer.WriteNumberValue(theConnectTimeoutMs);
-            }
+            writer.WritePropertyName("connectTimeoutMs"u8);
+            writer.WriteNumberValue(theConnectTimeoutMs);
         }
+        if (this.DownloadsPath is { } theDownloadsPath)
         {
-            if (this.DownloadsPath is { } theDownloadsPath)
-            {
-                writer.WritePropertyName("downloadsPath"u8);
-                writer.WriteStringValue(theDownloadsPath);
-            }
+            writer.WritePropertyName("downloadsPath"u8);
+            writer.WriteStringValue(theDownloadsPath);
         }
+        if (this.AcceptDownloads is { } theAcceptDownloads)
         {
-            if (this.AcceptDownloads is { } theAcceptDownloads)
-            {
-                writer.WritePropertyName("acceptDownloads"u8);
-                writer.WriteBooleanValue(theAcceptDownloads);
-            }
+            writer.WritePropertyName("acceptDownloads"u8);
+            writer.WriteBooleanValue(theAcceptDownloads);
         }
         writer.WriteEndObject();
     }
@@ -729,30 +689,22 @@ public sealed partial record LocalBrowserProxy
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
+        writer.WritePropertyName("server"u8);
+        writer.WriteStringValue(this.Server);
+        if (this.Bypass is { } theBypass)
         {
-            writer.WritePropertyName("server"u8);
-            writer.WriteStringValue(this.Server);
+            writer.WritePropertyName("bypass"u8);
+            writer.WriteStringValue(theBypass);
         }
+        if (this.Username is { } theUsername)
         {
-            if (this.Bypass is { } theBypass)
-            {
-                writer.WritePropertyName("bypass"u8);
-                writer.WriteStringValue(theBypass);
-            }
+            writer.WritePropertyName("username"u8);
+            writer.WriteStringValue(theUsername);
         }
+        if (this.Password is { } thePassword)
         {
-            if (this.Username is { } theUsername)
-            {
-                writer.WritePropertyName("username"u8);
-                writer.WriteStringValue(theUsername);
-            }
-        }
-        {
-            if (this.Password is { } thePassword)
-            {
-                writer.WritePropertyName("password"u8);
-                writer.WriteStringValue(thePassword);
-            }
+            writer.WritePropertyName("password"u8);
+            writer.WriteStringValue(thePassword);
         }
         writer.WriteEndObject();
     }
@@ -833,14 +785,10 @@ public sealed partial record LocalBrowserViewport
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        {
-            writer.WritePropertyName("width"u8);
-            writer.WriteNumberValue(this.Width);
-        }
-        {
-            writer.WritePropertyName("height"u8);
-            writer.WriteNumberValue(this.Height);
-        }
+        writer.WritePropertyName("width"u8);
+        writer.WriteNumberValue(this.Width);
+        writer.WritePropertyName("height"u8);
+        writer.WriteNumberValue(this.Height);
         writer.WriteEndObject();
     }
 

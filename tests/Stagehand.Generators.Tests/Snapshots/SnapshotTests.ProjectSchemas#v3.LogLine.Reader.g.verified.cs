@@ -92,22 +92,47 @@ internal static class LogLineSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("message"u8) ? 0 : reader.ValueTextEquals("id"u8) ? 1 : reader.ValueTextEquals("category"u8) ? 2 : reader.ValueTextEquals("timestamp"u8) ? 3 : reader.ValueTextEquals("level"u8) ? 4 : reader.ValueTextEquals("auxiliary"u8) ? 5 : -1;
+                        if (reader.ValueTextEquals("message"u8)) member = 0;
+                        else if (reader.ValueTextEquals("id"u8)) member = 1;
+                        else if (reader.ValueTextEquals("category"u8)) member = 2;
+                        else if (reader.ValueTextEquals("timestamp"u8)) member = 3;
+                        else if (reader.ValueTextEquals("level"u8)) member = 4;
+                        else if (reader.ValueTextEquals("auxiliary"u8)) member = 5;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 2: member = global::System.MemoryExtensions.SequenceEqual(name, "id"u8) ? 1 : -1; break;
-                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "level"u8) ? 4 : -1; break;
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "message"u8) ? 0 : -1; break;
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "category"u8) ? 2 : -1; break;
-                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "timestamp"u8) ? 3 : global::System.MemoryExtensions.SequenceEqual(name, "auxiliary"u8) ? 5 : -1; break;
-                            default: member = -1; break;
+                            case 2:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8)) member = 1;
+                                break;
+                            }
+                            case 5:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "level"u8)) member = 4;
+                                break;
+                            }
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "message"u8)) member = 0;
+                                break;
+                            }
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "category"u8)) member = 2;
+                                break;
+                            }
+                            case 9:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "timestamp"u8)) member = 3;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "auxiliary"u8)) member = 5;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)
@@ -326,19 +351,27 @@ internal static class LogLineSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("value"u8) ? 0 : reader.ValueTextEquals("type"u8) ? 1 : -1;
+                        if (reader.ValueTextEquals("value"u8)) member = 0;
+                        else if (reader.ValueTextEquals("type"u8)) member = 1;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 4: member = global::System.MemoryExtensions.SequenceEqual(name, "type"u8) ? 1 : -1; break;
-                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "value"u8) ? 0 : -1; break;
-                            default: member = -1; break;
+                            case 4:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8)) member = 1;
+                                break;
+                            }
+                            case 5:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "value"u8)) member = 0;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

@@ -90,50 +90,38 @@ public sealed partial record LogLine
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        writer.WritePropertyName("message"u8);
+        writer.WriteStringValue(this.Message);
+        if (this.Id is { } theId)
         {
-            writer.WritePropertyName("message"u8);
-            writer.WriteStringValue(this.Message);
+            writer.WritePropertyName("id"u8);
+            writer.WriteStringValue(theId);
         }
+        if (this.Category is { } theCategory)
         {
-            if (this.Id is { } theId)
-            {
-                writer.WritePropertyName("id"u8);
-                writer.WriteStringValue(theId);
-            }
+            writer.WritePropertyName("category"u8);
+            writer.WriteStringValue(theCategory);
         }
+        if (this.Timestamp is { } theTimestamp)
         {
-            if (this.Category is { } theCategory)
-            {
-                writer.WritePropertyName("category"u8);
-                writer.WriteStringValue(theCategory);
-            }
+            writer.WritePropertyName("timestamp"u8);
+            writer.WriteStringValue(theTimestamp);
         }
+        if (this.Level is { } theLevel)
         {
-            if (this.Timestamp is { } theTimestamp)
-            {
-                writer.WritePropertyName("timestamp"u8);
-                writer.WriteStringValue(theTimestamp);
-            }
+            writer.WritePropertyName("level"u8);
+            global::Stagehand.Contracts.V3.VerbosityWireValues.WriteTo(writer, theLevel);
         }
+        if (this.Auxiliary is { } theAuxiliary)
         {
-            if (this.Level is { } theLevel)
+            writer.WritePropertyName("auxiliary"u8);
+            writer.WriteStartObject();
+            foreach (var pair0 in theAuxiliary)
             {
-                writer.WritePropertyName("level"u8);
-                global::Stagehand.Contracts.V3.VerbosityWireValues.WriteTo(writer, theLevel);
+                writer.WritePropertyName(pair0.Key);
+                pair0.Value.WriteTo(writer);
             }
-        }
-        {
-            if (this.Auxiliary is { } theAuxiliary)
-            {
-                writer.WritePropertyName("auxiliary"u8);
-                writer.WriteStartObject();
-                foreach (var pair0 in theAuxiliary)
-                {
-                    writer.WritePropertyName(pair0.Key);
-                    pair0.Value.WriteTo(writer);
-                }
-                writer.WriteEndObject();
-            }
+            writer.WriteEndObject();
         }
         writer.WriteEndObject();
     }
@@ -234,14 +222,10 @@ public sealed partial record LogAuxiliaryValue
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        {
-            writer.WritePropertyName("value"u8);
-            writer.WriteStringValue(this.Value);
-        }
-        {
-            writer.WritePropertyName("type"u8);
-            global::Stagehand.Contracts.V3.LogAuxiliaryTypeWireValues.WriteTo(writer, this.Type);
-        }
+        writer.WritePropertyName("value"u8);
+        writer.WriteStringValue(this.Value);
+        writer.WritePropertyName("type"u8);
+        global::Stagehand.Contracts.V3.LogAuxiliaryTypeWireValues.WriteTo(writer, this.Type);
         writer.WriteEndObject();
     }
 

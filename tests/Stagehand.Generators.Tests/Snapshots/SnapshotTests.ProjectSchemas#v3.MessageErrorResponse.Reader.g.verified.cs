@@ -53,18 +53,23 @@ internal static class MessageErrorResponseSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("success"u8) ? 0 : reader.ValueTextEquals("message"u8) ? 1 : -1;
+                        if (reader.ValueTextEquals("success"u8)) member = 0;
+                        else if (reader.ValueTextEquals("message"u8)) member = 1;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "success"u8) ? 0 : global::System.MemoryExtensions.SequenceEqual(name, "message"u8) ? 1 : -1; break;
-                            default: member = -1; break;
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "success"u8)) member = 0;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "message"u8)) member = 1;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

@@ -70,19 +70,29 @@ internal static class NavigateOptionsSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("referer"u8) ? 0 : reader.ValueTextEquals("timeout"u8) ? 1 : reader.ValueTextEquals("waitUntil"u8) ? 2 : -1;
+                        if (reader.ValueTextEquals("referer"u8)) member = 0;
+                        else if (reader.ValueTextEquals("timeout"u8)) member = 1;
+                        else if (reader.ValueTextEquals("waitUntil"u8)) member = 2;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "referer"u8) ? 0 : global::System.MemoryExtensions.SequenceEqual(name, "timeout"u8) ? 1 : -1; break;
-                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "waitUntil"u8) ? 2 : -1; break;
-                            default: member = -1; break;
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "referer"u8)) member = 0;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "timeout"u8)) member = 1;
+                                break;
+                            }
+                            case 9:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "waitUntil"u8)) member = 2;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

@@ -70,26 +70,20 @@ public sealed partial record NavigateOptions
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
+        if (this.Referer is { } theReferer)
         {
-            if (this.Referer is { } theReferer)
-            {
-                writer.WritePropertyName("referer"u8);
-                writer.WriteStringValue(theReferer);
-            }
+            writer.WritePropertyName("referer"u8);
+            writer.WriteStringValue(theReferer);
         }
+        if (this.Timeout is { } theTimeout)
         {
-            if (this.Timeout is { } theTimeout)
-            {
-                writer.WritePropertyName("timeout"u8);
-                writer.WriteNumberValue(theTimeout);
-            }
+            writer.WritePropertyName("timeout"u8);
+            writer.WriteNumberValue(theTimeout);
         }
+        if (this.WaitUntil is { } theWaitUntil)
         {
-            if (this.WaitUntil is { } theWaitUntil)
-            {
-                writer.WritePropertyName("waitUntil"u8);
-                global::Stagehand.Contracts.V3.NavigateWaitUntilWireValues.WriteTo(writer, theWaitUntil);
-            }
+            writer.WritePropertyName("waitUntil"u8);
+            global::Stagehand.Contracts.V3.NavigateWaitUntilWireValues.WriteTo(writer, theWaitUntil);
         }
         writer.WriteEndObject();
     }

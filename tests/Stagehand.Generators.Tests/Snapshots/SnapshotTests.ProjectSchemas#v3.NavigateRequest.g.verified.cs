@@ -79,16 +79,12 @@ public sealed partial record NavigateRequest
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        writer.WritePropertyName("url"u8);
+        writer.WriteStringValue(this.Url);
+        if (this.Options is { } theOptions)
         {
-            writer.WritePropertyName("url"u8);
-            writer.WriteStringValue(this.Url);
-        }
-        {
-            if (this.Options is { } theOptions)
-            {
-                writer.WritePropertyName("options"u8);
-                theOptions.WriteTo(writer);
-            }
+            writer.WritePropertyName("options"u8);
+            theOptions.WriteTo(writer);
         }
         if (this.FrameId.HasValue)
         {
@@ -104,12 +100,10 @@ public sealed partial record NavigateRequest
                 }
             }
         }
+        if (this.StreamResponse is { } theStreamResponse)
         {
-            if (this.StreamResponse is { } theStreamResponse)
-            {
-                writer.WritePropertyName("streamResponse"u8);
-                writer.WriteBooleanValue(theStreamResponse);
-            }
+            writer.WritePropertyName("streamResponse"u8);
+            writer.WriteBooleanValue(theStreamResponse);
         }
         writer.WriteEndObject();
     }

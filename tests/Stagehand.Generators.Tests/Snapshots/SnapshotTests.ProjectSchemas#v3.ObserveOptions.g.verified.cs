@@ -91,51 +91,41 @@ public sealed partial record ObserveOptions
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        if (this.Model is { } theModel)
         {
-            if (this.Model is { } theModel)
-            {
-                writer.WritePropertyName("model"u8);
-                theModel.WriteTo(writer);
-            }
+            writer.WritePropertyName("model"u8);
+            theModel.WriteTo(writer);
         }
+        if (this.Variables is { } theVariables)
         {
-            if (this.Variables is { } theVariables)
+            writer.WritePropertyName("variables"u8);
+            writer.WriteStartObject();
+            foreach (var pair0 in theVariables)
             {
-                writer.WritePropertyName("variables"u8);
-                writer.WriteStartObject();
-                foreach (var pair0 in theVariables)
-                {
-                    writer.WritePropertyName(pair0.Key);
-                    pair0.Value.WriteTo(writer);
-                }
-                writer.WriteEndObject();
+                writer.WritePropertyName(pair0.Key);
+                pair0.Value.WriteTo(writer);
             }
+            writer.WriteEndObject();
         }
+        if (this.Timeout is { } theTimeout)
         {
-            if (this.Timeout is { } theTimeout)
-            {
-                writer.WritePropertyName("timeout"u8);
-                writer.WriteNumberValue(theTimeout);
-            }
+            writer.WritePropertyName("timeout"u8);
+            writer.WriteNumberValue(theTimeout);
         }
+        if (this.Selector is { } theSelector)
         {
-            if (this.Selector is { } theSelector)
-            {
-                writer.WritePropertyName("selector"u8);
-                writer.WriteStringValue(theSelector);
-            }
+            writer.WritePropertyName("selector"u8);
+            writer.WriteStringValue(theSelector);
         }
+        if (this.IgnoreSelectors is { } theIgnoreSelectors)
         {
-            if (this.IgnoreSelectors is { } theIgnoreSelectors)
+            writer.WritePropertyName("ignoreSelectors"u8);
+            writer.WriteStartArray();
+            foreach (var item0 in theIgnoreSelectors)
             {
-                writer.WritePropertyName("ignoreSelectors"u8);
-                writer.WriteStartArray();
-                foreach (var item0 in theIgnoreSelectors)
-                {
-                    writer.WriteStringValue(item0);
-                }
-                writer.WriteEndArray();
+                writer.WriteStringValue(item0);
             }
+            writer.WriteEndArray();
         }
         writer.WriteEndObject();
     }

@@ -66,21 +66,17 @@ public sealed partial record ObserveOutcome
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        writer.WritePropertyName("actions"u8);
+        writer.WriteStartArray();
+        foreach (var item0 in this.Actions)
         {
-            writer.WritePropertyName("actions"u8);
-            writer.WriteStartArray();
-            foreach (var item0 in this.Actions)
-            {
-                item0.WriteTo(writer);
-            }
-            writer.WriteEndArray();
+            item0.WriteTo(writer);
         }
+        writer.WriteEndArray();
+        if (this.CacheStatus is { } theCacheStatus)
         {
-            if (this.CacheStatus is { } theCacheStatus)
-            {
-                writer.WritePropertyName("cacheStatus"u8);
-                global::Stagehand.Contracts.V3.CacheStatusWireValues.WriteTo(writer, theCacheStatus);
-            }
+            writer.WritePropertyName("cacheStatus"u8);
+            global::Stagehand.Contracts.V3.CacheStatusWireValues.WriteTo(writer, theCacheStatus);
         }
         writer.WriteEndObject();
     }

@@ -85,19 +85,15 @@ public sealed partial record ObserveRequest
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        if (this.Instruction is { } theInstruction)
         {
-            if (this.Instruction is { } theInstruction)
-            {
-                writer.WritePropertyName("instruction"u8);
-                writer.WriteStringValue(theInstruction);
-            }
+            writer.WritePropertyName("instruction"u8);
+            writer.WriteStringValue(theInstruction);
         }
+        if (this.Options is { } theOptions)
         {
-            if (this.Options is { } theOptions)
-            {
-                writer.WritePropertyName("options"u8);
-                theOptions.WriteTo(writer);
-            }
+            writer.WritePropertyName("options"u8);
+            theOptions.WriteTo(writer);
         }
         if (this.FrameId.HasValue)
         {
@@ -113,19 +109,15 @@ public sealed partial record ObserveRequest
                 }
             }
         }
+        if (this.StreamResponse is { } theStreamResponse)
         {
-            if (this.StreamResponse is { } theStreamResponse)
-            {
-                writer.WritePropertyName("streamResponse"u8);
-                writer.WriteBooleanValue(theStreamResponse);
-            }
+            writer.WritePropertyName("streamResponse"u8);
+            writer.WriteBooleanValue(theStreamResponse);
         }
+        if (this.CacheThreshold is { } theCacheThreshold)
         {
-            if (this.CacheThreshold is { } theCacheThreshold)
-            {
-                writer.WritePropertyName("cacheThreshold"u8);
-                writer.WriteNumberValue(theCacheThreshold);
-            }
+            writer.WritePropertyName("cacheThreshold"u8);
+            writer.WriteNumberValue(theCacheThreshold);
         }
         writer.WriteEndObject();
     }

@@ -53,19 +53,27 @@ internal static class ObserveResultSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("result"u8) ? 0 : reader.ValueTextEquals("actionId"u8) ? 1 : -1;
+                        if (reader.ValueTextEquals("result"u8)) member = 0;
+                        else if (reader.ValueTextEquals("actionId"u8)) member = 1;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "result"u8) ? 0 : -1; break;
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "actionId"u8) ? 1 : -1; break;
-                            default: member = -1; break;
+                            case 6:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "result"u8)) member = 0;
+                                break;
+                            }
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "actionId"u8)) member = 1;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

@@ -66,21 +66,17 @@ public sealed partial record ObserveResult
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        writer.WritePropertyName("result"u8);
+        writer.WriteStartArray();
+        foreach (var item0 in this.Result)
         {
-            writer.WritePropertyName("result"u8);
-            writer.WriteStartArray();
-            foreach (var item0 in this.Result)
-            {
-                item0.WriteTo(writer);
-            }
-            writer.WriteEndArray();
+            item0.WriteTo(writer);
         }
+        writer.WriteEndArray();
+        if (this.ActionId is { } theActionId)
         {
-            if (this.ActionId is { } theActionId)
-            {
-                writer.WritePropertyName("actionId"u8);
-                writer.WriteStringValue(theActionId);
-            }
+            writer.WritePropertyName("actionId"u8);
+            writer.WriteStringValue(theActionId);
         }
         writer.WriteEndObject();
     }

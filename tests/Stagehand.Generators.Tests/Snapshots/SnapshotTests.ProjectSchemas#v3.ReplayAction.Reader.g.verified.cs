@@ -57,21 +57,43 @@ internal static class ReplayActionSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("method"u8) ? 0 : reader.ValueTextEquals("parameters"u8) ? 1 : reader.ValueTextEquals("result"u8) ? 2 : reader.ValueTextEquals("timestamp"u8) ? 3 : reader.ValueTextEquals("endTime"u8) ? 4 : reader.ValueTextEquals("tokenUsage"u8) ? 5 : -1;
+                        if (reader.ValueTextEquals("method"u8)) member = 0;
+                        else if (reader.ValueTextEquals("parameters"u8)) member = 1;
+                        else if (reader.ValueTextEquals("result"u8)) member = 2;
+                        else if (reader.ValueTextEquals("timestamp"u8)) member = 3;
+                        else if (reader.ValueTextEquals("endTime"u8)) member = 4;
+                        else if (reader.ValueTextEquals("tokenUsage"u8)) member = 5;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "method"u8) ? 0 : global::System.MemoryExtensions.SequenceEqual(name, "result"u8) ? 2 : -1; break;
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "endTime"u8) ? 4 : -1; break;
-                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "timestamp"u8) ? 3 : -1; break;
-                            case 10: member = global::System.MemoryExtensions.SequenceEqual(name, "parameters"u8) ? 1 : global::System.MemoryExtensions.SequenceEqual(name, "tokenUsage"u8) ? 5 : -1; break;
-                            default: member = -1; break;
+                            case 6:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "method"u8)) member = 0;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "result"u8)) member = 2;
+                                break;
+                            }
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "endTime"u8)) member = 4;
+                                break;
+                            }
+                            case 9:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "timestamp"u8)) member = 3;
+                                break;
+                            }
+                            case 10:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "parameters"u8)) member = 1;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "tokenUsage"u8)) member = 5;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

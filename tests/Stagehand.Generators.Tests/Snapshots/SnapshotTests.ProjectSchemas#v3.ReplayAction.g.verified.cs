@@ -90,47 +90,35 @@ public sealed partial record ReplayAction
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        writer.WritePropertyName("method"u8);
+        writer.WriteStringValue(this.Method);
+        writer.WritePropertyName("parameters"u8);
+        writer.WriteStartObject();
+        foreach (var pair0 in this.Parameters)
         {
-            writer.WritePropertyName("method"u8);
-            writer.WriteStringValue(this.Method);
+            writer.WritePropertyName(pair0.Key);
+            pair0.Value.WriteTo(writer);
         }
+        writer.WriteEndObject();
+        writer.WritePropertyName("result"u8);
+        writer.WriteStartObject();
+        foreach (var pair0 in this.Result)
         {
-            writer.WritePropertyName("parameters"u8);
-            writer.WriteStartObject();
-            foreach (var pair0 in this.Parameters)
-            {
-                writer.WritePropertyName(pair0.Key);
-                pair0.Value.WriteTo(writer);
-            }
-            writer.WriteEndObject();
+            writer.WritePropertyName(pair0.Key);
+            pair0.Value.WriteTo(writer);
         }
+        writer.WriteEndObject();
+        writer.WritePropertyName("timestamp"u8);
+        writer.WriteNumberValue(this.Timestamp);
+        if (this.EndTime is { } theEndTime)
         {
-            writer.WritePropertyName("result"u8);
-            writer.WriteStartObject();
-            foreach (var pair0 in this.Result)
-            {
-                writer.WritePropertyName(pair0.Key);
-                pair0.Value.WriteTo(writer);
-            }
-            writer.WriteEndObject();
+            writer.WritePropertyName("endTime"u8);
+            writer.WriteNumberValue(theEndTime);
         }
+        if (this.TokenUsage is { } theTokenUsage)
         {
-            writer.WritePropertyName("timestamp"u8);
-            writer.WriteNumberValue(this.Timestamp);
-        }
-        {
-            if (this.EndTime is { } theEndTime)
-            {
-                writer.WritePropertyName("endTime"u8);
-                writer.WriteNumberValue(theEndTime);
-            }
-        }
-        {
-            if (this.TokenUsage is { } theTokenUsage)
-            {
-                writer.WritePropertyName("tokenUsage"u8);
-                theTokenUsage.WriteTo(writer);
-            }
+            writer.WritePropertyName("tokenUsage"u8);
+            theTokenUsage.WriteTo(writer);
         }
         writer.WriteEndObject();
     }

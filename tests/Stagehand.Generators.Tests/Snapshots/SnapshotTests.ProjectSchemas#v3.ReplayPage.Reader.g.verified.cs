@@ -55,21 +55,39 @@ internal static class ReplayPageSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("url"u8) ? 0 : reader.ValueTextEquals("timestamp"u8) ? 1 : reader.ValueTextEquals("duration"u8) ? 2 : reader.ValueTextEquals("actions"u8) ? 3 : -1;
+                        if (reader.ValueTextEquals("url"u8)) member = 0;
+                        else if (reader.ValueTextEquals("timestamp"u8)) member = 1;
+                        else if (reader.ValueTextEquals("duration"u8)) member = 2;
+                        else if (reader.ValueTextEquals("actions"u8)) member = 3;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 3: member = global::System.MemoryExtensions.SequenceEqual(name, "url"u8) ? 0 : -1; break;
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "actions"u8) ? 3 : -1; break;
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "duration"u8) ? 2 : -1; break;
-                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "timestamp"u8) ? 1 : -1; break;
-                            default: member = -1; break;
+                            case 3:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "url"u8)) member = 0;
+                                break;
+                            }
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "actions"u8)) member = 3;
+                                break;
+                            }
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "duration"u8)) member = 2;
+                                break;
+                            }
+                            case 9:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "timestamp"u8)) member = 1;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

@@ -78,27 +78,19 @@ public sealed partial record ReplayPage
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        writer.WritePropertyName("url"u8);
+        writer.WriteStringValue(this.Url);
+        writer.WritePropertyName("timestamp"u8);
+        writer.WriteNumberValue(this.Timestamp);
+        writer.WritePropertyName("duration"u8);
+        writer.WriteNumberValue(this.Duration);
+        writer.WritePropertyName("actions"u8);
+        writer.WriteStartArray();
+        foreach (var item0 in this.Actions)
         {
-            writer.WritePropertyName("url"u8);
-            writer.WriteStringValue(this.Url);
+            item0.WriteTo(writer);
         }
-        {
-            writer.WritePropertyName("timestamp"u8);
-            writer.WriteNumberValue(this.Timestamp);
-        }
-        {
-            writer.WritePropertyName("duration"u8);
-            writer.WriteNumberValue(this.Duration);
-        }
-        {
-            writer.WritePropertyName("actions"u8);
-            writer.WriteStartArray();
-            foreach (var item0 in this.Actions)
-            {
-                item0.WriteTo(writer);
-            }
-            writer.WriteEndArray();
-        }
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 

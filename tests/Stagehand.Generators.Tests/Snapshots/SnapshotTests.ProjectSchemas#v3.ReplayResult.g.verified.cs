@@ -66,21 +66,17 @@ public sealed partial record ReplayResult
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        writer.WritePropertyName("pages"u8);
+        writer.WriteStartArray();
+        foreach (var item0 in this.Pages)
         {
-            writer.WritePropertyName("pages"u8);
-            writer.WriteStartArray();
-            foreach (var item0 in this.Pages)
-            {
-                item0.WriteTo(writer);
-            }
-            writer.WriteEndArray();
+            item0.WriteTo(writer);
         }
+        writer.WriteEndArray();
+        if (this.ClientLanguage is { } theClientLanguage)
         {
-            if (this.ClientLanguage is { } theClientLanguage)
-            {
-                writer.WritePropertyName("clientLanguage"u8);
-                writer.WriteStringValue(theClientLanguage);
-            }
+            writer.WritePropertyName("clientLanguage"u8);
+            writer.WriteStringValue(theClientLanguage);
         }
         writer.WriteEndObject();
     }

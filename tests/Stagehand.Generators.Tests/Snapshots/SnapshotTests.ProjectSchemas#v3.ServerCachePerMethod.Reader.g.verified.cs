@@ -54,19 +54,29 @@ internal static class ServerCachePerMethodSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("act"u8) ? 0 : reader.ValueTextEquals("extract"u8) ? 1 : reader.ValueTextEquals("observe"u8) ? 2 : -1;
+                        if (reader.ValueTextEquals("act"u8)) member = 0;
+                        else if (reader.ValueTextEquals("extract"u8)) member = 1;
+                        else if (reader.ValueTextEquals("observe"u8)) member = 2;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 3: member = global::System.MemoryExtensions.SequenceEqual(name, "act"u8) ? 0 : -1; break;
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "extract"u8) ? 1 : global::System.MemoryExtensions.SequenceEqual(name, "observe"u8) ? 2 : -1; break;
-                            default: member = -1; break;
+                            case 3:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "act"u8)) member = 0;
+                                break;
+                            }
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "extract"u8)) member = 1;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "observe"u8)) member = 2;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

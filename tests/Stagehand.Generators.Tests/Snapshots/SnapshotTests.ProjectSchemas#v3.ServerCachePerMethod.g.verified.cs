@@ -72,26 +72,20 @@ public sealed partial record ServerCachePerMethod
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        if (this.Act is { } theAct)
         {
-            if (this.Act is { } theAct)
-            {
-                writer.WritePropertyName("act"u8);
-                theAct.WriteTo(writer);
-            }
+            writer.WritePropertyName("act"u8);
+            theAct.WriteTo(writer);
         }
+        if (this.Extract is { } theExtract)
         {
-            if (this.Extract is { } theExtract)
-            {
-                writer.WritePropertyName("extract"u8);
-                theExtract.WriteTo(writer);
-            }
+            writer.WritePropertyName("extract"u8);
+            theExtract.WriteTo(writer);
         }
+        if (this.Observe is { } theObserve)
         {
-            if (this.Observe is { } theObserve)
-            {
-                writer.WritePropertyName("observe"u8);
-                theObserve.WriteTo(writer);
-            }
+            writer.WritePropertyName("observe"u8);
+            theObserve.WriteTo(writer);
         }
         writer.WriteEndObject();
     }

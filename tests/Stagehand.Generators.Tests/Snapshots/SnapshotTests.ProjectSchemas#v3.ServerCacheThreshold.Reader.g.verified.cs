@@ -53,18 +53,21 @@ internal static class ServerCacheThresholdSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("threshold"u8) ? 0 : -1;
+                        if (reader.ValueTextEquals("threshold"u8)) member = 0;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "threshold"u8) ? 0 : -1; break;
-                            default: member = -1; break;
+                            case 9:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "threshold"u8)) member = 0;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

@@ -58,10 +58,8 @@ public sealed partial record ServerCacheThreshold
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        {
-            writer.WritePropertyName("threshold"u8);
-            writer.WriteNumberValue(this.Threshold);
-        }
+        writer.WritePropertyName("threshold"u8);
+        writer.WriteNumberValue(this.Threshold);
         writer.WriteEndObject();
     }
 

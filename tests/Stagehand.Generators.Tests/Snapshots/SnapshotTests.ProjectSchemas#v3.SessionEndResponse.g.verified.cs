@@ -58,10 +58,8 @@ public sealed partial record SessionEndResponse
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        {
-            writer.WritePropertyName("success"u8);
-            writer.WriteBooleanValue(this.Success);
-        }
+        writer.WritePropertyName("success"u8);
+        writer.WriteBooleanValue(this.Success);
         writer.WriteEndObject();
     }
 

@@ -63,24 +63,67 @@ internal static class SessionStartRequestSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("modelName"u8) ? 0 : reader.ValueTextEquals("domSettleTimeoutMs"u8) ? 1 : reader.ValueTextEquals("verbose"u8) ? 2 : reader.ValueTextEquals("systemPrompt"u8) ? 3 : reader.ValueTextEquals("browserbaseSessionCreateParams"u8) ? 4 : reader.ValueTextEquals("browser"u8) ? 5 : reader.ValueTextEquals("selfHeal"u8) ? 6 : reader.ValueTextEquals("browserbaseSessionID"u8) ? 7 : reader.ValueTextEquals("experimental"u8) ? 8 : reader.ValueTextEquals("waitForCaptchaSolves"u8) ? 9 : reader.ValueTextEquals("actTimeoutMs"u8) ? 10 : reader.ValueTextEquals("useTouch"u8) ? 11 : -1;
+                        if (reader.ValueTextEquals("modelName"u8)) member = 0;
+                        else if (reader.ValueTextEquals("domSettleTimeoutMs"u8)) member = 1;
+                        else if (reader.ValueTextEquals("verbose"u8)) member = 2;
+                        else if (reader.ValueTextEquals("systemPrompt"u8)) member = 3;
+                        else if (reader.ValueTextEquals("browserbaseSessionCreateParams"u8)) member = 4;
+                        else if (reader.ValueTextEquals("browser"u8)) member = 5;
+                        else if (reader.ValueTextEquals("selfHeal"u8)) member = 6;
+                        else if (reader.ValueTextEquals("browserbaseSessionID"u8)) member = 7;
+                        else if (reader.ValueTextEquals("experimental"u8)) member = 8;
+                        else if (reader.ValueTextEquals("waitForCaptchaSolves"u8)) member = 9;
+                        else if (reader.ValueTextEquals("actTimeoutMs"u8)) member = 10;
+                        else if (reader.ValueTextEquals("useTouch"u8)) member = 11;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "verbose"u8) ? 2 : global::System.MemoryExtensions.SequenceEqual(name, "browser"u8) ? 5 : -1; break;
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "selfHeal"u8) ? 6 : global::System.MemoryExtensions.SequenceEqual(name, "useTouch"u8) ? 11 : -1; break;
-                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "modelName"u8) ? 0 : -1; break;
-                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "systemPrompt"u8) ? 3 : global::System.MemoryExtensions.SequenceEqual(name, "experimental"u8) ? 8 : global::System.MemoryExtensions.SequenceEqual(name, "actTimeoutMs"u8) ? 10 : -1; break;
-                            case 18: member = global::System.MemoryExtensions.SequenceEqual(name, "domSettleTimeoutMs"u8) ? 1 : -1; break;
-                            case 20: member = global::System.MemoryExtensions.SequenceEqual(name, "browserbaseSessionID"u8) ? 7 : global::System.MemoryExtensions.SequenceEqual(name, "waitForCaptchaSolves"u8) ? 9 : -1; break;
-                            case 30: member = global::System.MemoryExtensions.SequenceEqual(name, "browserbaseSessionCreateParams"u8) ? 4 : -1; break;
-                            default: member = -1; break;
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "verbose"u8)) member = 2;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "browser"u8)) member = 5;
+                                break;
+                            }
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "selfHeal"u8)) member = 6;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "useTouch"u8)) member = 11;
+                                break;
+                            }
+                            case 9:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "modelName"u8)) member = 0;
+                                break;
+                            }
+                            case 12:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "systemPrompt"u8)) member = 3;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "experimental"u8)) member = 8;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "actTimeoutMs"u8)) member = 10;
+                                break;
+                            }
+                            case 18:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "domSettleTimeoutMs"u8)) member = 1;
+                                break;
+                            }
+                            case 20:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "browserbaseSessionID"u8)) member = 7;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "waitForCaptchaSolves"u8)) member = 9;
+                                break;
+                            }
+                            case 30:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "browserbaseSessionCreateParams"u8)) member = 4;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

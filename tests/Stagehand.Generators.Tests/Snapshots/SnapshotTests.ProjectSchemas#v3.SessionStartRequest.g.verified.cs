@@ -128,86 +128,62 @@ public sealed partial record SessionStartRequest
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        writer.WritePropertyName("modelName"u8);
+        writer.WriteStringValue(this.ModelName);
+        if (this.DomSettleTimeoutMs is { } theDomSettleTimeoutMs)
         {
-            writer.WritePropertyName("modelName"u8);
-            writer.WriteStringValue(this.ModelName);
+            writer.WritePropertyName("domSettleTimeoutMs"u8);
+            writer.WriteNumberValue(theDomSettleTimeoutMs);
         }
+        if (this.Verbose is { } theVerbose)
         {
-            if (this.DomSettleTimeoutMs is { } theDomSettleTimeoutMs)
-            {
-                writer.WritePropertyName("domSettleTimeoutMs"u8);
-                writer.WriteNumberValue(theDomSettleTimeoutMs);
-            }
+            writer.WritePropertyName("verbose"u8);
+            global::Stagehand.Contracts.V3.VerbosityWireValues.WriteTo(writer, theVerbose);
         }
+        if (this.SystemPrompt is { } theSystemPrompt)
         {
-            if (this.Verbose is { } theVerbose)
-            {
-                writer.WritePropertyName("verbose"u8);
-                global::Stagehand.Contracts.V3.VerbosityWireValues.WriteTo(writer, theVerbose);
-            }
+            writer.WritePropertyName("systemPrompt"u8);
+            writer.WriteStringValue(theSystemPrompt);
         }
+        if (this.BrowserbaseSessionCreateParams is { } theBrowserbaseSessionCreateParams)
         {
-            if (this.SystemPrompt is { } theSystemPrompt)
-            {
-                writer.WritePropertyName("systemPrompt"u8);
-                writer.WriteStringValue(theSystemPrompt);
-            }
+            writer.WritePropertyName("browserbaseSessionCreateParams"u8);
+            theBrowserbaseSessionCreateParams.WriteTo(writer);
         }
+        if (this.Browser is { } theBrowser)
         {
-            if (this.BrowserbaseSessionCreateParams is { } theBrowserbaseSessionCreateParams)
-            {
-                writer.WritePropertyName("browserbaseSessionCreateParams"u8);
-                theBrowserbaseSessionCreateParams.WriteTo(writer);
-            }
+            writer.WritePropertyName("browser"u8);
+            theBrowser.WriteTo(writer);
         }
+        if (this.SelfHeal is { } theSelfHeal)
         {
-            if (this.Browser is { } theBrowser)
-            {
-                writer.WritePropertyName("browser"u8);
-                theBrowser.WriteTo(writer);
-            }
+            writer.WritePropertyName("selfHeal"u8);
+            writer.WriteBooleanValue(theSelfHeal);
         }
+        if (this.BrowserbaseSessionID is { } theBrowserbaseSessionID)
         {
-            if (this.SelfHeal is { } theSelfHeal)
-            {
-                writer.WritePropertyName("selfHeal"u8);
-                writer.WriteBooleanValue(theSelfHeal);
-            }
+            writer.WritePropertyName("browserbaseSessionID"u8);
+            writer.WriteStringValue(theBrowserbaseSessionID);
         }
+        if (this.Experimental is { } theExperimental)
         {
-            if (this.BrowserbaseSessionID is { } theBrowserbaseSessionID)
-            {
-                writer.WritePropertyName("browserbaseSessionID"u8);
-                writer.WriteStringValue(theBrowserbaseSessionID);
-            }
+            writer.WritePropertyName("experimental"u8);
+            writer.WriteBooleanValue(theExperimental);
         }
+        if (this.WaitForCaptchaSolves is { } theWaitForCaptchaSolves)
         {
-            if (this.Experimental is { } theExperimental)
-            {
-                writer.WritePropertyName("experimental"u8);
-                writer.WriteBooleanValue(theExperimental);
-            }
+            writer.WritePropertyName("waitForCaptchaSolves"u8);
+            writer.WriteBooleanValue(theWaitForCaptchaSolves);
         }
+        if (this.ActTimeoutMs is { } theActTimeoutMs)
         {
-            if (this.WaitForCaptchaSolves is { } theWaitForCaptchaSolves)
-            {
-                writer.WritePropertyName("waitForCaptchaSolves"u8);
-                writer.WriteBooleanValue(theWaitForCaptchaSolves);
-            }
+            writer.WritePropertyName("actTimeoutMs"u8);
+            writer.WriteNumberValue(theActTimeoutMs);
         }
+        if (this.UseTouch is { } theUseTouch)
         {
-            if (this.ActTimeoutMs is { } theActTimeoutMs)
-            {
-                writer.WritePropertyName("actTimeoutMs"u8);
-                writer.WriteNumberValue(theActTimeoutMs);
-            }
-        }
-        {
-            if (this.UseTouch is { } theUseTouch)
-            {
-                writer.WritePropertyName("useTouch"u8);
-                writer.WriteBooleanValue(theUseTouch);
-            }
+            writer.WritePropertyName("useTouch"u8);
+            writer.WriteBooleanValue(theUseTouch);
         }
         writer.WriteEndObject();
     }

@@ -54,19 +54,29 @@ internal static class SessionStartResultSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("sessionId"u8) ? 0 : reader.ValueTextEquals("cdpUrl"u8) ? 1 : reader.ValueTextEquals("available"u8) ? 2 : -1;
+                        if (reader.ValueTextEquals("sessionId"u8)) member = 0;
+                        else if (reader.ValueTextEquals("cdpUrl"u8)) member = 1;
+                        else if (reader.ValueTextEquals("available"u8)) member = 2;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "cdpUrl"u8) ? 1 : -1; break;
-                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "sessionId"u8) ? 0 : global::System.MemoryExtensions.SequenceEqual(name, "available"u8) ? 2 : -1; break;
-                            default: member = -1; break;
+                            case 6:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "cdpUrl"u8)) member = 1;
+                                break;
+                            }
+                            case 9:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "sessionId"u8)) member = 0;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "available"u8)) member = 2;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

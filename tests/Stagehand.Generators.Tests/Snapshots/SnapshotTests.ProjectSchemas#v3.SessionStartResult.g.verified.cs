@@ -71,10 +71,8 @@ public sealed partial record SessionStartResult
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        {
-            writer.WritePropertyName("sessionId"u8);
-            writer.WriteStringValue(this.SessionId);
-        }
+        writer.WritePropertyName("sessionId"u8);
+        writer.WriteStringValue(this.SessionId);
         if (this.CdpUrl.HasValue)
         {
             writer.WritePropertyName("cdpUrl"u8);
@@ -89,10 +87,8 @@ public sealed partial record SessionStartResult
                 }
             }
         }
-        {
-            writer.WritePropertyName("available"u8);
-            writer.WriteBooleanValue(this.Available);
-        }
+        writer.WritePropertyName("available"u8);
+        writer.WriteBooleanValue(this.Available);
         writer.WriteEndObject();
     }
 

@@ -73,19 +73,29 @@ internal static class StreamEventSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("data"u8) ? 0 : reader.ValueTextEquals("type"u8) ? 1 : reader.ValueTextEquals("id"u8) ? 2 : -1;
+                        if (reader.ValueTextEquals("data"u8)) member = 0;
+                        else if (reader.ValueTextEquals("type"u8)) member = 1;
+                        else if (reader.ValueTextEquals("id"u8)) member = 2;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 2: member = global::System.MemoryExtensions.SequenceEqual(name, "id"u8) ? 2 : -1; break;
-                            case 4: member = global::System.MemoryExtensions.SequenceEqual(name, "data"u8) ? 0 : global::System.MemoryExtensions.SequenceEqual(name, "type"u8) ? 1 : -1; break;
-                            default: member = -1; break;
+                            case 2:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8)) member = 2;
+                                break;
+                            }
+                            case 4:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8)) member = 0;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8)) member = 1;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

@@ -72,18 +72,12 @@ public sealed partial record StreamEvent
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
-        {
-            writer.WritePropertyName("data"u8);
-            this.Data.WriteTo(writer);
-        }
-        {
-            writer.WritePropertyName("type"u8);
-            global::Stagehand.Contracts.V3.StreamEventTypeWireValues.WriteTo(writer, this.Type);
-        }
-        {
-            writer.WritePropertyName("id"u8);
-            writer.WriteStringValue(this.Id);
-        }
+        writer.WritePropertyName("data"u8);
+        this.Data.WriteTo(writer);
+        writer.WritePropertyName("type"u8);
+        global::Stagehand.Contracts.V3.StreamEventTypeWireValues.WriteTo(writer, this.Type);
+        writer.WritePropertyName("id"u8);
+        writer.WriteStringValue(this.Id);
         writer.WriteEndObject();
     }
 

@@ -70,19 +70,27 @@ internal static class StreamEventLogDataSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("status"u8) ? 0 : reader.ValueTextEquals("message"u8) ? 1 : -1;
+                        if (reader.ValueTextEquals("status"u8)) member = 0;
+                        else if (reader.ValueTextEquals("message"u8)) member = 1;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "status"u8) ? 0 : -1; break;
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "message"u8) ? 1 : -1; break;
-                            default: member = -1; break;
+                            case 6:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8)) member = 0;
+                                break;
+                            }
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "message"u8)) member = 1;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

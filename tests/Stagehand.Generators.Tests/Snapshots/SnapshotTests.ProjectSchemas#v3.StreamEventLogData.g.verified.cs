@@ -67,10 +67,8 @@ public sealed partial record StreamEventLogData
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
         writer.WriteString("status"u8, "running"u8);
-        {
-            writer.WritePropertyName("message"u8);
-            this.Message.WriteTo(writer);
-        }
+        writer.WritePropertyName("message"u8);
+        this.Message.WriteTo(writer);
         writer.WriteEndObject();
     }
 

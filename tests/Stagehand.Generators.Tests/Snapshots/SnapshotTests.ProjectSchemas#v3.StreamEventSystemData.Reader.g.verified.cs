@@ -56,20 +56,37 @@ internal static class StreamEventSystemDataSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("status"u8) ? 0 : reader.ValueTextEquals("result"u8) ? 1 : reader.ValueTextEquals("error"u8) ? 2 : reader.ValueTextEquals("actionId"u8) ? 3 : reader.ValueTextEquals("cacheHit"u8) ? 4 : -1;
+                        if (reader.ValueTextEquals("status"u8)) member = 0;
+                        else if (reader.ValueTextEquals("result"u8)) member = 1;
+                        else if (reader.ValueTextEquals("error"u8)) member = 2;
+                        else if (reader.ValueTextEquals("actionId"u8)) member = 3;
+                        else if (reader.ValueTextEquals("cacheHit"u8)) member = 4;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "error"u8) ? 2 : -1; break;
-                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "status"u8) ? 0 : global::System.MemoryExtensions.SequenceEqual(name, "result"u8) ? 1 : -1; break;
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "actionId"u8) ? 3 : global::System.MemoryExtensions.SequenceEqual(name, "cacheHit"u8) ? 4 : -1; break;
-                            default: member = -1; break;
+                            case 5:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "error"u8)) member = 2;
+                                break;
+                            }
+                            case 6:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8)) member = 0;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "result"u8)) member = 1;
+                                break;
+                            }
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "actionId"u8)) member = 3;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "cacheHit"u8)) member = 4;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

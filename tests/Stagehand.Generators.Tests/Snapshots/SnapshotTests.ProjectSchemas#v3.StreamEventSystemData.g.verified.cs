@@ -82,37 +82,27 @@ public sealed partial record StreamEventSystemData
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
+        writer.WritePropertyName("status"u8);
+        global::Stagehand.Contracts.V3.StreamEventStatusWireValues.WriteTo(writer, this.Status);
+        if (this.Result is { } theResult)
         {
-            writer.WritePropertyName("status"u8);
-            global::Stagehand.Contracts.V3.StreamEventStatusWireValues.WriteTo(writer, this.Status);
+            writer.WritePropertyName("result"u8);
+            theResult.WriteTo(writer);
         }
+        if (this.Error is { } theError)
         {
-            if (this.Result is { } theResult)
-            {
-                writer.WritePropertyName("result"u8);
-                theResult.WriteTo(writer);
-            }
+            writer.WritePropertyName("error"u8);
+            writer.WriteStringValue(theError);
         }
+        if (this.ActionId is { } theActionId)
         {
-            if (this.Error is { } theError)
-            {
-                writer.WritePropertyName("error"u8);
-                writer.WriteStringValue(theError);
-            }
+            writer.WritePropertyName("actionId"u8);
+            writer.WriteStringValue(theActionId);
         }
+        if (this.CacheHit is { } theCacheHit)
         {
-            if (this.ActionId is { } theActionId)
-            {
-                writer.WritePropertyName("actionId"u8);
-                writer.WriteStringValue(theActionId);
-            }
-        }
-        {
-            if (this.CacheHit is { } theCacheHit)
-            {
-                writer.WritePropertyName("cacheHit"u8);
-                writer.WriteBooleanValue(theCacheHit);
-            }
+            writer.WritePropertyName("cacheHit"u8);
+            writer.WriteBooleanValue(theCacheHit);
         }
         writer.WriteEndObject();
     }

@@ -55,21 +55,39 @@ internal static class TokenUsageSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("inputTokens"u8) ? 0 : reader.ValueTextEquals("outputTokens"u8) ? 1 : reader.ValueTextEquals("timeMs"u8) ? 2 : reader.ValueTextEquals("cost"u8) ? 3 : -1;
+                        if (reader.ValueTextEquals("inputTokens"u8)) member = 0;
+                        else if (reader.ValueTextEquals("outputTokens"u8)) member = 1;
+                        else if (reader.ValueTextEquals("timeMs"u8)) member = 2;
+                        else if (reader.ValueTextEquals("cost"u8)) member = 3;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 4: member = global::System.MemoryExtensions.SequenceEqual(name, "cost"u8) ? 3 : -1; break;
-                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "timeMs"u8) ? 2 : -1; break;
-                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "inputTokens"u8) ? 0 : -1; break;
-                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "outputTokens"u8) ? 1 : -1; break;
-                            default: member = -1; break;
+                            case 4:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "cost"u8)) member = 3;
+                                break;
+                            }
+                            case 6:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "timeMs"u8)) member = 2;
+                                break;
+                            }
+                            case 11:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "inputTokens"u8)) member = 0;
+                                break;
+                            }
+                            case 12:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "outputTokens"u8)) member = 1;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

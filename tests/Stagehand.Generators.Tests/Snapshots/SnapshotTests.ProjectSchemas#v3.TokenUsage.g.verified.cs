@@ -76,33 +76,25 @@ public sealed partial record TokenUsage
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
+        if (this.InputTokens is { } theInputTokens)
         {
-            if (this.InputTokens is { } theInputTokens)
-            {
-                writer.WritePropertyName("inputTokens"u8);
-                writer.WriteNumberValue(theInputTokens);
-            }
+            writer.WritePropertyName("inputTokens"u8);
+            writer.WriteNumberValue(theInputTokens);
         }
+        if (this.OutputTokens is { } theOutputTokens)
         {
-            if (this.OutputTokens is { } theOutputTokens)
-            {
-                writer.WritePropertyName("outputTokens"u8);
-                writer.WriteNumberValue(theOutputTokens);
-            }
+            writer.WritePropertyName("outputTokens"u8);
+            writer.WriteNumberValue(theOutputTokens);
         }
+        if (this.TimeMs is { } theTimeMs)
         {
-            if (this.TimeMs is { } theTimeMs)
-            {
-                writer.WritePropertyName("timeMs"u8);
-                writer.WriteNumberValue(theTimeMs);
-            }
+            writer.WritePropertyName("timeMs"u8);
+            writer.WriteNumberValue(theTimeMs);
         }
+        if (this.Cost is { } theCost)
         {
-            if (this.Cost is { } theCost)
-            {
-                writer.WritePropertyName("cost"u8);
-                writer.WriteNumberValue(theCost);
-            }
+            writer.WritePropertyName("cost"u8);
+            writer.WriteNumberValue(theCost);
         }
         writer.WriteEndObject();
     }

@@ -202,19 +202,27 @@ internal static class VariableValueSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("value"u8) ? 0 : reader.ValueTextEquals("description"u8) ? 1 : -1;
+                        if (reader.ValueTextEquals("value"u8)) member = 0;
+                        else if (reader.ValueTextEquals("description"u8)) member = 1;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "value"u8) ? 0 : -1; break;
-                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "description"u8) ? 1 : -1; break;
-                            default: member = -1; break;
+                            case 5:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "value"u8)) member = 0;
+                                break;
+                            }
+                            case 11:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "description"u8)) member = 1;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

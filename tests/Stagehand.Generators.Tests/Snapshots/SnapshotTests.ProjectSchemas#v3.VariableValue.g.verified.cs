@@ -355,16 +355,12 @@ public sealed partial record DescribedVariable
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        writer.WritePropertyName("value"u8);
+        this.Value.WriteTo(writer);
+        if (this.Description is { } theDescription)
         {
-            writer.WritePropertyName("value"u8);
-            this.Value.WriteTo(writer);
-        }
-        {
-            if (this.Description is { } theDescription)
-            {
-                writer.WritePropertyName("description"u8);
-                writer.WriteStringValue(theDescription);
-            }
+            writer.WritePropertyName("description"u8);
+            writer.WriteStringValue(theDescription);
         }
         writer.WriteEndObject();
     }

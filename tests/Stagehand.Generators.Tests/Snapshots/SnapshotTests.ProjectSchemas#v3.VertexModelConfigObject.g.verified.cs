@@ -117,46 +117,34 @@ public sealed partial record VertexModelConfigObject
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        writer.WritePropertyName("modelName"u8);
+        writer.WriteStringValue(this.ModelName);
+        if (this.ApiKey is { } theApiKey)
         {
-            writer.WritePropertyName("modelName"u8);
-            writer.WriteStringValue(this.ModelName);
+            writer.WritePropertyName("apiKey"u8);
+            writer.WriteStringValue(theApiKey);
         }
+        if (this.BaseURL is { } theBaseURL)
         {
-            if (this.ApiKey is { } theApiKey)
-            {
-                writer.WritePropertyName("apiKey"u8);
-                writer.WriteStringValue(theApiKey);
-            }
+            writer.WritePropertyName("baseURL"u8);
+            writer.WriteStringValue(theBaseURL.OriginalString);
         }
+        if (this.Headers is { } theHeaders)
         {
-            if (this.BaseURL is { } theBaseURL)
+            writer.WritePropertyName("headers"u8);
+            writer.WriteStartObject();
+            foreach (var pair0 in theHeaders)
             {
-                writer.WritePropertyName("baseURL"u8);
-                writer.WriteStringValue(theBaseURL.OriginalString);
+                writer.WritePropertyName(pair0.Key);
+                writer.WriteStringValue(pair0.Value);
             }
-        }
-        {
-            if (this.Headers is { } theHeaders)
-            {
-                writer.WritePropertyName("headers"u8);
-                writer.WriteStartObject();
-                foreach (var pair0 in theHeaders)
-                {
-                    writer.WritePropertyName(pair0.Key);
-                    writer.WriteStringValue(pair0.Value);
-                }
-                writer.WriteEndObject();
-            }
+            writer.WriteEndObject();
         }
         writer.WriteString("provider"u8, "vertex"u8);
-        {
-            writer.WritePropertyName("auth"u8);
-            this.Auth.WriteTo(writer);
-        }
-        {
-            writer.WritePropertyName("providerOptions"u8);
-            this.ProviderOptions.WriteTo(writer);
-        }
+        writer.WritePropertyName("auth"u8);
+        this.Auth.WriteTo(writer);
+        writer.WritePropertyName("providerOptions"u8);
+        this.ProviderOptions.WriteTo(writer);
         writer.WriteEndObject();
     }
 

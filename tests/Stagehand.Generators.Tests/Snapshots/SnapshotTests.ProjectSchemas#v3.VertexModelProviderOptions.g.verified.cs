@@ -60,10 +60,8 @@ public sealed partial record VertexModelProviderOptions
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
-        {
-            writer.WritePropertyName("vertex"u8);
-            this.Vertex.WriteTo(writer);
-        }
+        writer.WritePropertyName("vertex"u8);
+        this.Vertex.WriteTo(writer);
         writer.WriteEndObject();
     }
 

@@ -56,19 +56,31 @@ internal static class VertexProviderOptionsSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("project"u8) ? 0 : reader.ValueTextEquals("location"u8) ? 1 : reader.ValueTextEquals("baseURL"u8) ? 2 : reader.ValueTextEquals("headers"u8) ? 3 : -1;
+                        if (reader.ValueTextEquals("project"u8)) member = 0;
+                        else if (reader.ValueTextEquals("location"u8)) member = 1;
+                        else if (reader.ValueTextEquals("baseURL"u8)) member = 2;
+                        else if (reader.ValueTextEquals("headers"u8)) member = 3;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "project"u8) ? 0 : global::System.MemoryExtensions.SequenceEqual(name, "baseURL"u8) ? 2 : global::System.MemoryExtensions.SequenceEqual(name, "headers"u8) ? 3 : -1; break;
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "location"u8) ? 1 : -1; break;
-                            default: member = -1; break;
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "project"u8)) member = 0;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "baseURL"u8)) member = 2;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "headers"u8)) member = 3;
+                                break;
+                            }
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "location"u8)) member = 1;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

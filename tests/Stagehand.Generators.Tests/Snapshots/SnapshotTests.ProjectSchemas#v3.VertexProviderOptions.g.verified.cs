@@ -90,33 +90,25 @@ public sealed partial record VertexProviderOptions
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
+        writer.WritePropertyName("project"u8);
+        writer.WriteStringValue(this.Project);
+        writer.WritePropertyName("location"u8);
+        writer.WriteStringValue(this.Location);
+        if (this.BaseURL is { } theBaseURL)
         {
-            writer.WritePropertyName("project"u8);
-            writer.WriteStringValue(this.Project);
+            writer.WritePropertyName("baseURL"u8);
+            writer.WriteStringValue(theBaseURL.OriginalString);
         }
+        if (this.Headers is { } theHeaders)
         {
-            writer.WritePropertyName("location"u8);
-            writer.WriteStringValue(this.Location);
-        }
-        {
-            if (this.BaseURL is { } theBaseURL)
+            writer.WritePropertyName("headers"u8);
+            writer.WriteStartObject();
+            foreach (var pair0 in theHeaders)
             {
-                writer.WritePropertyName("baseURL"u8);
-                writer.WriteStringValue(theBaseURL.OriginalString);
+                writer.WritePropertyName(pair0.Key);
+                writer.WriteStringValue(pair0.Value);
             }
-        }
-        {
-            if (this.Headers is { } theHeaders)
-            {
-                writer.WritePropertyName("headers"u8);
-                writer.WriteStartObject();
-                foreach (var pair0 in theHeaders)
-                {
-                    writer.WritePropertyName(pair0.Key);
-                    writer.WriteStringValue(pair0.Value);
-                }
-                writer.WriteEndObject();
-            }
+            writer.WriteEndObject();
         }
         writer.WriteEndObject();
     }

@@ -83,29 +83,107 @@ internal static class BrowserSessionSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("id"u8) ? 0 : reader.ValueTextEquals("projectId"u8) ? 1 : reader.ValueTextEquals("env"u8) ? 2 : reader.ValueTextEquals("status"u8) ? 3 : reader.ValueTextEquals("available"u8) ? 4 : reader.ValueTextEquals("cdpUrl"u8) ? 5 : reader.ValueTextEquals("browserbaseSessionId"u8) ? 6 : reader.ValueTextEquals("browserbaseSessionCreateParams"u8) ? 7 : reader.ValueTextEquals("localBrowserLaunchOptions"u8) ? 8 : reader.ValueTextEquals("domSettleTimeoutMs"u8) ? 9 : reader.ValueTextEquals("verbose"u8) ? 10 : reader.ValueTextEquals("selfHeal"u8) ? 11 : reader.ValueTextEquals("waitForCaptchaSolves"u8) ? 12 : reader.ValueTextEquals("experimental"u8) ? 13 : reader.ValueTextEquals("actTimeoutMs"u8) ? 14 : reader.ValueTextEquals("llmId"u8) ? 15 : reader.ValueTextEquals("actLlmId"u8) ? 16 : reader.ValueTextEquals("observeLlmId"u8) ? 17 : reader.ValueTextEquals("extractLlmId"u8) ? 18 : reader.ValueTextEquals("createdAt"u8) ? 19 : reader.ValueTextEquals("updatedAt"u8) ? 20 : reader.ValueTextEquals("endedAt"u8) ? 21 : -1;
+                        if (reader.ValueTextEquals("id"u8)) member = 0;
+                        else if (reader.ValueTextEquals("projectId"u8)) member = 1;
+                        else if (reader.ValueTextEquals("env"u8)) member = 2;
+                        else if (reader.ValueTextEquals("status"u8)) member = 3;
+                        else if (reader.ValueTextEquals("available"u8)) member = 4;
+                        else if (reader.ValueTextEquals("cdpUrl"u8)) member = 5;
+                        else if (reader.ValueTextEquals("browserbaseSessionId"u8)) member = 6;
+                        else if (reader.ValueTextEquals("browserbaseSessionCreateParams"u8)) member = 7;
+                        else if (reader.ValueTextEquals("localBrowserLaunchOptions"u8)) member = 8;
+                        else if (reader.ValueTextEquals("domSettleTimeoutMs"u8)) member = 9;
+                        else if (reader.ValueTextEquals("verbose"u8)) member = 10;
+                        else if (reader.ValueTextEquals("selfHeal"u8)) member = 11;
+                        else if (reader.ValueTextEquals("waitForCaptchaSolves"u8)) member = 12;
+                        else if (reader.ValueTextEquals("experimental"u8)) member = 13;
+                        else if (reader.ValueTextEquals("actTimeoutMs"u8)) member = 14;
+                        else if (reader.ValueTextEquals("llmId"u8)) member = 15;
+                        else if (reader.ValueTextEquals("actLlmId"u8)) member = 16;
+                        else if (reader.ValueTextEquals("observeLlmId"u8)) member = 17;
+                        else if (reader.ValueTextEquals("extractLlmId"u8)) member = 18;
+                        else if (reader.ValueTextEquals("createdAt"u8)) member = 19;
+                        else if (reader.ValueTextEquals("updatedAt"u8)) member = 20;
+                        else if (reader.ValueTextEquals("endedAt"u8)) member = 21;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 2: member = global::System.MemoryExtensions.SequenceEqual(name, "id"u8) ? 0 : -1; break;
-                            case 3: member = global::System.MemoryExtensions.SequenceEqual(name, "env"u8) ? 2 : -1; break;
-                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "llmId"u8) ? 15 : -1; break;
-                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "status"u8) ? 3 : global::System.MemoryExtensions.SequenceEqual(name, "cdpUrl"u8) ? 5 : -1; break;
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "verbose"u8) ? 10 : global::System.MemoryExtensions.SequenceEqual(name, "endedAt"u8) ? 21 : -1; break;
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "selfHeal"u8) ? 11 : global::System.MemoryExtensions.SequenceEqual(name, "actLlmId"u8) ? 16 : -1; break;
-                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "projectId"u8) ? 1 : global::System.MemoryExtensions.SequenceEqual(name, "available"u8) ? 4 : global::System.MemoryExtensions.SequenceEqual(name, "createdAt"u8) ? 19 : global::System.MemoryExtensions.SequenceEqual(name, "updatedAt"u8) ? 20 : -1; break;
-                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "experimental"u8) ? 13 : global::System.MemoryExtensions.SequenceEqual(name, "actTimeoutMs"u8) ? 14 : global::System.MemoryExtensions.SequenceEqual(name, "observeLlmId"u8) ? 17 : global::System.MemoryExtensions.SequenceEqual(name, "extractLlmId"u8) ? 18 : -1; break;
-                            case 18: member = global::System.MemoryExtensions.SequenceEqual(name, "domSettleTimeoutMs"u8) ? 9 : -1; break;
-                            case 20: member = global::System.MemoryExtensions.SequenceEqual(name, "browserbaseSessionId"u8) ? 6 : global::System.MemoryExtensions.SequenceEqual(name, "waitForCaptchaSolves"u8) ? 12 : -1; break;
-                            case 25: member = global::System.MemoryExtensions.SequenceEqual(name, "localBrowserLaunchOptions"u8) ? 8 : -1; break;
-                            case 30: member = global::System.MemoryExtensions.SequenceEqual(name, "browserbaseSessionCreateParams"u8) ? 7 : -1; break;
-                            default: member = -1; break;
+                            case 2:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8)) member = 0;
+                                break;
+                            }
+                            case 3:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "env"u8)) member = 2;
+                                break;
+                            }
+                            case 5:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "llmId"u8)) member = 15;
+                                break;
+                            }
+                            case 6:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8)) member = 3;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "cdpUrl"u8)) member = 5;
+                                break;
+                            }
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "verbose"u8)) member = 10;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "endedAt"u8)) member = 21;
+                                break;
+                            }
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "selfHeal"u8)) member = 11;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "actLlmId"u8)) member = 16;
+                                break;
+                            }
+                            case 9:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "projectId"u8)) member = 1;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "available"u8)) member = 4;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "createdAt"u8)) member = 19;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "updatedAt"u8)) member = 20;
+                                break;
+                            }
+                            case 12:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "experimental"u8)) member = 13;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "actTimeoutMs"u8)) member = 14;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "observeLlmId"u8)) member = 17;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "extractLlmId"u8)) member = 18;
+                                break;
+                            }
+                            case 18:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "domSettleTimeoutMs"u8)) member = 9;
+                                break;
+                            }
+                            case 20:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "browserbaseSessionId"u8)) member = 6;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "waitForCaptchaSolves"u8)) member = 12;
+                                break;
+                            }
+                            case 25:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "localBrowserLaunchOptions"u8)) member = 8;
+                                break;
+                            }
+                            case 30:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "browserbaseSessionCreateParams"u8)) member = 7;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

@@ -193,218 +193,174 @@ public sealed partial record BrowserSession
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        writer.WritePropertyName("id"u8);
+        writer.WriteStringValue(this.Id);
+        writer.WritePropertyName("projectId"u8);
+        writer.WriteStringValue(this.ProjectId);
+        writer.WritePropertyName("env"u8);
+        global::Stagehand.Contracts.V4.BrowserSessionEnvWireValues.WriteTo(writer, this.Env);
+        writer.WritePropertyName("status"u8);
+        global::Stagehand.Contracts.V4.BrowserSessionStatusWireValues.WriteTo(writer, this.Status);
+        writer.WritePropertyName("available"u8);
+        writer.WriteBooleanValue(this.Available);
+        writer.WritePropertyName("cdpUrl"u8);
         {
-            writer.WritePropertyName("id"u8);
-            writer.WriteStringValue(this.Id);
-        }
-        {
-            writer.WritePropertyName("projectId"u8);
-            writer.WriteStringValue(this.ProjectId);
-        }
-        {
-            writer.WritePropertyName("env"u8);
-            global::Stagehand.Contracts.V4.BrowserSessionEnvWireValues.WriteTo(writer, this.Env);
-        }
-        {
-            writer.WritePropertyName("status"u8);
-            global::Stagehand.Contracts.V4.BrowserSessionStatusWireValues.WriteTo(writer, this.Status);
-        }
-        {
-            writer.WritePropertyName("available"u8);
-            writer.WriteBooleanValue(this.Available);
-        }
-        {
-            writer.WritePropertyName("cdpUrl"u8);
+            if (this.CdpUrl is { } present0)
             {
-                if (this.CdpUrl is { } present0)
-                {
-                    writer.WriteStringValue(present0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteStringValue(present0);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
+        writer.WritePropertyName("browserbaseSessionId"u8);
         {
-            writer.WritePropertyName("browserbaseSessionId"u8);
+            if (this.BrowserbaseSessionId is { } present0)
             {
-                if (this.BrowserbaseSessionId is { } present0)
-                {
-                    writer.WriteStringValue(present0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteStringValue(present0);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
+        writer.WritePropertyName("browserbaseSessionCreateParams"u8);
         {
-            writer.WritePropertyName("browserbaseSessionCreateParams"u8);
+            if (this.BrowserbaseSessionCreateParams is { } present0)
             {
-                if (this.BrowserbaseSessionCreateParams is { } present0)
-                {
-                    present0.WriteTo(writer);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                present0.WriteTo(writer);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
+        writer.WritePropertyName("localBrowserLaunchOptions"u8);
         {
-            writer.WritePropertyName("localBrowserLaunchOptions"u8);
+            if (this.LocalBrowserLaunchOptions is { } present0)
             {
-                if (this.LocalBrowserLaunchOptions is { } present0)
-                {
-                    present0.WriteTo(writer);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                present0.WriteTo(writer);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
+        writer.WritePropertyName("domSettleTimeoutMs"u8);
         {
-            writer.WritePropertyName("domSettleTimeoutMs"u8);
+            if (this.DomSettleTimeoutMs is { } present0)
             {
-                if (this.DomSettleTimeoutMs is { } present0)
-                {
-                    writer.WriteNumberValue(present0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteNumberValue(present0);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
+        writer.WritePropertyName("verbose"u8);
         {
-            writer.WritePropertyName("verbose"u8);
+            if (this.Verbose is { } present0)
             {
-                if (this.Verbose is { } present0)
-                {
-                    global::Stagehand.Contracts.V3.VerbosityWireValues.WriteTo(writer, present0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                global::Stagehand.Contracts.V3.VerbosityWireValues.WriteTo(writer, present0);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
+        writer.WritePropertyName("selfHeal"u8);
         {
-            writer.WritePropertyName("selfHeal"u8);
+            if (this.SelfHeal is { } present0)
             {
-                if (this.SelfHeal is { } present0)
-                {
-                    writer.WriteBooleanValue(present0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteBooleanValue(present0);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
+        writer.WritePropertyName("waitForCaptchaSolves"u8);
         {
-            writer.WritePropertyName("waitForCaptchaSolves"u8);
+            if (this.WaitForCaptchaSolves is { } present0)
             {
-                if (this.WaitForCaptchaSolves is { } present0)
-                {
-                    writer.WriteBooleanValue(present0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteBooleanValue(present0);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
+        writer.WritePropertyName("experimental"u8);
         {
-            writer.WritePropertyName("experimental"u8);
+            if (this.Experimental is { } present0)
             {
-                if (this.Experimental is { } present0)
-                {
-                    writer.WriteBooleanValue(present0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteBooleanValue(present0);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
+        writer.WritePropertyName("actTimeoutMs"u8);
         {
-            writer.WritePropertyName("actTimeoutMs"u8);
+            if (this.ActTimeoutMs is { } present0)
             {
-                if (this.ActTimeoutMs is { } present0)
-                {
-                    writer.WriteNumberValue(present0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteNumberValue(present0);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
+        writer.WritePropertyName("llmId"u8);
+        writer.WriteStringValue(this.LlmId);
+        writer.WritePropertyName("actLlmId"u8);
         {
-            writer.WritePropertyName("llmId"u8);
-            writer.WriteStringValue(this.LlmId);
-        }
-        {
-            writer.WritePropertyName("actLlmId"u8);
+            if (this.ActLlmId is { } present0)
             {
-                if (this.ActLlmId is { } present0)
-                {
-                    writer.WriteStringValue(present0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteStringValue(present0);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
+        writer.WritePropertyName("observeLlmId"u8);
         {
-            writer.WritePropertyName("observeLlmId"u8);
+            if (this.ObserveLlmId is { } present0)
             {
-                if (this.ObserveLlmId is { } present0)
-                {
-                    writer.WriteStringValue(present0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteStringValue(present0);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
+        writer.WritePropertyName("extractLlmId"u8);
         {
-            writer.WritePropertyName("extractLlmId"u8);
+            if (this.ExtractLlmId is { } present0)
             {
-                if (this.ExtractLlmId is { } present0)
-                {
-                    writer.WriteStringValue(present0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteStringValue(present0);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
+        writer.WritePropertyName("createdAt"u8);
+        writer.WriteStringValue(this.CreatedAt);
+        writer.WritePropertyName("updatedAt"u8);
+        writer.WriteStringValue(this.UpdatedAt);
+        writer.WritePropertyName("endedAt"u8);
         {
-            writer.WritePropertyName("createdAt"u8);
-            writer.WriteStringValue(this.CreatedAt);
-        }
-        {
-            writer.WritePropertyName("updatedAt"u8);
-            writer.WriteStringValue(this.UpdatedAt);
-        }
-        {
-            writer.WritePropertyName("endedAt"u8);
+            if (this.EndedAt is { } present0)
             {
-                if (this.EndedAt is { } present0)
-                {
-                    writer.WriteStringValue(present0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteStringValue(present0);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
         writer.WriteEndObject();

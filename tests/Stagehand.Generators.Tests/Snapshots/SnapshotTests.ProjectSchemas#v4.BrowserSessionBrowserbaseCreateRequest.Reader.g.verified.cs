@@ -69,25 +69,73 @@ internal static class BrowserSessionBrowserbaseCreateRequestSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("env"u8) ? 0 : reader.ValueTextEquals("domSettleTimeoutMs"u8) ? 1 : reader.ValueTextEquals("verbose"u8) ? 2 : reader.ValueTextEquals("selfHeal"u8) ? 3 : reader.ValueTextEquals("waitForCaptchaSolves"u8) ? 4 : reader.ValueTextEquals("experimental"u8) ? 5 : reader.ValueTextEquals("actTimeoutMs"u8) ? 6 : reader.ValueTextEquals("llmId"u8) ? 7 : reader.ValueTextEquals("actLlmId"u8) ? 8 : reader.ValueTextEquals("observeLlmId"u8) ? 9 : reader.ValueTextEquals("extractLlmId"u8) ? 10 : reader.ValueTextEquals("browserbaseSessionId"u8) ? 11 : reader.ValueTextEquals("browserbaseSessionCreateParams"u8) ? 12 : -1;
+                        if (reader.ValueTextEquals("env"u8)) member = 0;
+                        else if (reader.ValueTextEquals("domSettleTimeoutMs"u8)) member = 1;
+                        else if (reader.ValueTextEquals("verbose"u8)) member = 2;
+                        else if (reader.ValueTextEquals("selfHeal"u8)) member = 3;
+                        else if (reader.ValueTextEquals("waitForCaptchaSolves"u8)) member = 4;
+                        else if (reader.ValueTextEquals("experimental"u8)) member = 5;
+                        else if (reader.ValueTextEquals("actTimeoutMs"u8)) member = 6;
+                        else if (reader.ValueTextEquals("llmId"u8)) member = 7;
+                        else if (reader.ValueTextEquals("actLlmId"u8)) member = 8;
+                        else if (reader.ValueTextEquals("observeLlmId"u8)) member = 9;
+                        else if (reader.ValueTextEquals("extractLlmId"u8)) member = 10;
+                        else if (reader.ValueTextEquals("browserbaseSessionId"u8)) member = 11;
+                        else if (reader.ValueTextEquals("browserbaseSessionCreateParams"u8)) member = 12;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 3: member = global::System.MemoryExtensions.SequenceEqual(name, "env"u8) ? 0 : -1; break;
-                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "llmId"u8) ? 7 : -1; break;
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "verbose"u8) ? 2 : -1; break;
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "selfHeal"u8) ? 3 : global::System.MemoryExtensions.SequenceEqual(name, "actLlmId"u8) ? 8 : -1; break;
-                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "experimental"u8) ? 5 : global::System.MemoryExtensions.SequenceEqual(name, "actTimeoutMs"u8) ? 6 : global::System.MemoryExtensions.SequenceEqual(name, "observeLlmId"u8) ? 9 : global::System.MemoryExtensions.SequenceEqual(name, "extractLlmId"u8) ? 10 : -1; break;
-                            case 18: member = global::System.MemoryExtensions.SequenceEqual(name, "domSettleTimeoutMs"u8) ? 1 : -1; break;
-                            case 20: member = global::System.MemoryExtensions.SequenceEqual(name, "waitForCaptchaSolves"u8) ? 4 : global::System.MemoryExtensions.SequenceEqual(name, "browserbaseSessionId"u8) ? 11 : -1; break;
-                            case 30: member = global::System.MemoryExtensions.SequenceEqual(name, "browserbaseSessionCreateParams"u8) ? 12 : -1; break;
-                            default: member = -1; break;
+                            case 3:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "env"u8)) member = 0;
+                                break;
+                            }
+                            case 5:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "llmId"u8)) member = 7;
+                                break;
+                            }
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "verbose"u8)) member = 2;
+                                break;
+                            }
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "selfHeal"u8)) member = 3;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "actLlmId"u8)) member = 8;
+                                break;
+                            }
+                            case 12:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "experimental"u8)) member = 5;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "actTimeoutMs"u8)) member = 6;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "observeLlmId"u8)) member = 9;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "extractLlmId"u8)) member = 10;
+                                break;
+                            }
+                            case 18:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "domSettleTimeoutMs"u8)) member = 1;
+                                break;
+                            }
+                            case 20:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "waitForCaptchaSolves"u8)) member = 4;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "browserbaseSessionId"u8)) member = 11;
+                                break;
+                            }
+                            case 30:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "browserbaseSessionCreateParams"u8)) member = 12;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

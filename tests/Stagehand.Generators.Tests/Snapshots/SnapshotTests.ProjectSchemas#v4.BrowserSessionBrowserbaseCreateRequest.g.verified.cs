@@ -133,89 +133,65 @@ public sealed partial record BrowserSessionBrowserbaseCreateRequest
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
         writer.WriteString("env"u8, "BROWSERBASE"u8);
+        if (this.DomSettleTimeoutMs is { } theDomSettleTimeoutMs)
         {
-            if (this.DomSettleTimeoutMs is { } theDomSettleTimeoutMs)
-            {
-                writer.WritePropertyName("domSettleTimeoutMs"u8);
-                writer.WriteNumberValue(theDomSettleTimeoutMs);
-            }
+            writer.WritePropertyName("domSettleTimeoutMs"u8);
+            writer.WriteNumberValue(theDomSettleTimeoutMs);
         }
+        if (this.Verbose is { } theVerbose)
         {
-            if (this.Verbose is { } theVerbose)
-            {
-                writer.WritePropertyName("verbose"u8);
-                global::Stagehand.Contracts.V3.VerbosityWireValues.WriteTo(writer, theVerbose);
-            }
+            writer.WritePropertyName("verbose"u8);
+            global::Stagehand.Contracts.V3.VerbosityWireValues.WriteTo(writer, theVerbose);
         }
+        if (this.SelfHeal is { } theSelfHeal)
         {
-            if (this.SelfHeal is { } theSelfHeal)
-            {
-                writer.WritePropertyName("selfHeal"u8);
-                writer.WriteBooleanValue(theSelfHeal);
-            }
+            writer.WritePropertyName("selfHeal"u8);
+            writer.WriteBooleanValue(theSelfHeal);
         }
+        if (this.WaitForCaptchaSolves is { } theWaitForCaptchaSolves)
         {
-            if (this.WaitForCaptchaSolves is { } theWaitForCaptchaSolves)
-            {
-                writer.WritePropertyName("waitForCaptchaSolves"u8);
-                writer.WriteBooleanValue(theWaitForCaptchaSolves);
-            }
+            writer.WritePropertyName("waitForCaptchaSolves"u8);
+            writer.WriteBooleanValue(theWaitForCaptchaSolves);
         }
+        if (this.Experimental is { } theExperimental)
         {
-            if (this.Experimental is { } theExperimental)
-            {
-                writer.WritePropertyName("experimental"u8);
-                writer.WriteBooleanValue(theExperimental);
-            }
+            writer.WritePropertyName("experimental"u8);
+            writer.WriteBooleanValue(theExperimental);
         }
+        if (this.ActTimeoutMs is { } theActTimeoutMs)
         {
-            if (this.ActTimeoutMs is { } theActTimeoutMs)
-            {
-                writer.WritePropertyName("actTimeoutMs"u8);
-                writer.WriteNumberValue(theActTimeoutMs);
-            }
+            writer.WritePropertyName("actTimeoutMs"u8);
+            writer.WriteNumberValue(theActTimeoutMs);
         }
+        if (this.LlmId is { } theLlmId)
         {
-            if (this.LlmId is { } theLlmId)
-            {
-                writer.WritePropertyName("llmId"u8);
-                writer.WriteStringValue(theLlmId);
-            }
+            writer.WritePropertyName("llmId"u8);
+            writer.WriteStringValue(theLlmId);
         }
+        if (this.ActLlmId is { } theActLlmId)
         {
-            if (this.ActLlmId is { } theActLlmId)
-            {
-                writer.WritePropertyName("actLlmId"u8);
-                writer.WriteStringValue(theActLlmId);
-            }
+            writer.WritePropertyName("actLlmId"u8);
+            writer.WriteStringValue(theActLlmId);
         }
+        if (this.ObserveLlmId is { } theObserveLlmId)
         {
-            if (this.ObserveLlmId is { } theObserveLlmId)
-            {
-                writer.WritePropertyName("observeLlmId"u8);
-                writer.WriteStringValue(theObserveLlmId);
-            }
+            writer.WritePropertyName("observeLlmId"u8);
+            writer.WriteStringValue(theObserveLlmId);
         }
+        if (this.ExtractLlmId is { } theExtractLlmId)
         {
-            if (this.ExtractLlmId is { } theExtractLlmId)
-            {
-                writer.WritePropertyName("extractLlmId"u8);
-                writer.WriteStringValue(theExtractLlmId);
-            }
+            writer.WritePropertyName("extractLlmId"u8);
+            writer.WriteStringValue(theExtractLlmId);
         }
+        if (this.BrowserbaseSessionId is { } theBrowserbaseSessionId)
         {
-            if (this.BrowserbaseSessionId is { } theBrowserbaseSessionId)
-            {
-                writer.WritePropertyName("browserbaseSessionId"u8);
-                writer.WriteStringValue(theBrowserbaseSessionId);
-            }
+            writer.WritePropertyName("browserbaseSessionId"u8);
+            writer.WriteStringValue(theBrowserbaseSessionId);
         }
+        if (this.BrowserbaseSessionCreateParams is { } theBrowserbaseSessionCreateParams)
         {
-            if (this.BrowserbaseSessionCreateParams is { } theBrowserbaseSessionCreateParams)
-            {
-                writer.WritePropertyName("browserbaseSessionCreateParams"u8);
-                theBrowserbaseSessionCreateParams.WriteTo(writer);
-            }
+            writer.WritePropertyName("browserbaseSessionCreateParams"u8);
+            theBrowserbaseSessionCreateParams.WriteTo(writer);
         }
         writer.WriteEndObject();
     }

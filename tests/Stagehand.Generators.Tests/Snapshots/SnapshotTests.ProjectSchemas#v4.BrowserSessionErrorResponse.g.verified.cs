@@ -65,10 +65,8 @@ public sealed partial record BrowserSessionErrorResponse
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
         writer.WriteBoolean("success"u8, false);
-        {
-            writer.WritePropertyName("message"u8);
-            writer.WriteStringValue(this.Message);
-        }
+        writer.WritePropertyName("message"u8);
+        writer.WriteStringValue(this.Message);
         writer.WriteEndObject();
     }
 

@@ -67,10 +67,8 @@ public sealed partial record BrowserSessionResponse
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
         writer.WriteBoolean("success"u8, true);
-        {
-            writer.WritePropertyName("data"u8);
-            this.Data.WriteTo(writer);
-        }
+        writer.WritePropertyName("data"u8);
+        this.Data.WriteTo(writer);
         writer.WriteEndObject();
     }
 

@@ -60,10 +60,8 @@ public sealed partial record BrowserSessionResult
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
-        {
-            writer.WritePropertyName("browserSession"u8);
-            this.BrowserSession.WriteTo(writer);
-        }
+        writer.WritePropertyName("browserSession"u8);
+        this.BrowserSession.WriteTo(writer);
         writer.WriteEndObject();
     }
 

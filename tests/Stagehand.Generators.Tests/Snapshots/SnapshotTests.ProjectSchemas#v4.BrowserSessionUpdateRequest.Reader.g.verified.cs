@@ -66,23 +66,59 @@ internal static class BrowserSessionUpdateRequestSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("domSettleTimeoutMs"u8) ? 0 : reader.ValueTextEquals("verbose"u8) ? 1 : reader.ValueTextEquals("selfHeal"u8) ? 2 : reader.ValueTextEquals("waitForCaptchaSolves"u8) ? 3 : reader.ValueTextEquals("experimental"u8) ? 4 : reader.ValueTextEquals("actTimeoutMs"u8) ? 5 : reader.ValueTextEquals("llmId"u8) ? 6 : reader.ValueTextEquals("actLlmId"u8) ? 7 : reader.ValueTextEquals("observeLlmId"u8) ? 8 : reader.ValueTextEquals("extractLlmId"u8) ? 9 : -1;
+                        if (reader.ValueTextEquals("domSettleTimeoutMs"u8)) member = 0;
+                        else if (reader.ValueTextEquals("verbose"u8)) member = 1;
+                        else if (reader.ValueTextEquals("selfHeal"u8)) member = 2;
+                        else if (reader.ValueTextEquals("waitForCaptchaSolves"u8)) member = 3;
+                        else if (reader.ValueTextEquals("experimental"u8)) member = 4;
+                        else if (reader.ValueTextEquals("actTimeoutMs"u8)) member = 5;
+                        else if (reader.ValueTextEquals("llmId"u8)) member = 6;
+                        else if (reader.ValueTextEquals("actLlmId"u8)) member = 7;
+                        else if (reader.ValueTextEquals("observeLlmId"u8)) member = 8;
+                        else if (reader.ValueTextEquals("extractLlmId"u8)) member = 9;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "llmId"u8) ? 6 : -1; break;
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "verbose"u8) ? 1 : -1; break;
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "selfHeal"u8) ? 2 : global::System.MemoryExtensions.SequenceEqual(name, "actLlmId"u8) ? 7 : -1; break;
-                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "experimental"u8) ? 4 : global::System.MemoryExtensions.SequenceEqual(name, "actTimeoutMs"u8) ? 5 : global::System.MemoryExtensions.SequenceEqual(name, "observeLlmId"u8) ? 8 : global::System.MemoryExtensions.SequenceEqual(name, "extractLlmId"u8) ? 9 : -1; break;
-                            case 18: member = global::System.MemoryExtensions.SequenceEqual(name, "domSettleTimeoutMs"u8) ? 0 : -1; break;
-                            case 20: member = global::System.MemoryExtensions.SequenceEqual(name, "waitForCaptchaSolves"u8) ? 3 : -1; break;
-                            default: member = -1; break;
+                            case 5:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "llmId"u8)) member = 6;
+                                break;
+                            }
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "verbose"u8)) member = 1;
+                                break;
+                            }
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "selfHeal"u8)) member = 2;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "actLlmId"u8)) member = 7;
+                                break;
+                            }
+                            case 12:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "experimental"u8)) member = 4;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "actTimeoutMs"u8)) member = 5;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "observeLlmId"u8)) member = 8;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "extractLlmId"u8)) member = 9;
+                                break;
+                            }
+                            case 18:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "domSettleTimeoutMs"u8)) member = 0;
+                                break;
+                            }
+                            case 20:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "waitForCaptchaSolves"u8)) member = 3;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

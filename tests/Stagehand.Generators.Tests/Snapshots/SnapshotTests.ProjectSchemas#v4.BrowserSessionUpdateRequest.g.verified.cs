@@ -115,54 +115,40 @@ public sealed partial record BrowserSessionUpdateRequest
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
+        if (this.DomSettleTimeoutMs is { } theDomSettleTimeoutMs)
         {
-            if (this.DomSettleTimeoutMs is { } theDomSettleTimeoutMs)
-            {
-                writer.WritePropertyName("domSettleTimeoutMs"u8);
-                writer.WriteNumberValue(theDomSettleTimeoutMs);
-            }
+            writer.WritePropertyName("domSettleTimeoutMs"u8);
+            writer.WriteNumberValue(theDomSettleTimeoutMs);
         }
+        if (this.Verbose is { } theVerbose)
         {
-            if (this.Verbose is { } theVerbose)
-            {
-                writer.WritePropertyName("verbose"u8);
-                global::Stagehand.Contracts.V3.VerbosityWireValues.WriteTo(writer, theVerbose);
-            }
+            writer.WritePropertyName("verbose"u8);
+            global::Stagehand.Contracts.V3.VerbosityWireValues.WriteTo(writer, theVerbose);
         }
+        if (this.SelfHeal is { } theSelfHeal)
         {
-            if (this.SelfHeal is { } theSelfHeal)
-            {
-                writer.WritePropertyName("selfHeal"u8);
-                writer.WriteBooleanValue(theSelfHeal);
-            }
+            writer.WritePropertyName("selfHeal"u8);
+            writer.WriteBooleanValue(theSelfHeal);
         }
+        if (this.WaitForCaptchaSolves is { } theWaitForCaptchaSolves)
         {
-            if (this.WaitForCaptchaSolves is { } theWaitForCaptchaSolves)
-            {
-                writer.WritePropertyName("waitForCaptchaSolves"u8);
-                writer.WriteBooleanValue(theWaitForCaptchaSolves);
-            }
+            writer.WritePropertyName("waitForCaptchaSolves"u8);
+            writer.WriteBooleanValue(theWaitForCaptchaSolves);
         }
+        if (this.Experimental is { } theExperimental)
         {
-            if (this.Experimental is { } theExperimental)
-            {
-                writer.WritePropertyName("experimental"u8);
-                writer.WriteBooleanValue(theExperimental);
-            }
+            writer.WritePropertyName("experimental"u8);
+            writer.WriteBooleanValue(theExperimental);
         }
+        if (this.ActTimeoutMs is { } theActTimeoutMs)
         {
-            if (this.ActTimeoutMs is { } theActTimeoutMs)
-            {
-                writer.WritePropertyName("actTimeoutMs"u8);
-                writer.WriteNumberValue(theActTimeoutMs);
-            }
+            writer.WritePropertyName("actTimeoutMs"u8);
+            writer.WriteNumberValue(theActTimeoutMs);
         }
+        if (this.LlmId is { } theLlmId)
         {
-            if (this.LlmId is { } theLlmId)
-            {
-                writer.WritePropertyName("llmId"u8);
-                writer.WriteStringValue(theLlmId);
-            }
+            writer.WritePropertyName("llmId"u8);
+            writer.WriteStringValue(theLlmId);
         }
         if (this.ActLlmId.HasValue)
         {

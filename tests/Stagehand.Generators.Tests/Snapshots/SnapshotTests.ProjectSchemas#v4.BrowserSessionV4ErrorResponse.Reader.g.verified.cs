@@ -57,21 +57,41 @@ internal static class BrowserSessionV4ErrorResponseSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("success"u8) ? 0 : reader.ValueTextEquals("error"u8) ? 1 : reader.ValueTextEquals("statusCode"u8) ? 2 : reader.ValueTextEquals("stack"u8) ? 3 : reader.ValueTextEquals("action"u8) ? 4 : -1;
+                        if (reader.ValueTextEquals("success"u8)) member = 0;
+                        else if (reader.ValueTextEquals("error"u8)) member = 1;
+                        else if (reader.ValueTextEquals("statusCode"u8)) member = 2;
+                        else if (reader.ValueTextEquals("stack"u8)) member = 3;
+                        else if (reader.ValueTextEquals("action"u8)) member = 4;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 5: member = global::System.MemoryExtensions.SequenceEqual(name, "error"u8) ? 1 : global::System.MemoryExtensions.SequenceEqual(name, "stack"u8) ? 3 : -1; break;
-                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "action"u8) ? 4 : -1; break;
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "success"u8) ? 0 : -1; break;
-                            case 10: member = global::System.MemoryExtensions.SequenceEqual(name, "statusCode"u8) ? 2 : -1; break;
-                            default: member = -1; break;
+                            case 5:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "error"u8)) member = 1;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "stack"u8)) member = 3;
+                                break;
+                            }
+                            case 6:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "action"u8)) member = 4;
+                                break;
+                            }
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "success"u8)) member = 0;
+                                break;
+                            }
+                            case 10:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "statusCode"u8)) member = 2;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

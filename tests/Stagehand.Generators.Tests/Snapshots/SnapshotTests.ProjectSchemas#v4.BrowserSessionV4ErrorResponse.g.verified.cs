@@ -83,33 +83,25 @@ public sealed partial record BrowserSessionV4ErrorResponse
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
         writer.WriteBoolean("success"u8, false);
+        writer.WritePropertyName("error"u8);
+        writer.WriteStringValue(this.Error);
+        writer.WritePropertyName("statusCode"u8);
+        writer.WriteNumberValue(this.StatusCode);
+        writer.WritePropertyName("stack"u8);
         {
-            writer.WritePropertyName("error"u8);
-            writer.WriteStringValue(this.Error);
-        }
-        {
-            writer.WritePropertyName("statusCode"u8);
-            writer.WriteNumberValue(this.StatusCode);
-        }
-        {
-            writer.WritePropertyName("stack"u8);
+            if (this.Stack is { } present0)
             {
-                if (this.Stack is { } present0)
-                {
-                    writer.WriteStringValue(present0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteStringValue(present0);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
+        if (this.Action is { } theAction)
         {
-            if (this.Action is { } theAction)
-            {
-                writer.WritePropertyName("action"u8);
-                theAction.WriteTo(writer);
-            }
+            writer.WritePropertyName("action"u8);
+            theAction.WriteTo(writer);
         }
         writer.WriteEndObject();
     }

@@ -64,24 +64,61 @@ internal static class LLMConfigSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("id"u8) ? 0 : reader.ValueTextEquals("source"u8) ? 1 : reader.ValueTextEquals("displayName"u8) ? 2 : reader.ValueTextEquals("modelName"u8) ? 3 : reader.ValueTextEquals("baseUrl"u8) ? 4 : reader.ValueTextEquals("systemPrompt"u8) ? 5 : reader.ValueTextEquals("providerOptions"u8) ? 6 : reader.ValueTextEquals("createdAt"u8) ? 7 : reader.ValueTextEquals("updatedAt"u8) ? 8 : -1;
+                        if (reader.ValueTextEquals("id"u8)) member = 0;
+                        else if (reader.ValueTextEquals("source"u8)) member = 1;
+                        else if (reader.ValueTextEquals("displayName"u8)) member = 2;
+                        else if (reader.ValueTextEquals("modelName"u8)) member = 3;
+                        else if (reader.ValueTextEquals("baseUrl"u8)) member = 4;
+                        else if (reader.ValueTextEquals("systemPrompt"u8)) member = 5;
+                        else if (reader.ValueTextEquals("providerOptions"u8)) member = 6;
+                        else if (reader.ValueTextEquals("createdAt"u8)) member = 7;
+                        else if (reader.ValueTextEquals("updatedAt"u8)) member = 8;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 2: member = global::System.MemoryExtensions.SequenceEqual(name, "id"u8) ? 0 : -1; break;
-                            case 6: member = global::System.MemoryExtensions.SequenceEqual(name, "source"u8) ? 1 : -1; break;
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "baseUrl"u8) ? 4 : -1; break;
-                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "modelName"u8) ? 3 : global::System.MemoryExtensions.SequenceEqual(name, "createdAt"u8) ? 7 : global::System.MemoryExtensions.SequenceEqual(name, "updatedAt"u8) ? 8 : -1; break;
-                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "displayName"u8) ? 2 : -1; break;
-                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "systemPrompt"u8) ? 5 : -1; break;
-                            case 15: member = global::System.MemoryExtensions.SequenceEqual(name, "providerOptions"u8) ? 6 : -1; break;
-                            default: member = -1; break;
+                            case 2:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8)) member = 0;
+                                break;
+                            }
+                            case 6:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "source"u8)) member = 1;
+                                break;
+                            }
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "baseUrl"u8)) member = 4;
+                                break;
+                            }
+                            case 9:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "modelName"u8)) member = 3;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "createdAt"u8)) member = 7;
+                                else if (global::System.MemoryExtensions.SequenceEqual(name, "updatedAt"u8)) member = 8;
+                                break;
+                            }
+                            case 11:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "displayName"u8)) member = 2;
+                                break;
+                            }
+                            case 12:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "systemPrompt"u8)) member = 5;
+                                break;
+                            }
+                            case 15:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "providerOptions"u8)) member = 6;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

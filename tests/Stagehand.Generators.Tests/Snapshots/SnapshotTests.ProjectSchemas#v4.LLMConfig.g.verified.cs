@@ -112,78 +112,60 @@ public sealed partial record LLMConfig
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        writer.WritePropertyName("id"u8);
+        writer.WriteStringValue(this.Id);
+        writer.WritePropertyName("source"u8);
+        global::Stagehand.Contracts.V4.LLMSourceWireValues.WriteTo(writer, this.Source);
+        writer.WritePropertyName("displayName"u8);
         {
-            writer.WritePropertyName("id"u8);
-            writer.WriteStringValue(this.Id);
-        }
-        {
-            writer.WritePropertyName("source"u8);
-            global::Stagehand.Contracts.V4.LLMSourceWireValues.WriteTo(writer, this.Source);
-        }
-        {
-            writer.WritePropertyName("displayName"u8);
+            if (this.DisplayName is { } present0)
             {
-                if (this.DisplayName is { } present0)
-                {
-                    writer.WriteStringValue(present0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteStringValue(present0);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
+        writer.WritePropertyName("modelName"u8);
+        writer.WriteStringValue(this.ModelName);
+        writer.WritePropertyName("baseUrl"u8);
         {
-            writer.WritePropertyName("modelName"u8);
-            writer.WriteStringValue(this.ModelName);
-        }
-        {
-            writer.WritePropertyName("baseUrl"u8);
+            if (this.BaseUrl is { } present0)
             {
-                if (this.BaseUrl is { } present0)
-                {
-                    writer.WriteStringValue(present0.OriginalString);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteStringValue(present0.OriginalString);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
+        writer.WritePropertyName("systemPrompt"u8);
         {
-            writer.WritePropertyName("systemPrompt"u8);
+            if (this.SystemPrompt is { } present0)
             {
-                if (this.SystemPrompt is { } present0)
-                {
-                    writer.WriteStringValue(present0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WriteStringValue(present0);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
+        writer.WritePropertyName("providerOptions"u8);
         {
-            writer.WritePropertyName("providerOptions"u8);
+            if (this.ProviderOptions is { } present0)
             {
-                if (this.ProviderOptions is { } present0)
-                {
-                    present0.WriteTo(writer);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                present0.WriteTo(writer);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
         }
-        {
-            writer.WritePropertyName("createdAt"u8);
-            writer.WriteStringValue(this.CreatedAt);
-        }
-        {
-            writer.WritePropertyName("updatedAt"u8);
-            writer.WriteStringValue(this.UpdatedAt);
-        }
+        writer.WritePropertyName("createdAt"u8);
+        writer.WriteStringValue(this.CreatedAt);
+        writer.WritePropertyName("updatedAt"u8);
+        writer.WriteStringValue(this.UpdatedAt);
         writer.WriteEndObject();
     }
 

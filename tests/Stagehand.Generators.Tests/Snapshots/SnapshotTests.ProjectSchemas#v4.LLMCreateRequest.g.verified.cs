@@ -102,10 +102,8 @@ public sealed partial record LLMCreateRequest
                 }
             }
         }
-        {
-            writer.WritePropertyName("modelName"u8);
-            writer.WriteStringValue(this.ModelName);
-        }
+        writer.WritePropertyName("modelName"u8);
+        writer.WriteStringValue(this.ModelName);
         if (this.BaseUrl.HasValue)
         {
             writer.WritePropertyName("baseUrl"u8);

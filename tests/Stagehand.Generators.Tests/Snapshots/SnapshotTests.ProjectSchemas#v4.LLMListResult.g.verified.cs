@@ -60,15 +60,13 @@ public sealed partial record LLMListResult
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
+        writer.WritePropertyName("llms"u8);
+        writer.WriteStartArray();
+        foreach (var item0 in this.Llms)
         {
-            writer.WritePropertyName("llms"u8);
-            writer.WriteStartArray();
-            foreach (var item0 in this.Llms)
-            {
-                item0.WriteTo(writer);
-            }
-            writer.WriteEndArray();
+            item0.WriteTo(writer);
         }
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 

@@ -55,21 +55,39 @@ internal static class LLMProviderOptionsSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("temperature"u8) ? 0 : reader.ValueTextEquals("organization"u8) ? 1 : reader.ValueTextEquals("project"u8) ? 2 : reader.ValueTextEquals("location"u8) ? 3 : -1;
+                        if (reader.ValueTextEquals("temperature"u8)) member = 0;
+                        else if (reader.ValueTextEquals("organization"u8)) member = 1;
+                        else if (reader.ValueTextEquals("project"u8)) member = 2;
+                        else if (reader.ValueTextEquals("location"u8)) member = 3;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "project"u8) ? 2 : -1; break;
-                            case 8: member = global::System.MemoryExtensions.SequenceEqual(name, "location"u8) ? 3 : -1; break;
-                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "temperature"u8) ? 0 : -1; break;
-                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "organization"u8) ? 1 : -1; break;
-                            default: member = -1; break;
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "project"u8)) member = 2;
+                                break;
+                            }
+                            case 8:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "location"u8)) member = 3;
+                                break;
+                            }
+                            case 11:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "temperature"u8)) member = 0;
+                                break;
+                            }
+                            case 12:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "organization"u8)) member = 1;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

@@ -76,33 +76,25 @@ public sealed partial record LLMProviderOptions
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
+        if (this.Temperature is { } theTemperature)
         {
-            if (this.Temperature is { } theTemperature)
-            {
-                writer.WritePropertyName("temperature"u8);
-                writer.WriteNumberValue(theTemperature);
-            }
+            writer.WritePropertyName("temperature"u8);
+            writer.WriteNumberValue(theTemperature);
         }
+        if (this.Organization is { } theOrganization)
         {
-            if (this.Organization is { } theOrganization)
-            {
-                writer.WritePropertyName("organization"u8);
-                writer.WriteStringValue(theOrganization);
-            }
+            writer.WritePropertyName("organization"u8);
+            writer.WriteStringValue(theOrganization);
         }
+        if (this.Project is { } theProject)
         {
-            if (this.Project is { } theProject)
-            {
-                writer.WritePropertyName("project"u8);
-                writer.WriteStringValue(theProject);
-            }
+            writer.WritePropertyName("project"u8);
+            writer.WriteStringValue(theProject);
         }
+        if (this.Location is { } theLocation)
         {
-            if (this.Location is { } theLocation)
-            {
-                writer.WritePropertyName("location"u8);
-                writer.WriteStringValue(theLocation);
-            }
+            writer.WritePropertyName("location"u8);
+            writer.WriteStringValue(theLocation);
         }
         writer.WriteEndObject();
     }

@@ -60,10 +60,8 @@ public sealed partial record LLMResult
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         writer.WriteStartObject();
-        {
-            writer.WritePropertyName("llm"u8);
-            this.Llm.WriteTo(writer);
-        }
+        writer.WritePropertyName("llm"u8);
+        this.Llm.WriteTo(writer);
         writer.WriteEndObject();
     }
 

@@ -58,22 +58,45 @@ internal static class LLMUpdateRequestSchema
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     context.PushProperty(ref reader);
-                    int member;
+                    var member = -1;
                     if (reader.ValueIsEscaped)
                     {
-                        member = reader.ValueTextEquals("displayName"u8) ? 0 : reader.ValueTextEquals("modelName"u8) ? 1 : reader.ValueTextEquals("baseUrl"u8) ? 2 : reader.ValueTextEquals("systemPrompt"u8) ? 3 : reader.ValueTextEquals("providerOptions"u8) ? 4 : -1;
+                        if (reader.ValueTextEquals("displayName"u8)) member = 0;
+                        else if (reader.ValueTextEquals("modelName"u8)) member = 1;
+                        else if (reader.ValueTextEquals("baseUrl"u8)) member = 2;
+                        else if (reader.ValueTextEquals("systemPrompt"u8)) member = 3;
+                        else if (reader.ValueTextEquals("providerOptions"u8)) member = 4;
                     }
                     else
                     {
                         var name = reader.ValueSpan;
                         switch (name.Length)
                         {
-                            case 7: member = global::System.MemoryExtensions.SequenceEqual(name, "baseUrl"u8) ? 2 : -1; break;
-                            case 9: member = global::System.MemoryExtensions.SequenceEqual(name, "modelName"u8) ? 1 : -1; break;
-                            case 11: member = global::System.MemoryExtensions.SequenceEqual(name, "displayName"u8) ? 0 : -1; break;
-                            case 12: member = global::System.MemoryExtensions.SequenceEqual(name, "systemPrompt"u8) ? 3 : -1; break;
-                            case 15: member = global::System.MemoryExtensions.SequenceEqual(name, "providerOptions"u8) ? 4 : -1; break;
-                            default: member = -1; break;
+                            case 7:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "baseUrl"u8)) member = 2;
+                                break;
+                            }
+                            case 9:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "modelName"u8)) member = 1;
+                                break;
+                            }
+                            case 11:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "displayName"u8)) member = 0;
+                                break;
+                            }
+                            case 12:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "systemPrompt"u8)) member = 3;
+                                break;
+                            }
+                            case 15:
+                            {
+                                if (global::System.MemoryExtensions.SequenceEqual(name, "providerOptions"u8)) member = 4;
+                                break;
+                            }
                         }
                     }
                     if (member == 0)

@@ -102,12 +102,10 @@ public sealed partial record LLMUpdateRequest
                 }
             }
         }
+        if (this.ModelName is { } theModelName)
         {
-            if (this.ModelName is { } theModelName)
-            {
-                writer.WritePropertyName("modelName"u8);
-                writer.WriteStringValue(theModelName);
-            }
+            writer.WritePropertyName("modelName"u8);
+            writer.WriteStringValue(theModelName);
         }
         if (this.BaseUrl.HasValue)
         {
