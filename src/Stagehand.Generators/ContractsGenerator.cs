@@ -97,8 +97,8 @@ public sealed class ContractsGenerator : IIncrementalGenerator
         var values = contractFiles
             .Where(file => file.RootType is null)
             .Select(file => (File: file, Root: file.Nodes.FirstOrDefault(n => n.Method == ContractModelBuilder.RootReader)))
-            .Where(item => item.Root is not null && !item.Root.ValueType.EndsWith("?", StringComparison.Ordinal))
-            .Select(item => new RegistryEntry(item.File.SchemaClass.Substring(0, item.File.SchemaClass.Length - GeneratedMemberNames.SchemaClassSuffix.Length), item.Root!.ValueType, null, item.File.Visibility, item.File.SchemaPath, ReaderCall(item.File, item.Root.Method), item.Root.Shape));
+            .Where(item => item.Root is not null && !item.Root.Value.Nullable)
+            .Select(item => new RegistryEntry(item.File.SchemaClass.Substring(0, item.File.SchemaClass.Length - GeneratedMemberNames.SchemaClassSuffix.Length), item.Root!.Value.Text, null, item.File.Visibility, item.File.SchemaPath, ReaderCall(item.File, item.Root.Method), item.Root.Shape));
         var entries = typed.Concat(values).OrderBy(entry => entry.Name, StringComparer.Ordinal);
         return new RegistryModel(rootNamespace, entries.ToEquatableArray());
     }

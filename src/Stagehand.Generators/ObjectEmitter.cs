@@ -40,7 +40,7 @@ internal static class ObjectEmitter
                 var member = members[i];
                 if (member.PropertyName is not null && member.Reader is not null && !member.IsConst && !member.ClientOnly)
                 {
-                    writer.WriteLine(member.Reader.ValueType + " member" + Invariant(i) + " = default!;");
+                    writer.WriteLine(member.Reader.Value.Text + " member" + Invariant(i) + " = default!;");
                 }
             }
 
@@ -267,7 +267,7 @@ internal static class ObjectEmitter
     {
         if (node.PropertyNames is { } names)
         {
-            writer.WriteLine(names.RejectsEveryName ? "context.RejectPropertyName(ref reader);" : "context.CheckPropertyName<" + names.Reader!.ValueType + ">(ref reader, " + names.Reader.Call + ");");
+            writer.WriteLine(names.RejectsEveryName ? "context.RejectPropertyName(ref reader);" : "context.CheckPropertyName<" + names.Reader!.Value.Text + ">(ref reader, " + names.Reader.Call + ");");
         }
     }
 
@@ -330,7 +330,7 @@ internal static class ObjectEmitter
 
     private static void EmitMap(SourceWriter writer, NodeSpec node)
     {
-        var valueType = node.AdditionalProperties?.ValueType ?? Runtime + "JsonAny";
+        var valueType = node.AdditionalProperties?.Value.Text ?? Runtime + "JsonAny";
         writer.WriteLine("var names = default(" + Runtime + "MemberNameSet);");
         writer.WriteLine("var entries = build ? new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, " + valueType + ">>() : null;");
         if (node.ReportsEvaluation)

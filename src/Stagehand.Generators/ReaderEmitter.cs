@@ -58,7 +58,7 @@ internal static class ReaderEmitter
     /// </summary>
     private static void EmitScopeEntry(SourceWriter writer, NodeSpec node, int scope)
     {
-        writer.OpenBlock("internal static bool " + node.Method + Signature + node.ValueType + " value)");
+        writer.OpenBlock("internal static bool " + node.Method + Signature + node.Value.Text + " value)");
         writer.WriteLine("context.EnterScope(" + Invariant(scope) + ");");
         writer.WriteLine("var valid = " + InScopeMethod(node) + "(ref reader, ref context, build, out value);");
         writer.WriteLine("context.LeaveScope();");
@@ -154,7 +154,7 @@ internal static class ReaderEmitter
 
     private static void EmitNode(SourceWriter writer, NodeSpec node, string method)
     {
-        writer.OpenBlock("internal static bool " + method + Signature + node.ValueType + " value)");
+        writer.OpenBlock("internal static bool " + method + Signature + node.Value.Text + " value)");
         if (node.BooleanSchema == false)
         {
             writer.WriteLine("value = default!;");
@@ -259,14 +259,14 @@ internal static class ReaderEmitter
             writer.WriteLine("context.EnterScope(" + Invariant(scope.Value) + ");");
         }
 
-        if (target.ValueType == node.ValueType && scope is null)
+        if (target.Value == node.Value && scope is null)
         {
             writer.WriteLine("return " + target.Call + "(ref reader, ref context, build, out value);");
             return;
         }
 
         writer.WriteLine("var valid = " + target.Call + "(ref reader, ref context, build, out var inner);");
-        writer.WriteLine("value = inner" + (IsNullableType(target.ValueType) && !IsNullableType(node.ValueType) ? "!" : string.Empty) + ";");
+        writer.WriteLine("value = inner" + (target.Value.Nullable && !node.Value.Nullable ? "!" : string.Empty) + ";");
         if (scope is not null)
         {
             writer.WriteLine("context.LeaveScope();");
@@ -288,8 +288,6 @@ internal static class ReaderEmitter
         writer.WriteLine(call);
         writer.WriteLine("context.LeaveScope();");
     }
-
-    private static bool IsNullableType(string type) => type.EndsWith("?", System.StringComparison.Ordinal);
 
     // ---- per-token sections -------------------------------------------------------------------------------
 
@@ -440,7 +438,7 @@ internal static class ReaderEmitter
     private static void EmitArray(SourceWriter writer, NodeSpec node)
     {
         var builds = node.OwnsShape && node.Shape.Kind == ValueKind.List;
-        var itemType = node.Items?.ValueType ?? Runtime + "JsonAny";
+        var itemType = node.Items?.Value.Text ?? Runtime + "JsonAny";
         if (builds)
         {
             writer.WriteLine("var items = build ? new global::System.Collections.Generic.List<" + itemType + ">() : null;");
@@ -787,7 +785,7 @@ internal static class ReaderEmitter
             writer.OpenBlock(string.Empty);
             writer.WriteLine("var copy = start;");
             WriteCall(writer, node.Ref.Call + "(ref copy, ref context, build, out var referenced);", node.RefEntersScope);
-            writer.WriteLine("if (build) value = referenced" + (IsNullableType(node.Ref.ValueType) && !IsNullableType(node.ValueType) ? "!" : string.Empty) + ";");
+            writer.WriteLine("if (build) value = referenced" + (node.Ref.Value.Nullable && !node.Value.Nullable ? "!" : string.Empty) + ";");
             writer.CloseBlock();
         }
 

@@ -92,7 +92,7 @@ internal sealed partial class ContractModelBuilder
             Method = ReaderNameFor(document, node),
             Shape = shape,
             Nullable = nullable,
-            ValueType = shape.CSharpType + (nullable ? "?" : string.Empty),
+            Value = new ReadType(shape.CSharpType, nullable),
             BooleanSchema = node.BooleanValue,
             DeclaredTypes = node.Types,
             MinLength = node.MinLength?.ToString(CultureInfo.InvariantCulture),
@@ -191,7 +191,7 @@ internal sealed partial class ContractModelBuilder
                     {
                         var (required, consts) = RequiredShape(document, branch);
                         var reader = LocalReader(document, branch);
-                        var readsNullable = reader.ValueType.EndsWith("?", StringComparison.Ordinal);
+                        var readsNullable = reader.Value.Nullable;
                         cases.Add(new UnionCaseReader(match.Name, reader, match.DiscriminatorValue)
                         {
                             RequiredMembers = required,
@@ -444,19 +444,17 @@ internal sealed partial class ContractModelBuilder
 
     private MethodRef ReaderOf(SchemaDocument document, SchemaNode node)
     {
-        var valueType = AnyShape.CSharpType;
+        var value = new ReadType(AnyShape.CSharpType, false);
         if (document.Mode == SchemaMode.Contract && node.BooleanValue is null)
         {
             var resolved = Resolve(document, node);
             if (resolved is not null)
             {
-                var nullable = resolved.Value.Nullable && resolved.Value.Shape.Kind != ValueKind.Any;
-                valueType = resolved.Value.Shape.CSharpType + (nullable ? "?" : string.Empty);
+                value = new ReadType(resolved.Value.Shape.CSharpType, resolved.Value.Nullable && resolved.Value.Shape.Kind != ValueKind.Any);
             }
         }
 
-        var target = ReaderClassOf(document);
-        return new MethodRef(target, ReaderNameFor(document, node), valueType, AcceptedTypes(document, node, new HashSet<(string, string)>()));
+        return new MethodRef(ReaderClassOf(document), ReaderNameFor(document, node), value, AcceptedTypes(document, node, new HashSet<(string, string)>()));
     }
 
     /// <summary>The JSON types a node can accept at most; <see cref="JsonTypes.None"/> when it cannot be told.</summary>

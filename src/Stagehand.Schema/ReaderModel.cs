@@ -13,12 +13,19 @@ internal enum SchemaMode
     Validator,
 }
 
+/// <summary>The C# type a reader reads into: its fully qualified name, and whether it admits null (<c>T?</c>).</summary>
+internal sealed record ReadType(string Name, bool Nullable)
+{
+    /// <summary>The type as C# writes it.</summary>
+    public string Text => Nullable ? Name + "?" : Name;
+}
+
 /// <summary>A call to the generated reader of one schema node, possibly in another file.</summary>
 /// <param name="Target">The fully qualified class holding the method; empty for a reader of the same file, which the reader class calls by its name alone.</param>
 /// <param name="Method">The method name.</param>
-/// <param name="ValueType">The C# type the method reads into (with <c>?</c> when null is allowed).</param>
+/// <param name="Value">The C# type the method reads into.</param>
 /// <param name="Accepts">The JSON types the node can accept; <see cref="JsonTypes.None"/> means any.</param>
-internal sealed record MethodRef(string Target, string Method, string ValueType, JsonTypes Accepts)
+internal sealed record MethodRef(string Target, string Method, ReadType Value, JsonTypes Accepts)
 {
     public string Call => Target.Length == 0 ? Method : Target + "." + Method;
 }
@@ -129,7 +136,8 @@ internal sealed record NodeSpec
 
     public bool Nullable { get; init; }
 
-    public required string ValueType { get; init; }
+    /// <summary>The C# type the node's reader reads into.</summary>
+    public required ReadType Value { get; init; }
 
     /// <summary>Whether this node's own keywords say what the value is (false for a $ref or a union, whose value comes from elsewhere).</summary>
     public bool OwnsShape { get; init; }
