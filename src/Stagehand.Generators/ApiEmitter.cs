@@ -15,11 +15,11 @@ internal static class ApiEmitter
         "[global::System.Text.Json.Serialization.JsonConverter(typeof(global::" + type.Namespace + "." + ConverterName(type) + "))]";
 
     /// <summary>The static members inside the type: the three entry points over UTF-8.</summary>
-    public static void EmitEntryPoints(SourceWriter writer, TypeRef type, NodeSpec node, string schemaClass)
+    public static void EmitEntryPoints(SourceWriter writer, TypeRef type, string reader, string schemaClass)
     {
         var name = type.Name;
         var contract = Identifiers.Literal(name);
-        writer.WriteLine("private static readonly " + Runtime + "ContractReadFunc<" + name + "> s_read = global::" + type.Namespace + "." + schemaClass + "." + node.OwnTypeMethod + ";");
+        writer.WriteLine("private static readonly " + Runtime + "ContractReadFunc<" + name + "> s_read = global::" + type.Namespace + "." + schemaClass + "." + reader + ";");
         writer.WriteLine();
         writer.WriteSummaryXml("Validates UTF-8 JSON against the " + name + " contract and reports every violation; a valid document allocates nothing.");
         writer.WriteLine("/// <param name=\"utf8Json\">The document.</param>");
@@ -46,7 +46,7 @@ internal static class ApiEmitter
     }
 
     /// <summary>The converter, a top-level class beside the type.</summary>
-    public static void EmitConverter(SourceWriter writer, TypeRef type, string? schemaClass, NodeSpec? node)
+    public static void EmitConverter(SourceWriter writer, TypeRef type, string? schemaClass, string? reader)
     {
         var name = type.Name;
         writer.WriteLine();
@@ -58,7 +58,7 @@ internal static class ApiEmitter
         if (type.Kind == NamedKind.Enum)
         {
             writer.WriteLine("public override " + name + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>");
-            writer.WriteLine("    " + Runtime + "ContractJson.ReadValue<" + type.FullName + ">(ref reader, global::" + type.Namespace + "." + schemaClass + "." + node!.OwnTypeMethod + ", " + Identifiers.Literal(name) + ");");
+            writer.WriteLine("    " + Runtime + "ContractJson.ReadValue<" + type.FullName + ">(ref reader, global::" + type.Namespace + "." + schemaClass + "." + reader + ", " + Identifiers.Literal(name) + ");");
             writer.WriteLine();
             writer.WriteLine("/// <inheritdoc/>");
             writer.WriteLine("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + name + " value, global::System.Text.Json.JsonSerializerOptions options) =>");

@@ -21,8 +21,7 @@ internal static class ContractEmitter
         var readers = Header(file);
         foreach (var type in file.Types)
         {
-            var node = file.Nodes.FirstOrDefault(n => n.OwnType == type.Type);
-            ApiEmitter.EmitConverter(readers, type.Type, file.SchemaClass, node);
+            ApiEmitter.EmitConverter(readers, type.Type, file.SchemaClass, type.Reader);
         }
 
         if (!file.Types.IsEmpty)
@@ -40,17 +39,16 @@ internal static class ContractEmitter
         foreach (var type in file.Types)
         {
             writer.WriteLine();
-            var node = file.Nodes.FirstOrDefault(n => n.OwnType == type.Type);
             switch (type)
             {
                 case RecordSpec record:
-                    EmitRecord(writer, record, file, node);
+                    EmitRecord(writer, record, file);
                     break;
                 case EnumSpec @enum:
                     EmitEnum(writer, @enum, file.SchemaPath);
                     break;
                 case UnionSpec union:
-                    UnionEmitter.Emit(writer, union, file.SchemaPath, () => EmitWireMembers(writer, union, file, node));
+                    UnionEmitter.Emit(writer, union, file.SchemaPath, () => EmitWireMembers(writer, union, file));
                     break;
             }
         }
@@ -70,16 +68,16 @@ internal static class ContractEmitter
         return writer;
     }
 
-    private static void EmitWireMembers(SourceWriter writer, TypeSpec type, ContractFile file, NodeSpec? node)
+    private static void EmitWireMembers(SourceWriter writer, TypeSpec type, ContractFile file)
     {
-        if (node is not null && node.OwnType == type.Type)
+        if (type.Reader is not null)
         {
             writer.WriteLine();
-            ApiEmitter.EmitEntryPoints(writer, type.Type, node, file.SchemaClass);
+            ApiEmitter.EmitEntryPoints(writer, type.Type, type.Reader, file.SchemaClass);
         }
 
         writer.WriteLine();
-        var reader = node is null ? null : "global::" + file.Namespace + "." + file.SchemaClass + "." + node.OwnTypeMethod;
+        var reader = type.Reader is null ? null : "global::" + file.Namespace + "." + file.SchemaClass + "." + type.Reader;
         switch (type)
         {
             case RecordSpec record:
@@ -108,7 +106,7 @@ internal static class ContractEmitter
         writer.WriteLine(ApiEmitter.ConverterAttribute(type.Type));
     }
 
-    private static void EmitRecord(SourceWriter writer, RecordSpec record, ContractFile file, NodeSpec? node)
+    private static void EmitRecord(SourceWriter writer, RecordSpec record, ContractFile file)
     {
         var schemaPath = file.SchemaPath;
         var extra = ", UnknownMembers = " + Runtime + "UnknownMembers." + record.UnknownMembers switch
@@ -170,7 +168,7 @@ internal static class ContractEmitter
             EmitPrintMembers(writer, record);
         }
 
-        EmitWireMembers(writer, record, file, node);
+        EmitWireMembers(writer, record, file);
         writer.CloseBlock();
     }
 

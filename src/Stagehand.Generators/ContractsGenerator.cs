@@ -91,9 +91,9 @@ public sealed class ContractsGenerator : IIncrementalGenerator
     {
         var contractFiles = files.Where(file => file.Mode == SchemaMode.Contract).ToList();
         var typed = contractFiles
-            .SelectMany(file => file.Types.Select(type => (File: file, Type: type, Node: file.Nodes.FirstOrDefault(n => n.OwnType == type.Type))))
-            .Where(item => item.Node is not null)
-            .Select(item => new RegistryEntry(item.Type.Type.Name, item.Type.Type.FullName, item.Type.Type, item.Type.Visibility, item.File.SchemaPath, ReaderCall(item.File, item.Node!.OwnTypeMethod)));
+            .SelectMany(file => file.Types.Select(type => (File: file, Type: type)))
+            .Where(item => item.Type.Reader is not null)
+            .Select(item => new RegistryEntry(item.Type.Type.Name, item.Type.Type.FullName, item.Type.Type, item.Type.Visibility, item.File.SchemaPath, ReaderCall(item.File, item.Type.Reader!)));
         var values = contractFiles
             .Where(file => file.RootType is null)
             .Select(file => (File: file, Root: file.Nodes.FirstOrDefault(n => n.Method == ContractModelBuilder.RootReader)))

@@ -163,6 +163,12 @@ internal abstract record TypeSpec
     /// that a value built in code is checked exactly as one read from the wire.
     /// </summary>
     public bool ChecksOnTheWire { get; init; }
+
+    /// <summary>
+    /// The reader method (in the file's reader class) that reads a value of this type: the reader of the node that forms
+    /// it, or that node's non-null reader when the node also admits null. Null when no node forms the type.
+    /// </summary>
+    public string? Reader { get; init; }
 }
 
 internal sealed record RecordSpec : TypeSpec

@@ -133,6 +133,7 @@ internal sealed partial class ContractModelBuilder
                 {
                     var types = BuildTypes(document);
                     var nodes = BuildNodes(document, types);
+                    types = types.Select(type => nodes.FirstOrDefault(n => n.OwnType == type.Type) is { } owner ? type with { Reader = owner.OwnTypeMethod } : type).ToList();
                     if (readCleanly)
                     {
                         built[document.Path] = (types, nodes);
