@@ -82,14 +82,18 @@ internal static class ObjectEmitter
                 continue;
             }
 
-            writer.WriteLine("var first = context.MarkSeen(ref seen" + Invariant(i / 64) + ", " + Invariant(i % 64) + ");");
-            writer.WriteLine("reader.Read();");
             if (member.Reader is null)
             {
+                // A member that is only required: seen (or a duplicate), then read as any value.
+                writer.WriteLine("context.MarkSeen(ref seen" + Invariant(i / 64) + ", " + Invariant(i % 64) + ");");
+                writer.WriteLine("reader.Read();");
                 writer.WriteLine("context.TryReadAny(ref reader, false, out _);");
                 writer.CloseBlock();
                 continue;
             }
+
+            writer.WriteLine("var first = context.MarkSeen(ref seen" + Invariant(i / 64) + ", " + Invariant(i % 64) + ");");
+            writer.WriteLine("reader.Read();");
 
             var stores = record is not null && member.PropertyName is not null && !member.IsConst;
             if (stores)

@@ -103,7 +103,7 @@ internal static class ReaderEmitter
         {
             var format = node.Format is null ? "None" : FormatNames.RuntimeName(node.Format) ?? "None";
             writer.WriteLine("internal static readonly " + Runtime + "StringRules " + StringRulesField(node) + " = new(" +
-                Arguments(("minLength", node.MinLength), ("maxLength", node.MaxLength), ("pattern", node.Pattern is null ? null : Identifiers.Literal(node.Pattern)), ("format", Runtime + "StringFormat." + format)) + ");");
+                Arguments(("minLength", node.MinLength), ("maxLength", node.MaxLength), ("pattern", node.Pattern is null ? null : Identifiers.Literal(node.Pattern)), ("format", format == "None" ? null : Runtime + "StringFormat." + format)) + ");");
         }
 
         if (node.HasNumberRules)
@@ -415,7 +415,7 @@ internal static class ReaderEmitter
                 writer.WriteLine("if (context.TryReadDouble(ref reader, " + rules + ", out var number)) value = number;");
                 return;
             case ValueKind.Named when node.OwnType is { Kind: NamedKind.Enum } && node.IsNumericEnum:
-                writer.OpenBlock("if (context.TryReadInt32(ref reader, null, out var number))");
+                writer.OpenBlock("if (context.TryReadInt32(ref reader, " + rules + ", out var number))");
                 writer.OpenBlock("switch (number)");
                 // One case per member: the model keeps one spelling of each number (0 and -0 are one value).
                 foreach (var member in node.EnumValues.Where(v => v.Value.Kind == JsonTypes.Integer))

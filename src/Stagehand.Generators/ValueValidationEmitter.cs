@@ -20,11 +20,22 @@ internal static class ValueValidationEmitter
         EmitEntry(writer);
         writer.OpenBlock("public void ValidateInto(" + Runtime + "ContractValueValidator validator)");
         writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(validator);");
-        if (record.ChecksOnTheWire && reader is not null)
+        var checks = EmitRecordChecks(record, rules);
+        if (record.ChecksOnTheWire && reader is not null && !checks.IsEmpty)
         {
             writer.WriteLine("var errorsBefore = validator.ErrorCount;");
         }
 
+        writer.WriteLines(checks);
+        EmitWireCheck(writer, record, reader, afterChecks: !checks.IsEmpty);
+        writer.CloseBlock();
+        EmitRuleFields(writer, rules);
+    }
+
+    /// <summary>The checks of a record's members and additional members on the C# value.</summary>
+    private static SourceWriter EmitRecordChecks(RecordSpec record, List<string> rules)
+    {
+        var writer = SourceWriter.Fragment();
         foreach (var member in record.Members)
         {
             if (member.Const is not null)
@@ -40,10 +51,21 @@ internal static class ValueValidationEmitter
 
             var value = member.IsOptionalWrapper ? member.Name + ".GetValueOrDefault(default)" : member.Name;
             var local = "the" + member.Name;
+
+            // A value that is always there is checked as it is; any other, once it is there.
+            var alwaysThere = member.Required && !member.Nullable && member.Shape.IsValueType;
             var check = new SourceWriter();
-            EmitCheck(check, member.Shape, local, member.Name, 0, rules);
+            EmitCheck(check, member.Shape, alwaysThere ? member.Name : local, member.Name, 0, rules);
             if (check.IsEmpty)
             {
+                continue;
+            }
+
+            if (alwaysThere)
+            {
+                writer.WriteLine("validator.Push(" + wire + ");");
+                writer.WriteLines(check);
+                writer.WriteLine("validator.Pop();");
                 continue;
             }
 
@@ -83,16 +105,15 @@ internal static class ValueValidationEmitter
             }
         }
 
-        EmitWireCheck(writer, record, reader);
-        writer.CloseBlock();
-        EmitRuleFields(writer, rules);
+        return writer;
     }
 
     /// <summary>
     /// For a type whose schema asks more than the C# value shows: once the value's own checks pass (a value they
     /// reject may not even write), it is written and read back with the type's generated reader.
     /// </summary>
-    private static void EmitWireCheck(SourceWriter writer, TypeSpec type, string? reader)
+    /// <param name="afterChecks">Whether checks of the C# value come first (the wire check then waits for them to pass).</param>
+    private static void EmitWireCheck(SourceWriter writer, TypeSpec type, string? reader, bool afterChecks)
     {
         if (!type.ChecksOnTheWire || reader is null)
         {
@@ -100,8 +121,16 @@ internal static class ValueValidationEmitter
         }
 
         var name = type.Type.FullName;
-        writer.WriteLine("if (validator.ErrorCount == errorsBefore)");
-        writer.WriteLine("    validator.CheckOnTheWire<" + name + ", " + name + ">(this, static (writer, value) => value.WriteTo(writer), " + reader + ");");
+        var call = "validator.CheckOnTheWire<" + name + ", " + name + ">(this, static (writer, value) => value.WriteTo(writer), " + reader + ");";
+        if (afterChecks)
+        {
+            writer.WriteLine("if (validator.ErrorCount == errorsBefore)");
+            writer.WriteLine("    " + call);
+        }
+        else
+        {
+            writer.WriteLine(call);
+        }
     }
 
     /// <param name="reader">The generated reader of the union's own type (for <see cref="TypeSpec.ChecksOnTheWire"/>).</param>
@@ -135,7 +164,7 @@ internal static class ValueValidationEmitter
 
         writer.WriteLine("default: validator.AddError(\"type\", \"The union holds no case: it is the default value.\"); break;");
         writer.CloseBlock();
-        EmitWireCheck(writer, union, reader);
+        EmitWireCheck(writer, union, reader, afterChecks: true);
         writer.CloseBlock();
         EmitRuleFields(writer, rules);
     }

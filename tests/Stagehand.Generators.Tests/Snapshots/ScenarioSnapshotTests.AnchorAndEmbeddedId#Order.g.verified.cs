@@ -18,7 +18,7 @@ public static class OrderSchema
         global::Stagehand.Contracts.ContractJson.Validate<global::Stagehand.Contracts.JsonAny>(utf8Json, options, ReadRoot);
 
     internal static readonly global::Stagehand.Contracts.NumberRules ReadAmountNumberRules = new(minimum: "0");
-    internal static readonly global::Stagehand.Contracts.StringRules ReadMoneyCodeStringRules = new(pattern: "^[A-Z]{3}$", format: global::Stagehand.Contracts.StringFormat.None);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadMoneyCodeStringRules = new(pattern: "^[A-Z]{3}$");
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {

@@ -90,8 +90,7 @@ public sealed partial record Payment
     public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
     {
         global::System.ArgumentNullException.ThrowIfNull(validator);
-        var errorsBefore = validator.ErrorCount;
-        if (validator.ErrorCount == errorsBefore)
-            validator.CheckOnTheWire<global::Inline.Contracts.Payment, global::Inline.Contracts.Payment>(this, static (writer, value) => value.WriteTo(writer), global::Inline.Contracts.PaymentSchema.ReadRoot);
+
+        validator.CheckOnTheWire<global::Inline.Contracts.Payment, global::Inline.Contracts.Payment>(this, static (writer, value) => value.WriteTo(writer), global::Inline.Contracts.PaymentSchema.ReadRoot);
     }
 }

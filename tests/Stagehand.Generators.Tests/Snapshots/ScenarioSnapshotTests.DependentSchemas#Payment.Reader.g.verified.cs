@@ -31,7 +31,7 @@ public sealed class PaymentJsonConverter : global::System.Text.Json.Serializatio
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class PaymentSchema
 {
-    internal static readonly global::Stagehand.Contracts.StringRules ReadCardExpiryStringRules = new(minLength: 5, format: global::Stagehand.Contracts.StringFormat.None);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadCardExpiryStringRules = new(minLength: 5);
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Inline.Contracts.Payment value)
     {

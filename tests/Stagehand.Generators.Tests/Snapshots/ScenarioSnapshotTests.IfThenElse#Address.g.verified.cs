@@ -178,7 +178,7 @@ public static class AddressSchema
                     }
                     if (member == 0)
                     {
-                        var first = context.MarkSeen(ref seen0, 0);
+                        context.MarkSeen(ref seen0, 0);
                         reader.Read();
                         context.TryReadAny(ref reader, false, out _);
                     }

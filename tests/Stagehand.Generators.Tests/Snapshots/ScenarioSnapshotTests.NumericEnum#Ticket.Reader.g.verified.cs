@@ -129,7 +129,7 @@ internal static class TicketSchema
         {
             case global::System.Text.Json.JsonTokenType.Number:
             {
-                if (context.TryReadInt32(ref reader, null, out var number))
+                if (context.TryReadInt32(ref reader, ReadPriorityNumberRules, out var number))
                 {
                     switch (number)
                     {

@@ -76,12 +76,9 @@ public sealed partial record Ticket
     public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
     {
         global::System.ArgumentNullException.ThrowIfNull(validator);
-        if (Priority is { } thePriority)
-        {
-            validator.Push("priority");
-            if (!global::Inline.Contracts.TicketPriorityWireValues.IsDefined(thePriority)) validator.AddError("enum", "The value is not one the contract defines.");
-            validator.Pop();
-        }
+        validator.Push("priority");
+        if (!global::Inline.Contracts.TicketPriorityWireValues.IsDefined(Priority)) validator.AddError("enum", "The value is not one the contract defines.");
+        validator.Pop();
     }
 }
 

@@ -17,7 +17,7 @@ public static class RegistrySchema
     public static global::Stagehand.Contracts.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, global::Stagehand.Contracts.ContractReadOptions? options = null) =>
         global::Stagehand.Contracts.ContractJson.Validate<global::Stagehand.Contracts.JsonAny>(utf8Json, options, ReadRoot);
 
-    internal static readonly global::Stagehand.Contracts.StringRules ReadPropertyNamesStringRules = new(maxLength: 8, pattern: "^[a-z]+$", format: global::Stagehand.Contracts.StringFormat.None);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadPropertyNamesStringRules = new(maxLength: 8, pattern: "^[a-z]+$");
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.JsonAny value)
     {

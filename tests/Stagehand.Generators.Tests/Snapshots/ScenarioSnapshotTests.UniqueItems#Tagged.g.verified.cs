@@ -84,8 +84,7 @@ public sealed partial record Tagged
     public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
     {
         global::System.ArgumentNullException.ThrowIfNull(validator);
-        var errorsBefore = validator.ErrorCount;
-        if (validator.ErrorCount == errorsBefore)
-            validator.CheckOnTheWire<global::Inline.Contracts.Tagged, global::Inline.Contracts.Tagged>(this, static (writer, value) => value.WriteTo(writer), global::Inline.Contracts.TaggedSchema.ReadRoot);
+
+        validator.CheckOnTheWire<global::Inline.Contracts.Tagged, global::Inline.Contracts.Tagged>(this, static (writer, value) => value.WriteTo(writer), global::Inline.Contracts.TaggedSchema.ReadRoot);
     }
 }

@@ -92,5 +92,6 @@ public sealed partial record Widget
     public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
     {
         global::System.ArgumentNullException.ThrowIfNull(validator);
+
     }
 }

@@ -419,12 +419,9 @@ public sealed partial record LLMSession
     public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
     {
         global::System.ArgumentNullException.ThrowIfNull(validator);
-        if (Status is { } theStatus)
-        {
-            validator.Push("status");
-            if (!global::Stagehand.Contracts.Internal.LLMSessionStatusWireValues.IsDefined(theStatus)) validator.AddError("enum", "The value is not one the contract defines.");
-            validator.Pop();
-        }
+        validator.Push("status");
+        if (!global::Stagehand.Contracts.Internal.LLMSessionStatusWireValues.IsDefined(Status)) validator.AddError("enum", "The value is not one the contract defines.");
+        validator.Pop();
         validator.Required(Model, "model");
         if (BaseUrl is { } theBaseUrl)
         {
@@ -432,36 +429,21 @@ public sealed partial record LLMSession
             if (!theBaseUrl.IsAbsoluteUri) validator.AddError("format", "Expected an absolute URI.");
             validator.Pop();
         }
-        if (TokensInput is { } theTokensInput)
-        {
-            validator.Push("tokensInput");
-            validator.Check((long)theTokensInput, s_tokensInputRange0);
-            validator.Pop();
-        }
-        if (TokensOutput is { } theTokensOutput)
-        {
-            validator.Push("tokensOutput");
-            validator.Check((long)theTokensOutput, s_tokensOutputRange0);
-            validator.Pop();
-        }
-        if (TokensReasoning is { } theTokensReasoning)
-        {
-            validator.Push("tokensReasoning");
-            validator.Check((long)theTokensReasoning, s_tokensReasoningRange0);
-            validator.Pop();
-        }
-        if (TokensCachedInput is { } theTokensCachedInput)
-        {
-            validator.Push("tokensCachedInput");
-            validator.Check((long)theTokensCachedInput, s_tokensCachedInputRange0);
-            validator.Pop();
-        }
-        if (TokensTotal is { } theTokensTotal)
-        {
-            validator.Push("tokensTotal");
-            validator.Check((long)theTokensTotal, s_tokensTotalRange0);
-            validator.Pop();
-        }
+        validator.Push("tokensInput");
+        validator.Check((long)TokensInput, s_tokensInputRange0);
+        validator.Pop();
+        validator.Push("tokensOutput");
+        validator.Check((long)TokensOutput, s_tokensOutputRange0);
+        validator.Pop();
+        validator.Push("tokensReasoning");
+        validator.Check((long)TokensReasoning, s_tokensReasoningRange0);
+        validator.Pop();
+        validator.Push("tokensCachedInput");
+        validator.Check((long)TokensCachedInput, s_tokensCachedInputRange0);
+        validator.Pop();
+        validator.Push("tokensTotal");
+        validator.Check((long)TokensTotal, s_tokensTotalRange0);
+        validator.Pop();
     }
 
     private static readonly global::Stagehand.Contracts.NumberRules s_tokensInputRange0 = new(minimum: "0", maximum: "2147483647");

@@ -126,11 +126,8 @@ public sealed partial record StagehandBrowserSession
     {
         global::System.ArgumentNullException.ThrowIfNull(validator);
         validator.Required(CdpUrl, "cdpUrl");
-        if (Status is { } theStatus)
-        {
-            validator.Push("status");
-            if (!global::Stagehand.Contracts.Internal.StagehandBrowserSessionStatusWireValues.IsDefined(theStatus)) validator.AddError("enum", "The value is not one the contract defines.");
-            validator.Pop();
-        }
+        validator.Push("status");
+        if (!global::Stagehand.Contracts.Internal.StagehandBrowserSessionStatusWireValues.IsDefined(Status)) validator.AddError("enum", "The value is not one the contract defines.");
+        validator.Pop();
     }
 }

@@ -133,11 +133,8 @@ public sealed partial record StagehandStep
     public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
     {
         global::System.ArgumentNullException.ThrowIfNull(validator);
-        if (Operation is { } theOperation)
-        {
-            validator.Push("operation");
-            if (!global::Stagehand.Contracts.Internal.StagehandStepOperationWireValues.IsDefined(theOperation)) validator.AddError("enum", "The value is not one the contract defines.");
-            validator.Pop();
-        }
+        validator.Push("operation");
+        if (!global::Stagehand.Contracts.Internal.StagehandStepOperationWireValues.IsDefined(Operation)) validator.AddError("enum", "The value is not one the contract defines.");
+        validator.Pop();
     }
 }

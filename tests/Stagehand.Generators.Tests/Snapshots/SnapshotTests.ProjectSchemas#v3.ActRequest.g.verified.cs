@@ -132,12 +132,9 @@ public sealed partial record ActRequest
     public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
     {
         global::System.ArgumentNullException.ThrowIfNull(validator);
-        if (Input is { } theInput)
-        {
-            validator.Push("input");
-            theInput.ValidateInto(validator);
-            validator.Pop();
-        }
+        validator.Push("input");
+        Input.ValidateInto(validator);
+        validator.Pop();
         if (Options is { } theOptions)
         {
             validator.Push("options");

@@ -114,18 +114,12 @@ public sealed partial record AgentUsage
     public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
     {
         global::System.ArgumentNullException.ThrowIfNull(validator);
-        if (InputTokens is { } theInputTokens)
-        {
-            validator.Push("input_tokens");
-            if (double.IsNaN(theInputTokens) || double.IsInfinity(theInputTokens)) validator.AddError("type", "Expected a finite number.");
-            validator.Pop();
-        }
-        if (OutputTokens is { } theOutputTokens)
-        {
-            validator.Push("output_tokens");
-            if (double.IsNaN(theOutputTokens) || double.IsInfinity(theOutputTokens)) validator.AddError("type", "Expected a finite number.");
-            validator.Pop();
-        }
+        validator.Push("input_tokens");
+        if (double.IsNaN(InputTokens) || double.IsInfinity(InputTokens)) validator.AddError("type", "Expected a finite number.");
+        validator.Pop();
+        validator.Push("output_tokens");
+        if (double.IsNaN(OutputTokens) || double.IsInfinity(OutputTokens)) validator.AddError("type", "Expected a finite number.");
+        validator.Pop();
         if (ReasoningTokens is { } theReasoningTokens)
         {
             validator.Push("reasoning_tokens");
@@ -138,11 +132,8 @@ public sealed partial record AgentUsage
             if (double.IsNaN(theCachedInputTokens) || double.IsInfinity(theCachedInputTokens)) validator.AddError("type", "Expected a finite number.");
             validator.Pop();
         }
-        if (InferenceTimeMs is { } theInferenceTimeMs)
-        {
-            validator.Push("inference_time_ms");
-            if (double.IsNaN(theInferenceTimeMs) || double.IsInfinity(theInferenceTimeMs)) validator.AddError("type", "Expected a finite number.");
-            validator.Pop();
-        }
+        validator.Push("inference_time_ms");
+        if (double.IsNaN(InferenceTimeMs) || double.IsInfinity(InferenceTimeMs)) validator.AddError("type", "Expected a finite number.");
+        validator.Pop();
     }
 }

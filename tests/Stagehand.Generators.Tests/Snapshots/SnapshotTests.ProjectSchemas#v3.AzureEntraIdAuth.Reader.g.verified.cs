@@ -31,7 +31,7 @@ public sealed class AzureEntraIdAuthJsonConverter : global::System.Text.Json.Ser
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 internal static class AzureEntraIdAuthSchema
 {
-    internal static readonly global::Stagehand.Contracts.StringRules ReadTokenStringRules = new(minLength: 1, format: global::Stagehand.Contracts.StringFormat.None);
+    internal static readonly global::Stagehand.Contracts.StringRules ReadTokenStringRules = new(minLength: 1);
 
     internal static bool ReadRoot(ref global::System.Text.Json.Utf8JsonReader reader, ref global::Stagehand.Contracts.ContractReadContext context, bool build, out global::Stagehand.Contracts.V3.AzureEntraIdAuth value)
     {

@@ -87,5 +87,6 @@ public sealed partial record ExtractResult
     public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
     {
         global::System.ArgumentNullException.ThrowIfNull(validator);
+
     }
 }

@@ -805,17 +805,11 @@ public sealed partial record LocalBrowserViewport
     public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
     {
         global::System.ArgumentNullException.ThrowIfNull(validator);
-        if (Width is { } theWidth)
-        {
-            validator.Push("width");
-            if (double.IsNaN(theWidth) || double.IsInfinity(theWidth)) validator.AddError("type", "Expected a finite number.");
-            validator.Pop();
-        }
-        if (Height is { } theHeight)
-        {
-            validator.Push("height");
-            if (double.IsNaN(theHeight) || double.IsInfinity(theHeight)) validator.AddError("type", "Expected a finite number.");
-            validator.Pop();
-        }
+        validator.Push("width");
+        if (double.IsNaN(Width) || double.IsInfinity(Width)) validator.AddError("type", "Expected a finite number.");
+        validator.Pop();
+        validator.Push("height");
+        if (double.IsNaN(Height) || double.IsInfinity(Height)) validator.AddError("type", "Expected a finite number.");
+        validator.Pop();
     }
 }

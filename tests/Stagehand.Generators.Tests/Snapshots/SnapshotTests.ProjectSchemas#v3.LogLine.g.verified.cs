@@ -243,12 +243,9 @@ public sealed partial record LogAuxiliaryValue
     {
         global::System.ArgumentNullException.ThrowIfNull(validator);
         validator.Required(Value, "value");
-        if (Type is { } theType)
-        {
-            validator.Push("type");
-            if (!global::Stagehand.Contracts.V3.LogAuxiliaryTypeWireValues.IsDefined(theType)) validator.AddError("enum", "The value is not one the contract defines.");
-            validator.Pop();
-        }
+        validator.Push("type");
+        if (!global::Stagehand.Contracts.V3.LogAuxiliaryTypeWireValues.IsDefined(Type)) validator.AddError("enum", "The value is not one the contract defines.");
+        validator.Pop();
     }
 }
 

@@ -139,12 +139,9 @@ public sealed partial record ReplayAction
         validator.Required(Method, "method");
         validator.Required(Parameters, "parameters");
         validator.Required(Result, "result");
-        if (Timestamp is { } theTimestamp)
-        {
-            validator.Push("timestamp");
-            if (double.IsNaN(theTimestamp) || double.IsInfinity(theTimestamp)) validator.AddError("type", "Expected a finite number.");
-            validator.Pop();
-        }
+        validator.Push("timestamp");
+        if (double.IsNaN(Timestamp) || double.IsInfinity(Timestamp)) validator.AddError("type", "Expected a finite number.");
+        validator.Pop();
         if (EndTime is { } theEndTime)
         {
             validator.Push("endTime");

@@ -108,18 +108,12 @@ public sealed partial record ReplayPage
     {
         global::System.ArgumentNullException.ThrowIfNull(validator);
         validator.Required(Url, "url");
-        if (Timestamp is { } theTimestamp)
-        {
-            validator.Push("timestamp");
-            if (double.IsNaN(theTimestamp) || double.IsInfinity(theTimestamp)) validator.AddError("type", "Expected a finite number.");
-            validator.Pop();
-        }
-        if (Duration is { } theDuration)
-        {
-            validator.Push("duration");
-            if (double.IsNaN(theDuration) || double.IsInfinity(theDuration)) validator.AddError("type", "Expected a finite number.");
-            validator.Pop();
-        }
+        validator.Push("timestamp");
+        if (double.IsNaN(Timestamp) || double.IsInfinity(Timestamp)) validator.AddError("type", "Expected a finite number.");
+        validator.Pop();
+        validator.Push("duration");
+        if (double.IsNaN(Duration) || double.IsInfinity(Duration)) validator.AddError("type", "Expected a finite number.");
+        validator.Pop();
         validator.Required(Actions, "actions");
         if (Actions is { } theActions)
         {

@@ -76,12 +76,9 @@ public sealed partial record ServerCacheThreshold
     public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
     {
         global::System.ArgumentNullException.ThrowIfNull(validator);
-        if (Threshold is { } theThreshold)
-        {
-            validator.Push("threshold");
-            validator.Check((long)theThreshold, s_thresholdRange0);
-            validator.Pop();
-        }
+        validator.Push("threshold");
+        validator.Check((long)Threshold, s_thresholdRange0);
+        validator.Pop();
     }
 
     private static readonly global::Stagehand.Contracts.NumberRules s_thresholdRange0 = new(minimum: "1", maximum: "2147483647");

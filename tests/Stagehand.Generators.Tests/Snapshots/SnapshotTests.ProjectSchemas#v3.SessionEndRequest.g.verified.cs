@@ -69,5 +69,6 @@ public sealed partial record SessionEndRequest
     public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
     {
         global::System.ArgumentNullException.ThrowIfNull(validator);
+
     }
 }

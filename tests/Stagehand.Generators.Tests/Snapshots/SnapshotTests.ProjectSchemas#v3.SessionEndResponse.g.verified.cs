@@ -76,5 +76,6 @@ public sealed partial record SessionEndResponse
     public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
     {
         global::System.ArgumentNullException.ThrowIfNull(validator);
+
     }
 }

@@ -94,18 +94,12 @@ public sealed partial record StreamEvent
     public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
     {
         global::System.ArgumentNullException.ThrowIfNull(validator);
-        if (Data is { } theData)
-        {
-            validator.Push("data");
-            theData.ValidateInto(validator);
-            validator.Pop();
-        }
-        if (Type is { } theType)
-        {
-            validator.Push("type");
-            if (!global::Stagehand.Contracts.V3.StreamEventTypeWireValues.IsDefined(theType)) validator.AddError("enum", "The value is not one the contract defines.");
-            validator.Pop();
-        }
+        validator.Push("data");
+        Data.ValidateInto(validator);
+        validator.Pop();
+        validator.Push("type");
+        if (!global::Stagehand.Contracts.V3.StreamEventTypeWireValues.IsDefined(Type)) validator.AddError("enum", "The value is not one the contract defines.");
+        validator.Pop();
     }
 }
 

@@ -85,12 +85,9 @@ public sealed partial record StreamEventLogData
     public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
     {
         global::System.ArgumentNullException.ThrowIfNull(validator);
-        if (Message is { } theMessage)
-        {
-            validator.Push("message");
-            theMessage.ValidateInto(validator);
-            validator.Pop();
-        }
+        validator.Push("message");
+        Message.ValidateInto(validator);
+        validator.Pop();
     }
 }
 

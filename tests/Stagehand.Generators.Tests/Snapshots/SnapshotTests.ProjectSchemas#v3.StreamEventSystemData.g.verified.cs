@@ -120,11 +120,8 @@ public sealed partial record StreamEventSystemData
     public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
     {
         global::System.ArgumentNullException.ThrowIfNull(validator);
-        if (Status is { } theStatus)
-        {
-            validator.Push("status");
-            if (!global::Stagehand.Contracts.V3.StreamEventStatusWireValues.IsDefined(theStatus)) validator.AddError("enum", "The value is not one the contract defines.");
-            validator.Pop();
-        }
+        validator.Push("status");
+        if (!global::Stagehand.Contracts.V3.StreamEventStatusWireValues.IsDefined(Status)) validator.AddError("enum", "The value is not one the contract defines.");
+        validator.Pop();
     }
 }

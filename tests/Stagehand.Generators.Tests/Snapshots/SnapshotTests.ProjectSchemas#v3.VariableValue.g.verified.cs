@@ -378,11 +378,8 @@ public sealed partial record DescribedVariable
     public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
     {
         global::System.ArgumentNullException.ThrowIfNull(validator);
-        if (Value is { } theValue)
-        {
-            validator.Push("value");
-            theValue.ValidateInto(validator);
-            validator.Pop();
-        }
+        validator.Push("value");
+        Value.ValidateInto(validator);
+        validator.Pop();
     }
 }

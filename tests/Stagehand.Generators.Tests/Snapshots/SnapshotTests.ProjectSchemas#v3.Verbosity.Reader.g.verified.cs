@@ -44,7 +44,7 @@ internal static class VerbositySchema
         {
             case global::System.Text.Json.JsonTokenType.Number:
             {
-                if (context.TryReadInt32(ref reader, null, out var number))
+                if (context.TryReadInt32(ref reader, ReadRootNumberRules, out var number))
                 {
                     switch (number)
                     {

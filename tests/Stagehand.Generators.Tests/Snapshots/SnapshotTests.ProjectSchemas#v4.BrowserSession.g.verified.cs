@@ -379,18 +379,12 @@ public sealed partial record BrowserSession
     public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
     {
         global::System.ArgumentNullException.ThrowIfNull(validator);
-        if (Env is { } theEnv)
-        {
-            validator.Push("env");
-            if (!global::Stagehand.Contracts.V4.BrowserSessionEnvWireValues.IsDefined(theEnv)) validator.AddError("enum", "The value is not one the contract defines.");
-            validator.Pop();
-        }
-        if (Status is { } theStatus)
-        {
-            validator.Push("status");
-            if (!global::Stagehand.Contracts.V4.BrowserSessionStatusWireValues.IsDefined(theStatus)) validator.AddError("enum", "The value is not one the contract defines.");
-            validator.Pop();
-        }
+        validator.Push("env");
+        if (!global::Stagehand.Contracts.V4.BrowserSessionEnvWireValues.IsDefined(Env)) validator.AddError("enum", "The value is not one the contract defines.");
+        validator.Pop();
+        validator.Push("status");
+        if (!global::Stagehand.Contracts.V4.BrowserSessionStatusWireValues.IsDefined(Status)) validator.AddError("enum", "The value is not one the contract defines.");
+        validator.Pop();
         if (BrowserbaseSessionCreateParams is { } theBrowserbaseSessionCreateParams)
         {
             validator.Push("browserbaseSessionCreateParams");

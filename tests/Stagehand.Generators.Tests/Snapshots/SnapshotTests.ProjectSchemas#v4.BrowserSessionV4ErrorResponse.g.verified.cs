@@ -120,12 +120,9 @@ public sealed partial record BrowserSessionV4ErrorResponse
     {
         global::System.ArgumentNullException.ThrowIfNull(validator);
         validator.Required(Error, "error");
-        if (StatusCode is { } theStatusCode)
-        {
-            validator.Push("statusCode");
-            validator.Check((long)theStatusCode, s_statusCodeRange0);
-            validator.Pop();
-        }
+        validator.Push("statusCode");
+        validator.Check((long)StatusCode, s_statusCodeRange0);
+        validator.Pop();
     }
 
     private static readonly global::Stagehand.Contracts.NumberRules s_statusCodeRange0 = new(minimum: "100", maximum: "599");

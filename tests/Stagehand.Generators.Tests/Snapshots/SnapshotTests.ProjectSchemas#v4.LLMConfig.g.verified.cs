@@ -182,12 +182,9 @@ public sealed partial record LLMConfig
     public void ValidateInto(global::Stagehand.Contracts.ContractValueValidator validator)
     {
         global::System.ArgumentNullException.ThrowIfNull(validator);
-        if (Source is { } theSource)
-        {
-            validator.Push("source");
-            if (!global::Stagehand.Contracts.V4.LLMSourceWireValues.IsDefined(theSource)) validator.AddError("enum", "The value is not one the contract defines.");
-            validator.Pop();
-        }
+        validator.Push("source");
+        if (!global::Stagehand.Contracts.V4.LLMSourceWireValues.IsDefined(Source)) validator.AddError("enum", "The value is not one the contract defines.");
+        validator.Pop();
         validator.Required(ModelName, "modelName");
         if (BaseUrl is { } theBaseUrl)
         {
