@@ -963,12 +963,8 @@ internal sealed partial class ContractModelBuilder
 
         if (node.BooleanValue is not null)
         {
-            if (node.BooleanValue == false)
-            {
-                Report(document.Path, "schema", "The schema 'false' admits no value, so the member can never be valid.", node.Location);
-                return null;
-            }
-
+            // true admits any value; false admits none (a member that must be absent): either way the C# value is JSON,
+            // and the reader of false rejects whatever is there.
             return (new ValueShape { Kind = ValueKind.Any }, false, null, null);
         }
 

@@ -69,6 +69,19 @@ public sealed class InMemoryValidationTests
             });
     }
 
+    [Fact]
+    public void AMemberWhoseSchemaIsFalseMustBeAbsent()
+    {
+        const string schema = """
+            { "$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
+              "properties": { "name": { "type": "string" }, "legacy": false } }
+            """;
+        var contract = GeneratedCodeCompilesTests.Contract(GeneratedCodeCompilesTests.Load([new RandomSchemaFile("Widget.schema.json", schema)]), "Widget");
+
+        Assert.True(contract.Validate("""{"name":"a"}"""u8.ToArray(), null).IsValid);
+        Assert.Contains(contract.Validate("""{"name":"a","legacy":1}"""u8.ToArray(), null).Errors, e => e.ToString().StartsWith("/legacy false", StringComparison.Ordinal));
+    }
+
     private static object Build(int? a, int? b, string? contact, string[]? tags)
     {
         var type = Order.Value.Type;
