@@ -94,4 +94,91 @@ internal sealed partial class ContractModelBuilder
             $"The reference '{reference}' loops back without reading any member or item of the value ({steps}), so validating it would never end. A schema may refer to itself only below 'properties', 'items' or another keyword that steps into the value.",
             (at.Node.Ref is not null ? at.Node.RefLocation : at.Node.DynamicRefLocation) ?? at.Node.Location);
     }
+
+    /// <summary>The nodes whose C# shape would contain itself (see <see cref="IsOnShapeLoop"/>); built on first use.</summary>
+    private HashSet<(string Path, string Pointer)>? _shapeLoops;
+
+    /// <summary>
+    /// Whether the C# shape of <paramref name="node"/> would contain itself without a named type in between: an array of
+    /// arrays of itself (<c>{"$defs": {"a": {"type": "array", "items": {"$ref": "#/$defs/a"}}}}</c>), a map of maps of
+    /// itself. Such a schema is valid, but no C# type spells it: every node on the loop is JSON (<c>JsonAny</c>), still
+    /// validated by its reader, whichever node shape resolution starts from.
+    /// </summary>
+    private bool IsOnShapeLoop(SchemaDocument document, SchemaNode node)
+    {
+        if (_shapeLoops is null)
+        {
+            _shapeLoops = new HashSet<(string, string)>();
+            var done = new HashSet<(string, string)>();
+            foreach (var candidate in _documents.Values.Where(d => d.Root is not null && d.Mode == SchemaMode.Contract))
+            {
+                foreach (var start in SchemaWalker.DescendantsAndSelf(candidate.Root!))
+                {
+                    // Each node leads to at most one other (ShapeStep): follow the chain until it ends or meets itself.
+                    var path = new List<(string Path, string Pointer)>();
+                    var onPath = new HashSet<(string, string)>();
+                    SchemaLocation? current = new SchemaLocation(candidate, start);
+                    while (current is { } at && !done.Contains((at.Document.Path, at.Node.Pointer)))
+                    {
+                        var key = (at.Document.Path, at.Node.Pointer);
+                        if (!onPath.Add(key))
+                        {
+                            _shapeLoops.UnionWith(path.SkipWhile(step => step != key));
+                            break;
+                        }
+
+                        path.Add(key);
+                        current = ShapeStep(at.Document, at.Node);
+                    }
+
+                    done.UnionWith(path);
+                }
+            }
+        }
+
+        return _shapeLoops.Contains((document.Path, node.Pointer));
+    }
+
+    /// <summary>The node whose shape <paramref name="node"/>'s shape is made of, as <c>Resolve</c> follows them, or null.</summary>
+    private SchemaLocation? ShapeStep(SchemaDocument document, SchemaNode node)
+    {
+        if (node.Ref is not null)
+        {
+            return FindReference(document, node, report: false) is { } target ? new SchemaLocation(target.Document, target.Node) : null;
+        }
+
+        if (_types.ContainsKey((document.Path, node.Pointer)) || node.BooleanValue is not null)
+        {
+            return null;
+        }
+
+        if (node.IsUnion)
+        {
+            var first = node.Branches.FirstOrDefault(b => !IsNullSchema(b));
+            return first is null ? null : new SchemaLocation(document, first);
+        }
+
+        if (node.AllOf.Count == 1 && node.Types == JsonTypes.None)
+        {
+            return new SchemaLocation(document, node.AllOf[0]);
+        }
+
+        var types = node.Types & ~JsonTypes.Null;
+        if (node.AllOf.Count > 1)
+        {
+            return null;
+        }
+
+        if (types == JsonTypes.Array && node.PrefixItems.IsEmpty && node.Items is not null)
+        {
+            return new SchemaLocation(document, node.Items);
+        }
+
+        if (types == JsonTypes.Object && node.Properties.IsEmpty && node.PatternProperties.IsEmpty && node.HasAdditionalPropertiesSchema)
+        {
+            return new SchemaLocation(document, node.AdditionalProperties!);
+        }
+
+        return null;
+    }
 }

@@ -929,6 +929,11 @@ internal sealed partial class ContractModelBuilder
     private (ValueShape Shape, bool Nullable, JsonLiteral? Const, SchemaNode? Target)? Resolve(
         SchemaDocument document, SchemaNode node, HashSet<(string, string)> visiting)
     {
+        if (IsOnShapeLoop(document, node) && !_inPlaceLoops.Contains((document.Path, node.Pointer)))
+        {
+            return (new ValueShape { Kind = ValueKind.Any }, false, null, null);
+        }
+
         if (node.Ref is not null)
         {
             var target = FindReference(document, node);
@@ -939,13 +944,8 @@ internal sealed partial class ContractModelBuilder
 
             if (!visiting.Add((target.Value.Document.Path, target.Value.Node.Pointer)))
             {
-                // A loop applied in place was reported once, where it starts, by ReportReferenceLoops; a loop through
-                // items (an array of arrays of itself) is reported here, since its C# type would be infinite.
-                if (!_inPlaceLoops.Contains((document.Path, node.Pointer)))
-                {
-                    Report(document.Path, "$ref", $"The reference '{node.Ref}' leads back to itself without reaching a type: an array of arrays of itself has no C# type. Put the array inside an object, or read the file in validator mode.", node.RefLocation ?? node.Location);
-                }
-
+                // A loop applied in place, reported once where it starts by ReportReferenceLoops (a loop through items
+                // or maps never gets here: IsOnShapeLoop made it JSON).
                 return null;
             }
 

@@ -82,6 +82,23 @@ public sealed class InMemoryValidationTests
         Assert.Contains(contract.Validate("""{"name":"a","legacy":1}"""u8.ToArray(), null).Errors, e => e.ToString().StartsWith("/legacy false", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void AnArrayOfArraysOfItselfIsJsonAndStillValidated()
+    {
+        const string schema = """
+            { "$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
+              "properties": { "tree": { "$ref": "#/$defs/nested" } },
+              "$defs": { "nested": { "type": "array", "items": { "$ref": "#/$defs/nested" } } } }
+            """;
+        var outcome = GeneratedCodeCompilesTests.Compile([new RandomSchemaFile("Forest.schema.json", schema)]);
+        Assert.True(outcome.Problems == 0, string.Join("\n", outcome.ProblemMessages));
+        var contract = GeneratedCodeCompilesTests.Contract(GeneratedCodeCompilesTests.Load([new RandomSchemaFile("Forest.schema.json", schema)]), "Forest");
+
+        Assert.Equal(typeof(JsonAny?), contract.Type.GetProperty("Tree")!.PropertyType);
+        Assert.True(contract.Validate("""{"tree":[[],[[],[[]]]]}"""u8.ToArray(), null).IsValid);
+        Assert.Contains(contract.Validate("""{"tree":[[],[1]]}"""u8.ToArray(), null).Errors, e => e.ToString().StartsWith("/tree/1/0 type", StringComparison.Ordinal));
+    }
+
     private static object Build(int? a, int? b, string? contact, string[]? tags)
     {
         var type = Order.Value.Type;
