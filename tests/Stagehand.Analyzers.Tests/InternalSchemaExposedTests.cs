@@ -22,6 +22,12 @@ public sealed class InternalSchemaExposedTests
             ("internal/LLMCall.schema.json", SchemaTexts.InternalObject()));
 
     [Fact]
+    public Task AReferenceByIdOrAnchorIsFollowedAsTheGeneratorFollowsIt() =>
+        Verify<InternalContractExposedAnalyzer>.SchemasAsync(
+            ("v4/Envelope.schema.json", SchemaTexts.PublicObject("\"session\": { \"$ref\": {|STH0001:\"https://example.com/schemas/session\"|} }, \"call\": { \"$ref\": {|STH0001:\"https://example.com/schemas/session#call\"|} }")),
+            ("internal/Session.schema.json", "{\n  " + SchemaTexts.InternalHeader + ",\n  \"$id\": \"https://example.com/schemas/session\",\n  \"type\": \"object\",\n  \"properties\": { \"call\": { \"$anchor\": \"call\", \"type\": \"string\" } }\n}"));
+
+    [Fact]
     public void TransitiveMessageNamesTheChain()
     {
         var diagnostics = AnalyzerRunner.Run(

@@ -20,9 +20,13 @@ internal sealed class SchemaSet
     private readonly Dictionary<string, SchemaFile> _byRelativePath = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<object>> _results = new(StringComparer.Ordinal);
 
+    /// <summary>Where references lead, by URI as JSON Schema says: the generator's own index.</summary>
+    private readonly SchemaResources _resources;
+
     private SchemaSet(ImmutableArray<SchemaFile> files)
     {
         Files = files;
+        _resources = new SchemaResources(files.Select(f => f.Document));
         foreach (var file in files)
         {
             if (!_byPath.ContainsKey(file.Path))
@@ -77,7 +81,22 @@ internal sealed class SchemaSet
     public SchemaFile? FindByRelativePath(string relativePath) =>
         _byRelativePath.TryGetValue(relativePath, out var file) ? file : null;
 
-    /// <summary>Resolves a reference written in <paramref name="from"/> to the file and schema it names, or null.</summary>
+    /// <summary>
+    /// Resolves a reference written in <paramref name="at"/> (a schema of <paramref name="from"/>) to the file and schema
+    /// it names, or null: by URI against the base URI around it, as the generator does, else as a path relative to the file.
+    /// </summary>
+    public (SchemaFile File, SchemaNode Node)? Resolve(SchemaFile from, SchemaNode at, string reference)
+    {
+        if (_resources.Find(_resources.Absolute(from.Document, at, reference)) is { } located
+            && _byPath.TryGetValue(located.Document.Path, out var owner))
+        {
+            return (owner, located.Node);
+        }
+
+        return Resolve(from, reference);
+    }
+
+    /// <summary>Resolves a path written in <paramref name="from"/> (<c>x-stagehand-mirrors</c>, or a reference by path) to the file and schema it names, or null.</summary>
     public (SchemaFile File, SchemaNode Node)? Resolve(SchemaFile from, string reference)
     {
         var (path, fragment) = SchemaPaths.Resolve(from.Path, reference);
@@ -96,7 +115,7 @@ internal sealed class SchemaSet
         var visited = new HashSet<(string, string)>();
         while (node.Ref is not null)
         {
-            var target = Resolve(file, node.Ref);
+            var target = Resolve(file, node, node.Ref);
             if (target is null || !visited.Add((target.Value.File.Path, target.Value.Node.Pointer)))
             {
                 return null;

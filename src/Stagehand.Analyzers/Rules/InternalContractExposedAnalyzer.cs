@@ -318,7 +318,7 @@ public sealed class InternalContractExposedAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var target = schemas.Resolve(file, node.Ref);
+            var target = schemas.Resolve(file, node, node.Ref);
             if (target is null || target.Value.File == file)
             {
                 continue;
@@ -359,7 +359,7 @@ public sealed class InternalContractExposedAnalyzer : DiagnosticAnalyzer
                 var targets = new List<SchemaFile>();
                 foreach (var node in SchemaWalker.DescendantsAndSelf(file.Root))
                 {
-                    if (node.Ref is not null && schemas.Resolve(file, node.Ref) is { } target
+                    if (node.Ref is not null && schemas.Resolve(file, node, node.Ref) is { } target
                         && target.File != file && !targets.Contains(target.File))
                     {
                         targets.Add(target.File);

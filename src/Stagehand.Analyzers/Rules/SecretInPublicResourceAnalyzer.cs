@@ -83,7 +83,7 @@ public sealed class SecretInPublicResourceAnalyzer : DiagnosticAnalyzer
 
                     if (node.Ref is not null)
                     {
-                        if (schemas.Resolve(file, node.Ref) is { } target && !IsMarked(target.Node))
+                        if (schemas.Resolve(file, node, node.Ref) is { } target && !IsMarked(target.Node))
                         {
                             stack.Push(target);
                         }
