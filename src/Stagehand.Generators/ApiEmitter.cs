@@ -19,30 +19,40 @@ internal static class ApiEmitter
     {
         var name = type.Name;
         var contract = Identifiers.Literal(name);
-        writer.WriteLine("private static readonly " + Runtime + "ContractReadFunc<" + name + "> s_read = global::" + type.Namespace + "." + schemaClass + "." + reader + ";");
-        writer.WriteLine();
-        writer.WriteSummaryXml("Validates UTF-8 JSON against the " + name + " contract and reports every violation; a valid document allocates nothing.");
-        writer.WriteLine("/// <param name=\"utf8Json\">The document.</param>");
-        writer.WriteLine("/// <param name=\"options\">The reader policy and limits; <see cref=\"" + Runtime + "ContractReadOptions.Default\"/> when null.</param>");
-        writer.WriteLine("public static " + Runtime + "ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, " + Runtime + "ContractReadOptions? options = null) =>");
-        writer.WriteLine("    " + Runtime + "ContractJson.Validate(utf8Json, options, s_read);");
-        writer.WriteLine();
-        writer.WriteSummaryXml("Validates and reads UTF-8 JSON in one pass.");
-        writer.WriteLine("/// <param name=\"utf8Json\">The document.</param>");
-        writer.WriteLine("/// <param name=\"options\">The reader policy and limits; <see cref=\"" + Runtime + "ContractReadOptions.Default\"/> when null.</param>");
-        writer.WriteLine("/// <exception cref=\"" + Runtime + "ContractValidationException\">The document breaks the contract; every violation is in its result.</exception>");
-        writer.WriteLine("public static " + name + " Parse(global::System.ReadOnlySpan<byte> utf8Json, " + Runtime + "ContractReadOptions? options = null) =>");
-        writer.WriteLine("    " + Runtime + "ContractJson.Parse(utf8Json, options, s_read, " + contract + ");");
-        writer.WriteLine();
-        writer.WriteSummaryXml("Validates and reads UTF-8 JSON in one pass, without throwing.");
-        writer.WriteLine("/// <param name=\"utf8Json\">The document.</param>");
-        writer.WriteLine("/// <param name=\"value\">The value, when the document is valid.</param>");
-        writer.WriteLine("/// <param name=\"result\">Every violation found.</param>");
-        writer.WriteLine("/// <param name=\"options\">The reader policy and limits; <see cref=\"" + Runtime + "ContractReadOptions.Default\"/> when null.</param>");
-        writer.WriteLine("public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out " + name + " value, out " + Runtime + "ValidationResult result, " + Runtime + "ContractReadOptions? options = null) =>");
-        writer.WriteLine("    " + Runtime + "ContractJson.TryParse(utf8Json, options, s_read, out value, out result);");
-        writer.WriteLine();
-        writer.WriteLine("internal static " + Runtime + "ContractReadFunc<" + name + "> Reader => s_read;");
+        var readerCall = "global::" + type.Namespace + "." + schemaClass + "." + reader;
+        var options = "<see cref=\"" + Runtime + "ContractReadOptions.Default\"/>";
+        writer.WriteTemplate($$"""
+            private static readonly {{Runtime}}ContractReadFunc<{{name}}> s_read = {{readerCall}};
+
+            /// <summary>
+            /// Validates UTF-8 JSON against the {{SourceWriter.EscapeXml(name)}} contract and reports every violation; a valid document allocates nothing.
+            /// </summary>
+            /// <param name="utf8Json">The document.</param>
+            /// <param name="options">The reader policy and limits; {{options}} when null.</param>
+            public static {{Runtime}}ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8Json, {{Runtime}}ContractReadOptions? options = null) =>
+                {{Runtime}}ContractJson.Validate(utf8Json, options, s_read);
+
+            /// <summary>
+            /// Validates and reads UTF-8 JSON in one pass.
+            /// </summary>
+            /// <param name="utf8Json">The document.</param>
+            /// <param name="options">The reader policy and limits; {{options}} when null.</param>
+            /// <exception cref="{{Runtime}}ContractValidationException">The document breaks the contract; every violation is in its result.</exception>
+            public static {{name}} Parse(global::System.ReadOnlySpan<byte> utf8Json, {{Runtime}}ContractReadOptions? options = null) =>
+                {{Runtime}}ContractJson.Parse(utf8Json, options, s_read, {{contract}});
+
+            /// <summary>
+            /// Validates and reads UTF-8 JSON in one pass, without throwing.
+            /// </summary>
+            /// <param name="utf8Json">The document.</param>
+            /// <param name="value">The value, when the document is valid.</param>
+            /// <param name="result">Every violation found.</param>
+            /// <param name="options">The reader policy and limits; {{options}} when null.</param>
+            public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out {{name}} value, out {{Runtime}}ValidationResult result, {{Runtime}}ContractReadOptions? options = null) =>
+                {{Runtime}}ContractJson.TryParse(utf8Json, options, s_read, out value, out result);
+
+            internal static {{Runtime}}ContractReadFunc<{{name}}> Reader => s_read;
+            """);
     }
 
     /// <summary>The converter, a top-level class beside the type.</summary>

@@ -27,6 +27,20 @@ internal sealed class SourceWriter
 
     public SourceWriter WriteLine() => WriteLine(string.Empty);
 
+    /// <summary>
+    /// Writes a fixed block of lines (a raw-string template whose holes the caller has filled), each at the current
+    /// indentation plus its own. Line ends in the template are normalized to LF.
+    /// </summary>
+    public SourceWriter WriteTemplate(string template)
+    {
+        foreach (var line in template.Replace("\r\n", "\n").Split('\n'))
+        {
+            WriteLine(line);
+        }
+
+        return this;
+    }
+
     public SourceWriter OpenBlock(string header)
     {
         if (header.Length > 0)
