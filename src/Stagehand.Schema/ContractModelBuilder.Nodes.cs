@@ -308,10 +308,7 @@ internal sealed partial class ContractModelBuilder
                 yield break;
             }
 
-            var anchors = node.IsRecursiveRef ? _resources.RecursiveAnchorTargets()
-                : dynamic.Node.DynamicAnchor is { } name ? _resources.DynamicAnchorTargets(name)
-                : Enumerable.Empty<(int, SchemaLocation)>();
-            foreach (var (_, location) in anchors)
+            foreach (var (_, location) in DynamicLandingPlaces(document, node, dynamic.Node))
             {
                 yield return location;
             }
@@ -353,20 +350,33 @@ internal sealed partial class ContractModelBuilder
             return null;
         }
 
-        var fragment = UriReferences.SplitFragment(_resources.Absolute(document, node, node.DynamicRef)).Fragment;
-        var targets = node.IsRecursiveRef
-            ? target.Node.RecursiveAnchor ? _resources.RecursiveAnchorTargets() : Enumerable.Empty<(int, SchemaLocation)>()
-            : fragment.Length > 0 && !fragment.StartsWith("/", StringComparison.Ordinal) && target.Node.DynamicAnchor == fragment
-                ? _resources.DynamicAnchorTargets(fragment)
-                : Enumerable.Empty<(int, SchemaLocation)>();
-
         // Only a resource whose evaluation can lead here can be in the dynamic scope here.
         var reachers = FilesThatReach(document.Path);
-        targets = targets.Where(t => reachers.Contains(t.Item2.Document.Path) && !HasErrors(t.Item2.Document.Path));
+        var targets = DynamicLandingPlaces(document, node, target.Node)
+            .Where(t => reachers.Contains(t.Location.Document.Path) && !HasErrors(t.Location.Document.Path));
         return new DynamicRefSpec(
             ReaderOf(target.Document, target.Node),
             ScopeEnteredBy(document, node, target),
-            targets.Select(t => new DynamicTarget(t.Item1, ReaderOf(t.Item2.Document, t.Item2.Node))).ToEquatableArray());
+            targets.Select(t => new DynamicTarget(t.ScopeId, ReaderOf(t.Location.Document, t.Location.Node))).ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Where the dynamic reference of <paramref name="node"/>, which names <paramref name="named"/> statically, may land
+    /// instead: for <c>$dynamicRef</c>, when <paramref name="named"/> declares the dynamic anchor its fragment names, every
+    /// resource that declares that anchor; for <c>$recursiveRef</c>, when <paramref name="named"/> says
+    /// <c>"$recursiveAnchor": true</c>, every resource root that says so. Otherwise nowhere: it is a plain reference.
+    /// </summary>
+    private IEnumerable<(int ScopeId, SchemaLocation Location)> DynamicLandingPlaces(SchemaDocument document, SchemaNode node, SchemaNode named)
+    {
+        if (node.IsRecursiveRef)
+        {
+            return named.RecursiveAnchor ? _resources.RecursiveAnchorTargets() : Enumerable.Empty<(int, SchemaLocation)>();
+        }
+
+        var fragment = UriReferences.SplitFragment(_resources.Absolute(document, node, node.DynamicRef!)).Fragment;
+        return fragment.Length > 0 && !fragment.StartsWith("/", StringComparison.Ordinal) && named.DynamicAnchor == fragment
+            ? _resources.DynamicAnchorTargets(fragment)
+            : Enumerable.Empty<(int, SchemaLocation)>();
     }
 
     /// <summary>The members an object case requires, and those of them whose value is a fixed string.</summary>

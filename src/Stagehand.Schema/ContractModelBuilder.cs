@@ -36,6 +36,9 @@ internal sealed partial class ContractModelBuilder
     private Dictionary<string, HashSet<string>>? _edgesInto;
     private Dictionary<string, HashSet<string>>? _reachers;
 
+    /// <summary>Where each reference leads, by the file and pointer of the node that holds it and the reference (see <c>LookUp</c>).</summary>
+    private readonly Dictionary<(string Path, string Pointer, string Reference), ((SchemaDocument Document, SchemaNode Node)? Found, string? WhyNot)> _references = new();
+
     /// <summary>The nodes that record what they evaluate (see <c>ReportsEvaluation</c>), by file and pointer; built on first use.</summary>
     private HashSet<(string Path, string Pointer)>? _inPlaceBelowUnevaluated;
 
@@ -1143,70 +1146,68 @@ internal sealed partial class ContractModelBuilder
     /// <summary>The schema <paramref name="reference"/>, written in <paramref name="node"/>, names; reported at <paramref name="location"/> when not found.</summary>
     private (SchemaDocument Document, SchemaNode Node)? FindReference(SchemaDocument document, SchemaNode node, string reference, LocationInfo location, bool report)
     {
+        var (found, whyNot) = LookUp(document, node, reference);
+        if (found is null && report)
+        {
+            Report(document.Path, "$ref", whyNot!, location);
+        }
 
+        return found;
+    }
+
+    /// <summary>
+    /// Where a reference leads, or why it leads nowhere: looked up once per node and reference, since the passes
+    /// (shapes, readers, loops, reachability, unevaluated checks) all follow the same references.
+    /// </summary>
+    private ((SchemaDocument Document, SchemaNode Node)? Found, string? WhyNot) LookUp(SchemaDocument document, SchemaNode node, string reference)
+    {
+        var key = (document.Path, node.Pointer, reference);
+        if (!_references.TryGetValue(key, out var result))
+        {
+            result = LookUpOnce(document, node, reference);
+            _references[key] = result;
+        }
+
+        return result;
+    }
+
+    private ((SchemaDocument Document, SchemaNode Node)? Found, string? WhyNot) LookUpOnce(SchemaDocument document, SchemaNode node, string reference)
+    {
         // First as JSON Schema says: the reference resolved against the base URI around it, among the files' URIs, $ids and anchors.
         var absolute = _resources.Absolute(document, node, reference);
         if (_resources.Find(absolute) is { } located)
         {
-            return (located.Document, located.Node);
+            return ((located.Document, located.Node), null);
         }
 
         var (resource, fragment) = UriReferences.SplitFragment(absolute);
         if (_resources.Find(resource) is { } container)
         {
-            if (report)
-            {
-                var where = container.Node.Pointer.Length == 0 ? $"'{container.Document.Path}'" : $"'{resource}' (at {container.Node.Pointer} in '{container.Document.Path}')";
-                Report(document.Path, "$ref", $"The reference '{reference}' names '#{Uri.UnescapeDataString(fragment)}', which does not exist in {where}.", location);
-            }
-
-            return null;
+            var where = container.Node.Pointer.Length == 0 ? $"'{container.Document.Path}'" : $"'{resource}' (at {container.Node.Pointer} in '{container.Document.Path}')";
+            return (null, $"The reference '{reference}' names '#{Uri.UnescapeDataString(fragment)}', which does not exist in {where}.");
         }
 
         if (UriReferences.IsAbsolute(reference))
         {
-            if (report)
-            {
-                Report(document.Path, "$ref", $"The reference '{reference}' was not found: no schema file of the build is known by '{resource}' (by its $id, or the StagehandSchemaUri metadata it is given). Nothing is fetched from the network: add the schema it names to the project.", location);
-            }
-
-            return null;
+            return (null, $"The reference '{reference}' was not found: no schema file of the build is known by '{resource}' (by its $id, or the StagehandSchemaUri metadata it is given). Nothing is fetched from the network: add the schema it names to the project.");
         }
 
         // Then by path, relative to the file: a file with an $id may still refer to its neighbours by their file names.
         var (file, pathFragment) = SchemaPaths.Resolve(document.Path, reference);
         if (!_documents.TryGetValue(file, out var target))
         {
-            if (report)
-            {
-                Report(document.Path, "$ref", $"The reference '{reference}' was not found: looked for the schema file '{file}' among the project's schema files (AdditionalFiles ending in .schema.json).", location);
-            }
-
-            return null;
+            return (null, $"The reference '{reference}' was not found: looked for the schema file '{file}' among the project's schema files (AdditionalFiles ending in .schema.json).");
         }
 
         if (target.Root is null)
         {
-            if (report)
-            {
-                Report(document.Path, "$ref", $"The reference '{reference}' names '{file}', which could not be read.", location);
-            }
-
-            return null;
+            return (null, $"The reference '{reference}' names '{file}', which could not be read.");
         }
 
         var found = SchemaPointers.Find(target.Root, pathFragment);
-        if (found is null)
-        {
-            if (report)
-            {
-                Report(document.Path, "$ref", $"The reference '{reference}' names '#{pathFragment}', which does not exist in '{file}'.", location);
-            }
-
-            return null;
-        }
-
-        return (target, found);
+        return found is null
+            ? (null, $"The reference '{reference}' names '#{pathFragment}', which does not exist in '{file}'.")
+            : ((target, found), null);
     }
 
     /// <summary>Whether the file has a problem that is not a note: one that stops its generation.</summary>
