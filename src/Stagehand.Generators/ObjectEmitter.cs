@@ -286,13 +286,13 @@ internal static class ObjectEmitter
             return;
         }
 
-        var conditions = new System.Collections.Generic.List<string>();
         if (node.HasAdditionalProperties)
         {
             writer.WriteLine("if (context.TracksEvaluation) context.MarkEvaluatedProperty(instance, ref reader);");
             return;
         }
 
+        var conditions = new System.Collections.Generic.List<string>();
         if (!node.Members.IsEmpty)
         {
             conditions.Add("member >= 0");

@@ -22,6 +22,9 @@ internal static class MetaSchemas
 
     private const string ResourcePrefix = "Stagehand.MetaSchemas/";
 
+    /// <summary>Each embedded folder, read once per process: the documents are immutable, and the builder runs on every edit.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ImmutableArray<SchemaDocument>> Parsed = new(StringComparer.Ordinal);
+
     /// <summary>The embedded folder that holds the meta-schema a resource URI names, or null when it names none.</summary>
     public static string? FolderOf(string resourceUri)
     {
@@ -67,7 +70,7 @@ internal static class MetaSchemas
             return documents;
         }
 
-        var added = documents.AddRange(folders.SelectMany(Read));
+        var added = documents.AddRange(folders.SelectMany(folder => Parsed.GetOrAdd(folder, name => Read(name).ToImmutableArray())));
         resources = new SchemaResources(added);
         return added;
     }
