@@ -70,6 +70,16 @@ internal static class Identifiers
         return IsValid(candidate) ? candidate : prefix;
     }
 
+    /// <summary>
+    /// A C# type name for <paramref name="name"/>: <see cref="ToIdentifier"/>, starting with a capital letter
+    /// (<c>tree</c> → <c>Tree</c>), since C# warns that all-lower-case type names may become keywords (CS8981).
+    /// </summary>
+    public static string ToTypeName(string name, string prefix)
+    {
+        var identifier = ToIdentifier(name, prefix);
+        return char.IsLower(identifier[0]) ? char.ToUpperInvariant(identifier[0]) + identifier.Substring(1) : identifier;
+    }
+
     /// <summary>A parameter or local name for a PascalCase name, escaped with <c>@</c> when it is a keyword.</summary>
     public static string ToCamelCase(string pascalName)
     {

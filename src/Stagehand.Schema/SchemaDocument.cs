@@ -32,11 +32,11 @@ internal sealed record SchemaDocument(string Path, string Namespace, SchemaNode?
 
     /// <summary>
     /// The name the root's type starts from (before numbering keeps it clear of others): its <c>x-stagehand-typeName</c>,
-    /// else its <c>title</c>, else the file stem, made into an identifier (<c>Stagehand V4 Protocol</c> →
-    /// <c>StagehandV4Protocol</c>, <c>pet-owner</c> → <c>PetOwner</c>).
+    /// else its <c>title</c>, else the file stem, made into a type name (<c>Stagehand V4 Protocol</c> →
+    /// <c>StagehandV4Protocol</c>, <c>pet-owner</c> → <c>PetOwner</c>, <c>tree</c> → <c>Tree</c>).
     /// </summary>
     public string RootTypeCandidate =>
-        Root?.TypeName ?? Identifiers.ToIdentifier(Root?.Title is { Length: > 0 } title ? Identifiers.ToPascalCase(title, "Type") : FileStem, "Type");
+        Root?.TypeName ?? Identifiers.ToTypeName(Root?.Title is { Length: > 0 } title ? Identifiers.ToPascalCase(title, "Type") : FileStem, "Type");
 
     /// <summary>The visibility of the file's types: the root's <c>x-stagehand-visibility</c>, else the default.</summary>
     public SchemaVisibility Visibility => Root?.Visibility ?? DefaultVisibility;

@@ -152,6 +152,16 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void ALowerCaseFileStemGivesACapitalizedTypeThatCompilesWithoutWarnings()
+    {
+        // Real-world files are often named in lower case (tree.json): C# warns about all-lower-case type names (CS8981).
+        var result = GeneratorHarness.RunInline(("tree.schema.json", "{ \"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"type\": \"object\", \"properties\": { \"leaf\": { \"type\": \"string\" } } }"));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.NotNull(GeneratorHarness.CompileAndLoad(result).GetType(GeneratorHarness.InlineNamespace + ".Tree"));
+    }
+
+    [Fact]
     public void CircularReferenceIsReportedNotFollowedForever()
     {
         var text = "{\n  " + Header + ",\n  \"type\": \"object\",\n  \"properties\": { \"a\": { \"$ref\": \"#/$defs/loop\" } },\n  \"$defs\": { \"loop\": { \"$ref\": \"#/$defs/loop\" } }\n}";
