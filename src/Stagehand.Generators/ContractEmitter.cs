@@ -144,6 +144,19 @@ internal static class ContractEmitter
             EmitMember(writer, member);
         }
 
+        if (record.PatternMembers is { } patternMembers)
+        {
+            if (!first)
+            {
+                writer.WriteLine();
+            }
+
+            first = false;
+            writer.WriteSummaryXml("Undeclared members whose names match one of the contract's patternProperties patterns ("
+                + string.Join(", ", record.MemberPatterns.Select(p => "/" + p + "/")) + "), each checked with the schema of every pattern it matches, read and written back.");
+            writer.WriteLine("public " + patternMembers.CSharpType + "? PatternMembers { get; init; }");
+        }
+
         if (record.AdditionalMembers is { } additional)
         {
             if (!first)

@@ -48,6 +48,11 @@ internal static class ObjectEmitter
             {
                 writer.WriteLine("global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, " + keptType + ">>? kept = null;");
             }
+
+            if (node.PatternMemberType is { } patternType)
+            {
+                writer.WriteLine("global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, " + patternType.Text + ">>? patternKept = null;");
+            }
         }
 
         var readOnly = node.ReadOnlyMembers.IsEmpty
@@ -61,7 +66,7 @@ internal static class ObjectEmitter
         writer.OpenBlock("while (reader.Read() && reader.TokenType == " + Json + "JsonTokenType.PropertyName)");
         writer.WriteLine("context.PushProperty(ref reader);");
         EmitPropertyNameCheck(writer, node);
-        EmitPatternProperties(writer, node);
+        EmitPatternProperties(writer, node, record is not null);
         if (members.Count > 0)
         {
             EmitMatch(writer, members);
@@ -114,9 +119,7 @@ internal static class ObjectEmitter
         {
             // A member a pattern matched is not additional: its pattern schemas have read it.
             writer.OpenBlock("if (patterned)");
-            writer.WriteLine("context.TryReadPropertyName(ref reader, ref names, false, out _);");
-            writer.WriteLine("reader.Read();");
-            writer.WriteLine("reader.Skip();");
+            EmitPatternMember(writer, record is null ? null : node.PatternMemberType);
             writer.CloseBlock();
             writer.OpenBlock("else");
         }
@@ -257,6 +260,11 @@ internal static class ObjectEmitter
             }
         }
 
+        if (node.PatternMemberType is { } patternType)
+        {
+            writer.WriteLine("PatternMembers = patternKept is null ? null : new " + Runtime + "ValueMap<" + patternType.Text + ">(patternKept),");
+        }
+
         if (node.AdditionalMemberType is { } keptType)
         {
             writer.WriteLine("AdditionalMembers = kept is null ? null : new " + Runtime + "ValueMap<" + keptType + ">(kept),");
@@ -311,25 +319,81 @@ internal static class ObjectEmitter
 
     /// <summary>
     /// Reads the member the reader is on with every <c>patternProperties</c> schema whose pattern its name matches,
-    /// declared or not, and notes in <c>patterned</c> whether any matched.
+    /// declared or not, and notes in <c>patterned</c> whether any matched. In a record whose pattern members are
+    /// typed, the first pattern that matches also builds the value, into <c>patternEntry</c>.
     /// </summary>
-    private static void EmitPatternProperties(SourceWriter writer, NodeSpec node)
+    private static void EmitPatternProperties(SourceWriter writer, NodeSpec node, bool isRecord)
     {
         if (node.PatternProperties.IsEmpty)
         {
             return;
         }
 
+        var builds = isRecord && node.PatternMemberType is { } type && type.Name != AnyType;
         writer.WriteLine("var patterned = false;");
-        foreach (var pattern in node.PatternProperties)
+        if (builds)
         {
+            writer.WriteLine(node.PatternMemberType!.Text + " patternEntry = default!;");
+        }
+
+        for (var i = 0; i < node.PatternProperties.Count; i++)
+        {
+            var pattern = node.PatternProperties[i];
             writer.OpenBlock("if (context.NameMatches(ref reader, " + pattern.RulesField + "))");
-            writer.WriteLine("patterned = true;");
             writer.WriteLine("var patternValue = reader;");
             writer.WriteLine("patternValue.Read();");
-            writer.WriteLine(pattern.Reader.Call + "(ref patternValue, ref context, false, out _);");
+            var check = pattern.Reader.Call + "(ref patternValue, ref context, false, out _);";
+            var build = pattern.Reader.Call + "(ref patternValue, ref context, build, out patternEntry);";
+            if (!builds)
+            {
+                writer.WriteLine(check);
+            }
+            else if (i == 0)
+            {
+                writer.WriteLine(build);
+            }
+            else
+            {
+                writer.WriteLine("if (patterned) " + check);
+                writer.WriteLine("else " + build);
+            }
+
+            writer.WriteLine("patterned = true;");
             writer.CloseBlock();
         }
+    }
+
+    /// <summary>
+    /// An undeclared member a pattern matched: checked for a repeated name and, in a record, kept in <c>patternKept</c>:
+    /// the value the first matching pattern built, or the member read as any JSON value when the map holds <c>JsonAny</c>.
+    /// </summary>
+    private static void EmitPatternMember(SourceWriter writer, ReadType? keptType)
+    {
+        if (keptType is null)
+        {
+            writer.WriteLine("context.TryReadPropertyName(ref reader, ref names, false, out _);");
+            writer.WriteLine("reader.Read();");
+            writer.WriteLine("reader.Skip();");
+            return;
+        }
+
+        writer.OpenBlock("if (context.TryReadPropertyName(ref reader, ref names, build, out var patternName))");
+        writer.WriteLine("reader.Read();");
+        if (keptType.Name == AnyType)
+        {
+            writer.WriteLine("context.TryReadAny(ref reader, build, out var patternEntry);");
+        }
+        else
+        {
+            writer.WriteLine("reader.Skip();");
+        }
+
+        writer.WriteLine("if (build && patternName is not null) (patternKept ??= new()).Add(new(patternName, patternEntry));");
+        writer.CloseBlock();
+        writer.OpenBlock("else");
+        writer.WriteLine("reader.Read();");
+        writer.WriteLine("reader.Skip();");
+        writer.CloseBlock();
     }
 
     private static void EmitMap(SourceWriter writer, NodeSpec node)
@@ -363,6 +427,8 @@ internal static class ObjectEmitter
         writer.WriteLine("if (entries is not null && context.ErrorCount == mark) value = new " + node.Shape.CSharpType + "(entries);");
     }
 
+
+    private static readonly string AnyType = Runtime + "JsonAny";
 
     private static string Bit(int index) => "(1UL << " + Invariant(index) + ")";
 }

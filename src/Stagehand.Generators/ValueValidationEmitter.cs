@@ -92,6 +92,19 @@ internal static class ValueValidationEmitter
             writer.CloseBlock();
         }
 
+        EmitPatternMemberNameChecks(writer, record, rules);
+        if (record.PatternMembers is { } patternMembers)
+        {
+            var check = new SourceWriter();
+            EmitCheck(check, patternMembers, "thePatternMembers", "PatternMembers", 0, rules);
+            if (!check.IsEmpty)
+            {
+                writer.OpenBlock("if (PatternMembers is { } thePatternMembers)");
+                writer.WriteLines(check);
+                writer.CloseBlock();
+            }
+        }
+
         if (record.AdditionalMembers is { } additional)
         {
             // Additional members sit beside the declared ones: their pointers are the object's own, with no step between.
@@ -106,6 +119,50 @@ internal static class ValueValidationEmitter
         }
 
         return writer;
+    }
+
+    /// <summary>
+    /// A pattern member's name must match a <c>patternProperties</c> pattern, and an additional member's must match
+    /// none: read back, a member goes where its name sends it, so a misplaced one would change maps (or be dropped).
+    /// </summary>
+    private static void EmitPatternMemberNameChecks(SourceWriter writer, RecordSpec record, List<string> rules)
+    {
+        if (record.PatternMembers is null)
+        {
+            return;
+        }
+
+        var fields = new List<string>();
+        for (var i = 0; i < record.MemberPatterns.Count; i++)
+        {
+            var field = "s_memberPattern" + i.ToString(CultureInfo.InvariantCulture);
+            rules.Add("private static readonly " + Runtime + "StringRules " + field + " = new(pattern: " + Identifiers.Literal(record.MemberPatterns[i]) + ");");
+            fields.Add(field);
+        }
+
+        var matches = string.Join(" || ", fields.Select(f => f + ".Check(pattern.Key) is null"));
+        var patterns = string.Join(", ", record.MemberPatterns.Select(p => "/" + p + "/"));
+        writer.OpenBlock("if (PatternMembers is { } namedByPattern)");
+        writer.OpenBlock("foreach (var pattern in namedByPattern)");
+        writer.OpenBlock("if (!(" + matches + "))");
+        writer.WriteLine("validator.Push(pattern.Key);");
+        writer.WriteLine("validator.AddError(\"patternProperties\", " + Identifiers.Literal("The name matches none of the contract's patterns (" + patterns + "): a pattern member must.") + ");");
+        writer.WriteLine("validator.Pop();");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.CloseBlock();
+        if (record.AdditionalMembers is not null)
+        {
+            writer.OpenBlock("if (AdditionalMembers is { } notNamedByPattern)");
+            writer.OpenBlock("foreach (var pattern in notNamedByPattern)");
+            writer.OpenBlock("if (" + matches + ")");
+            writer.WriteLine("validator.Push(pattern.Key);");
+            writer.WriteLine("validator.AddError(\"patternProperties\", " + Identifiers.Literal("The name matches one of the contract's patterns (" + patterns + "): set it in PatternMembers, not as an additional member.") + ");");
+            writer.WriteLine("validator.Pop();");
+            writer.CloseBlock();
+            writer.CloseBlock();
+            writer.CloseBlock();
+        }
     }
 
     /// <summary>

@@ -15,7 +15,8 @@ internal static class WriterEmitter
     {
         writer.WriteSummaryXml("Writes this value as JSON with the contract's wire names.");
         var nested = record.Members.Any(member => !member.ClientOnly && member.Const is null && WritesGeneratedValue(member.Shape))
-            || (record.AdditionalMembers is { } additionalShape && WritesGeneratedValue(additionalShape));
+            || (record.AdditionalMembers is { } additionalShape && WritesGeneratedValue(additionalShape))
+            || (record.PatternMembers is { } patternShape && WritesGeneratedValue(patternShape));
         if (nested)
         {
             writer.WriteLine(StackExceptionXml);
@@ -81,25 +82,34 @@ internal static class WriterEmitter
             }
         }
 
-        if (record.AdditionalMembers is { Element: { } element } additionalMembers)
-        {
-            writer.OpenBlock("if (AdditionalMembers is { } additional)");
-            writer.OpenBlock("foreach (var pair in additional)");
-            writer.WriteLine("writer.WritePropertyName(pair.Key);");
-            if (additionalMembers.ElementNullable)
-            {
-                EmitNullable(writer, element, "pair.Value", 1);
-            }
-            else
-            {
-                EmitValue(writer, element, "pair.Value", 1);
-            }
-
-            writer.CloseBlock();
-            writer.CloseBlock();
-        }
+        EmitMemberMap(writer, record.PatternMembers, "PatternMembers", "patternMembers");
+        EmitMemberMap(writer, record.AdditionalMembers, "AdditionalMembers", "additional");
 
         writer.WriteLine("writer.WriteEndObject();");
+        writer.CloseBlock();
+    }
+
+    /// <summary>Writes each entry of a record's map of pattern or additional members as a member of the object itself.</summary>
+    private static void EmitMemberMap(SourceWriter writer, ValueShape? map, string property, string local)
+    {
+        if (map is not { Element: { } element })
+        {
+            return;
+        }
+
+        writer.OpenBlock("if (" + property + " is { } " + local + ")");
+        writer.OpenBlock("foreach (var pair in " + local + ")");
+        writer.WriteLine("writer.WritePropertyName(pair.Key);");
+        if (map.ElementNullable)
+        {
+            EmitNullable(writer, element, "pair.Value", 1);
+        }
+        else
+        {
+            EmitValue(writer, element, "pair.Value", 1);
+        }
+
+        writer.CloseBlock();
         writer.CloseBlock();
     }
 

@@ -185,6 +185,15 @@ internal sealed record RecordSpec : TypeSpec
     /// <summary>Whether <see cref="AdditionalMembers"/> comes from an <c>additionalProperties</c> schema.</summary>
     public bool AdditionalMembersTyped { get; init; }
 
+    /// <summary>
+    /// The map that holds the undeclared members whose names match a <c>patternProperties</c> pattern (a <c>ValueMap</c>
+    /// shape): typed when every pattern's schema reads the same C# type, <c>JsonAny</c> otherwise.
+    /// </summary>
+    public ValueShape? PatternMembers { get; init; }
+
+    /// <summary>The <c>patternProperties</c> patterns (ECMA-262), in schema order: a key of <see cref="PatternMembers"/> matches one at least.</summary>
+    public EquatableArray<string> MemberPatterns { get; init; } = EquatableArray<string>.Empty;
+
     public UnknownMemberHandling UnknownMembers { get; init; }
 
     public bool Persisted { get; init; }

@@ -142,6 +142,9 @@ internal sealed partial class ContractModelBuilder
             AdditionalMemberType = record?.AdditionalMembers is { Element: { } element } extras
                 ? element.CSharpType + (extras.ElementNullable ? "?" : string.Empty)
                 : null,
+            PatternMemberType = record?.PatternMembers is { Element: { } patternElement } patternMembers
+                ? new ReadType(patternElement.CSharpType, patternMembers.ElementNullable)
+                : null,
             ReadOnlyMembers = ReadOnlyMembersOf(document, node),
             Items = node.Items is null ? null : LocalReader(document, node.Items),
             AllOf = allOf.Select(b => LocalReader(document, b)).ToEquatableArray(),

@@ -490,10 +490,11 @@ internal sealed partial class ContractModelBuilder
         }
 
         var isObject = types == JsonTypes.Object || (types == JsonTypes.None && !node.Properties.IsEmpty);
-        // An object with an additionalProperties schema and no properties is a map; with properties, a record whose
-        // extra members are a typed map beside them.
-        if (isObject && (!node.HasAdditionalPropertiesSchema || !node.Properties.IsEmpty) &&
-            (!node.Properties.IsEmpty || node.RejectsAdditionalProperties || node.UnknownMembers != UnknownMemberHandling.Unspecified))
+        var declaresMembers = !node.Properties.IsEmpty || !node.PatternProperties.IsEmpty;
+        // An object with an additionalProperties schema and nothing else is a map; with properties or patternProperties,
+        // a record whose pattern members and extra members are typed maps beside the declared ones.
+        if (isObject && (!node.HasAdditionalPropertiesSchema || declaresMembers) &&
+            (declaresMembers || node.RejectsAdditionalProperties || node.UnknownMembers != UnknownMemberHandling.Unspecified))
         {
             return NamedKind.Record;
         }
@@ -642,6 +643,12 @@ internal sealed partial class ContractModelBuilder
             });
         }
 
+        ValueShape? patternMembers = null;
+        if (!node.PatternProperties.IsEmpty)
+        {
+            patternMembers = PatternMembersOf(document, node);
+        }
+
         ValueShape? additionalMembers = null;
         if (node.HasAdditionalPropertiesSchema)
         {
@@ -666,11 +673,47 @@ internal sealed partial class ContractModelBuilder
             Members = members.ToEquatableArray(),
             AdditionalMembers = additionalMembers,
             AdditionalMembersTyped = node.HasAdditionalPropertiesSchema,
+            PatternMembers = patternMembers,
+            MemberPatterns = node.PatternProperties.Select(p => p.Pattern).ToEquatableArray(),
             UnknownMembers = node.EffectiveUnknownMembers,
             Persisted = node.Persisted,
             Mirrors = node.Mirrors,
             RequestFor = node.RequestFor,
         };
+    }
+
+    /// <summary>
+    /// The map of a record's pattern members: of the C# type every pattern's schema reads (without the constraints of
+    /// any one pattern, since a member matches some patterns and not others; the reader checks each), or of
+    /// <c>JsonAny</c> when the patterns read different types.
+    /// </summary>
+    private ValueShape PatternMembersOf(SchemaDocument document, SchemaNode node)
+    {
+        ValueShape? common = null;
+        var nullable = false;
+        foreach (var pattern in node.PatternProperties)
+        {
+            if (Resolve(document, pattern.Schema) is not { } resolved || resolved.Shape.Kind == ValueKind.Any)
+            {
+                common = null;
+                break;
+            }
+
+            var shape = new ValueShape { Kind = resolved.Shape.Kind, Named = resolved.Shape.Named, Element = resolved.Shape.Element, ElementNullable = resolved.Shape.ElementNullable };
+            if (common is null)
+            {
+                (common, nullable) = (shape, resolved.Nullable);
+            }
+            else if (common != shape || nullable != resolved.Nullable)
+            {
+                common = null;
+                break;
+            }
+        }
+
+        return common is null
+            ? new ValueShape { Kind = ValueKind.Map, Element = AnyShape }
+            : new ValueShape { Kind = ValueKind.Map, Element = common, ElementNullable = nullable };
     }
 
     private EnumSpec BuildEnum(SchemaDocument document, SchemaNode node, TypeRef type, SchemaVisibility visibility)

@@ -93,7 +93,7 @@ internal static class GeneratedMemberNames
     /// <summary>Members a generated record adds to <see cref="Common"/>.</summary>
     private static readonly HashSet<string> RecordOnly = new(StringComparer.Ordinal)
     {
-        "EqualityContract", "PrintMembers", "Deconstruct", "Clone", "<Clone>$", "AdditionalMembers",
+        "EqualityContract", "PrintMembers", "Deconstruct", "Clone", "<Clone>$", "AdditionalMembers", "PatternMembers",
     };
 
     /// <summary>Whether a record property may not be called <paramref name="name"/> (<c>_</c> would turn generated discards into it).</summary>

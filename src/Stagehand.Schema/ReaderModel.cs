@@ -183,6 +183,12 @@ internal sealed record NodeSpec
     /// <summary>The C# type of a value of the record's additional members map, when the record keeps them.</summary>
     public string? AdditionalMemberType { get; init; }
 
+    /// <summary>
+    /// The C# type of a value of the record's pattern members map, when the node is a record with <c>patternProperties</c>.
+    /// When it is not <c>JsonAny</c>, every pattern's reader reads it, and the first pattern a name matches builds the value.
+    /// </summary>
+    public ReadType? PatternMemberType { get; init; }
+
     /// <summary>What <c>propertyNames</c> asks of every member name, when it asks anything.</summary>
     public PropertyNameCheck? PropertyNames { get; init; }
 

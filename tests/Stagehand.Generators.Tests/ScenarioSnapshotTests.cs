@@ -310,6 +310,45 @@ public sealed class ScenarioSnapshotTests
     }
 
     [Fact]
+    public void PatternMembers()
+    {
+        // Declared members, then members named by a pattern (a typed map: both patterns read a string), then the rest.
+        var scenario = Contract("Resource", $$"""
+            {
+              {{Draft}},
+              "type": "object",
+              "required": ["id"],
+              "properties": { "id": { "type": "string" } },
+              "patternProperties": { "^x-": { "type": "string" }, "^x-trace-": { "type": "string", "maxLength": 8 } },
+              "additionalProperties": { "type": "integer" }
+            }
+            """);
+
+        scenario.RoundTrips("""{"id":"r1","x-owner":"ada","x-trace-id":"abc","size":3}""");
+        scenario.Invalid("""{"id":"r1","x-trace-id":"far-too-long"}""", "/x-trace-id", "maxLength");
+        scenario.Invalid("""{"id":"r1","x-owner":1}""", "/x-owner", "type");
+        scenario.Invalid("""{"id":"r1","size":"3"}""", "/size", "type");
+    }
+
+    [Fact]
+    public void PatternMembersOfSeveralTypes()
+    {
+        // The patterns read different types, so the map holds JSON values, each still checked by its pattern.
+        var scenario = Contract("Metrics", $$"""
+            {
+              {{Draft}},
+              "type": "object",
+              "patternProperties": { "^n_": { "type": "number" }, "^s_": { "type": "string" } },
+              "additionalProperties": false
+            }
+            """);
+
+        scenario.RoundTrips("""{"n_cpu":0.5,"s_host":"a"}""");
+        scenario.Invalid("""{"n_cpu":"high"}""", "/n_cpu", "type");
+        scenario.Invalid("""{"cpu":1}""", "/cpu", "additionalProperties");
+    }
+
+    [Fact]
     public void MinAndMaxProperties()
     {
         var scenario = Validator("Labels", $$"""

@@ -41,10 +41,10 @@ public static class HeadersSchema
                     var patterned = false;
                     if (context.NameMatches(ref reader, ReadRootPattern0))
                     {
-                        patterned = true;
                         var patternValue = reader;
                         patternValue.Read();
                         ReadPatternPropertiesX(ref patternValue, ref context, false, out _);
+                        patterned = true;
                     }
                     {
                         if (patterned)
