@@ -243,7 +243,7 @@ internal static class ReaderEmitter
             ValueKind.String or ValueKind.Guid or ValueKind.DateTimeOffset or ValueKind.Uri => JsonTypes.String,
             ValueKind.Boolean => JsonTypes.Boolean,
             ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double => JsonTypes.Number,
-            ValueKind.List => JsonTypes.Array,
+            ValueKind.List or ValueKind.Tuple => JsonTypes.Array,
             ValueKind.Map => JsonTypes.Object,
             ValueKind.Named when node.Shape.Named!.Kind == NamedKind.Record => JsonTypes.Object,
             ValueKind.Named when node.Shape.Named!.Kind == NamedKind.Enum => node.IsNumericEnum ? JsonTypes.Number : JsonTypes.String,
@@ -449,17 +449,26 @@ internal static class ReaderEmitter
             writer.WriteLine("var instance = (int)reader.TokenStartIndex;");
         }
 
+        var tuple = node.OwnsShape && node.Shape.Kind == ValueKind.Tuple;
+        if (tuple)
+        {
+            for (var i = 0; i < node.PrefixItems.Count; i++)
+            {
+                writer.WriteLine(node.PrefixItems[i].Value.Text + " item" + Invariant(i) + " = default!;");
+            }
+        }
+
         writer.WriteLine("var count = 0;");
         writer.OpenBlock("while (reader.Read() && reader.TokenType != " + Json + "JsonTokenType.EndArray)");
         if (!node.PrefixItems.IsEmpty)
         {
-            // The first items each have their own schema; items (if any) reads the rest. Such an array is JSON in C#.
+            // The first items each have their own schema; items (if any) reads the rest. A tuple keeps each item it reads.
             writer.WriteLine("var index = count++;");
             writer.WriteLine("context.PushIndex(index);");
             writer.OpenBlock("switch (index)");
             for (var i = 0; i < node.PrefixItems.Count; i++)
             {
-                writer.WriteLine("case " + Invariant(i) + ": " + node.PrefixItems[i].Call + "(ref reader, ref context, false, out _); break;");
+                writer.WriteLine("case " + Invariant(i) + ": " + node.PrefixItems[i].Call + "(ref reader, ref context, " + (tuple ? "build, out item" + Invariant(i) : "false, out _") + "); break;");
             }
 
             writer.WriteLine("default: " + (node.Items is null ? "reader.Skip();" : node.Items.Call + "(ref reader, ref context, false, out _);") + " break;");
@@ -509,6 +518,16 @@ internal static class ReaderEmitter
         if (builds)
         {
             writer.WriteLine("if (items is not null && context.ErrorCount == mark) value = new " + node.Shape.CSharpType + "(items);");
+        }
+
+        if (tuple)
+        {
+            // An optional position the array did not reach is null, and so is every one after it.
+            var items = node.Shape.TupleItems.Select((item, i) => item.Optional
+                ? "count > " + Invariant(i) + " ? (" + item.CSharpType + ")item" + Invariant(i) + " : null"
+                : "item" + Invariant(i));
+            var construction = node.Shape.TupleItems.Count == 1 ? "new " + node.Shape.CSharpType + "(" + items.Single() + ")" : "(" + string.Join(", ", items) + ")";
+            writer.WriteLine("if (build && context.ErrorCount == mark) value = " + construction + ";");
         }
     }
 

@@ -260,7 +260,7 @@ internal static class ValueValidationEmitter
                 writer.WriteLine("validator.Check(" + expression + ", " + field + ");");
                 break;
             case ValueKind.String when !shape.AllowedValues.IsEmpty && shape.AllowedValues.All(v => v.Kind == JsonTypes.String):
-                var allowed = string.Join(" or ", shape.AllowedValues.Select(v => expression + " == " + Identifiers.Literal(v.Text)));
+                var allowed = string.Join(" || ", shape.AllowedValues.Select(v => expression + " == " + Identifiers.Literal(v.Text)));
                 writer.WriteLine("if (!(" + allowed + ")) validator.AddError(\"enum\", " + Identifiers.Literal("Expected one of: " + string.Join(", ", shape.AllowedValues.Select(v => v.Text)) + ".") + ");");
                 break;
             case ValueKind.Uri:
@@ -297,11 +297,61 @@ internal static class ValueValidationEmitter
                 var index = "index" + depth.ToString(CultureInfo.InvariantCulture);
                 EmitEach(writer, shape, owner, depth, rules, item, "var " + index + " = 0;", item + "Entry in " + expression, index + "++", item + "Entry");
                 break;
+            case ValueKind.Tuple:
+                EmitTupleChecks(writer, shape, expression, owner, depth, rules);
+                break;
             case ValueKind.Map:
                 var pair = "pair" + depth.ToString(CultureInfo.InvariantCulture);
                 EmitEach(writer, shape, owner, depth, rules, "entry" + depth.ToString(CultureInfo.InvariantCulture), null, pair + " in " + expression, pair + ".Key", pair + ".Value");
                 break;
         }
+    }
+
+    /// <summary>
+    /// Checks each item of a tuple under its index, and that no optional item is set after one left out: the array ends
+    /// at the first one left out, so a later one could not be written.
+    /// </summary>
+    private static void EmitTupleChecks(SourceWriter writer, ValueShape shape, string expression, string owner, int depth, List<string> rules)
+    {
+        var checks = SourceWriter.Fragment();
+        var optional = shape.TupleItems.Select((item, i) => (item, i)).Where(p => p.item.Optional).Select(p => p.i).ToList();
+        for (var k = 0; k + 1 < optional.Count; k++)
+        {
+            var later = string.Join(" || ", optional.Skip(k + 1).Select(i => Item(i) + " is not null"));
+            checks.OpenBlock("if (" + Item(optional[k]) + " is null && (" + later + "))");
+            checks.WriteLine("validator.Push(" + optional[k].ToString(CultureInfo.InvariantCulture) + ");");
+            checks.WriteLine("validator.AddError(\"prefixItems\", \"The item is left out but a later one is set: an array cannot skip a position.\");");
+            checks.WriteLine("validator.Pop();");
+            checks.CloseBlock();
+        }
+
+        for (var i = 0; i < shape.TupleItems.Count; i++)
+        {
+            var item = shape.TupleItems[i];
+            var local = "tupleItem" + depth.ToString(CultureInfo.InvariantCulture) + "_" + i.ToString(CultureInfo.InvariantCulture);
+            var inner = new SourceWriter();
+            EmitCheck(inner, item.Shape, local, owner + "Item" + (i + 1).ToString(CultureInfo.InvariantCulture), depth + 1, rules);
+            if (inner.IsEmpty)
+            {
+                continue;
+            }
+
+            checks.OpenBlock("if (" + Item(i) + " is { } " + local + ")");
+            checks.WriteLine("validator.Push(" + i.ToString(CultureInfo.InvariantCulture) + ");");
+            checks.WriteLines(inner);
+            checks.WriteLine("validator.Pop();");
+            checks.CloseBlock();
+        }
+
+        if (!checks.IsEmpty)
+        {
+            // A block of its own: the pattern variables above are scoped to it, so two tuples in one method do not clash.
+            writer.OpenBlock(string.Empty);
+            writer.WriteLines(checks);
+            writer.CloseBlock();
+        }
+
+        string Item(int i) => expression + ".Item" + (i + 1).ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>Checks every element of a list or value of a map, each under its own pointer segment.</summary>

@@ -222,7 +222,50 @@ internal static class WriterEmitter
                 writer.CloseBlock();
                 writer.WriteLine("writer.WriteEndObject();");
                 return;
+            case ValueKind.Tuple:
+                EmitTuple(writer, shape, expression, depth);
+                return;
         }
+    }
+
+    /// <summary>
+    /// Writes a tuple's items in order. An optional item that is null ends the array: the items after it are absent too
+    /// (in-memory validation reports one that is set).
+    /// </summary>
+    private static void EmitTuple(SourceWriter writer, ValueShape shape, string expression, int depth)
+    {
+        // A block of its own: the pattern variables below are scoped to it, so two tuples in one method do not clash.
+        writer.OpenBlock(string.Empty);
+        writer.WriteLine("writer.WriteStartArray();");
+        var opened = 0;
+        for (var i = 0; i < shape.TupleItems.Count; i++)
+        {
+            var item = shape.TupleItems[i];
+            var access = expression + ".Item" + (i + 1).ToString(CultureInfo.InvariantCulture);
+            if (item.Optional)
+            {
+                var local = "tupleItem" + depth.ToString(CultureInfo.InvariantCulture) + "_" + i.ToString(CultureInfo.InvariantCulture);
+                writer.OpenBlock("if (" + access + " is { } " + local + ")");
+                opened++;
+                EmitValue(writer, item.Shape, local, depth + 1);
+            }
+            else if (item.Nullable)
+            {
+                EmitNullable(writer, item.Shape, access, depth + 1);
+            }
+            else
+            {
+                EmitValue(writer, item.Shape, access, depth + 1);
+            }
+        }
+
+        for (var i = 0; i < opened; i++)
+        {
+            writer.CloseBlock();
+        }
+
+        writer.WriteLine("writer.WriteEndArray();");
+        writer.CloseBlock();
     }
 
     private static string Local(string name) => "the" + name;
@@ -240,6 +283,7 @@ internal static class WriterEmitter
     {
         ValueKind.Named => shape.Named!.Kind != NamedKind.Enum,
         ValueKind.List or ValueKind.Map => WritesGeneratedValue(shape.Element!),
+        ValueKind.Tuple => shape.TupleItems.Any(item => WritesGeneratedValue(item.Shape)),
         _ => false,
     };
 }

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace Stagehand.Schema;
 
 /// <summary>The kinds of C# type a generated contract type can be.</summary>
@@ -30,6 +32,9 @@ internal enum ValueKind
     Uri,
     List,
     Map,
+
+    /// <summary>A C# value tuple: an array of a fixed number of items, each with a schema of its own (<c>prefixItems</c>).</summary>
+    Tuple,
     Named,
 }
 
@@ -72,9 +77,12 @@ internal sealed record ValueShape
     /// <summary>Allowed values of a primitive that is not an enum type (e.g. numbers without names).</summary>
     public EquatableArray<JsonLiteral> AllowedValues { get; init; } = EquatableArray<JsonLiteral>.Empty;
 
+    /// <summary>The positions of a <see cref="ValueKind.Tuple"/>, in order.</summary>
+    public EquatableArray<TupleItem> TupleItems { get; init; } = EquatableArray<TupleItem>.Empty;
+
     public bool IsValueType => Kind switch
     {
-        ValueKind.Boolean or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Guid or ValueKind.DateTimeOffset or ValueKind.Any => true,
+        ValueKind.Boolean or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Guid or ValueKind.DateTimeOffset or ValueKind.Any or ValueKind.Tuple => true,
         ValueKind.Named => Named!.IsValueType,
         _ => false,
     };
@@ -93,10 +101,26 @@ internal sealed record ValueShape
         ValueKind.Uri => "global::System.Uri",
         ValueKind.List => "global::Stagehand.Contracts.ValueList<" + ElementType + ">",
         ValueKind.Map => "global::Stagehand.Contracts.ValueMap<" + ElementType + ">",
+        ValueKind.Tuple when TupleItems.Count == 1 => "global::System.ValueTuple<" + TupleItems[0].CSharpType + ">",
+        ValueKind.Tuple => "(" + string.Join(", ", TupleItems.Select(item => item.CSharpType)) + ")",
         _ => Named!.FullName,
     };
 
     private string ElementType => Element!.CSharpType + (ElementNullable ? "?" : string.Empty);
+
+    /// <summary>The same C# type without the constraints on this value itself (its elements and items keep theirs).</summary>
+    public ValueShape WithoutConstraints() =>
+        new() { Kind = Kind, Named = Named, Element = Element, ElementNullable = ElementNullable, TupleItems = TupleItems };
+}
+
+/// <summary>
+/// One position of a tuple. <paramref name="Nullable"/>: the item's schema admits null, which the C# item holds.
+/// <paramref name="Optional"/>: the array may end before this position (<c>minItems</c> does not reach it); a null C#
+/// item is then absent, and so is every item after it. A position is never both.
+/// </summary>
+internal sealed record TupleItem(ValueShape Shape, bool Nullable, bool Optional)
+{
+    public string CSharpType => Shape.CSharpType + (Nullable || Optional ? "?" : string.Empty);
 }
 
 /// <summary>One member of a record.</summary>

@@ -101,84 +101,159 @@ internal sealed partial class ContractModelBuilder
     /// <summary>
     /// Whether the C# shape of <paramref name="node"/> would contain itself without a named type in between: an array of
     /// arrays of itself (<c>{"$defs": {"a": {"type": "array", "items": {"$ref": "#/$defs/a"}}}}</c>), a map of maps of
-    /// itself. Such a schema is valid, but no C# type spells it: every node on the loop is JSON (<c>JsonAny</c>), still
-    /// validated by its reader, whichever node shape resolution starts from.
+    /// itself, a tuple that holds itself. Such a schema is valid, but no C# type spells it: every node on the loop is
+    /// JSON (<c>JsonAny</c>), still validated by its reader, whichever node shape resolution starts from.
     /// </summary>
     private bool IsOnShapeLoop(SchemaDocument document, SchemaNode node)
     {
-        if (_shapeLoops is null)
+        _shapeLoops ??= FindShapeLoops();
+        return _shapeLoops.Contains((document.Path, node.Pointer));
+    }
+
+    /// <summary>
+    /// The nodes of every strongly connected component of the "shape is made of" graph (<see cref="ShapeSteps"/>) that
+    /// holds a loop: Tarjan's algorithm, iterative, so that a long chain of references cannot exhaust the stack.
+    /// </summary>
+    private HashSet<(string Path, string Pointer)> FindShapeLoops()
+    {
+        var loops = new HashSet<(string, string)>();
+        var index = new Dictionary<(string, string), int>();
+        var lowLink = new Dictionary<(string, string), int>();
+        var component = new Stack<(string, string)>();
+        var onComponent = new HashSet<(string, string)>();
+        var next = 0;
+        foreach (var candidate in _documents.Values.Where(d => d.Root is not null && d.Mode == SchemaMode.Contract).OrderBy(d => d.Path, StringComparer.Ordinal))
         {
-            _shapeLoops = new HashSet<(string, string)>();
-            var done = new HashSet<(string, string)>();
-            foreach (var candidate in _documents.Values.Where(d => d.Root is not null && d.Mode == SchemaMode.Contract))
+            foreach (var root in SchemaWalker.DescendantsAndSelf(candidate.Root!))
             {
-                foreach (var start in SchemaWalker.DescendantsAndSelf(candidate.Root!))
+                var rootKey = (candidate.Path, root.Pointer);
+                if (index.ContainsKey(rootKey))
                 {
-                    // Each node leads to at most one other (ShapeStep): follow the chain until it ends or meets itself.
-                    var path = new List<(string Path, string Pointer)>();
-                    var onPath = new HashSet<(string, string)>();
-                    SchemaLocation? current = new SchemaLocation(candidate, start);
-                    while (current is { } at && !done.Contains((at.Document.Path, at.Node.Pointer)))
+                    continue;
+                }
+
+                var work = new Stack<((string, string) Key, IEnumerator<SchemaLocation> Steps)>();
+                void Visit(SchemaLocation at)
+                {
+                    var key = (at.Document.Path, at.Node.Pointer);
+                    index[key] = lowLink[key] = next++;
+                    component.Push(key);
+                    onComponent.Add(key);
+                    work.Push((key, ShapeSteps(at.Document, at.Node).GetEnumerator()));
+                }
+
+                Visit(new SchemaLocation(candidate, root));
+                while (work.Count > 0)
+                {
+                    var (key, steps) = work.Peek();
+                    if (steps.MoveNext())
                     {
-                        var key = (at.Document.Path, at.Node.Pointer);
-                        if (!onPath.Add(key))
+                        var step = steps.Current;
+                        var stepKey = (step.Document.Path, step.Node.Pointer);
+                        if (!index.ContainsKey(stepKey))
                         {
-                            _shapeLoops.UnionWith(path.SkipWhile(step => step != key));
-                            break;
+                            Visit(step);
+                        }
+                        else if (onComponent.Contains(stepKey))
+                        {
+                            lowLink[key] = Math.Min(lowLink[key], index[stepKey]);
+                            if (stepKey == key)
+                            {
+                                loops.Add(key);
+                            }
                         }
 
-                        path.Add(key);
-                        current = ShapeStep(at.Document, at.Node);
+                        continue;
                     }
 
-                    done.UnionWith(path);
+                    work.Pop();
+                    if (work.Count > 0)
+                    {
+                        var parent = work.Peek().Key;
+                        lowLink[parent] = Math.Min(lowLink[parent], lowLink[key]);
+                    }
+
+                    if (lowLink[key] != index[key])
+                    {
+                        continue;
+                    }
+
+                    var members = new List<(string, string)>();
+                    (string, string) member;
+                    do
+                    {
+                        member = component.Pop();
+                        onComponent.Remove(member);
+                        members.Add(member);
+                    }
+                    while (member != key);
+
+                    if (members.Count > 1)
+                    {
+                        loops.UnionWith(members);
+                    }
                 }
             }
         }
 
-        return _shapeLoops.Contains((document.Path, node.Pointer));
+        return loops;
     }
 
-    /// <summary>The node whose shape <paramref name="node"/>'s shape is made of, as <c>Resolve</c> follows them, or null.</summary>
-    private SchemaLocation? ShapeStep(SchemaDocument document, SchemaNode node)
+    /// <summary>The nodes whose shapes <paramref name="node"/>'s shape is made of, as <c>Resolve</c> follows them.</summary>
+    private IEnumerable<SchemaLocation> ShapeSteps(SchemaDocument document, SchemaNode node)
     {
         if (node.Ref is not null)
         {
-            return FindReference(document, node, report: false) is { } target ? new SchemaLocation(target.Document, target.Node) : null;
+            if (FindReference(document, node, report: false) is { } target)
+            {
+                yield return new SchemaLocation(target.Document, target.Node);
+            }
+
+            yield break;
         }
 
         if (_types.ContainsKey((document.Path, node.Pointer)) || node.BooleanValue is not null)
         {
-            return null;
+            yield break;
         }
 
         if (node.IsUnion)
         {
-            var first = node.Branches.FirstOrDefault(b => !IsNullSchema(b));
-            return first is null ? null : new SchemaLocation(document, first);
+            if (node.Branches.FirstOrDefault(b => !IsNullSchema(b)) is { } first)
+            {
+                yield return new SchemaLocation(document, first);
+            }
+
+            yield break;
         }
 
         if (node.AllOf.Count == 1 && node.Types == JsonTypes.None)
         {
-            return new SchemaLocation(document, node.AllOf[0]);
+            yield return new SchemaLocation(document, node.AllOf[0]);
+            yield break;
         }
 
         var types = node.Types & ~JsonTypes.Null;
         if (node.AllOf.Count > 1)
         {
-            return null;
+            yield break;
         }
 
-        if (types == JsonTypes.Array && node.PrefixItems.IsEmpty && node.Items is not null)
+        if (types == JsonTypes.Array && !node.PrefixItems.IsEmpty)
         {
-            return new SchemaLocation(document, node.Items);
+            // A tuple is made of every item it holds by position.
+            foreach (var item in node.PrefixItems)
+            {
+                yield return new SchemaLocation(document, item);
+            }
         }
-
-        if (types == JsonTypes.Object && node.Properties.IsEmpty && node.PatternProperties.IsEmpty && node.HasAdditionalPropertiesSchema)
+        else if (types == JsonTypes.Array && node.Items is not null)
         {
-            return new SchemaLocation(document, node.AdditionalProperties!);
+            yield return new SchemaLocation(document, node.Items);
         }
-
-        return null;
+        else if (types == JsonTypes.Object && node.Properties.IsEmpty && node.PatternProperties.IsEmpty && node.HasAdditionalPropertiesSchema)
+        {
+            yield return new SchemaLocation(document, node.AdditionalProperties!);
+        }
     }
 }

@@ -699,7 +699,7 @@ internal sealed partial class ContractModelBuilder
                 break;
             }
 
-            var shape = new ValueShape { Kind = resolved.Shape.Kind, Named = resolved.Shape.Named, Element = resolved.Shape.Element, ElementNullable = resolved.Shape.ElementNullable };
+            var shape = resolved.Shape.WithoutConstraints();
             if (common is null)
             {
                 (common, nullable) = (shape, resolved.Nullable);
@@ -876,6 +876,7 @@ internal sealed partial class ContractModelBuilder
         ValueKind.Double => "Number",
         ValueKind.List => "List",
         ValueKind.Map => "Map",
+        ValueKind.Tuple => "Tuple",
         _ => shape.Kind.ToString(),
     };
 
@@ -1106,8 +1107,8 @@ internal sealed partial class ContractModelBuilder
             case JsonTypes.Array:
                 if (!node.PrefixItems.IsEmpty)
                 {
-                    // Items typed by position: a JSON array, validated item by item.
-                    return constrained;
+                    // Items typed by position: a C# value tuple when the count is fixed, else a JSON array validated item by item.
+                    return TupleOf(document, node) is { } tuple ? constrained with { Kind = ValueKind.Tuple, TupleItems = tuple } : constrained;
                 }
 
                 if (node.Items is null)
@@ -1143,6 +1144,45 @@ internal sealed partial class ContractModelBuilder
                 return constrained;
         }
     }
+
+    /// <summary>
+    /// The positions of a <c>prefixItems</c> array that no item can follow (<c>items: false</c>, or <c>maxItems</c> at the
+    /// count): each is required up to <c>minItems</c> and optional after it. Null when no C# value tuple fits: more items
+    /// may follow, an optional position admits null (absent and null would be one C# value), or an item is a union. A
+    /// union is a struct that stores its cases by value, and so is a tuple: a union with a case of such a tuple could
+    /// contain itself, which C# cannot lay out (CS0523).
+    /// </summary>
+    private EquatableArray<TupleItem>? TupleOf(SchemaDocument document, SchemaNode node)
+    {
+        var count = node.PrefixItems.Count;
+        if (node.Items is not { BooleanValue: false } && !(node.MaxItems <= count))
+        {
+            return null;
+        }
+
+        var items = new List<TupleItem>();
+        for (var i = 0; i < count; i++)
+        {
+            if (Resolve(document, node.PrefixItems[i]) is not { } resolved)
+            {
+                return null;
+            }
+
+            var nullable = resolved.Nullable && resolved.Shape.Kind != ValueKind.Any;
+            var optional = i >= (node.MinItems ?? 0);
+            if ((nullable && optional) || HoldsUnion(resolved.Shape))
+            {
+                return null;
+            }
+
+            items.Add(new TupleItem(resolved.Shape, nullable, optional));
+        }
+
+        return items.ToEquatableArray();
+    }
+
+    private static bool HoldsUnion(ValueShape shape) =>
+        shape.Named is { Kind: NamedKind.Union } || shape.TupleItems.Any(item => HoldsUnion(item.Shape));
 
     private static bool FitsInt32(SchemaNode node)
     {

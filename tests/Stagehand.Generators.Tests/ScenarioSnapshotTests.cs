@@ -349,6 +349,30 @@ public sealed class ScenarioSnapshotTests
     }
 
     [Fact]
+    public void Tuple()
+    {
+        // A fixed count of items, each with its own schema, is a C# value tuple: positions past minItems are optional (null
+        // when the array ends before them); a position whose schema admits null holds null.
+        var scenario = Contract("Waypoint", $$"""
+            {
+              {{Draft}},
+              "type": "object",
+              "required": ["at", "tag"],
+              "properties": {
+                "at": { "type": "array", "prefixItems": [{ "type": "number" }, { "type": "number" }, { "type": "string" }], "items": false, "minItems": 2 },
+                "tag": { "type": "array", "prefixItems": [{ "type": "string" }, { "type": ["integer", "null"] }], "minItems": 2, "maxItems": 2 }
+              }
+            }
+            """);
+
+        scenario.RoundTrips("""{"at":[1.5,2],"tag":["a",null]}""");
+        scenario.RoundTrips("""{"at":[1.5,2,"home"],"tag":["a",3]}""");
+        scenario.Invalid("""{"at":[1.5],"tag":["a",3]}""", "/at", "minItems");
+        scenario.Invalid("""{"at":[1.5,2,"home",4],"tag":["a",3]}""", "/at/3", "false");
+        scenario.Invalid("""{"at":[1.5,"2"],"tag":["a",3]}""", "/at/1", "type");
+    }
+
+    [Fact]
     public void MinAndMaxProperties()
     {
         var scenario = Validator("Labels", $$"""

@@ -127,6 +127,8 @@ public sealed class MirrorDriftAnalyzer : DiagnosticAnalyzer
         {
             ValueKind.Named => Equals(original.Named, mirror.Named),
             ValueKind.List or ValueKind.Map => Compatible(original.Element!, mirror.Element!) && (!original.ElementNullable || mirror.ElementNullable),
+            ValueKind.Tuple => original.TupleItems.Count == mirror.TupleItems.Count
+                && original.TupleItems.Zip(mirror.TupleItems, (o, m) => Compatible(o.Shape, m.Shape) && (!(o.Nullable || o.Optional) || m.Nullable || m.Optional)).All(ok => ok),
             _ => true,
         };
     }
@@ -136,6 +138,7 @@ public sealed class MirrorDriftAnalyzer : DiagnosticAnalyzer
         ValueKind.Named => "'" + shape.Named!.Name + "'",
         ValueKind.List => "a list of " + Display(shape.Element!),
         ValueKind.Map => "a map of " + Display(shape.Element!),
+        ValueKind.Tuple => "a tuple of " + string.Join(", ", shape.TupleItems.Select(item => Display(item.Shape))),
         ValueKind.Any => "any JSON value",
         ValueKind.String => "a string",
         ValueKind.Boolean => "a boolean",

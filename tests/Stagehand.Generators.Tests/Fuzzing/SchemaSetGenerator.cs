@@ -264,7 +264,8 @@ public static class SchemaSetGenerator
             Gen.Int[0, 9],
             Node(depth - 1),
             Gen.Bool,
-            (properties, requiredMask, additional, additionalSchema, nullable) =>
+            Gen.Select(Gen.OneOf("^x-", "^[a-z]+$", "_id$", "^item"), Node(depth - 1)).Array[0, 2],
+            (properties, requiredMask, additional, additionalSchema, nullable, patterns) =>
             {
                 var node = new JsonObject { ["type"] = nullable && requiredMask % 3 == 0 ? new JsonArray((JsonNode)"object", "null") : "object" };
                 var members = new JsonObject();
@@ -294,6 +295,17 @@ public static class SchemaSetGenerator
                     node["required"] = required;
                 }
 
+                var patternProperties = new JsonObject();
+                foreach (var (pattern, schema) in patterns)
+                {
+                    patternProperties[pattern] = schema.DeepClone();
+                }
+
+                if (patternProperties.Count > 0)
+                {
+                    node["patternProperties"] = patternProperties;
+                }
+
                 switch (additional)
                 {
                     case 0 or 1 or 2: node["additionalProperties"] = false; break;
@@ -306,12 +318,24 @@ public static class SchemaSetGenerator
             }));
 
     private static Gen<JsonNode> Array(int depth) =>
-        Decorated(Gen.Select(Node(depth - 1), Gen.Int[0, 3], Gen.OneOf(Counts), (items, kind, count) =>
+        Decorated(Gen.Select(Node(depth - 1), Gen.Int[0, 5], Gen.OneOf(Counts), Node(depth - 1).Array[1, 3], Gen.Int[0, 3], (items, kind, count, prefix, required) =>
         {
             var node = new JsonObject { ["type"] = kind == 0 ? new JsonArray((JsonNode)"array", "null") : "array", ["items"] = items.DeepClone() };
             if (kind == 1)
             {
                 node["minItems"] = JsonNode.Parse(count);
+            }
+
+            if (kind >= 3)
+            {
+                // Items by position: closed by items: false (kind 3) or by maxItems (kind 4), or open to more (kind 5).
+                node["prefixItems"] = new JsonArray(prefix.Select(p => p.DeepClone()).ToArray());
+                node["minItems"] = required;
+                switch (kind)
+                {
+                    case 3: node["items"] = false; break;
+                    case 4: node.Remove("items"); node["maxItems"] = prefix.Length; break;
+                }
             }
 
             return node;
