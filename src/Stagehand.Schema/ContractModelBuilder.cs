@@ -459,7 +459,7 @@ internal sealed partial class ContractModelBuilder
 
         if (node.IsUnion)
         {
-            return node.Branches.Count(b => !IsNullSchema(b)) >= 2 ? NamedKind.Union : null;
+            return node.Branches.Count(b => !IsNullSchema(b)) >= 2 && !IsAnyJsonValue(node) ? NamedKind.Union : null;
         }
 
         if (!node.Enum.IsEmpty)
@@ -501,6 +501,53 @@ internal sealed partial class ContractModelBuilder
 
         return null;
     }
+
+    /// <summary>
+    /// Whether a union only spells "any JSON value": one branch per JSON type, all six covered, each asking nothing but
+    /// its type, its arrays' items and its objects' values being the union itself or anything (the recursive JSON type
+    /// that schema generators write, <c>{"anyOf": [{"type": "string"}, ..., {"type": "array", "items": {"$ref":
+    /// "#/$defs/json"}}, ...]}</c>). It is <c>JsonAny</c>, not a union of six cases.
+    /// </summary>
+    private static bool IsAnyJsonValue(SchemaNode node)
+    {
+        if (!IsBare(node with { AnyOf = EquatableArray<SchemaNode>.Empty, OneOf = EquatableArray<SchemaNode>.Empty, Definitions = EquatableArray<DefinitionNode>.Empty }))
+        {
+            return false;
+        }
+
+        var exclusive = !node.OneOf.IsEmpty;
+        var covered = JsonTypes.None;
+        foreach (var branch in node.Branches)
+        {
+            var types = branch.Types;
+            var numeric = (covered | types) & (JsonTypes.Integer | JsonTypes.Number);
+            if (types == JsonTypes.None || (types & (types - 1)) != 0 || (exclusive && ((covered & types) != 0 || numeric == (JsonTypes.Integer | JsonTypes.Number))))
+            {
+                // Not one type per branch, or (in a oneOf) two branches that a value could both match.
+                return false;
+            }
+
+            if (!IsBare(branch with { Types = JsonTypes.None, Items = types == JsonTypes.Array ? null : branch.Items, AdditionalProperties = types == JsonTypes.Object ? null : branch.AdditionalProperties, PropertyNames = types == JsonTypes.Object ? null : branch.PropertyNames })
+                || (types == JsonTypes.Array && !AnythingOrTheUnion(branch.Items))
+                || (types == JsonTypes.Object && (!AnythingOrTheUnion(branch.AdditionalProperties) || !(branch.PropertyNames is null or { BooleanValue: true } || (branch.PropertyNames.Types == JsonTypes.String && IsBare(branch.PropertyNames with { Types = JsonTypes.None }))))))
+            {
+                return false;
+            }
+
+            covered |= types;
+        }
+
+        const JsonTypes every = JsonTypes.Null | JsonTypes.Boolean | JsonTypes.Object | JsonTypes.Array | JsonTypes.String | JsonTypes.Number;
+        return (covered & every) == every;
+
+        bool AnythingOrTheUnion(SchemaNode? child) =>
+            child is null || child.BooleanValue == true || IsBare(child) || (child.Ref == "#" + node.Pointer && IsBare(child with { Ref = null, RefLocation = null }));
+    }
+
+    /// <summary>Whether a schema asks nothing (annotations aside): <c>{}</c>.</summary>
+    private static bool IsBare(SchemaNode node) =>
+        node.BooleanValue is null
+        && node with { Title = null, Description = null, Deprecated = false, ReadOnly = false, WriteOnly = false } == new SchemaNode { Location = node.Location, Pointer = node.Pointer };
 
     private static bool IsNullSchema(SchemaNode node) =>
         node.Types == JsonTypes.Null || (node.Const is { Kind: JsonTypes.Null });
@@ -1012,6 +1059,11 @@ internal sealed partial class ContractModelBuilder
         {
             // true admits any value; false admits none (a member that must be absent): either way the C# value is JSON,
             // and the reader of false rejects whatever is there.
+            return (new ValueShape { Kind = ValueKind.Any }, false, null, null);
+        }
+
+        if (IsAnyJsonValue(node))
+        {
             return (new ValueShape { Kind = ValueKind.Any }, false, null, null);
         }
 
