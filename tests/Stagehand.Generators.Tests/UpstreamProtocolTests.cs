@@ -7,6 +7,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Stagehand.Contracts;
@@ -17,7 +18,8 @@ namespace Stagehand.Generators.Tests;
 /// <summary>
 /// Upstream Stagehand's live v4 protocol (<c>../shared/upstream/stagehand.v4.json</c>, 234 definitions, written for
 /// Python and Go generators) dropped into a project unchanged: it generates with no diagnostic, compiles without a
-/// warning, and upstream's own wire fixture validates as its request union, while a broken message does not.
+/// warning, and upstream's own wire fixture validates as its request union (while a broken message does not) and reads
+/// and writes back the same JSON.
 /// </summary>
 public sealed class UpstreamProtocolTests
 {
@@ -69,6 +71,35 @@ public sealed class UpstreamProtocolTests
 
         Assert.NotNull(assembly);
         Assert.True(warnings.IsEmpty, warnings.Length + " warnings:\n" + string.Join("\n", warnings.Take(30)));
+    }
+
+    [UpstreamFact]
+    public void UpstreamsWireFixtureParsesAndWritesBackTheSameJson()
+    {
+        var contract = Contract("StagehandRpcRequest");
+        using var fixture = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestRepository.Upstream, "callback-batch-wire.json")));
+        var writeTo = contract.Type.GetMethod("WriteTo", [typeof(Utf8JsonWriter)]) ?? throw new InvalidOperationException("no WriteTo(Utf8JsonWriter)");
+        var messages = 0;
+
+        foreach (var message in fixture.RootElement.EnumerateObject())
+        {
+            messages++;
+            var json = Encoding.UTF8.GetBytes(message.Value.GetRawText());
+            Assert.True(contract.TryParse(json, null, out var value, out var result), message.Name + ": " + string.Join("; ", result.Errors));
+            Assert.IsType(contract.Type, value);
+
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                writeTo.Invoke(value, [writer]);
+            }
+
+            var written = JsonNode.Parse(buffer.ToArray());
+            var original = JsonNode.Parse(json);
+            Assert.True(JsonNode.DeepEquals(original, written), $"{message.Name}:\n  read    {original?.ToJsonString()}\n  written {written?.ToJsonString()}");
+        }
+
+        Assert.Equal(2, messages);
     }
 
     private static ContractDescriptor Contract(string name)
