@@ -22,12 +22,15 @@ namespace Stagehand.Generators.Tests;
 /// Upstream Stagehand's live v4 protocol (<c>../shared/upstream/stagehand.v4.json</c>, 234 definitions, written for
 /// Python and Go generators) dropped into a project unchanged: it generates with no diagnostic, compiles without a
 /// warning, every definition that is a type of its own is a contract, upstream's own wire fixture validates as its request
-/// union (while a broken message does not) and reads and writes back the same JSON.
+/// union (while a broken message does not) and reads and writes back the same JSON, and params generated from the schema
+/// for every method and notification validate, and stop validating without a required member.
 /// </summary>
 public sealed class UpstreamProtocolTests
 {
     /// <summary>Fixed: the same generated instances on every run.</summary>
     private const ulong Seed = 0x5354_4147_4548_414E;
+
+    private const int InstancesPerMethod = 20;
 
     private const int InstancesPerDefinition = 3;
 
@@ -190,6 +193,130 @@ public sealed class UpstreamProtocolTests
         Assert.Equal(2, messages);
     }
 
+    [UpstreamFact]
+    public void GeneratedParamsOfEveryMethodAndNotificationValidateAndLoseValidityWithARequiredMember()
+    {
+        var file = Path.GetFileName(Protocol);
+        var store = new SchemaStore(TestRepository.Upstream, file);
+        var generator = new InstanceGenerator(store);
+        var properties = ProtocolDocument.Value["properties"]!;
+        var exercised = new Dictionary<string, int>(StringComparer.Ordinal);
+        var withoutRequired = new List<string>();
+        var problems = new List<string>();
+        int instances = 0, removals = 0, acceptedByAnotherCase = 0;
+
+        foreach (var group in new[] { "methods", "notifications" })
+        {
+            foreach (var (method, entry) in properties[group]!["properties"]!.AsObject())
+            {
+                exercised[group] = exercised.GetValueOrDefault(group) + 1;
+                var reference = entry!["properties"]!["params"]!["$ref"]!.GetValue<string>();
+                var contract = DefinitionContract(reference);
+                var schema = store.Resolve(file, reference);
+
+                // A union of objects (llm.generate's) is checked case by case: each case is a definition, and a contract, of
+                // its own. A plain object is its one case.
+                var cases = schema.Node["anyOf"] is JsonArray branches
+                    ? branches.Select(b => b!["$ref"]?.GetValue<string>() ?? throw new NotSupportedException(method + ": a case that is not a $ref"))
+                        .Select(r => (Schema: store.Resolve(file, r).Node, Contract: DefinitionContract(r))).ToList()
+                    : [(Schema: schema.Node, Contract: contract)];
+                if (cases.All(c => c.Schema["required"] is null))
+                {
+                    withoutRequired.Add(method + " (" + contract.Name + ")");
+                }
+
+                var values = generator.For(schema);
+                var pcg = new PCG(Stream(method), Seed);
+                for (var i = 0; i < InstancesPerMethod; i++)
+                {
+                    instances++;
+                    var instance = values.Generate(pcg, null, out _);
+                    var json = instance.Value!.ToJsonString();
+                    var result = contract.Validate(Encoding.UTF8.GetBytes(json), null);
+                    if (!result.IsValid)
+                    {
+                        problems.Add($"{method}: a generated {contract.Name} is rejected: {json}\n    {string.Join("; ", result.Errors)}");
+                        continue;
+                    }
+
+                    // The case the instance was made from: the object schema at its root.
+                    var own = cases.Single(c => ReferenceEquals(c.Schema, instance.Sites.Single(site => site.Path.IsEmpty).Schema));
+                    var required = (own.Schema["required"] as JsonArray)?.Select(r => r!.GetValue<string>()).ToList() ?? [];
+                    if (required.Count == 0)
+                    {
+                        // Nothing to leave out; a member the params do not declare must be refused instead.
+                        Assert.False(own.Schema["additionalProperties"]!.GetValue<bool>(), method + ": params that take any member");
+                        var extended = instance.Value!.DeepClone().AsObject();
+                        extended["zz_unknown"] = 1;
+                        var refused = contract.Validate(Encoding.UTF8.GetBytes(extended.ToJsonString()), null);
+                        if (refused.IsValid || !refused.Errors.Any(e => Names(e, "zz_unknown")))
+                        {
+                            problems.Add($"{method}: {contract.Name} with an undeclared member: {string.Join("; ", refused.Errors)}");
+                        }
+
+                        continue;
+                    }
+
+                    foreach (var member in required)
+                    {
+                        removals++;
+                        var mutated = instance.Value!.DeepClone().AsObject();
+                        Assert.True(mutated.Remove(member));
+                        var bytes = Encoding.UTF8.GetBytes(mutated.ToJsonString());
+
+                        // The case's own contract refuses it, and says which member is missing.
+                        var broken = own.Contract.Validate(bytes, null);
+                        if (broken.IsValid || !broken.Errors.Any(e => Names(e, member)))
+                        {
+                            problems.Add($"{method}: {own.Contract.Name} without its required '{member}': {(broken.IsValid ? "valid" : string.Join("; ", broken.Errors))}: {mutated.ToJsonString()}");
+                        }
+
+                        if (ReferenceEquals(own.Contract, contract))
+                        {
+                            continue;
+                        }
+
+                        // The union accepts what one of its cases accepts (anyOf): a structured request without its
+                        // response_format is a plain message request. What no case accepts it refuses with one error, naming
+                        // the cases; the cases' own errors are muted while they are tried, so it cannot name the member.
+                        var anyCase = cases.Any(c => c.Contract.Validate(bytes, null).IsValid);
+                        var union = contract.Validate(bytes, null);
+                        acceptedByAnotherCase += anyCase ? 1 : 0;
+                        if (union.IsValid != anyCase)
+                        {
+                            problems.Add($"{method}: {contract.Name} without '{member}' is {(union.IsValid ? "valid" : "invalid")}, its cases say otherwise: {mutated.ToJsonString()}");
+                        }
+                        else if (!union.IsValid && (union.Errors.Count != 1 || union.Errors[0].ToString() != "/ anyOf: The value matches none of: " + string.Join(", ", cases.Select(c => c.Contract.Name)) + "."))
+                        {
+                            problems.Add($"{method}: {contract.Name} without '{member}': {string.Join("; ", union.Errors)}");
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, problems.Count + " problems:\n" + string.Join("\n", problems.Take(20)));
+        Assert.Equal(77, exercised["methods"]);
+        Assert.Equal(2, exercised["notifications"]);
+        Assert.Equal(79 * InstancesPerMethod, instances);
+        Assert.Equal(
+            [
+                "stagehand.close (EmptyParams)", "stagehand.metrics (EmptyParams)", "context.pages (EmptyParams)",
+                "context.new_page (ContextNewPageParams)", "context.active_page (EmptyParams)", "context.close (EmptyParams)",
+                "context.get_domain_policy (EmptyParams)", "context.cookies (ContextCookiesParams)",
+                "context.clear_cookies (ContextClearCookiesParams)", "context.clipboard_read_text (ContextClipboardTarget)",
+                "context.clipboard_clear (ContextClipboardTarget)", "context.clipboard_paste (ContextClipboardPasteParams)",
+                "context.clipboard_copy (ContextClipboardTarget)", "context.clipboard_cut (ContextClipboardTarget)",
+            ],
+            withoutRequired);
+        Assert.True(removals > 0 && acceptedByAnotherCase > 0, $"{removals} removals, {acceptedByAnotherCase} accepted by another case");
+        _output.WriteLine($"{exercised["methods"]} methods and {exercised["notifications"]} notifications, {instances} params, {removals} required members left out ({acceptedByAnotherCase} then accepted by another case of a union); {withoutRequired.Count} methods require no member");
+    }
+
+    /// <summary>Whether <paramref name="error"/> is about the missing <paramref name="member"/>: it names it, in its pointer or its message.</summary>
+    private static bool Names(ValidationError error, string member) =>
+        error.Pointer.EndsWith("/" + member, StringComparison.Ordinal) || error.Message.Contains("'" + member + "'", StringComparison.Ordinal);
+
     /// <summary>
     /// Why a definition is no type of its own, or null when it is one: what Stagehand.Schema.ContractModelBuilder.TypeFormingKind
     /// decides, for the shapes this file has. A reference is the type it refers to; a union of one type and null is that type,
@@ -238,6 +365,13 @@ public sealed class UpstreamProtocolTests
         }
 
         return hash;
+    }
+
+    /// <summary>The contract of the definition <paramref name="reference"/> (<c>#/$defs/Key</c>) names, named as the generator names it.</summary>
+    private static ContractDescriptor DefinitionContract(string reference)
+    {
+        Assert.StartsWith("#/$defs/", reference, StringComparison.Ordinal);
+        return Contract(TypeName(reference.Substring("#/$defs/".Length)));
     }
 
     /// <summary>
