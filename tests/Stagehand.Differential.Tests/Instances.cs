@@ -52,14 +52,27 @@ internal sealed record Generated(JsonNode? Value, ImmutableList<Site> Sites);
 /// code with the generator under test). Every keyword it meets must be one it knows how to satisfy; anything else
 /// throws, so a new keyword in the schemas cannot silently produce invalid "valid" instances.
 /// </summary>
+/// <remarks>
+/// A recursive schema (a <c>$ref</c> back to a schema it is inside, as a JSON value's arrays and objects of JSON values)
+/// is unrolled <see cref="MaxUnrolling"/> times; below that, only what needs no further recursion is generated: the other
+/// branches of an <c>anyOf</c>/<c>oneOf</c>, an empty array, an object without the optional member or the map entries.
+/// </remarks>
 internal sealed class InstanceGenerator
 {
+    /// <summary>How many times one <c>$ref</c> target may be entered on the way down to a value.</summary>
+    private const int MaxUnrolling = 2;
+
     private static readonly HashSet<string> Annotations = new(StringComparer.Ordinal)
     {
         "$schema", "$id", "$comment", "title", "description", "examples", "default", "deprecated", "readOnly", "writeOnly",
+        // OpenAPI's example, and the content keywords, which draft 2020-12 makes annotations only (nothing asserts them).
+        "example", "contentEncoding", "contentMediaType",
     };
 
     private readonly SchemaStore _store;
+
+    /// <summary>The <c>$ref</c> targets entered on the way to the schema being read, and how many times each.</summary>
+    private readonly Dictionary<string, int> _entered = new(StringComparer.Ordinal);
 
     public InstanceGenerator(SchemaStore store) => _store = store;
 
@@ -90,7 +103,22 @@ internal sealed class InstanceGenerator
         {
             Only(keywords, file, "$ref");
             var target = _store.Resolve(file, obj["$ref"]!.GetValue<string>());
-            return For(target.File, target.Node, flags, depth + 1);
+            var key = target.ToString();
+            var entered = _entered.GetValueOrDefault(key);
+            if (entered >= MaxUnrolling)
+            {
+                throw new RecursionTooDeep(key);
+            }
+
+            _entered[key] = entered + 1;
+            try
+            {
+                return For(target.File, target.Node, flags, depth + 1);
+            }
+            finally
+            {
+                _entered[key] = entered;
+            }
         }
 
         if (keywords.Contains("allOf"))
@@ -107,8 +135,22 @@ internal sealed class InstanceGenerator
             if (keywords.Contains(keyword))
             {
                 Only(keywords, file, keyword);
-                var branches = obj[keyword]!.AsArray().Select(branch => For(file, branch!, flags | flag, depth + 1)).ToArray();
-                return Gen.OneOf(branches);
+                var branches = new List<Gen<Generated>>();
+                RecursionTooDeep? tooDeep = null;
+                foreach (var branch in obj[keyword]!.AsArray())
+                {
+                    try
+                    {
+                        branches.Add(For(file, branch!, flags | flag, depth + 1));
+                    }
+                    catch (RecursionTooDeep e)
+                    {
+                        // Leaving a branch out keeps every value valid: each comes from a branch that is still there.
+                        tooDeep = e;
+                    }
+                }
+
+                return branches.Count > 0 ? Gen.OneOf(branches.ToArray()) : throw tooDeep!;
             }
         }
 
@@ -263,10 +305,25 @@ internal sealed class InstanceGenerator
 
     private Gen<JsonNode?> Strings(JsonObject obj, string file)
     {
-        Unsupported(obj, "pattern");
         var min = obj["minLength"] is JsonValue a ? a.GetValue<int>() : 0;
         var max = obj["maxLength"] is JsonValue b ? b.GetValue<int>() : Math.Max(min + 12, 12);
         var format = obj["format"]?.GetValue<string>();
+        if (obj["pattern"] is JsonValue pattern)
+        {
+            if (format is "uuid" or "date-time" or "uri")
+            {
+                throw new NotSupportedException("The instance generator does not handle pattern beside format " + format + " in " + file);
+            }
+
+            var matching = PatternStrings.For(pattern.GetValue<string>(), file);
+            if (obj.ContainsKey("minLength") || obj.ContainsKey("maxLength"))
+            {
+                matching = matching.Where(s => Length(s) >= min && Length(s) <= max);
+            }
+
+            return matching.Select(s => (JsonNode?)JsonValue.Create(s));
+        }
+
         Gen<string> text = format switch
         {
             "uuid" => Uuids,
@@ -371,7 +428,16 @@ internal sealed class InstanceGenerator
         Unsupported(obj, "prefixItems", "contains", "uniqueItems");
         var min = obj["minItems"] is JsonValue a ? a.GetValue<int>() : 0;
         var max = obj["maxItems"] is JsonValue b ? b.GetValue<int>() : min + 3;
-        var items = obj["items"] is { } itemSchema ? For(file, itemSchema, flags, depth + 1) : AnyValue(1).Select(v => Leaf(v, file, new JsonObject(), flags | SiteFlags.Any));
+        Gen<Generated> items;
+        try
+        {
+            items = obj["items"] is { } itemSchema ? For(file, itemSchema, flags, depth + 1) : AnyValue(1).Select(v => Leaf(v, file, new JsonObject(), flags | SiteFlags.Any));
+        }
+        catch (RecursionTooDeep) when (min == 0)
+        {
+            return Gen.Const(0).Select(_ => new Generated(new JsonArray(), ImmutableList.Create(new Site(ImmutableArray<object>.Empty, file, obj, flags))));
+        }
+
         return items.Array[min, Math.Min(max, min + 3)].Select(elements =>
         {
             var array = new JsonArray();
@@ -389,7 +455,12 @@ internal sealed class InstanceGenerator
 
     private Gen<Generated> ObjectOf(string file, JsonObject obj, SiteFlags flags, int depth)
     {
-        Unsupported(obj, "patternProperties", "propertyNames", "minProperties", "maxProperties", "dependentRequired", "dependentSchemas");
+        Unsupported(obj, "patternProperties", "minProperties", "maxProperties", "dependentRequired", "dependentSchemas");
+        if (obj["propertyNames"] is { } propertyNames && !AllowsEveryName(propertyNames))
+        {
+            throw new NotSupportedException("The instance generator does not handle propertyNames " + propertyNames.ToJsonString() + " in " + file);
+        }
+
         var properties = obj["properties"] as JsonObject ?? new JsonObject();
         var required = (obj["required"] as JsonArray)?.Select(r => r!.GetValue<string>()).ToHashSet() ?? new HashSet<string>();
         foreach (var name in required.Where(r => !properties.ContainsKey(r)))
@@ -400,7 +471,17 @@ internal sealed class InstanceGenerator
         var members = new List<Gen<(string Name, Generated Value)?>>();
         foreach (var (name, propertySchema) in properties)
         {
-            var gen = For(file, propertySchema!, flags, depth + 1).Select(v => ((string, Generated)?)(name, v));
+            Gen<Generated> value;
+            try
+            {
+                value = For(file, propertySchema!, flags, depth + 1);
+            }
+            catch (RecursionTooDeep) when (!required.Contains(name))
+            {
+                continue;
+            }
+
+            var gen = value.Select(v => ((string, Generated)?)(name, v));
             members.Add(required.Contains(name) ? gen : Gen.Frequency((1, Gen.Const(((string, Generated)?)null)), (1, gen)));
         }
 
@@ -414,8 +495,15 @@ internal sealed class InstanceGenerator
         }
         else if (additional is JsonObject apSchema && apSchema.Count > 0)
         {
-            var value = For(file, apSchema, flags | SiteFlags.MapEntry, depth + 1);
-            extras = Gen.Select(extraName, value).Array[0, 3];
+            try
+            {
+                var value = For(file, apSchema, flags | SiteFlags.MapEntry, depth + 1);
+                extras = Gen.Select(extraName, value).Array[0, 3];
+            }
+            catch (RecursionTooDeep)
+            {
+                extras = Gen.Const(System.Array.Empty<(string, Generated)>());
+            }
         }
         else
         {
@@ -447,6 +535,18 @@ internal sealed class InstanceGenerator
             return new Generated(result, sites.ToImmutable());
         });
     }
+
+    /// <summary>Whether a <c>propertyNames</c> schema accepts every member name: <c>true</c>, <c>{}</c> or <c>{"type": "string"}</c>.</summary>
+    private static bool AllowsEveryName(JsonNode propertyNames) => propertyNames switch
+    {
+        JsonValue v => v.TryGetValue<bool>(out var b) && b,
+        JsonObject { Count: 0 } => true,
+        JsonObject { Count: 1 } o => o["type"] is JsonValue t && t.TryGetValue<string>(out var type) && type == "string",
+        _ => false,
+    };
+
+    /// <summary>A <c>$ref</c> was entered <see cref="MaxUnrolling"/> times already on the way down.</summary>
+    private sealed class RecursionTooDeep(string target) : Exception("The recursion through " + target + " is unrolled " + MaxUnrolling + " times already.");
 
     // ---- any value --------------------------------------------------------------------------------------------
 

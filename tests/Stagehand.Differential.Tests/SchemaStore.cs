@@ -15,10 +15,13 @@ internal sealed class SchemaStore
 {
     private readonly Dictionary<string, JsonNode> _files = new(StringComparer.Ordinal);
 
-    public SchemaStore(string root)
+    /// <param name="root">The folder whose schema files are read, and which relative references resolve against.</param>
+    /// <param name="searchPattern">Which files under <paramref name="root"/> are schemas: the repository's <c>*.schema.json</c>,
+    /// or one named file (a vendor's protocol document keeps its own name).</param>
+    public SchemaStore(string root, string searchPattern = "*.schema.json")
     {
         Root = root;
-        foreach (var path in Directory.EnumerateFiles(root, "*.schema.json", SearchOption.AllDirectories))
+        foreach (var path in Directory.EnumerateFiles(root, searchPattern, SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
             _files[relative] = JsonNode.Parse(System.IO.File.ReadAllText(path)) ?? throw new InvalidDataException(path + " is empty.");
