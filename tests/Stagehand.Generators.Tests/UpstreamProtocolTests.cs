@@ -169,6 +169,9 @@ public sealed class UpstreamProtocolTests
             untyped);
         Assert.Equal(192, typed.Count);
         _output.WriteLine($"{typed.Count} of {definitions.Count} definitions are contract types ({nullRefused} generated nulls refused by a nullable type's own contract); not: {string.Join(", ", untyped)}");
+        _output.WriteLine("contracts by kind: " + string.Join(", ", contracts.Values.GroupBy(c => c.Kind).OrderBy(g => g.Key).Select(g => g.Key + " " + g.Count())));
+        var jsonMembers = contracts.Values.SelectMany(c => c.Type.GetProperties().Where(p => p.PropertyType == typeof(JsonAny) || p.PropertyType == typeof(JsonAny?)).Select(p => c.Name + "." + p.Name)).Order(StringComparer.Ordinal).ToList();
+        _output.WriteLine($"{jsonMembers.Count} members are JsonAny: {string.Join(", ", jsonMembers)}");
     }
 
     [UpstreamFact]
