@@ -119,6 +119,9 @@ internal sealed record SchemaNode
 
     public JsonLiteral? Const { get; init; }
 
+    /// <summary>The <c>default</c> annotation, as written (an object or array keeps its JSON text).</summary>
+    public JsonLiteral? Default { get; init; }
+
     public string? Format { get; init; }
 
     public string? Pattern { get; init; }
@@ -212,6 +215,12 @@ internal sealed record SchemaNode
     public EquatableArray<string> ServerAssigned { get; init; } = EquatableArray<string>.Empty;
 
     public bool Persisted { get; init; }
+
+    /// <summary>Which way the contract travels (<c>x-stagehand-direction</c>: request, response or both), when a root says.</summary>
+    public string? Direction { get; init; }
+
+    /// <summary>The contract version a root declares (<c>x-stagehand-version</c>, MAJOR.MINOR.PATCH).</summary>
+    public string? Version { get; init; }
 
     public bool Sensitive { get; init; }
 

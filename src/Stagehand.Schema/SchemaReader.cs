@@ -136,7 +136,7 @@ internal static class SchemaReader
         private static readonly HashSet<string> RootOnly = new(StringComparer.Ordinal)
         {
             "x-stagehand-visibility", "x-stagehand-mirrors", "x-stagehand-requestFor", "x-stagehand-persisted", "x-stagehand-serverAssigned",
-            "x-stagehand-formatAssertion",
+            "x-stagehand-formatAssertion", "x-stagehand-direction", "x-stagehand-version",
         };
 
         private readonly string _path;
@@ -409,9 +409,10 @@ internal static class SchemaReader
                     ReadString(ref reader, keyword);
                     return node;
                 case "examples":
-                case "default":
                     SkipValue(ref reader, valueStart);
                     return node;
+                case "default":
+                    return node with { Default = ReadLiteral(ref reader) };
                 case "title":
                     return node with { Title = ReadString(ref reader, keyword) };
                 case "description":
@@ -552,6 +553,18 @@ internal static class SchemaReader
                     return node with { FormatAssertion = ReadBoolean(ref reader, keyword) };
                 case "x-stagehand-persisted":
                     return node with { Persisted = ReadBoolean(ref reader, keyword) };
+                case "x-stagehand-direction":
+                    return node with { Direction = ReadChoice(ref reader, keyword, "request", "response", "both") };
+                case "x-stagehand-version":
+                    var versionStart = (int)reader.TokenStartIndex;
+                    var version = ReadString(ref reader, keyword);
+                    if (version is not null && !Evolution.ContractVersion.TryParse(version, out _))
+                    {
+                        Report(keyword, $"'{keyword}' must be a version MAJOR.MINOR.PATCH (such as 1.4.0), not '{version}'.", versionStart, ValueLength(ref reader, versionStart));
+                        return node;
+                    }
+
+                    return node with { Version = version };
                 case "x-stagehand-sensitive":
                     return node with { Sensitive = ReadBoolean(ref reader, keyword) };
                 case "x-stagehand-clientOnly":
