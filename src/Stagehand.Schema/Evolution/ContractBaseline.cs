@@ -36,7 +36,7 @@ internal sealed record ContractBaseline(ContractVersion? Version, IReadOnlyList<
 
     private const string Header =
         "# The released contracts: one fact per line (contract, place, aspect, value; tab-separated), sorted.\n" +
-        "# Compared with the schemas at build time (STH0010, STH0011). Rewrite it with `stagehand-contracts baseline`, or\n" +
+        "# Compared with the schemas at build time (STH0008 to STH0012). Rewrite it with `stagehand-contracts baseline`, or\n" +
         "# accept one change with the code fix. An ignore line (ignore, contract, place, aspect, reason) accepts one finding.\n";
 
     public static ContractBaseline Parse(string text)

@@ -36,6 +36,12 @@ internal sealed record ContractChange(
 
     /// <summary>The place, as a reviewer reads it: <c>ActRequest.options.timeout</c>.</summary>
     public string Place => ContractName + Path;
+
+    /// <summary>
+    /// For a breaking change, a JSON document that shows the break: valid under the old contract and refused by the new
+    /// one (request), or one the new contract lets a server send that the old one refuses (response). Null when none was found.
+    /// </summary>
+    public string? Witness { get; init; }
 }
 
 /// <summary>Compares the facts of two versions of a set of contracts (<see cref="ContractFacts"/>, or a baseline).</summary>

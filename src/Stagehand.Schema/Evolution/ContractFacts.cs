@@ -100,10 +100,10 @@ internal sealed class ContractFacts
     private readonly Dictionary<string, string> _relativePaths = new(StringComparer.Ordinal);
     private readonly List<ContractFact> _facts = new();
 
-    private ContractFacts(IReadOnlyList<SchemaDocument> documents)
+    private ContractFacts(IReadOnlyList<SchemaDocument> documents, string? root)
     {
         _resources = new SchemaResources(documents);
-        var root = SchemaPaths.CommonDirectory(documents.Select(d => d.Path));
+        root ??= SchemaPaths.CommonDirectory(documents.Select(d => d.Path));
         foreach (var document in documents)
         {
             _relativePaths[document.Path] = SchemaPaths.RelativeTo(root, document.Path);
@@ -111,9 +111,13 @@ internal sealed class ContractFacts
     }
 
     /// <summary>Every fact of the contract-mode files among <paramref name="documents"/>, sorted as a baseline lists them.</summary>
-    public static IReadOnlyList<ContractFact> Extract(IReadOnlyList<SchemaDocument> documents)
+    /// <param name="root">
+    /// The folder contract ids are relative to: the baseline's folder, so that a schema added elsewhere does not rename
+    /// every contract. Null: the folder all the files share.
+    /// </param>
+    public static IReadOnlyList<ContractFact> Extract(IReadOnlyList<SchemaDocument> documents, string? root = null)
     {
-        var reader = new ContractFacts(documents);
+        var reader = new ContractFacts(documents, root is null ? null : SchemaPaths.Normalize(root));
         var contracts = new List<(SchemaDocument Document, SchemaNode Node, string Id, string Name)>();
         foreach (var document in documents.Where(d => d.Root is not null && d.Mode == SchemaMode.Contract).OrderBy(d => d.Path, StringComparer.Ordinal))
         {
