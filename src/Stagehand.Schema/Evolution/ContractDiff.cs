@@ -75,7 +75,7 @@ internal static class ContractDiff
             CompareContract(contract, name, direction, oldFacts, newFacts, changes);
         }
 
-        return changes;
+        return Witnesses.Attach(changes, before, after);
     }
 
     /// <summary>The bump a list of changes needs: the largest of theirs.</summary>
@@ -166,7 +166,7 @@ internal static class ContractDiff
         {
             case FactAspects.Member:
                 var wasRequired = before.ContainsKey((place, FactAspects.Required));
-                var owner = Owner(place);
+                var owner = ContractPaths.Owner(place);
                 var strict = AdditionalState(after, owner) == "reject";
                 // A request member removed: older clients still send it, and a strict reader now refuses it. A response
                 // member removed: older clients that required it refuse the value.
@@ -193,7 +193,7 @@ internal static class ContractDiff
         {
             case FactAspects.Member:
                 var required = after.ContainsKey((place, FactAspects.Required));
-                var strictBefore = AdditionalState(before, Owner(place)) == "reject";
+                var strictBefore = AdditionalState(before, ContractPaths.Owner(place)) == "reject";
                 // A new required request member: older clients do not send it. A new response member: older strict clients refuse it.
                 var effect = Pick(
                     direction,
@@ -234,15 +234,6 @@ internal static class ContractDiff
         "schema" => "checked by a schema",
         _ => "accepted as anything",
     };
-
-    /// <summary>The object a member path belongs to: <c>.a.b</c> → <c>.a</c>.</summary>
-    private static string Owner(string memberPath)
-    {
-        var dot = memberPath.LastIndexOf('.');
-        var quote = memberPath.EndsWith("\"", StringComparison.Ordinal) ? memberPath.LastIndexOf(".\"", StringComparison.Ordinal) : -1;
-        var at = Math.Max(dot, quote);
-        return at <= 0 ? string.Empty : memberPath.Substring(0, at);
-    }
 
     /// <summary>Whether <paramref name="path"/> lies strictly below <paramref name="place"/>.</summary>
     private static bool IsBelow(string path, string place) =>

@@ -32,6 +32,14 @@ internal static class ContractPaths
 
     public static string Applied(string path, string keyword) => path + "!" + keyword;
 
+    /// <summary>The object a member path belongs to: <c>.a.b</c> → <c>.a</c>, <c>.a."b.c"</c> → <c>.a</c>.</summary>
+    public static string Owner(string memberPath)
+    {
+        var quoted = memberPath.EndsWith("\"", StringComparison.Ordinal) ? memberPath.LastIndexOf(".\"", memberPath.Length - 2, StringComparison.Ordinal) : -1;
+        var at = quoted >= 0 ? quoted : memberPath.LastIndexOf('.');
+        return at <= 0 ? string.Empty : memberPath.Substring(0, at);
+    }
+
     /// <summary>Whether a place is under a schema that applies indirectly (<c>!not</c>, <c>!if</c>, ...), where a change cannot be proven either way.</summary>
     public static bool IsIndirect(string path) => path.IndexOf('!') >= 0;
 
