@@ -38,7 +38,8 @@ internal static class EcmaPattern
             return new Regex(translated, RegexOptions.CultureInvariant, FallbackTimeout);
         }
 #else
-        // The schema tools (netstandard2.0) only check patterns; they never match with them.
+        // The schema tools (netstandard2.0) check patterns, and match only a few short strings with them (the evolution
+        // rules' witnesses), under the timeout.
         return new Regex(translated, RegexOptions.CultureInvariant, FallbackTimeout);
 #endif
     }

@@ -64,7 +64,9 @@ internal static class ChangeRules
     {
         if (Array.IndexOf(FactAspects.LowerBounds, aspect) >= 0)
         {
-            return Bound(before, after, lower: true);
+            // A count's lower bound is 0 when absent (minContains: 1), so stating that bound changes nothing.
+            var implicitBound = aspect == "minContains" ? "1" : aspect is "minLength" or "minItems" or "minProperties" ? "0" : null;
+            return Bound(before ?? implicitBound, after ?? implicitBound, lower: true);
         }
 
         if (Array.IndexOf(FactAspects.UpperBounds, aspect) >= 0)
@@ -93,7 +95,8 @@ internal static class ChangeRules
             case FactAspects.Schema:
                 return after == "false" || before == "true" ? ChangeEffect.Narrows : ChangeEffect.Widens;
             case FactAspects.Union:
-                return after == "\"oneOf\"" ? ChangeEffect.Narrows : ChangeEffect.Widens;
+                // oneOf refuses a value two cases match, anyOf takes it: that matters only where cases overlap.
+                return ChangeEffect.Unproven;
             case FactAspects.Ref:
             case FactAspects.DynamicRef:
                 return ChangeEffect.Unproven;

@@ -323,6 +323,16 @@ internal static class ContractDiff
             result[pair.Key] = pair.Value;
         }
 
+        // A definition nothing refers to (or nothing with a direction) travels as its file's root does.
+        foreach (var contract in fallback.Concat(preferred).Select(f => f.Contract).Distinct(StringComparer.Ordinal).ToList())
+        {
+            var hash = contract.IndexOf('#');
+            if (hash > 0 && !result.ContainsKey(contract) && result.TryGetValue(contract.Substring(0, hash), out var file))
+            {
+                result[contract] = file;
+            }
+        }
+
         return result;
     }
 

@@ -18,14 +18,22 @@ internal sealed class Witnesses
 
     private readonly Dictionary<string, Dictionary<string, Dictionary<string, string>>> _accepting;
 
-    private Witnesses(IReadOnlyList<ContractFact> accepting)
+    private readonly Dictionary<string, Dictionary<string, Dictionary<string, string>>> _refusing;
+
+    private Witnesses(IReadOnlyList<ContractFact> accepting, IReadOnlyList<ContractFact> refusing)
     {
-        _accepting = new Dictionary<string, Dictionary<string, Dictionary<string, string>>>(StringComparer.Ordinal);
-        foreach (var fact in accepting)
+        _accepting = Index(accepting);
+        _refusing = Index(refusing);
+    }
+
+    private static Dictionary<string, Dictionary<string, Dictionary<string, string>>> Index(IReadOnlyList<ContractFact> facts)
+    {
+        var index = new Dictionary<string, Dictionary<string, Dictionary<string, string>>>(StringComparer.Ordinal);
+        foreach (var fact in facts)
         {
-            if (!_accepting.TryGetValue(fact.Contract, out var paths))
+            if (!index.TryGetValue(fact.Contract, out var paths))
             {
-                _accepting[fact.Contract] = paths = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+                index[fact.Contract] = paths = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
             }
 
             if (!paths.TryGetValue(fact.Path, out var aspects))
@@ -35,6 +43,8 @@ internal sealed class Witnesses
 
             aspects[fact.Aspect] = fact.Value;
         }
+
+        return index;
     }
 
     /// <summary><paramref name="changes"/>, each breaking one with its witness when one is found.</summary>
@@ -53,7 +63,7 @@ internal sealed class Witnesses
             // response (the new server may send it). A contract used both ways breaks as its effect says.
             var requestSide = change.Direction == ContractDirection.Request
                 || (change.Direction == ContractDirection.Both && ChangeRules.Bump(change.Effect, ContractDirection.Request) == VersionBump.Major);
-            var accepting = requestSide ? old ??= new Witnesses(before) : @new ??= new Witnesses(after);
+            var accepting = requestSide ? old ??= new Witnesses(before, after) : @new ??= new Witnesses(after, before);
             var refusing = requestSide ? change.After : change.Before;
             var accepted = requestSide ? change.Before : change.After;
             return change with { Witness = accepting.Find(change, accepted, refusing, requestSide) };
@@ -88,8 +98,38 @@ internal sealed class Witnesses
             return value is null ? null : Document(contract, ContractPaths.Values(change.Path), value);
         }
 
-        var local = change.Aspect == FactAspects.Member ? Minimal(contract, change.Path, 0) : LocalValue(change, accepted, refused, requestSide);
+        if (change.Aspect is FactAspects.Member or FactAspects.DependentRequired)
+        {
+            // A member the refusing side refuses (or whose presence asks for members the accepting side does without).
+            return Minimal(contract, change.Path, 0) is { } member ? Document(contract, change.Path, member) : null;
+        }
+
+        var local = change.Aspect is FactAspects.Items or FactAspects.Item or FactAspects.PatternMember
+            ? Refused(contract, change.Path)
+            : LocalValue(change, accepted, refused, requestSide);
         return local is null ? null : Document(contract, change.Path, local);
+    }
+
+    /// <summary>A value the refusing side refuses at a place where the accepting side takes anything: one of a JSON type it does not allow.</summary>
+    private string? Refused(string contract, string path)
+    {
+        if (!_refusing.TryGetValue(contract, out var paths) || !paths.TryGetValue(path, out var aspects))
+        {
+            return null;
+        }
+
+        if (aspects.TryGetValue(FactAspects.Type, out var types))
+        {
+            var allowed = ChangeRules.ParseArray(types).Select(ChangeRules.Unquote).ToList();
+            return AllTypes.Where(t => !allowed.Contains(t) && !(t == "integer" && allowed.Contains("number"))).Select(Sample).FirstOrDefault();
+        }
+
+        if (aspects.TryGetValue(FactAspects.Const, out var constant))
+        {
+            return Different(new[] { constant }, contract, path);
+        }
+
+        return aspects.TryGetValue(FactAspects.Enum, out var values) ? Different(ChangeRules.ParseArray(values), contract, path) : null;
     }
 
     /// <summary>The value at the changed place that one side accepts and the other refuses, or null when the kind has none.</summary>
@@ -119,7 +159,13 @@ internal sealed class Witnesses
             case FactAspects.Const:
                 return accepted ?? (refused is null ? null : Different(new[] { refused }, contract, path));
             case FactAspects.Format:
-                return accepted is null ? "\"not a " + ChangeRules.Unquote(refused ?? "\"format\"") + "\"" : null;
+                if (accepted is null)
+                {
+                    return "\"not a " + ChangeRules.Unquote(refused ?? "\"format\"") + "\"";
+                }
+
+                var sample = FormatSample(ChangeRules.Unquote(accepted));
+                return refused is null || sample != FormatSample(ChangeRules.Unquote(refused)) ? sample : null;
             case "minLength":
             case "maxLength":
                 return Text(Length(change.Aspect, accepted, refused));
@@ -166,7 +212,33 @@ internal sealed class Witnesses
     /// The whole document: the smallest value of the contract, with <paramref name="local"/> at <paramref name="path"/>
     /// (or, for a member one side requires, without the member; for a member the other side refuses, with it).
     /// </summary>
-    private string? Document(string contract, string path, string local) => Build(contract, string.Empty, path, local, 0);
+    private string? Document(string contract, string path, string local) => Embed(contract, Build(contract, string.Empty, path, local, 0), 0);
+
+    /// <summary>
+    /// A value of a definition, put where a contract that refers to it holds it (a file's root, preferably), so that the
+    /// witness is a document a peer would exchange; the value itself when nothing refers to it.
+    /// </summary>
+    private string? Embed(string contract, string? value, int depth)
+    {
+        if (value is null || depth > 4 || contract.IndexOf('#') < 0)
+        {
+            return value;
+        }
+
+        var quoted = FactText.Quote(contract);
+        foreach (var referrer in _accepting.OrderBy(c => c.Key.IndexOf('#') >= 0 ? 1 : 0).ThenBy(c => c.Key, StringComparer.Ordinal))
+        {
+            foreach (var place in referrer.Value.Where(p => p.Value.TryGetValue(FactAspects.Ref, out var target) && target == quoted).Select(p => p.Key).OrderBy(p => p.Length))
+            {
+                if (Build(referrer.Key, string.Empty, place, value, 0) is { } document)
+                {
+                    return Embed(referrer.Key, document, depth + 1);
+                }
+            }
+        }
+
+        return value;
+    }
 
     private string? Build(string contract, string at, string target, string local, int depth)
     {
@@ -213,7 +285,13 @@ internal sealed class Witnesses
                 return "[" + string.Join(",", before.Append(inner)) + "]";
             case '{':
                 var declared = MinimalMembers(contract, at, depth);
-                declared.Add((next, "extraMember", inner));
+                var key = step == "{}" ? "extraMember" : StringMatching(step.Substring(2, step.Length - 4), null);
+                if (key is null)
+                {
+                    return null;
+                }
+
+                declared.Add((next, key, inner));
                 return "{" + string.Join(",", declared.Select(m => FactText.Quote(m.Name) + ":" + m.Value)) + "}";
             case '|':
                 return inner;
@@ -339,7 +417,7 @@ internal sealed class Witnesses
             case "string":
                 if (aspects.TryGetValue(FactAspects.Pattern, out var pattern))
                 {
-                    return PatternLiterals.Of(ChangeRules.Unquote(pattern)) is { Count: > 0 } literals ? FactText.Quote(literals[0]) : null;
+                    return StringMatching(ChangeRules.Unquote(pattern), null) is { } matching ? FactText.Quote(matching) : null;
                 }
 
                 if (aspects.TryGetValue(FactAspects.Format, out var format))
@@ -421,6 +499,11 @@ internal sealed class Witnesses
 
     private static string? PatternWitness(string? accepted, string? refused)
     {
+        if (refused is not null && StringMatching(accepted is null ? null : ChangeRules.Unquote(accepted), ChangeRules.Unquote(refused)) is { } found)
+        {
+            return FactText.Quote(found);
+        }
+
         var allowed = accepted is null ? null : PatternLiterals.Of(ChangeRules.Unquote(accepted));
         var refusedLiterals = refused is null ? null : PatternLiterals.Of(ChangeRules.Unquote(refused));
         if (refused is null)
@@ -435,6 +518,63 @@ internal sealed class Witnesses
 
         // The accepting side has no pattern: a string the refusing literals do not hold.
         return accepted is null && refusedLiterals is not null ? FactText.Quote(string.Concat(refusedLiterals) + "-other") : null;
+    }
+
+    /// <summary>
+    /// A short string that <paramref name="match"/> matches (any, when null) and <paramref name="avoid"/> does not (none,
+    /// when null): the patterns' own literals first, then everyday strings. Null when none of them does.
+    /// </summary>
+    private static string? StringMatching(string? match, string? avoid)
+    {
+        var candidates = new List<string>();
+        foreach (var pattern in new[] { match, avoid })
+        {
+            if (pattern is not null && PatternLiterals.Of(pattern) is { } literals)
+            {
+                candidates.AddRange(literals);
+                candidates.AddRange(literals.Select(l => l + "-other"));
+            }
+        }
+
+        candidates.AddRange(["a", "x-a", "abc", "A", "0", "a1", "a-b", "a_b", "a.b", "abc123", " ", "", "zz~", "a@example.com", "https://example.com/", "2024-01-01", "00000000-0000-4000-8000-000000000000", "\u00e9", "-"]);
+        var including = match is null ? null : Pattern(match);
+        var excluding = avoid is null ? null : Pattern(avoid);
+        if ((match is not null && including is null) || (avoid is not null && excluding is null))
+        {
+            return null;
+        }
+
+        return candidates.FirstOrDefault(c => Matches(including, c) != false && Matches(excluding, c) != true && (including is null || Matches(including, c) == true) && (excluding is null || Matches(excluding, c) == false));
+    }
+
+    /// <summary>Whether the pattern matches; null when it is absent or took too long.</summary>
+    private static bool? Matches(System.Text.RegularExpressions.Regex? pattern, string text)
+    {
+        if (pattern is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return pattern.IsMatch(text);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
+    private static System.Text.RegularExpressions.Regex? Pattern(string pattern)
+    {
+        try
+        {
+            return Stagehand.Contracts.EcmaPattern.Compile(pattern);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     private string? Different(IReadOnlyList<string> refused, string contract, string path)
