@@ -124,7 +124,8 @@ internal static class ContractDiff
                 continue;
             }
 
-            var effect = ContractPaths.IsIndirect(path) ? ChangeEffect.Unproven : ChangeRules.Effect(aspect, was?.Value, now?.Value);
+            var effect = ContractPaths.IsIndirect(path) ? ChangeEffect.Unproven
+                : EnumeratedValues.Effect(before, after, path, aspect) ?? ChangeRules.Effect(aspect, was?.Value, now?.Value);
             if (aspect == FactAspects.ReadOnly || aspect == FactAspects.ServerAssigned)
             {
                 // A member the server assigns is refused in requests (the generated readers reject it): narrower there only.

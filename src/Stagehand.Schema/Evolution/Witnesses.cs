@@ -144,9 +144,11 @@ internal sealed class Witnesses
             case FactAspects.Type:
                 var allowed = accepted is null ? AllTypes : ChangeRules.ParseArray(accepted).Select(ChangeRules.Unquote).ToList();
                 var refusedTypes = refused is null ? AllTypes : ChangeRules.ParseArray(refused).Select(ChangeRules.Unquote).ToList();
-                var type = allowed.FirstOrDefault(t => !refusedTypes.Contains(t) && !(t == "integer" && refusedTypes.Contains("number")))
-                    ?? (allowed.Contains("number") && refusedTypes.Contains("integer") ? "fraction" : null);
-                return type is null ? null : Sample(type);
+                // A type one side allows and the other does not; a number the other side refuses for being no integer.
+                var type = allowed
+                    .Select(t => t == "number" && refusedTypes.Contains("integer") && !refusedTypes.Contains("number") ? "fraction" : t)
+                    .FirstOrDefault(t => t == "fraction" || (!refusedTypes.Contains(t) && !(t == "integer" && refusedTypes.Contains("number"))));
+                return type is null ? null : OfType(contract, path, type, 0);
             case FactAspects.Enum:
                 var values = accepted is null ? null : ChangeRules.ParseArray(accepted);
                 var refusedValues = refused is null ? null : ChangeRules.ParseArray(refused);
@@ -168,7 +170,7 @@ internal sealed class Witnesses
                 return refused is null || sample != FormatSample(ChangeRules.Unquote(refused)) ? sample : null;
             case "minLength":
             case "maxLength":
-                return Text(Length(change.Aspect, accepted, refused));
+                return Text(Length(change.Aspect, accepted, refused), contract, path);
             case "minItems":
             case "maxItems":
                 return Length(change.Aspect, accepted, refused) is { } count ? Repeat(Minimal(contract, ContractPaths.Items(path), 0) ?? "0", count) : null;
@@ -404,7 +406,19 @@ internal sealed class Witnesses
 
         var types = aspects.TryGetValue(FactAspects.Type, out var typeList) ? ChangeRules.ParseArray(typeList).Select(ChangeRules.Unquote).ToList() : new List<string>();
         var hasMembers = paths.Keys.Any(p => IsChild(p, path));
-        var type = types.Count == 0 ? (hasMembers ? "object" : "integer") : new[] { "object", "array", "string", "integer", "number", "boolean", "null" }.First(t => types.Contains(t) || (t == "object" && hasMembers && types.Count == 0)) ;
+        var type = types.Count == 0 ? (hasMembers ? "object" : "integer") : new[] { "object", "array", "string", "integer", "number", "boolean", "null" }.First(types.Contains);
+        return OfType(contract, path, type, depth);
+    }
+
+    /// <summary>The smallest value of one JSON type (<c>fraction</c>: a number that is not an integer) the accepting side's other keywords allow at a place.</summary>
+    private string? OfType(string contract, string path, string type, int depth)
+    {
+        if (!_accepting.TryGetValue(contract, out var paths))
+        {
+            return null;
+        }
+
+        var aspects = paths.TryGetValue(path, out var found) ? found : new Dictionary<string, string>();
         switch (type)
         {
             case "object":
@@ -431,6 +445,13 @@ internal sealed class Witnesses
             case "integer":
             case "number":
                 return Number(aspects, type == "integer");
+            case "fraction":
+                return Number(aspects, integer: false) is { } whole && ChangeRules.Number(whole) + 0.5 is var half
+                    && (!aspects.TryGetValue("maximum", out var top) || half <= ChangeRules.Number(top))
+                    && (!aspects.TryGetValue("exclusiveMaximum", out var exclusiveTop) || half < ChangeRules.Number(exclusiveTop))
+                    && !aspects.ContainsKey(FactAspects.MultipleOf)
+                    ? half.ToString("R", CultureInfo.InvariantCulture)
+                    : null;
             case "boolean":
                 return "false";
             default:
@@ -601,7 +622,19 @@ internal sealed class Witnesses
         return members.Count == count ? "{" + string.Join(",", members.Select(m => FactText.Quote(m.Name) + ":" + m.Value)) + "}" : null;
     }
 
-    private static string? Text(int? length) => length is { } n ? FactText.Quote(new string('a', n)) : null;
+    /// <summary>A string of <paramref name="length"/> characters that the accepting side's pattern at the place (if any) matches.</summary>
+    private string? Text(int? length, string contract, string path)
+    {
+        if (length is not { } n)
+        {
+            return null;
+        }
+
+        var pattern = _accepting.TryGetValue(contract, out var paths) && paths.TryGetValue(path, out var aspects) && aspects.TryGetValue(FactAspects.Pattern, out var text)
+            ? Pattern(ChangeRules.Unquote(text))
+            : null;
+        return "ax0A-z".Select(fill => new string(fill, n)).Where(candidate => pattern is null || Matches(pattern, candidate) == true).Select(FactText.Quote).FirstOrDefault();
+    }
 
     private static string Repeat(string item, int count) => "[" + string.Join(",", Enumerable.Repeat(item, count)) + "]";
 
