@@ -51,6 +51,7 @@ public static class Program
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create(openStandardInput));
         root.Subcommands.Add(BaselineCommand.Create());
+        root.Subcommands.Add(DiffCommand.Create());
         return root;
     }
 }
