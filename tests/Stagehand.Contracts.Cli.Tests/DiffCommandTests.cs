@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using Stagehand.Contracts.Cli.Evolution;
+using Stagehand.Schema.Evolution;
 using static Stagehand.Contracts.Cli.Tests.ContractSchemas;
 
 namespace Stagehand.Contracts.Cli.Tests;
@@ -354,5 +356,52 @@ public sealed class DiffCommandTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.NotEqual(string.Empty, result.Stderr);
+    }
+}
+
+public sealed class ChangeReportTests
+{
+    private const string Witness = """{"id":"a"}""";
+
+    private static ReportedChange Removed(int? line) => new(
+        new ContractChange("FooResponse.schema.json", "FooResponse", ".name", "member", "true", null, "required-member-removed", ChangeEffect.Widens, ContractDirection.Response, VersionBump.Major, "FooResponse.name: the required member was removed.", null)
+        {
+            Witness = Witness,
+        },
+        EvolutionRules.Breaking,
+        EvolutionRules.Breaking.DefaultSeverity,
+        "FooResponse.schema.json",
+        line,
+        line is null ? null : 7,
+        null,
+        null);
+
+    [Fact]
+    public void WitnessFollowsTheMessage()
+    {
+        Assert.Equal(
+            "FooResponse.schema.json(3,7): error STH0008: FooResponse.name: the required member was removed. Example: " + Witness,
+            Removed(3).ToMSBuildLine());
+        Assert.Equal(
+            "FooResponse.schema.json: error STH0008: FooResponse.name: the required member was removed. Example: " + Witness,
+            Removed(null).ToMSBuildLine());
+    }
+
+    [Fact]
+    public void WitnessIsAJsonPropertyInSarifAndCodeInMarkdown()
+    {
+        var report = new ChangeReport([Removed(null)], VersionBump.Major, new ContractVersion(1, 4, 0), 0);
+        using var sarif = new StringWriter();
+        using var markdown = new StringWriter();
+
+        report.WriteSarif(sarif);
+        report.WriteMarkdown(markdown);
+
+        using var json = JsonDocument.Parse(sarif.ToString());
+        var result = json.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().Single();
+        Assert.Equal("a", result.GetProperty("properties").GetProperty("witness").GetProperty("id").GetString());
+        Assert.False(result.GetProperty("locations")[0].GetProperty("physicalLocation").TryGetProperty("region", out _));
+        Assert.Contains("| FooResponse | `.name` | response | The required member was removed. Example: `" + Witness + "` |", markdown.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("1 change: 1 breaking, 0 unproven, 0 minor, 0 patch; requires a major bump; next version 2.0.0 (after 1.4.0)", markdown.ToString().TrimEnd(), StringComparison.Ordinal);
     }
 }

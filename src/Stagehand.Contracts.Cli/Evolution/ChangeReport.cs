@@ -36,7 +36,8 @@ internal sealed record ReportedChange(ContractChange Change, Rule Rule, Diagnost
 /// <summary>The changes between two sets of contracts, as <c>diff</c> prints them: MSBuild lines, SARIF or a Markdown changelog.</summary>
 internal sealed class ChangeReport
 {
-    private ChangeReport(IReadOnlyList<ReportedChange> changes, VersionBump required, ContractVersion? baseVersion, int ignored)
+    /// <summary>A report of changes already placed (<see cref="Create"/> compares two sets and places them).</summary>
+    internal ChangeReport(IReadOnlyList<ReportedChange> changes, VersionBump required, ContractVersion? baseVersion, int ignored)
     {
         Changes = changes;
         Required = required;
