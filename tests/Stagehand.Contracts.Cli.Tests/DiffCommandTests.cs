@@ -52,7 +52,8 @@ public sealed class DiffCommandTests
         var lines = result.StdoutLines;
         Assert.Equal(2, lines.Length);
         Assert.StartsWith($"{Display(versions.BaseResponse)}(7,5): error STH0008: FooResponse.name: the required member was removed: ", lines[0], StringComparison.Ordinal);
-        Assert.EndsWith("(major).", lines[0], StringComparison.Ordinal);
+        // The example: a value a server may now send that older clients refuse.
+        Assert.EndsWith("(major). Example: {\"id\":\"a\"}", lines[0], StringComparison.Ordinal);
         Assert.Equal("1 change: 1 breaking, 0 unproven, 0 minor, 0 patch; requires a major bump", lines[1]);
     }
 
