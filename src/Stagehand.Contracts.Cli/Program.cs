@@ -5,7 +5,7 @@ using Stagehand.Contracts.Cli.Commands;
 
 namespace Stagehand.Contracts.Cli;
 
-/// <summary>The <c>stagehand-contracts</c> tool: lists the contracts, checks schema files, validates documents.</summary>
+/// <summary>The <c>stagehand-contracts</c> tool: lists the contracts, checks schema files, validates documents, writes a baseline and compares contract versions.</summary>
 public static class Program
 {
     /// <summary>The name of the tool, as typed on the command line and reported in SARIF.</summary>
@@ -46,10 +46,12 @@ public static class Program
     /// <summary>Builds the command tree.</summary>
     internal static RootCommand CreateRootCommand(Func<Stream> openStandardInput)
     {
-        var root = new RootCommand("Lists the Stagehand contracts, checks schema files against the Stagehand dialect, and validates JSON documents.");
+        var root = new RootCommand("Lists the Stagehand contracts, checks schema files against the Stagehand dialect, validates JSON documents, and compares versions of a set of contracts.");
         root.Subcommands.Add(ListCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create(openStandardInput));
+        root.Subcommands.Add(BaselineCommand.Create());
+        root.Subcommands.Add(DiffCommand.Create());
         return root;
     }
 }

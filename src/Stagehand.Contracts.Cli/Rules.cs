@@ -25,3 +25,40 @@ internal static class Rules
     /// <summary>The rule with <paramref name="id"/>.</summary>
     public static Rule Find(string id) => All.First(rule => rule.Id == id);
 }
+
+/// <summary>
+/// The rules <c>diff</c> reports, one per kind of contract change. No analyzer declares them yet, so the tool states them
+/// here, with the help link every rule page has.
+/// </summary>
+internal static class EvolutionRules
+{
+    /// <summary>STH0008: a change that needs a major version.</summary>
+    public static Rule Breaking { get; } = new(
+        "STH0008",
+        "BreakingContractChange",
+        "Breaking contract change",
+        "A change to a released contract that a client or server built against the old version can fail on: it needs a major version.",
+        Stagehand.Schema.ProjectLinks.RuleHelp("STH0008"),
+        DiagnosticSeverity.Error);
+
+    /// <summary>STH0009: a change that needs a minor or a patch version.</summary>
+    public static Rule Compatible { get; } = new(
+        "STH0009",
+        "CompatibleContractChange",
+        "Compatible contract change",
+        "A change to a released contract that clients and servers built against the old version still work with: a new capability (minor) or a correction (patch).",
+        Stagehand.Schema.ProjectLinks.RuleHelp("STH0009"),
+        DiagnosticSeverity.Info);
+
+    /// <summary>STH0011: a change that may narrow or widen what is accepted, with no proof either way; treated as breaking.</summary>
+    public static Rule Unproven { get; } = new(
+        "STH0011",
+        "UnprovenContractChange",
+        "Unproven contract change",
+        "A change to a released contract that may narrow or widen what it accepts, and that could not be proven either way (a pattern, a not, an if): it is treated as breaking.",
+        Stagehand.Schema.ProjectLinks.RuleHelp("STH0011"),
+        DiagnosticSeverity.Warning);
+
+    /// <summary>The three, in id order, as SARIF lists them.</summary>
+    public static ImmutableArray<Rule> All { get; } = [Breaking, Compatible, Unproven];
+}

@@ -10,6 +10,19 @@ using Stagehand.Contracts.Cli.Commands;
 
 namespace Stagehand.Contracts.Cli;
 
+/// <summary>One result of a SARIF log: a rule, a message and a file, with a region when the line is known.</summary>
+/// <param name="Properties">Extra values of the result (a JSON value when <c>IsJson</c>, else a string).</param>
+internal sealed record SarifResult(
+    Rule Rule,
+    Microsoft.CodeAnalysis.DiagnosticSeverity Severity,
+    string Message,
+    string DisplayPath,
+    int? Line,
+    int? Column,
+    int? EndLine = null,
+    int? EndColumn = null,
+    IReadOnlyList<(string Name, string Value, bool IsJson)>? Properties = null);
+
 /// <summary>Writes findings as a SARIF 2.1.0 log with one run.</summary>
 internal static class SarifWriter
 {
@@ -17,7 +30,15 @@ internal static class SarifWriter
 
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    public static void Write(IReadOnlyList<CheckFinding> findings, TextWriter output)
+    /// <summary>The findings of <c>check</c>, with every rule of a build in the rule table.</summary>
+    public static void Write(IReadOnlyList<CheckFinding> findings, TextWriter output) =>
+        Write(
+            Rules.All,
+            findings.Select(finding => new SarifResult(finding.Rule, finding.Severity, finding.Message, finding.DisplayPath, finding.Line, finding.Column, finding.EndLine, finding.EndColumn)).ToList(),
+            output);
+
+    /// <summary>A log of <paramref name="results"/>, with <paramref name="rules"/> (which hold every result's rule) as the rule table.</summary>
+    public static void Write(IReadOnlyList<Rule> rules, IReadOnlyList<SarifResult> results, TextWriter output)
     {
         using var buffer = new MemoryStream();
         var options = new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -34,7 +55,7 @@ internal static class SarifWriter
             writer.WriteString("name", Program.ToolName);
             writer.WriteString("version", ToolVersion());
             writer.WriteStartArray("rules");
-            foreach (var rule in Rules.All)
+            foreach (var rule in rules)
             {
                 writer.WriteStartObject();
                 writer.WriteString("id", rule.Id);
@@ -57,34 +78,57 @@ internal static class SarifWriter
             writer.WriteEndObject();
 
             writer.WriteStartArray("results");
-            foreach (var finding in findings)
+            foreach (var result in results)
             {
                 writer.WriteStartObject();
-                writer.WriteString("ruleId", finding.Rule.Id);
-                writer.WriteNumber("ruleIndex", Rules.All.IndexOf(finding.Rule));
-                writer.WriteString("level", Level(finding.Severity));
+                writer.WriteString("ruleId", result.Rule.Id);
+                writer.WriteNumber("ruleIndex", IndexOf(rules, result.Rule));
+                writer.WriteString("level", Level(result.Severity));
                 writer.WriteStartObject("message");
-                writer.WriteString("text", finding.Message);
+                writer.WriteString("text", result.Message);
                 writer.WriteEndObject();
                 writer.WriteStartArray("locations");
                 writer.WriteStartObject();
                 writer.WriteStartObject("physicalLocation");
                 writer.WriteStartObject("artifactLocation");
-                writer.WriteString("uri", ToUri(finding.DisplayPath));
+                writer.WriteString("uri", ToUri(result.DisplayPath));
                 writer.WriteEndObject();
-                writer.WriteStartObject("region");
-                writer.WriteNumber("startLine", finding.Line);
-                writer.WriteNumber("startColumn", finding.Column);
-                if (finding.EndLine > finding.Line || (finding.EndLine == finding.Line && finding.EndColumn > finding.Column))
+                if (result.Line is { } line && result.Column is { } column)
                 {
-                    writer.WriteNumber("endLine", finding.EndLine);
-                    writer.WriteNumber("endColumn", finding.EndColumn);
+                    writer.WriteStartObject("region");
+                    writer.WriteNumber("startLine", line);
+                    writer.WriteNumber("startColumn", column);
+                    if (result.EndLine is { } endLine && result.EndColumn is { } endColumn && (endLine > line || (endLine == line && endColumn > column)))
+                    {
+                        writer.WriteNumber("endLine", endLine);
+                        writer.WriteNumber("endColumn", endColumn);
+                    }
+
+                    writer.WriteEndObject();
                 }
 
                 writer.WriteEndObject();
                 writer.WriteEndObject();
-                writer.WriteEndObject();
                 writer.WriteEndArray();
+                if (result.Properties is { Count: > 0 } properties)
+                {
+                    writer.WriteStartObject("properties");
+                    foreach (var property in properties)
+                    {
+                        writer.WritePropertyName(property.Name);
+                        if (property.IsJson)
+                        {
+                            writer.WriteRawValue(property.Value);
+                        }
+                        else
+                        {
+                            writer.WriteStringValue(property.Value);
+                        }
+                    }
+
+                    writer.WriteEndObject();
+                }
+
                 writer.WriteEndObject();
             }
 
@@ -115,6 +159,19 @@ internal static class SarifWriter
         }
 
         return string.Join("/", path.Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar]).Select(Uri.EscapeDataString));
+    }
+
+    private static int IndexOf(IReadOnlyList<Rule> rules, Rule rule)
+    {
+        for (var i = 0; i < rules.Count; i++)
+        {
+            if (rules[i] == rule)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"The rule {rule.Id} is not in the rule table.", nameof(rule));
     }
 
     private static string ToolVersion()

@@ -212,7 +212,8 @@ internal static class CheckCommand
             : relative;
     }
 
-    private static CheckFinding ToFinding(Diagnostic diagnostic, string workingDirectory)
+    /// <summary>A diagnostic as a finding, its path shown relative to <paramref name="workingDirectory"/> when below it.</summary>
+    internal static CheckFinding ToFinding(Diagnostic diagnostic, string workingDirectory)
     {
         var span = diagnostic.Location.GetLineSpan();
         return new CheckFinding(
