@@ -97,7 +97,7 @@ public sealed class DiffCommandTests
         Assert.Single(lines, l => l.Contains(": error STH0008: FooResponse.name: ", StringComparison.Ordinal));
         Assert.Single(lines, l => l.Contains(": warning STH0011: FooRequest.code: ", StringComparison.Ordinal));
         Assert.Single(lines, l => l.Contains(": info STH0009: FooRequest.note: ", StringComparison.Ordinal));
-        Assert.Single(lines, l => l.Contains(": info STH0009: FooRequest: description changed", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.Contains(": info STH0009: FooRequest: the description changed", StringComparison.Ordinal));
         Assert.Equal("4 changes: 1 breaking, 1 unproven, 1 minor, 1 patch; requires a major bump", lines[^1]);
     }
 
@@ -118,7 +118,7 @@ public sealed class DiffCommandTests
         var breaking = Row("| FooResponse | `.name` | response | The required member was removed: ");
         var unproven = Row("| FooRequest | `.code` | request | Pattern changed from ");
         var minor = Row("| FooRequest | `.note` | request | A new optional member: ");
-        var patch = Row("| FooRequest | (root) | request | Description changed from ");
+        var patch = Row("| FooRequest | (root) | request | The description changed: ");
         Assert.True(Array.IndexOf(lines, "### Breaking") < breaking && breaking < Array.IndexOf(lines, "### Unproven"));
         Assert.True(Array.IndexOf(lines, "### Unproven") < unproven && unproven < Array.IndexOf(lines, "### Compatible (minor)"));
         Assert.True(Array.IndexOf(lines, "### Compatible (minor)") < minor && minor < Array.IndexOf(lines, "### Patch"));

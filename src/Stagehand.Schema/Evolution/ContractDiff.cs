@@ -129,7 +129,45 @@ internal static class ContractDiff
             if (aspect == FactAspects.ReadOnly || aspect == FactAspects.ServerAssigned)
             {
                 // A member the server assigns is refused in requests (the generated readers reject it): narrower there only.
-                effect = ServerAssignedEffect(aspect, was?.Value, now?.Value, direction);
+                effect = ServerAssignedEffect(aspect, path, was?.Value, now?.Value, direction, before);
+            }
+
+            if (aspect == FactAspects.CaseOrder)
+            {
+                // Only the order: anyOf readers try cases in order, so a value two cases accept may be read as the other.
+                var sameCases = ChangeRules.ParseArray(was?.Value ?? "[]").OrderBy(c => c, StringComparer.Ordinal)
+                    .SequenceEqual(ChangeRules.ParseArray(now?.Value ?? "[]").OrderBy(c => c, StringComparer.Ordinal), StringComparer.Ordinal);
+                if (!sameCases)
+                {
+                    continue;
+                }
+
+                effect = after.TryGetValue((path, FactAspects.Union), out var union) && union.Value == "\"anyOf\"" ? ChangeEffect.Behaviour : ChangeEffect.Annotation;
+            }
+
+            if (aspect == FactAspects.FormatAnnotation && now is null && after.TryGetValue((path, FactAspects.Format), out var asserted) && asserted.Value == was?.Value)
+            {
+                // The same format, now asserted: said once, as the format added.
+                continue;
+            }
+
+            if (aspect == FactAspects.Format && was is null && before.TryGetValue((path, FactAspects.FormatAnnotation), out var annotated) && annotated.Value == now?.Value)
+            {
+                changes.Add(Change(contract, name, path, aspect, null, now!.Value, "format-asserted", ChangeEffect.Narrows, direction,
+                    $"{name}{path}: the format {now.Value} is now asserted: {Consequence(ChangeEffect.Narrows, direction)}", now.Location));
+                continue;
+            }
+
+            if (aspect == FactAspects.FormatAnnotation && was is null && before.TryGetValue((path, FactAspects.Format), out var wasAsserted) && wasAsserted.Value == now?.Value)
+            {
+                continue;
+            }
+
+            if (aspect == FactAspects.Format && now is null && after.TryGetValue((path, FactAspects.FormatAnnotation), out var nowAnnotated) && nowAnnotated.Value == was?.Value)
+            {
+                changes.Add(Change(contract, name, path, aspect, was!.Value, null, "format-unasserted", ChangeEffect.Widens, direction,
+                    $"{name}{path}: the format {was.Value} is no longer asserted: {Consequence(ChangeEffect.Widens, direction)}", nowAnnotated.Location));
+                continue;
             }
 
             changes.Add(Change(contract, name, path, aspect, was?.Value, now?.Value, KindOf(aspect, was?.Value, now?.Value, effect), effect, direction,
@@ -152,12 +190,28 @@ internal static class ContractDiff
         }
     }
 
-    private static ChangeEffect ServerAssignedEffect(string aspect, string? before, string? after, ContractDirection direction)
+    /// <summary>
+    /// A member made read-only or server-assigned is refused in requests; one that was already refused there (an
+    /// undeclared member of an object that refuses undeclared members) changes nothing.
+    /// </summary>
+    private static ChangeEffect ServerAssignedEffect(string aspect, string path, string? before, string? after, ContractDirection direction, Dictionary<(string, string), ContractFact> old)
     {
-        var gained = aspect == FactAspects.ReadOnly
-            ? after is not null
-            : ChangeRules.ParseArray(after ?? "[]").Except(ChangeRules.ParseArray(before ?? "[]"), StringComparer.Ordinal).Any();
-        return direction == ContractDirection.Response ? ChangeEffect.Annotation : gained ? ChangeEffect.Narrows : ChangeEffect.Widens;
+        if (direction == ContractDirection.Response)
+        {
+            return ChangeEffect.Annotation;
+        }
+
+        if (aspect == FactAspects.ReadOnly)
+        {
+            return after is not null ? ChangeEffect.Narrows : ChangeEffect.Widens;
+        }
+
+        var gained = ChangeRules.ParseArray(after ?? "[]").Except(ChangeRules.ParseArray(before ?? "[]"), StringComparer.Ordinal).Select(ChangeRules.Unquote).ToList();
+        var lost = ChangeRules.ParseArray(before ?? "[]").Except(ChangeRules.ParseArray(after ?? "[]"), StringComparer.Ordinal).Select(ChangeRules.Unquote).ToList();
+        bool WasAccepted(string member) => old.ContainsKey((ContractPaths.Member(path, member), FactAspects.Member)) || AdditionalState(old, path) != "reject";
+        var narrows = gained.Any(WasAccepted);
+        var widens = lost.Any(WasAccepted);
+        return narrows && widens ? ChangeEffect.Changes : narrows ? ChangeEffect.Narrows : widens ? ChangeEffect.Widens : ChangeEffect.Annotation;
     }
 
     private static ContractChange PlaceRemoved(string contract, string name, ContractDirection direction, string place, ContractFact fact, Dictionary<(string, string), ContractFact> before, Dictionary<(string, string), ContractFact> after)
@@ -364,7 +418,8 @@ internal static class ContractDiff
 
     private static string Describe(string place, string aspect, string? before, string? after, ChangeEffect effect, ContractDirection direction)
     {
-        var what = before is null ? $"{aspect} {after} was added"
+        var what = aspect == FactAspects.Description ? (before is null ? "a description was added" : after is null ? "the description was removed" : "the description changed")
+            : before is null ? $"{aspect} {after} was added"
             : after is null ? $"{aspect} {before} was removed"
             : $"{aspect} changed from {before} to {after}";
         return $"{place}: {what}: {Consequence(effect, direction)}";

@@ -61,6 +61,7 @@ internal static class FactAspects
     public const string PatternMember = "patternMember";
     public const string Case = "case";
     public const string Union = "union";
+    public const string CaseOrder = "caseOrder";
     public const string Discriminator = "discriminator";
     public const string Ref = "ref";
     public const string Schema = "schema";
@@ -378,6 +379,7 @@ internal sealed class ContractFacts
 
             var index = 0;
             var keys = new HashSet<string>(StringComparer.Ordinal);
+            var caseKeys = new List<string>();
             foreach (var branch in node.Branches)
             {
                 var key = CaseKey(document, branch, discriminator, index++);
@@ -386,10 +388,15 @@ internal sealed class ContractFacts
                     key += "'";
                 }
 
+                caseKeys.Add(key);
+
                 var place = ContractPaths.Case(path, key);
                 Add(contract, place, FactAspects.Case, "true", branch.Location);
                 Read(document, branch, contract, place, inlined);
             }
+
+            // The order matters to a reader of anyOf, which tries the cases in turn.
+            Add(contract, path, FactAspects.CaseOrder, FactText.Array(caseKeys.Select(FactText.Quote)), node.Location);
         }
 
         for (var i = 0; i < node.AllOf.Count; i++)

@@ -434,7 +434,8 @@ internal sealed class Witnesses
                     return StringMatching(ChangeRules.Unquote(pattern), null) is { } matching ? FactText.Quote(matching) : null;
                 }
 
-                if (aspects.TryGetValue(FactAspects.Format, out var format))
+                // A format, asserted or not, gets a value of that format: a witness then breaks for one reason only.
+                if (aspects.TryGetValue(FactAspects.Format, out var format) || aspects.TryGetValue(FactAspects.FormatAnnotation, out format))
                 {
                     return FormatSample(ChangeRules.Unquote(format));
                 }

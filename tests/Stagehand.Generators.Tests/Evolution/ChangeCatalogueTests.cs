@@ -79,6 +79,8 @@ public sealed class ChangeCatalogueTests
         yield return new("format-removed", Response, "Major", Obj(NameWith("\"format\": \"email\""), more: FormatsAsserted), Obj(Name, more: FormatsAsserted));
         yield return new("format-changed", Request, "Major", Obj(NameWith("\"format\": \"email\""), more: FormatsAsserted), Obj(NameWith("\"format\": \"hostname\""), more: FormatsAsserted));
         yield return new("formatAnnotation-added", Request, "Patch", Obj(Name), Obj(NameWith("\"format\": \"email\"")));
+        yield return new("format-asserted", Request, "Major", Obj(NameWith("\"format\": \"email\"")), Obj(NameWith("\"format\": \"email\""), more: FormatsAsserted));
+        yield return new("format-unasserted", Response, "Major", Obj(NameWith("\"format\": \"email\""), more: FormatsAsserted), Obj(NameWith("\"format\": \"email\"")));
         yield return new("maxLength-lowered", Request, "Major", Obj(NameWith("\"maxLength\": 10")), Obj(NameWith("\"maxLength\": 5")));
         yield return new("maxLength-lowered", Response, "Patch", Obj(NameWith("\"maxLength\": 10")), Obj(NameWith("\"maxLength\": 5")));
         yield return new("maxLength-raised", Request, "Minor", Obj(NameWith("\"maxLength\": 5")), Obj(NameWith("\"maxLength\": 10")));
@@ -137,6 +139,9 @@ public sealed class ChangeCatalogueTests
         yield return new("case-removed", Response, "Patch", Union(StringCase, NumberCase, BooleanCase), Union(StringCase, NumberCase));
         yield return new("case-removed", Both, "Major", Tagged("\"adopted\"", "\"returned\""), Tagged("\"adopted\"", "\"given-back\""));
         yield return new("case-added", Both, "Major", Tagged("\"adopted\"", "\"returned\""), Tagged("\"adopted\"", "\"given-back\""));
+        yield return new("caseOrder-changed", Both, "Minor", Union(StringCase, NumberCase), Union(NumberCase, StringCase));
+        yield return new("caseOrder-changed", Both, "Patch", "\"oneOf\": [" + StringCase + "," + NumberCase + "]", "\"oneOf\": [" + NumberCase + "," + StringCase + "]");
+        yield return new("serverAssigned-added", Request, "Patch", Obj(Name, more: Strict), Obj(Name, more: Strict + ", \"x-stagehand-serverAssigned\": [\"projectId\"]"));
         yield return new("union-changed", Request, "Major", "\"anyOf\": [" + StringCase + "," + NumberCase + "]", "\"oneOf\": [" + StringCase + "," + NumberCase + "]");
         yield return new("ref-changed", Both, "Major", Defs("\"pet\": { \"$ref\": \"#/$defs/Cat\" }"), Defs("\"pet\": { \"$ref\": \"#/$defs/Dog\" }"));
         yield return new("type-narrowed", Request, "Major", Defs("\"pet\": { \"$ref\": \"#/$defs/Cat\" }", cat: "\"type\": [\"string\", \"null\"]"), Defs("\"pet\": { \"$ref\": \"#/$defs/Cat\" }"));
