@@ -238,6 +238,24 @@ public sealed class ChangeCatalogueTests
         }
     }
 
+    /// <summary>docs/evolution.md's table gives each catalogued kind the bump the catalogue checks, in its direction's column.</summary>
+    [Fact]
+    public void TheDocumentedTableAgreesWithTheCatalogue()
+    {
+        var page = System.IO.File.ReadAllLines(System.IO.Path.Combine(TestRepository.Root, "docs", "evolution.md"));
+        var table = page.Where(l => l.StartsWith("| `", StringComparison.Ordinal))
+            .Select(l => l.Split('|').Select(c => c.Trim()).ToArray())
+            .SelectMany(cells => System.Text.RegularExpressions.Regex.Matches(cells[1], "`([a-zA-Z-]+)`").Select(m => (Kind: m.Groups[1].Value, Request: cells[2], Response: cells[3])))
+            .ToList();
+        foreach (var row in Rows().Where(r => r.Direction is Request or Response))
+        {
+            var documented = table.Where(t => t.Kind == row.Kind).ToList();
+            Assert.True(documented.Count > 0, row.Kind + " is not in docs/evolution.md's table");
+            var cell = row.Direction == Request ? documented[0].Request : documented[0].Response;
+            Assert.True(cell.Contains(row.Bump.ToLowerInvariant(), StringComparison.Ordinal), $"{row}: the table says '{cell}', the catalogue {row.Bump}");
+        }
+    }
+
     internal static IReadOnlyList<ContractChange> Diff(Row row) =>
         ContractDiff.Compare(Facts(row.Direction, row.Before), Facts(row.Direction, row.After));
 
