@@ -419,10 +419,31 @@ internal static class ContractDiff
     private static string Describe(string place, string aspect, string? before, string? after, ChangeEffect effect, ContractDirection direction)
     {
         var what = aspect == FactAspects.Description ? (before is null ? "a description was added" : after is null ? "the description was removed" : "the description changed")
+            : aspect == FactAspects.Enum && before is not null && after is not null ? EnumDifference(before, after)
             : before is null ? $"{aspect} {after} was added"
             : after is null ? $"{aspect} {before} was removed"
             : $"{aspect} changed from {before} to {after}";
         return $"{place}: {what}: {Consequence(effect, direction)}";
+    }
+
+    private static string EnumDifference(string before, string after)
+    {
+        var old = ChangeRules.ParseArray(before);
+        var @new = ChangeRules.ParseArray(after);
+        var gained = @new.Except(old, StringComparer.Ordinal).ToList();
+        var lost = old.Except(@new, StringComparer.Ordinal).ToList();
+        var parts = new List<string>();
+        if (gained.Count > 0)
+        {
+            parts.Add("the enum gained " + string.Join(", ", gained));
+        }
+
+        if (lost.Count > 0)
+        {
+            parts.Add((parts.Count > 0 ? "and lost " : "the enum lost ") + string.Join(", ", lost));
+        }
+
+        return string.Join(" ", parts);
     }
 
     private static string Describe(string aspect) => aspect switch

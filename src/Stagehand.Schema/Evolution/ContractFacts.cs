@@ -531,8 +531,41 @@ internal sealed class ContractFacts
         }
     }
 
-    /// <summary>A literal as canonical JSON text: strings quoted, numbers and containers as written.</summary>
-    public static string Canonical(JsonLiteral literal) => literal.Kind == JsonTypes.String ? FactText.Quote(literal.Text) : literal.Text;
+    /// <summary>A literal as canonical JSON text on one line: strings quoted, numbers as written, containers without whitespace.</summary>
+    public static string Canonical(JsonLiteral literal) => literal.Kind switch
+    {
+        JsonTypes.String => FactText.Quote(literal.Text),
+        JsonTypes.Object or JsonTypes.Array => Compact(literal.Text),
+        _ => literal.Text,
+    };
+
+    /// <summary>JSON text without insignificant whitespace (a baseline fact is one line).</summary>
+    private static string Compact(string json)
+    {
+        var output = new System.IO.MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(output))
+        {
+            var reader = new System.Text.Json.Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case System.Text.Json.JsonTokenType.StartObject: writer.WriteStartObject(); break;
+                    case System.Text.Json.JsonTokenType.EndObject: writer.WriteEndObject(); break;
+                    case System.Text.Json.JsonTokenType.StartArray: writer.WriteStartArray(); break;
+                    case System.Text.Json.JsonTokenType.EndArray: writer.WriteEndArray(); break;
+                    case System.Text.Json.JsonTokenType.PropertyName: writer.WritePropertyName(reader.GetString()!); break;
+                    case System.Text.Json.JsonTokenType.String: writer.WriteStringValue(reader.GetString()); break;
+                    case System.Text.Json.JsonTokenType.Number: writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true); break;
+                    case System.Text.Json.JsonTokenType.True: writer.WriteBooleanValue(true); break;
+                    case System.Text.Json.JsonTokenType.False: writer.WriteBooleanValue(false); break;
+                    case System.Text.Json.JsonTokenType.Null: writer.WriteNullValue(); break;
+                }
+            }
+        }
+
+        return Encoding.UTF8.GetString(output.ToArray());
+    }
 
     /// <summary>A short, stable digest of a text (FNV-1a, 64 bits): a baseline notes that a description changed without holding it.</summary>
     private static string Digest(string text)

@@ -222,7 +222,9 @@ internal sealed class Witnesses
     /// </summary>
     private string? Embed(string contract, string? value, int depth)
     {
-        if (value is null || depth > 4 || contract.IndexOf('#') < 0)
+        // A definition with a direction of its own is exchanged as it is; one that takes its users' is exchanged inside them.
+        if (value is null || depth > 4 || contract.IndexOf('#') < 0
+            || (_accepting.TryGetValue(contract, out var own) && own.TryGetValue(string.Empty, out var root) && root.ContainsKey(FactAspects.Direction)))
         {
             return value;
         }
