@@ -81,6 +81,18 @@ internal static class SchemaWalker
         return rewrite(rewritten);
     }
 
+    /// <summary>
+    /// The schema files a file's <c>$ref</c>s (and its <c>x-stagehand-mirrors</c> and <c>x-stagehand-requestFor</c>) name
+    /// by relative path, resolved against <paramref name="path"/>: the files it cannot be read without.
+    /// </summary>
+    public static IEnumerable<string> ReferencedFiles(string path, SchemaNode root) =>
+        DescendantsAndSelf(root).Select(node => node.Ref)
+            .Append(root.Mirrors)
+            .Append(root.RequestFor)
+            .OfType<string>()
+            .Select(reference => SchemaPaths.Resolve(path, reference).File)
+            .Where(SchemaPaths.IsSchemaFile);
+
     /// <summary>The schemas that describe parts of a value of <paramref name="node"/> (no <c>$defs</c>).</summary>
     public static IEnumerable<SchemaNode> ValueChildren(SchemaNode node)
     {

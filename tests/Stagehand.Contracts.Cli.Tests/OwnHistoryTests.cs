@@ -13,8 +13,6 @@ namespace Stagehand.Contracts.Cli.Tests;
 /// </summary>
 public sealed class OwnHistoryTests
 {
-    private const string AcceptVariable = "STAGEHAND_ACCEPT_SNAPSHOTS";
-
     private static string Snapshots => Path.Combine(CliRunner.RepositoryRoot(), "tests", "Stagehand.Contracts.Cli.Tests", "Snapshots");
 
     [Fact]
@@ -40,44 +38,9 @@ public sealed class OwnHistoryTests
     /// <summary>Compares <paramref name="text"/> with <c>Snapshots/NAME.verified.md</c>, as the generator tests' snapshots do.</summary>
     private static void Verify(string name, string text)
     {
-        var received = text.Replace("\r\n", "\n", StringComparison.Ordinal);
-        var verifiedPath = Path.Combine(Snapshots, name + ".verified.md");
-        var receivedPath = Path.Combine(Snapshots, name + ".received.md");
-        var expected = File.Exists(verifiedPath) ? File.ReadAllText(verifiedPath).Replace("\r\n", "\n", StringComparison.Ordinal) : null;
-        if (expected == received)
+        if (SnapshotFile.Compare(Path.Combine(Snapshots, name + ".verified.md"), SnapshotFile.Normalize(text)) is { } failure)
         {
-            File.Delete(receivedPath);
-            return;
+            Assert.Fail(failure + $"\nReview the received file, and set {SnapshotFile.AcceptVariable}=1 to accept it.");
         }
-
-        Directory.CreateDirectory(Snapshots);
-        if (Environment.GetEnvironmentVariable(AcceptVariable) == "1")
-        {
-            File.WriteAllText(verifiedPath, received, new UTF8Encoding(false));
-            File.Delete(receivedPath);
-            return;
-        }
-
-        File.WriteAllText(receivedPath, received, new UTF8Encoding(false));
-        Assert.Fail(expected is null
-            ? $"{verifiedPath} does not exist yet: review {receivedPath}, and set {AcceptVariable}=1 to accept it."
-            : $"{verifiedPath} differs ({FirstDifference(expected, received)}): review {receivedPath}, and set {AcceptVariable}=1 to accept it.");
-    }
-
-    private static string FirstDifference(string expected, string received)
-    {
-        var expectedLines = expected.Split('\n');
-        var receivedLines = received.Split('\n');
-        for (var i = 0; i < Math.Max(expectedLines.Length, receivedLines.Length); i++)
-        {
-            var left = i < expectedLines.Length ? expectedLines[i] : "<end of file>";
-            var right = i < receivedLines.Length ? receivedLines[i] : "<end of file>";
-            if (left != right)
-            {
-                return $"line {i + 1}: expected '{left}', received '{right}'";
-            }
-        }
-
-        return "line endings only";
     }
 }

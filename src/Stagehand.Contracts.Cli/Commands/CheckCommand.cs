@@ -182,13 +182,8 @@ internal static class CheckCommand
                 continue;
             }
 
-            var references = SchemaWalker.DescendantsAndSelf(document.Root).Select(node => node.Ref)
-                .Append(document.Root.Mirrors)
-                .Append(document.Root.RequestFor)
-                .OfType<string>();
-            foreach (var reference in references)
+            foreach (var target in SchemaWalker.ReferencedFiles(current, document.Root))
             {
-                var (target, _) = SchemaPaths.Resolve(current, reference);
                 var full = Path.GetFullPath(target);
                 if (File.Exists(full) && seen.Add(full))
                 {

@@ -160,14 +160,9 @@ internal sealed class ContractSet
                 continue;
             }
 
-            var references = SchemaWalker.DescendantsAndSelf(document.Root).Select(node => node.Ref)
-                .Append(document.Root.Mirrors)
-                .Append(document.Root.RequestFor)
-                .OfType<string>();
-            foreach (var reference in references)
+            foreach (var target in SchemaWalker.ReferencedFiles(current, document.Root))
             {
-                var (target, _) = SchemaPaths.Resolve(current, reference);
-                if (SchemaPaths.IsSchemaFile(target) && exists(target) && seen.Add(SchemaPaths.Normalize(target)))
+                if (exists(target) && seen.Add(SchemaPaths.Normalize(target)))
                 {
                     pending.Enqueue(Path.GetFullPath(target));
                 }

@@ -583,34 +583,8 @@ internal sealed class ContractFacts
 /// <summary>The JSON text facts are written in: quoted strings and arrays.</summary>
 internal static class FactText
 {
-    public static string Quote(string text)
-    {
-        var builder = new StringBuilder(text.Length + 2).Append('"');
-        foreach (var c in text)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                default:
-                    if (c < 0x20)
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.Append('"').ToString();
-    }
+    /// <summary>A JSON string: the escapes of a C# literal are JSON's too.</summary>
+    public static string Quote(string text) => Identifiers.Literal(text);
 
     public static string Array(IEnumerable<string> items) => "[" + string.Join(",", items) + "]";
 }

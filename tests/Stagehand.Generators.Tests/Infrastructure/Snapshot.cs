@@ -19,7 +19,7 @@ namespace Stagehand.Generators.Tests.Infrastructure;
 /// </summary>
 internal static class Snapshot
 {
-    public const string AcceptVariable = "STAGEHAND_ACCEPT_SNAPSHOTS";
+    public const string AcceptVariable = SnapshotFile.AcceptVariable;
 
     /// <summary>What the generator's version is replaced with in a snapshot.</summary>
     public const string VersionToken = "{version}";
@@ -35,7 +35,7 @@ internal static class Snapshot
 
     private static string Folder => Path.Combine(RepositoryPaths.TestProject, "Snapshots");
 
-    private static bool Accepting => Environment.GetEnvironmentVariable(AcceptVariable) == "1";
+    private static bool Accepting => SnapshotFile.Accepting;
 
     public static void VerifySources(string className, string methodName, IEnumerable<GeneratedSourceResult> sources)
     {
@@ -100,25 +100,10 @@ internal static class Snapshot
 
     private static void Compare(string verifiedPath, string received, List<string> failures)
     {
-        var receivedPath = verifiedPath.Replace(".verified.", ".received.", StringComparison.Ordinal);
-        var expected = File.Exists(verifiedPath) ? Normalize(File.ReadAllText(verifiedPath)) : null;
-        if (expected == received)
+        if (SnapshotFile.Compare(verifiedPath, received) is { } failure)
         {
-            File.Delete(receivedPath);
-            return;
+            failures.Add(failure);
         }
-
-        if (Accepting)
-        {
-            File.WriteAllText(verifiedPath, received, new UTF8Encoding(false));
-            File.Delete(receivedPath);
-            return;
-        }
-
-        File.WriteAllText(receivedPath, received, new UTF8Encoding(false));
-        failures.Add(expected is null
-            ? $"{Path.GetFileName(verifiedPath)} does not exist yet."
-            : $"{Path.GetFileName(verifiedPath)} differs:\n{FirstDifference(expected, received)}");
     }
 
     /// <summary>The generated text with the generator's version replaced by <see cref="VersionToken"/>.</summary>
@@ -141,22 +126,5 @@ internal static class Snapshot
             .OrderByDescending(v => v.Length);
     }
 
-    private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimStart('\uFEFF');
-
-    private static string FirstDifference(string expected, string received)
-    {
-        var expectedLines = expected.Split('\n');
-        var receivedLines = received.Split('\n');
-        for (var i = 0; i < Math.Max(expectedLines.Length, receivedLines.Length); i++)
-        {
-            var left = i < expectedLines.Length ? expectedLines[i] : "<end of file>";
-            var right = i < receivedLines.Length ? receivedLines[i] : "<end of file>";
-            if (left != right)
-            {
-                return $"  line {i + 1}\n  - {left}\n  + {right}";
-            }
-        }
-
-        return "  (line endings only)";
-    }
+    private static string Normalize(string text) => SnapshotFile.Normalize(text);
 }
