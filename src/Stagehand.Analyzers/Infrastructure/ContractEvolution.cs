@@ -22,18 +22,20 @@ internal sealed class ContractEvolution
 {
     private const string CacheKey = "Evolution.Baselines";
 
+    private const string FactsKey = "Evolution.Facts:";
+
     private readonly Dictionary<string, int> _firstLineOfContract = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Contract, string Path, string Aspect), int> _firstLineOfFact = new();
     private readonly Lazy<Dictionary<string, ImmutableArray<(ContractChange Change, Location Location)>>> _byFile;
 
-    private ContractEvolution(string baselinePath, SourceText baselineText, ImmutableArray<SchemaFile> files)
+    private ContractEvolution(string baselinePath, SourceText baselineText, SchemasBelow schemas)
     {
         BaselinePath = baselinePath;
         BaselineText = baselineText;
-        Root = SchemaPaths.Directory(baselinePath);
-        Files = files;
+        Root = schemas.Root;
+        Files = schemas.Files;
         Baseline = ContractBaseline.Parse(baselineText.ToString());
-        Current = ContractFacts.Extract(files.Select(f => f.Document).ToList(), Root);
+        Current = schemas.Facts;
         IndexLines();
 
         if (Baseline.Problems.Count > 0)
@@ -43,12 +45,12 @@ internal sealed class ContractEvolution
         }
         else
         {
-            var (changes, required) = Baseline.Compare(Current);
-            Required = required;
-
             // A schema that does not read (STH0004) would show as a removed contract: its problems are told instead.
-            var broken = files.Where(f => f.Root is null || !f.Errors.IsEmpty).Select(f => SchemaPaths.RelativeTo(Root, f.Path)).ToList();
-            Changes = changes.Where(c => !broken.Any(id => c.Contract == id || c.Contract.StartsWith(id + "#", StringComparison.Ordinal))).ToImmutableArray();
+            var broken = Files.Where(f => f.Root is null || !f.Errors.IsEmpty).Select(f => SchemaPaths.RelativeTo(Root, f.Path)).ToList();
+            Changes = Baseline.Compare(Current).Changes
+                .Where(c => !broken.Any(id => c.Contract == id || c.Contract.StartsWith(id + "#", StringComparison.Ordinal)))
+                .ToImmutableArray();
+            Required = ContractDiff.RequiredBump(Changes);
         }
 
         _byFile = new Lazy<Dictionary<string, ImmutableArray<(ContractChange, Location)>>>(GroupByFile, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -105,7 +107,7 @@ internal sealed class ContractEvolution
         string.Equals(SchemaPaths.FileName(path), ContractBaseline.FileName, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Runs <paramref name="analyze"/> for every additional file (schema or baseline) with the changes each baseline of the
+    /// Calls <paramref name="report"/> for every additional file (schema or baseline) with the changes each baseline of the
     /// compilation reports in it, at the place each is reported.
     /// </summary>
     public static void RegisterChangeAction(
@@ -253,10 +255,9 @@ internal sealed class ContractEvolution
 
         private static ContractEvolution Compute(SchemaSet schemas, string path, SourceText text)
         {
+            // The facts depend on the schemas and the folder only: an edit of the baseline does not read them again.
             var root = SchemaPaths.Directory(path);
-            var prefix = root.Length == 0 ? string.Empty : root + "/";
-            var files = schemas.Files.Where(f => f.Path.StartsWith(prefix, StringComparison.Ordinal)).ToImmutableArray();
-            return new ContractEvolution(path, text, files);
+            return new ContractEvolution(path, text, schemas.GetOrAdd(FactsKey + root, set => new SchemasBelow(set, root)));
         }
 
         private sealed class Entry
@@ -264,6 +265,24 @@ internal sealed class ContractEvolution
             public ContractEvolution? Evolution { get; set; }
         }
     }
+}
+
+/// <summary>The schema files below a baseline's folder, and the facts they state, contract ids relative to that folder.</summary>
+internal sealed class SchemasBelow
+{
+    public SchemasBelow(SchemaSet schemas, string root)
+    {
+        Root = root;
+        var prefix = root.Length == 0 ? string.Empty : root + "/";
+        Files = schemas.Files.Where(f => f.Path.StartsWith(prefix, StringComparison.Ordinal)).ToImmutableArray();
+        Facts = ContractFacts.Extract(Files.Select(f => f.Document).ToList(), root);
+    }
+
+    public string Root { get; }
+
+    public ImmutableArray<SchemaFile> Files { get; }
+
+    public IReadOnlyList<ContractFact> Facts { get; }
 }
 
 /// <summary>The properties a contract change's diagnostic (STH0008, STH0009, STH0011) carries.</summary>
