@@ -6,4 +6,7 @@ internal static class RuleCategories
     public const string Contracts = "Stagehand.Contracts";
 
     public const string Schema = "Stagehand.Schema";
+
+    /// <summary>How the contracts changed since the released baseline (<c>Contracts.Shipped.txt</c>).</summary>
+    public const string Evolution = "Stagehand.Evolution";
 }

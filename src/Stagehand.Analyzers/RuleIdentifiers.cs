@@ -23,4 +23,19 @@ public static class RuleIdentifiers
 
     /// <summary>How a schema was read, where that is worth knowing (a numbered C# name, an annotation from OpenAPI).</summary>
     public const string SchemaNote = Stagehand.Schema.SchemaNoteRule.Id;
+
+    /// <summary>A change since the contract baseline that breaks clients or servers built against it (a major bump).</summary>
+    public const string BreakingContractChange = "STH0008";
+
+    /// <summary>A compatible change since the contract baseline (a minor or patch bump) that the baseline does not record.</summary>
+    public const string ContractChangeNotInBaseline = "STH0009";
+
+    /// <summary>The declared contract version is lower than the changes since the baseline need.</summary>
+    public const string ContractVersionTooLow = "STH0010";
+
+    /// <summary>A change since the contract baseline that may break or not, and could not be proven either way.</summary>
+    public const string UnprovenContractChange = "STH0011";
+
+    /// <summary>The contract baseline (<c>Contracts.Shipped.txt</c>) has a line that cannot be read.</summary>
+    public const string ContractBaselineUnreadable = "STH0012";
 }

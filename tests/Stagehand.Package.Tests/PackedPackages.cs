@@ -25,7 +25,9 @@ public sealed class PackedPackages : IDisposable
 
     public PackedPackages()
     {
-        Version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+        // The repository's version with a pre-release suffix: the package version is also the contract version its build
+        // checks against schemas/Contracts.Shipped.txt (STH0010), which compares MAJOR.MINOR.PATCH only.
+        Version = RepositoryVersion + "-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
         Work = Path.Combine(Path.GetTempPath(), "stagehand-package-" + Guid.NewGuid().ToString("N"));
         Source = Repository.CopyTo(Path.Combine(Work, "repo"), "schemas", "src");
         Git("-c", "init.defaultBranch=main", "init", "-q");
@@ -60,6 +62,10 @@ public sealed class PackedPackages : IDisposable
 
     /// <summary>What both <c>dotnet pack</c> runs printed.</summary>
     public string PackOutput { get; } = string.Empty;
+
+    /// <summary>The <c>Version</c> of the repository's Directory.Build.props.</summary>
+    public static string RepositoryVersion =>
+        XDocument.Load(Path.Combine(Repository.Root, "Directory.Build.props")).Descendants("Version").Single().Value.Trim();
 
     /// <summary>The <c>StagehandRepositoryUrl</c> of the repository's Directory.Build.props.</summary>
     public static string RepositoryUrl =>
