@@ -119,6 +119,13 @@ internal static class ContractDiff
 
             before.TryGetValue(key, out var was);
             after.TryGetValue(key, out var now);
+            if (aspect == FactAspects.Contract && path.Length == 0 && was is not null && now is not null && was.Value != now.Value)
+            {
+                changes.Add(Change(contract, name, path, aspect, was.Value, now.Value, "contract-renamed", ChangeEffect.Annotation, direction,
+                    $"{name}: the contract's C# type was {was.Value} and is now {now.Value}: nothing changes on the wire (patch), but C# code that names the type must follow.", now.Location));
+                continue;
+            }
+
             if (was?.Value == now?.Value || Array.IndexOf(FactAspects.Places, aspect) >= 0)
             {
                 continue;
@@ -126,7 +133,7 @@ internal static class ContractDiff
 
             var effect = ContractPaths.IsIndirect(path) ? ChangeEffect.Unproven
                 : EnumeratedValues.Effect(before, after, path, aspect) ?? ChangeRules.Effect(aspect, was?.Value, now?.Value);
-            if (aspect == FactAspects.ReadOnly || aspect == FactAspects.ServerAssigned)
+            if (aspect is FactAspects.ReadOnly or FactAspects.ServerAssigned or FactAspects.ResourceReadOnly)
             {
                 // A member the server assigns is refused in requests (the generated readers reject it): narrower there only.
                 effect = ServerAssignedEffect(aspect, path, was?.Value, now?.Value, direction, before);

@@ -79,6 +79,7 @@ internal static class FactAspects
     public const string WriteOnly = "writeOnly";
     public const string ClientOnly = "clientOnly";
     public const string ServerAssigned = "serverAssigned";
+    public const string ResourceReadOnly = "resourceReadOnly";
     public const string UniqueItems = "uniqueItems";
     public const string DependentRequired = "dependentRequired";
     public const string Description = "description";
@@ -165,6 +166,12 @@ internal sealed class ContractFacts
 
         if (node.Pointer.Length == 0)
         {
+            if (node.RequestFor is { } requestFor && ReadOnlyMembersOf(document, node, requestFor) is { Count: > 0 } readOnly)
+            {
+                // A request written for a resource refuses the members the resource marks readOnly (mass assignment).
+                Add(id, string.Empty, FactAspects.ResourceReadOnly, FactText.Array(readOnly.Select(FactText.Quote)), node.Location);
+            }
+
             if (!node.ServerAssigned.IsEmpty)
             {
                 Add(id, string.Empty, FactAspects.ServerAssigned, FactText.Array(node.ServerAssigned.Select(FactText.Quote)), node.Location);
@@ -172,6 +179,15 @@ internal sealed class ContractFacts
         }
 
         Read(document, node, id, string.Empty, new HashSet<(string, string)>());
+    }
+
+    /// <summary>The members the resource a request is written for marks <c>readOnly</c>, sorted.</summary>
+    private List<string> ReadOnlyMembersOf(SchemaDocument document, SchemaNode node, string requestFor)
+    {
+        var resource = _resources.Find(_resources.Absolute(document, node, requestFor));
+        return resource is { } found
+            ? found.Node.Properties.Where(p => p.Schema.ReadOnly).Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal).ToList()
+            : new List<string>();
     }
 
     private void Read(SchemaDocument document, SchemaNode node, string contract, string path, HashSet<(string, string)> inlined)

@@ -142,6 +142,10 @@ public sealed class ChangeCatalogueTests
         yield return new("caseOrder-changed", Both, "Minor", Union(StringCase, NumberCase), Union(NumberCase, StringCase));
         yield return new("caseOrder-changed", Both, "Patch", "\"oneOf\": [" + StringCase + "," + NumberCase + "]", "\"oneOf\": [" + NumberCase + "," + StringCase + "]");
         yield return new("serverAssigned-added", Request, "Patch", Obj(Name, more: Strict), Obj(Name, more: Strict + ", \"x-stagehand-serverAssigned\": [\"projectId\"]"));
+        yield return new("resourceReadOnly-added", Request, "Major",
+            Obj(Name, more: "\"x-stagehand-requestFor\": \"#/$defs/Pet\", \"$defs\": { \"Pet\": { " + Obj(Name) + " } }"),
+            Obj(Name, more: "\"x-stagehand-requestFor\": \"#/$defs/Pet\", \"$defs\": { \"Pet\": { " + Obj(NameWith("\"readOnly\": true")) + " } }"));
+        yield return new("contract-renamed", Both, "Patch", Obj(Name, more: "\"title\": \"Pet\""), Obj(Name, more: "\"title\": \"Animal\""));
         yield return new("union-changed", Request, "Major", "\"anyOf\": [" + StringCase + "," + NumberCase + "]", "\"oneOf\": [" + StringCase + "," + NumberCase + "]");
         yield return new("ref-changed", Both, "Major", Defs("\"pet\": { \"$ref\": \"#/$defs/Cat\" }"), Defs("\"pet\": { \"$ref\": \"#/$defs/Dog\" }"));
         yield return new("type-narrowed", Request, "Major", Defs("\"pet\": { \"$ref\": \"#/$defs/Cat\" }", cat: "\"type\": [\"string\", \"null\"]"), Defs("\"pet\": { \"$ref\": \"#/$defs/Cat\" }"));
@@ -217,7 +221,7 @@ public sealed class ChangeCatalogueTests
     {
         // Not on the wire: a contract that is gone or no longer public, a member the server assigns (refused only where
         // a request is written for a resource). Each of those is said in words.
-        var breaking = Diff(row).Where(c => c.IsBreaking && !c.IsUnproven && c.Aspect is not (FactAspects.Visibility or FactAspects.ReadOnly or FactAspects.ServerAssigned or FactAspects.Contract)).ToList();
+        var breaking = Diff(row).Where(c => c.IsBreaking && !c.IsUnproven && c.Aspect is not (FactAspects.Visibility or FactAspects.ReadOnly or FactAspects.ServerAssigned or FactAspects.ResourceReadOnly or FactAspects.Contract)).ToList();
         if (breaking.Count == 0)
         {
             return;
