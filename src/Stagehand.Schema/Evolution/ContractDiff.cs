@@ -177,8 +177,10 @@ internal static class ContractDiff
                 continue;
             }
 
+            // Where to point: the new schema's token; for a fact that is gone, the place that held it, if it is still there.
+            var location = now?.Location ?? Place(after, path) ?? was?.Location;
             changes.Add(Change(contract, name, path, aspect, was?.Value, now?.Value, KindOf(aspect, was?.Value, now?.Value, effect), effect, direction,
-                Describe(name + path, aspect, was?.Value, now?.Value, effect, direction), (now ?? was)?.Location));
+                Describe(name + path, aspect, was?.Value, now?.Value, effect, direction), location));
         }
 
         foreach (var path in additional.Where(p => !Inside(p, removed) && !Inside(p, added)))
@@ -427,6 +429,7 @@ internal static class ContractDiff
     {
         var what = aspect == FactAspects.Description ? (before is null ? "a description was added" : after is null ? "the description was removed" : "the description changed")
             : aspect == FactAspects.Enum && before is not null && after is not null ? EnumDifference(before, after)
+            : aspect == FactAspects.Required ? (after is null ? "the member is no longer required" : "the member is now required")
             : before is null ? $"{aspect} {after} was added"
             : after is null ? $"{aspect} {before} was removed"
             : $"{aspect} changed from {before} to {after}";
