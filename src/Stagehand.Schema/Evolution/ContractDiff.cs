@@ -430,10 +430,35 @@ internal static class ContractDiff
         var what = aspect == FactAspects.Description ? (before is null ? "a description was added" : after is null ? "the description was removed" : "the description changed")
             : aspect == FactAspects.Enum && before is not null && after is not null ? EnumDifference(before, after)
             : aspect == FactAspects.Required ? (after is null ? "the member is no longer required" : "the member is now required")
+            : aspect == FactAspects.Pattern && before is not null && after is not null && PatternDifference(before, after) is { } literals ? literals
             : before is null ? $"{aspect} {after} was added"
             : after is null ? $"{aspect} {before} was removed"
             : $"{aspect} changed from {before} to {after}";
         return $"{place}: {what}: {Consequence(effect, direction)}";
+    }
+
+    /// <summary>For two patterns that list literal strings, the strings gained and lost; else null.</summary>
+    private static string? PatternDifference(string before, string after)
+    {
+        if (PatternLiterals.Of(ChangeRules.Unquote(before)) is not { } old || PatternLiterals.Of(ChangeRules.Unquote(after)) is not { } @new)
+        {
+            return null;
+        }
+
+        var gained = @new.Except(old, StringComparer.Ordinal).Select(FactText.Quote).ToList();
+        var lost = old.Except(@new, StringComparer.Ordinal).Select(FactText.Quote).ToList();
+        var parts = new List<string>();
+        if (gained.Count > 0)
+        {
+            parts.Add("the pattern now also admits " + string.Join(", ", gained));
+        }
+
+        if (lost.Count > 0)
+        {
+            parts.Add((parts.Count > 0 ? "and no longer " : "the pattern no longer admits ") + string.Join(", ", lost));
+        }
+
+        return parts.Count == 0 ? "the pattern was rewritten, admitting the same strings" : string.Join(" ", parts);
     }
 
     private static string EnumDifference(string before, string after)

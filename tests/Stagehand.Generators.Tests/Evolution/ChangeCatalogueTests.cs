@@ -242,6 +242,17 @@ public sealed class ChangeCatalogueTests
         }
     }
 
+    [Fact]
+    public void APatternOfLiteralsSaysWhichStringsItGainedAndLost()
+    {
+        var change = Assert.Single(Diff(new Row("pattern-changed", Request, "Major",
+            Obj(NameWith("\"pattern\": \"^(gpt-4o|o3)$\"")),
+            Obj(NameWith("\"pattern\": \"^(gpt-4o|o4-mini)$\"")))));
+
+        Assert.Contains("the pattern now also admits \"o4-mini\" and no longer \"o3\"", change.Message, StringComparison.Ordinal);
+        Assert.Equal("{\"name\":\"o3\"}", change.Witness);
+    }
+
     /// <summary>docs/evolution.md's table gives each catalogued kind the bump the catalogue checks, in its direction's column.</summary>
     [Fact]
     public void TheDocumentedTableAgreesWithTheCatalogue()
