@@ -35,6 +35,8 @@ public sealed class DiagnosticTests
         { "unsupported dialect", "{\n  \"$schema\": \"http://json-schema.org/draft-04/schema#\",\n  \"x-stagehand-visibility\": \"public\"\n}", 2, 14, "The dialect 'http://json-schema.org/draft-04/schema#' is not supported" },
         { "invalid pattern", "{\n  " + Header + ",\n  \"type\": \"string\",\n  \"pattern\": \"(unclosed\"\n}", 5, 14, "not a valid regular expression" },
         { "negative minLength", "{\n  " + Header + ",\n  \"type\": \"string\",\n  \"minLength\": -1\n}", 5, 16, "'minLength' must be a non-negative integer" },
+        { "contract version not a version", "{\n  " + Header + ",\n  \"type\": \"object\",\n  \"x-stagehand-version\": \"1.x\"\n}", 5, 26, "must be a version MAJOR.MINOR.PATCH (such as 1.4.0), not '1.x'" },
+        { "direction not a direction", "{\n  " + Header + ",\n  \"type\": \"object\",\n  \"x-stagehand-direction\": \"outbound\"\n}", 5, 28, "'x-stagehand-direction' must be one of request, response, both" },
         { "required not an array", "{\n  " + Header + ",\n  \"type\": \"object\",\n  \"required\": \"a\"\n}", 5, 15, "'required' must be an array of strings" },
         { "dynamicRef to no anchor", "{\n  " + Header + ",\n  \"$dynamicRef\": \"#nowhere\"\n}", 4, 18, "names '#nowhere', which does not exist" },
         { "reference loop", "{\n  " + Header + ",\n  \"$ref\": \"#/$defs/a\",\n  \"$defs\": {\n    \"a\": { \"$ref\": \"#/$defs/b\" },\n    \"b\": { \"$ref\": \"#/$defs/a\" }\n  }\n}", 6, 20, "loops back without reading any member or item" },
