@@ -149,7 +149,10 @@ internal static class ContractDiff
                     continue;
                 }
 
-                effect = after.TryGetValue((path, FactAspects.Union), out var union) && union.Value == "\"anyOf\"" ? ChangeEffect.Behaviour : ChangeEffect.Annotation;
+                // A union told apart by a discriminator finds its case in one look, whatever the order.
+                effect = after.TryGetValue((path, FactAspects.Union), out var union) && union.Value == "\"anyOf\"" && !after.ContainsKey((path, FactAspects.Discriminator))
+                    ? ChangeEffect.Behaviour
+                    : ChangeEffect.Annotation;
             }
 
             if (aspect == FactAspects.FormatAnnotation && now is null && after.TryGetValue((path, FactAspects.Format), out var asserted) && asserted.Value == was?.Value)

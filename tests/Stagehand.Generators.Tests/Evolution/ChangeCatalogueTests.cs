@@ -141,6 +141,7 @@ public sealed class ChangeCatalogueTests
         yield return new("case-added", Both, "Major", Tagged("\"adopted\"", "\"returned\""), Tagged("\"adopted\"", "\"given-back\""));
         yield return new("caseOrder-changed", Both, "Minor", Union(StringCase, NumberCase), Union(NumberCase, StringCase));
         yield return new("caseOrder-changed", Both, "Patch", "\"oneOf\": [" + StringCase + "," + NumberCase + "]", "\"oneOf\": [" + NumberCase + "," + StringCase + "]");
+        yield return new("caseOrder-changed", Both, "Patch", "\"anyOf\": [" + TaggedCases("\"adopted\"", "\"returned\"") + "]", "\"anyOf\": [" + TaggedCases("\"returned\"", "\"adopted\"") + "]");
         yield return new("serverAssigned-added", Request, "Patch", Obj(Name, more: Strict), Obj(Name, more: Strict + ", \"x-stagehand-serverAssigned\": [\"projectId\"]"));
         yield return new("resourceReadOnly-added", Request, "Major",
             Obj(Name, more: "\"x-stagehand-requestFor\": \"#/$defs/Pet\", \"$defs\": { \"Pet\": { " + Obj(Name) + " } }"),
@@ -177,8 +178,10 @@ public sealed class ChangeCatalogueTests
     private static string Union(params string[] cases) => "\"anyOf\": [" + string.Join(",", cases) + "]";
 
     /// <summary>A union of two objects told apart by a <c>type</c> const.</summary>
-    private static string Tagged(string first, string second) =>
-        "\"oneOf\": [" + string.Join(",", new[] { first, second }.Select(tag => "{ \"type\": \"object\", \"required\": [\"type\"], \"properties\": { \"type\": { \"const\": " + tag + " } } }")) + "]";
+    private static string Tagged(string first, string second) => "\"oneOf\": [" + TaggedCases(first, second) + "]";
+
+    private static string TaggedCases(string first, string second) =>
+        string.Join(",", new[] { first, second }.Select(tag => "{ \"type\": \"object\", \"required\": [\"type\"], \"properties\": { \"type\": { \"const\": " + tag + " } } }"));
 
     /// <summary>An object whose members refer to definitions <c>Cat</c> and <c>Dog</c> in the same file.</summary>
     private static string Defs(string members, string cat = "\"type\": \"string\"") =>
