@@ -33,7 +33,7 @@ internal sealed class InfrastructureTerms
     public static readonly Category Cloud = new("cloud", "the hosting or cloud product");
     public static readonly Category Hosts = new("hosts", "the internal host");
     public static readonly Category Tickets = new("tickets", "the ticket id");
-    public static readonly Category Configured = new("configured", "the infrastructure term (" + TermsOption + ")");
+    public static readonly Category Configured = new("configured", "the project's infrastructure term");
 
     /// <summary>The categories, in the order the rule page lists them.</summary>
     public static readonly Category[] Categories = [FeatureFlags, Observability, Queues, Datastores, Cloud, Hosts, Tickets, Configured];
