@@ -182,6 +182,11 @@ public sealed class InfrastructureInPublicTextTests
 
         var prefixes = page.Substring(page.IndexOf("these prefixes", StringComparison.Ordinal));
         Assert.All(InfrastructureTerms.NotTicketPrefixes, prefix => Assert.Matches(@"[\s,:]" + prefix + "[,\\s]", prefixes));
+        foreach (var category in new[] { InfrastructureTerms.Hosts, InfrastructureTerms.Tickets, InfrastructureTerms.Configured })
+        {
+            Assert.Contains("`" + category.Id + "`", page, StringComparison.Ordinal);
+        }
+
         Assert.Contains(InfrastructureTerms.TermsOption, page, StringComparison.Ordinal);
         Assert.Contains(InfrastructureTerms.AllowedOption, page, StringComparison.Ordinal);
     }

@@ -35,9 +35,6 @@ internal sealed class InfrastructureTerms
     public static readonly Category Tickets = new("tickets", "the ticket id");
     public static readonly Category Configured = new("configured", "the project's infrastructure term");
 
-    /// <summary>The categories, in the order the rule page lists them.</summary>
-    public static readonly Category[] Categories = [FeatureFlags, Observability, Queues, Datastores, Cloud, Hosts, Tickets, Configured];
-
     /// <summary>
     /// The default terms, by category: names that, in a public API's description, almost always name the system behind
     /// the behaviour. A word that is also ordinary English, or a public format, appears only in a form that is not
@@ -118,7 +115,7 @@ internal sealed class InfrastructureTerms
         RegexOptions.CultureInvariant,
         Timeout);
 
-    /// <summary>The default terms and patterns, as a project that configures nothing has them.</summary>
+    /// <summary>The default terms and patterns, as a project that configures nothing has them (built from the fields above).</summary>
     public static readonly InfrastructureTerms Default = new(null, null);
 
     private static readonly object Gate = new();
@@ -162,7 +159,7 @@ internal sealed class InfrastructureTerms
         _tickets = !_allowed.Contains(Tickets.Id);
         if (_categoryByTerm.Count > 0)
         {
-            // Longest first, so that a term that starts another (SNS, SNS topic) does not cut it short.
+            // Longest first, so that a term that starts another (EC2, EC2 instance) does not cut it short.
             var alternatives = _categoryByTerm.Keys
                 .OrderByDescending(term => term.Length)
                 .ThenBy(term => term, StringComparer.Ordinal)
