@@ -38,4 +38,7 @@ public static class RuleIdentifiers
 
     /// <summary>The contract baseline (<c>Contracts.Shipped.txt</c>) has a line that cannot be read.</summary>
     public const string ContractBaselineUnreadable = "STH0012";
+
+    /// <summary>A public schema's title, description or example names internal infrastructure (a vendor, a queue, a database, an internal host, a ticket).</summary>
+    public const string InfrastructureNamedInPublicText = "STH0013";
 }

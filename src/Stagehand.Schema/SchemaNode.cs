@@ -41,6 +41,15 @@ internal sealed record VocabularyEntry(string Uri, bool Required);
 /// <summary>A <c>dependentRequired</c> entry: when the member <see cref="Trigger"/> is present, so must <see cref="Required"/> be.</summary>
 internal sealed record DependentRequirement(string Trigger, EquatableArray<string> Required);
 
+/// <summary>
+/// A string a schema shows its readers: its <c>title</c>, its <c>description</c>, or a string anywhere inside its
+/// <c>examples</c>, with where its JSON string token is (the quotes included).
+/// </summary>
+/// <param name="Keyword"><c>title</c>, <c>description</c> or <c>examples</c>.</param>
+/// <param name="Pointer">The JSON Pointer of the string in its file (<c>/properties/limit/description</c>, <c>/examples/0/label</c>).</param>
+/// <param name="Value">The string, with its JSON escapes decoded.</param>
+internal sealed record SchemaText(string Keyword, string Pointer, string Value, LocationInfo Location);
+
 /// <summary>One entry of <c>$defs</c>, or of draft 7's <c>definitions</c> (<see cref="Keyword"/> says which).</summary>
 internal sealed record DefinitionNode(string Name, SchemaNode Schema, string Keyword = "$defs");
 
@@ -190,6 +199,12 @@ internal sealed record SchemaNode
     public string? Title { get; init; }
 
     public string? Description { get; init; }
+
+    /// <summary>
+    /// The <c>title</c>, the <c>description</c> and every string inside <c>examples</c>, in document order, each with its
+    /// place: what a reader of the published schema sees (kept even where draft 7 ignores the keywords beside a <c>$ref</c>).
+    /// </summary>
+    public EquatableArray<SchemaText> Texts { get; init; } = EquatableArray<SchemaText>.Empty;
 
     public bool ReadOnly { get; init; }
 

@@ -333,6 +333,8 @@ internal static class SchemaReader
                     RefLocation = node.RefLocation,
                     Definitions = node.Definitions,
                     Description = node.Description,
+                    // Still published with the file, so still read by whoever reads it.
+                    Texts = node.Texts,
                 };
             }
 
@@ -409,14 +411,17 @@ internal static class SchemaReader
                     ReadString(ref reader, keyword);
                     return node;
                 case "examples":
-                    SkipValue(ref reader, valueStart);
-                    return node;
+                    var examples = new List<SchemaText>();
+                    ReadExampleStrings(ref reader, pointer + "/examples", examples);
+                    return examples.Count == 0 ? node : node with { Texts = node.Texts.Items.AddRange(examples).ToEquatableArray() };
                 case "default":
                     return node with { Default = ReadLiteral(ref reader) };
                 case "title":
-                    return node with { Title = ReadString(ref reader, keyword) };
+                    var title = ReadString(ref reader, keyword);
+                    return node with { Title = title, Texts = title is null ? node.Texts : WithText(node, keyword, pointer, title, valueStart, ref reader) };
                 case "description":
-                    return node with { Description = ReadString(ref reader, keyword) };
+                    var description = ReadString(ref reader, keyword);
+                    return node with { Description = description, Texts = description is null ? node.Texts : WithText(node, keyword, pointer, description, valueStart, ref reader) };
                 case "deprecated":
                     return node with { Deprecated = ReadBoolean(ref reader, keyword) };
                 case "readOnly":
@@ -994,6 +999,45 @@ internal static class SchemaReader
 
             Report(keyword, $"'{keyword}' must be a string.", start, SkipValue(ref reader, start));
             return null;
+        }
+
+        /// <summary><paramref name="node"/>'s texts with the string the reader is on (the value of <paramref name="keyword"/>) added.</summary>
+        private EquatableArray<SchemaText> WithText(SchemaNode node, string keyword, string pointer, string value, int start, ref Utf8JsonReader reader) =>
+            node.Texts.Items.Add(new SchemaText(keyword, pointer + "/" + keyword, value, LocationOf(start, ValueLength(ref reader, start)))).ToEquatableArray();
+
+        /// <summary>
+        /// Every string inside the value the reader is on (an <c>examples</c> array), at any depth, with its place; member
+        /// names are not texts. The reader ends on the value's last token.
+        /// </summary>
+        private void ReadExampleStrings(ref Utf8JsonReader reader, string pointer, List<SchemaText> texts)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String:
+                    var start = (int)reader.TokenStartIndex;
+                    texts.Add(new SchemaText("examples", pointer, reader.GetString()!, LocationOf(start, ValueLength(ref reader, start))));
+                    return;
+                case JsonTokenType.StartArray:
+                    var index = 0;
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        ReadExampleStrings(ref reader, pointer + "/" + index.ToString(CultureInfo.InvariantCulture), texts);
+                        index++;
+                    }
+
+                    return;
+                case JsonTokenType.StartObject:
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        ReadExampleStrings(ref reader, pointer + "/" + EscapePointer(name), texts);
+                    }
+
+                    return;
+                default:
+                    return;
+            }
         }
 
         /// <summary>The <c>propertyName</c> of an OpenAPI <c>discriminator</c> object, or null; the reader ends on the value's last token.</summary>

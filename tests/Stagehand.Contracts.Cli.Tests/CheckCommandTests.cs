@@ -183,7 +183,7 @@ public sealed class CheckCommandTests
         var driver = run.GetProperty("tool").GetProperty("driver");
         Assert.Equal("stagehand-contracts", driver.GetProperty("name").GetString());
         var rules = driver.GetProperty("rules").EnumerateArray().ToList();
-        Assert.Equal(["STH0001", "STH0002", "STH0003", "STH0004", "STH0005", "STH0006", "STH0007", "STH0008", "STH0009", "STH0010", "STH0011", "STH0012"], rules.Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal(["STH0001", "STH0002", "STH0003", "STH0004", "STH0005", "STH0006", "STH0007", "STH0008", "STH0009", "STH0010", "STH0011", "STH0012", "STH0013"], rules.Select(r => r.GetProperty("id").GetString()));
         var rule = rules.Single(r => r.GetProperty("id").GetString() == "STH0004");
         Assert.Equal("Invalid schema", rule.GetProperty("shortDescription").GetProperty("text").GetString());
         Assert.EndsWith("/docs/rules/STH0004.md", rule.GetProperty("helpUri").GetString(), StringComparison.Ordinal);

@@ -60,6 +60,31 @@ public sealed class CheckRulesTests
     }
 
     [Fact]
+    public void InfrastructureNamedInAPublicDescriptionIsAWarningAtTheName()
+    {
+        using var folder = new TempSchemaFolder();
+        var limits = folder.Write("Limits.schema.json", "{\n" + Header + """
+              "x-stagehand-visibility": "public",
+              "type": "object",
+              "properties": { "threshold": { "type": "number", "description": "Threshold comes from a LaunchDarkly flag" } }
+            }
+            """);
+        folder.Write("Row.schema.json", "{\n" + Header + """
+              "x-stagehand-visibility": "internal",
+              "type": "object",
+              "properties": { "threshold": { "type": "number", "description": "Threshold comes from a LaunchDarkly flag" } }
+            }
+            """);
+
+        var result = CliRunner.Run("check", folder.Root);
+
+        Assert.Equal(0, result.ExitCode);
+        var finding = Assert.Single(result.StdoutLines[..^1]);
+        Assert.StartsWith(limits + "(4,91): warning STH0013: The description of the schema at '#/properties/threshold' names the feature-flag service 'LaunchDarkly'", finding, StringComparison.Ordinal);
+        Assert.Equal("checked 2 schema files: 0 errors, 1 warning", result.StdoutLines[^1]);
+    }
+
+    [Fact]
     public void SecretInAPublicPersistedResourceAndAnExposedInternalSchemaAreReported()
     {
         using var folder = new TempSchemaFolder();

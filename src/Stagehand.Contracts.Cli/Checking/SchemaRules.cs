@@ -16,7 +16,8 @@ namespace Stagehand.Contracts.Cli.Checking;
 /// Runs the rules a build runs over schema files, with the build's own code: the generator (which reports STH0004 for
 /// every schema it could not generate) and every Stagehand analyzer, hosted over a compilation that has the schema
 /// files and no C#. So <c>check</c> reports exactly what <c>dotnet build</c> reports in schema files: STH0001 on a
-/// public schema's <c>$ref</c>, STH0002, STH0004, STH0005, STH0006, and whatever rule is added next.
+/// public schema's <c>$ref</c>, STH0002, STH0004, STH0005, STH0006, STH0013 (with its default terms: the tool reads no
+/// global config), and whatever rule is added next.
 /// </summary>
 internal static class SchemaRules
 {

@@ -15,7 +15,11 @@ internal static class TestSetup
 {
     public static readonly ReferenceAssemblies ReferenceAssemblies = new("net10.0");
 
-    public static void Apply(SolutionState state, IEnumerable<(string Path, string Text)> schemas)
+    /// <summary>
+    /// Adds the schema files and a global config that gives them the namespaces a build would; <paramref name="globalOptions"/>
+    /// (lines such as <c>stagehand_infrastructure_terms = AcmeBus</c>) go into its global section.
+    /// </summary>
+    public static void Apply(SolutionState state, IEnumerable<(string Path, string Text)> schemas, string globalOptions = "")
     {
         if (state.Sources.Count == 0)
         {
@@ -25,7 +29,7 @@ internal static class TestSetup
 
         state.ReferenceAssemblies = ReferenceAssemblies;
         state.AdditionalReferences.AddRange(AnalyzerRunner.References);
-        var config = new StringBuilder("is_global = true\nbuild_property.RootNamespace = Consumer\n");
+        var config = new StringBuilder("is_global = true\nbuild_property.RootNamespace = Consumer\n").Append(globalOptions);
         foreach (var (path, text) in schemas)
         {
             state.AdditionalFiles.Add((path, text));
@@ -50,7 +54,7 @@ internal static class Verify<TAnalyzer>
     public static Task AnalyzerAsync(string source, params (string Path, string Text)[] schemas) =>
         AnalyzerAsync(source, schemas, []);
 
-    public static Task AnalyzerAsync(string source, IEnumerable<(string Path, string Text)> schemas, IEnumerable<DiagnosticResult> expected)
+    public static Task AnalyzerAsync(string source, IEnumerable<(string Path, string Text)> schemas, IEnumerable<DiagnosticResult> expected, string globalOptions = "")
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>();
         if (source.Length > 0)
@@ -60,7 +64,7 @@ internal static class Verify<TAnalyzer>
 
         test.SolutionTransforms.Add(TestSetup.EnableNullable);
 
-        TestSetup.Apply(test.TestState, schemas);
+        TestSetup.Apply(test.TestState, schemas, globalOptions);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }
@@ -68,6 +72,10 @@ internal static class Verify<TAnalyzer>
     /// <summary>Only schema files (paths below <c>/0/schemas/</c>), no C#.</summary>
     public static Task SchemasAsync(params (string Path, string Text)[] schemas) =>
         AnalyzerAsync(string.Empty, schemas.Select(s => ("/0/schemas/" + s.Path, s.Text)), []);
+
+    /// <summary>Only schema files, with <paramref name="globalOptions"/> (one <c>key = value</c> per line) in the project's global config.</summary>
+    public static Task SchemasWithOptionsAsync(string globalOptions, params (string Path, string Text)[] schemas) =>
+        AnalyzerAsync(string.Empty, schemas.Select(s => ("/0/schemas/" + s.Path, s.Text)), [], globalOptions);
 }
 
 /// <summary>Code fix tests for one analyzer and its fixer.</summary>
