@@ -547,7 +547,7 @@ internal sealed partial class ContractModelBuilder
     /// <summary>Whether a schema asks nothing (annotations aside): <c>{}</c>.</summary>
     private static bool IsBare(SchemaNode node) =>
         node.BooleanValue is null
-        && node with { Title = null, Description = null, Default = null, Deprecated = false, ReadOnly = false, WriteOnly = false } == new SchemaNode { Location = node.Location, Pointer = node.Pointer };
+        && node with { Title = null, Description = null, Texts = EquatableArray<SchemaText>.Empty, Default = null, Deprecated = false, ReadOnly = false, WriteOnly = false } == new SchemaNode { Location = node.Location, Pointer = node.Pointer };
 
     private static bool IsNullSchema(SchemaNode node) =>
         node.Types == JsonTypes.Null || (node.Const is { Kind: JsonTypes.Null });
