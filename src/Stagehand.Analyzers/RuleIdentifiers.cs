@@ -38,4 +38,10 @@ public static class RuleIdentifiers
 
     /// <summary>The contract baseline (<c>Contracts.Shipped.txt</c>) has a line that cannot be read.</summary>
     public const string ContractBaselineUnreadable = "STH0012";
+
+    /// <summary>An operation whose errors are not documented: no error response, or one outside the file's error envelope.</summary>
+    public const string OperationWithoutDocumentedErrors = "STH0014";
+
+    /// <summary>An operations file that does not read, or whose operations are not wired to the contracts they name.</summary>
+    public const string OperationWiringBroken = "STH0015";
 }

@@ -515,7 +515,7 @@ internal static class OperationsReader
 
             if (method.Notification && (seen.Contains("result") || seen.Contains("errors")))
             {
-                Report("notification", $"'{name}' is a notification, which gets no answer: it has no 'result' and no 'errors'.", notificationLocation!);
+                Report("notification", $"'{name}' is a notification, which gets no answer, so it has no 'result' and no 'errors'.", notificationLocation!);
             }
 
             return method;
