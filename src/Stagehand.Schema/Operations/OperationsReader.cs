@@ -85,7 +85,7 @@ internal static class OperationsReader
             });
             try
             {
-                if (!reader.Read())
+                if (_map.Text.Length == 0 || string.IsNullOrWhiteSpace(_map.Text.ToString()) || !reader.Read())
                 {
                     Report("json", "The operations file is empty: it is a JSON object with 'http' and 'rpc' operations.", 0, 0);
                 }
