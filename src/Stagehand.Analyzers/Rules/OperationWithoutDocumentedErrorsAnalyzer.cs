@@ -48,7 +48,7 @@ public sealed class OperationWithoutDocumentedErrorsAnalyzer : DiagnosticAnalyze
         {
             if (operation.ResponsesLocation is null)
             {
-                // No responses at all: the file does not read as an operation, which STH0015 reports.
+                // No responses object: the operation does not read, which STH0015 reports.
                 continue;
             }
 

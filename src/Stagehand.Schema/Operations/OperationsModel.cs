@@ -57,7 +57,7 @@ internal sealed record HttpOperation(string Id, LocationInfo IdLocation)
 
     public EquatableArray<HttpResponse> Responses { get; init; } = EquatableArray<HttpResponse>.Empty;
 
-    /// <summary>The place of the <c>responses</c> object; null when the operation has none.</summary>
+    /// <summary>The place of the <c>responses</c> object; null when the operation has none (or its value is not an object).</summary>
     public LocationInfo? ResponsesLocation { get; init; }
 
     /// <summary><c>GET /v4/llms/{id}</c>, as messages name the operation; the id when the method or path is missing.</summary>

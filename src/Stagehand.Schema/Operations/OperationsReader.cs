@@ -165,7 +165,7 @@ internal static class OperationsReader
                         document = document with { StatedVisibility = visibility };
                         break;
                     case "errorEnvelope":
-                        document = document with { ErrorEnvelope = ReadContract(ref reader, name, ReferenceMembers, refRequired: true, out _, out _) };
+                        document = document with { ErrorEnvelope = ReadContract(ref reader, name, "the errorEnvelope", ReferenceMembers, refRequired: true, out _, out _) };
                         break;
                     case "http":
                         ReadHttp(ref reader, http);
@@ -287,11 +287,11 @@ internal static class OperationsReader
                         requiredQuery = ReadNames(ref reader, name);
                         break;
                     case "request":
-                        var contract = ReadContract(ref reader, name, RequestMembers, refRequired: true, out _, out var required);
+                        var contract = ReadContract(ref reader, name, $"the request of '{id}'", RequestMembers, refRequired: true, out _, out var required);
                         operation = contract is null ? operation : operation with { Request = new HttpRequestBody(contract, required ?? true) };
                         break;
                     case "responses":
-                        var responsesLocation = _map.LocationOf(valueStart, 1);
+                        var responsesLocation = reader.TokenType == JsonTokenType.StartObject ? _map.LocationOf(valueStart, 1) : null;
                         operation = operation with { Responses = ReadResponses(ref reader, id), ResponsesLocation = responsesLocation };
                         break;
                     default:
@@ -432,7 +432,7 @@ internal static class OperationsReader
                     continue;
                 }
 
-                var body = ReadContract(ref reader, "responses", ReferenceMembers, refRequired: false, out var description, out _);
+                var body = ReadContract(ref reader, "responses", $"the {status} response of '{id}'", ReferenceMembers, refRequired: false, out var description, out _);
                 responses.Add(new HttpResponse(status, statusLocation, body, body?.Description ?? description));
             }
 
@@ -495,10 +495,10 @@ internal static class OperationsReader
                         method = method with { Description = ReadString(ref reader, member) };
                         break;
                     case "params":
-                        method = method with { Params = ReadContract(ref reader, member, ReferenceMembers, refRequired: true, out _, out _) };
+                        method = method with { Params = ReadContract(ref reader, member, $"the params of '{name}'", ReferenceMembers, refRequired: true, out _, out _) };
                         break;
                     case "result":
-                        method = method with { Result = ReadContract(ref reader, member, ReferenceMembers, refRequired: true, out _, out _) };
+                        method = method with { Result = ReadContract(ref reader, member, $"the result of '{name}'", ReferenceMembers, refRequired: true, out _, out _) };
                         break;
                     case "errors":
                         method = method with { Errors = ReadRpcErrors(ref reader, name) };
@@ -579,7 +579,7 @@ internal static class OperationsReader
                             description = ReadString(ref reader, member);
                             break;
                         case "data":
-                            data = ReadContract(ref reader, member, ReferenceMembers, refRequired: true, out _, out _);
+                            data = ReadContract(ref reader, member, $"the data of error {code} of '{name}'", ReferenceMembers, refRequired: true, out _, out _);
                             break;
                         default:
                             Unknown(ref reader, member, RpcErrorMembers, $"the error {code} of '{name}'", memberStart, memberLength);
@@ -609,12 +609,13 @@ internal static class OperationsReader
         /// A contract reference, <c>{ "$ref": "...", "description": "..." }</c> (and <c>"required"</c> for a request body).
         /// Null when it has no <c>$ref</c>: a problem when <paramref name="refRequired"/>, else a response without a body.
         /// </summary>
-        private ContractReference? ReadContract(ref Utf8JsonReader reader, string member, string[] allowed, bool refRequired, out string? description, out bool? required)
+        /// <param name="what">What the reference is, for messages: <c>the request of 'createPet'</c>.</param>
+        private ContractReference? ReadContract(ref Utf8JsonReader reader, string member, string what, string[] allowed, bool refRequired, out string? description, out bool? required)
         {
             description = null;
             required = null;
             var start = (int)reader.TokenStartIndex;
-            if (!ExpectObject(ref reader, member, $"'{member}' is an object that names a contract: {{ \"$ref\": \"Thing.schema.json\" }}."))
+            if (!ExpectObject(ref reader, member, $"{Sentence(what)} is an object that names a contract: {{ \"$ref\": \"Thing.schema.json\" }}."))
             {
                 return null;
             }
@@ -661,7 +662,7 @@ internal static class OperationsReader
                         required = ReadBoolean(ref reader, name);
                         break;
                     default:
-                        Unknown(ref reader, name, allowed, $"'{member}'", nameStart, nameLength);
+                        Unknown(ref reader, name, allowed, what, nameStart, nameLength);
                         break;
                 }
             }
@@ -671,7 +672,7 @@ internal static class OperationsReader
             {
                 if (refRequired && !seen.Contains("$ref"))
                 {
-                    Report(member, $"'{member}' has no '$ref': it names the contract of what it carries.", whole.FirstCharacter());
+                    Report(member, $"{Sentence(what)} has no '$ref': it names the contract it carries, such as {{ \"$ref\": \"Thing.schema.json\" }}.", whole.FirstCharacter());
                 }
 
                 return null;
@@ -805,6 +806,9 @@ internal static class OperationsReader
 
         private void Report(string member, string message, LocationInfo location) =>
             _problems.Add(new OperationsProblem(member, message, location));
+
+        /// <summary>The text with its first letter in upper case, to start a sentence.</summary>
+        private static string Sentence(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 
         private static string FirstSentence(string message)
         {
