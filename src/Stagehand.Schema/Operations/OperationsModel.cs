@@ -105,15 +105,15 @@ internal sealed record OperationsDocument(string Path, EquatableArray<HttpOperat
     public ContractReference? ErrorEnvelope { get; init; }
 
     /// <summary>
-    /// Every contract reference of the file with what it belongs to (<c>errorEnvelope</c>, <c>getLLM request</c>,
-    /// <c>getLLM 404</c>, <c>stagehand.act params</c>), in document order. Parameter schemas' <c>$ref</c>s are in
+    /// Every contract reference of the file with what it belongs to (<c>the errorEnvelope</c>, <c>the request of 'getLLM'</c>,
+    /// <c>the 404 response of 'getLLM'</c>, <c>the params of 'stagehand.act'</c>), in document order. Parameter schemas' <c>$ref</c>s are in
     /// <see cref="ParameterReferences"/>.
     /// </summary>
     public IEnumerable<(string Owner, ContractReference Reference)> References()
     {
         if (ErrorEnvelope is not null)
         {
-            yield return ("errorEnvelope", ErrorEnvelope);
+            yield return ("the errorEnvelope", ErrorEnvelope);
         }
 
         foreach (var operation in Http)

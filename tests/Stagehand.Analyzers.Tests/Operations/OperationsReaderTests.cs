@@ -158,7 +158,7 @@ public sealed class OperationsReaderTests
         Assert.Equal("\"-32602\"", At(Text, error.CodeLocation));
         Assert.Equal("Invalid params", error.Message);
         Assert.Equal(
-            ["errorEnvelope", "the request of 'getPet'", "the 200 response of 'getPet'", "the params of 'pets.feed'", "the data of error -32602 of 'pets.feed'"],
+            ["the errorEnvelope", "the request of 'getPet'", "the 200 response of 'getPet'", "the params of 'pets.feed'", "the data of error -32602 of 'pets.feed'"],
             document.References().Select(r => r.Owner));
         Assert.Equal(["the path parameter 'id' of 'getPet'"], document.ParameterReferences().Select(r => r.Owner));
     }
