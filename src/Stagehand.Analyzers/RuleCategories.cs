@@ -9,4 +9,7 @@ internal static class RuleCategories
 
     /// <summary>How the contracts changed since the released baseline (<c>Contracts.Shipped.txt</c>).</summary>
     public const string Evolution = "Stagehand.Evolution";
+
+    /// <summary>The operations (HTTP routes and JSON-RPC methods) of <c>*.operations.json</c> files and the contracts they name.</summary>
+    public const string Operations = "Stagehand.Operations";
 }

@@ -41,4 +41,10 @@ public static class RuleIdentifiers
 
     /// <summary>A public schema's title, description or example names internal infrastructure (a vendor, a queue, a database, an internal host, a ticket).</summary>
     public const string InfrastructureNamedInPublicText = "STH0013";
+
+    /// <summary>An operation whose errors are not documented: no error response, or one outside the file's error envelope.</summary>
+    public const string OperationWithoutDocumentedErrors = "STH0014";
+
+    /// <summary>An operations file that does not read, or whose operations are not wired to the contracts they name.</summary>
+    public const string OperationWiringBroken = "STH0015";
 }

@@ -104,9 +104,23 @@ internal static class SchemaReader
 
     public static SchemaDocument Read(string path, string @namespace, SourceText text, CancellationToken cancellationToken = default, SchemaMode mode = SchemaMode.Contract, string? defaultDialect = null, bool openApiNullable = false)
     {
-        var parser = new Parser(path, text, mode, cancellationToken, defaultDialect, openApiNullable);
+        var parser = new Parser(new JsonTextMap(path, text), 0, null, mode, cancellationToken, defaultDialect, openApiNullable);
         var root = parser.Parse();
         return new SchemaDocument(SchemaPaths.Normalize(path), @namespace, root, parser.Problems.ToEquatableArray(), mode) { Dialect = parser.Dialect };
+    }
+
+    /// <summary>
+    /// Reads the schema written at <paramref name="byteLength"/> bytes from <paramref name="byteStart"/> of a JSON file that
+    /// is not itself a schema file (a parameter's schema in an operations file), as a contract schema of its own: its
+    /// nodes and problems are placed in that file, and its root's pointer is <c>""</c>.
+    /// </summary>
+    public static SchemaDocument ReadEmbedded(JsonTextMap map, int byteStart, int byteLength, CancellationToken cancellationToken = default)
+    {
+        var window = new byte[byteLength];
+        Array.Copy(map.Utf8, byteStart, window, 0, byteLength);
+        var parser = new Parser(map, byteStart, window, SchemaMode.Contract, cancellationToken);
+        var root = parser.Parse();
+        return new SchemaDocument(SchemaPaths.Normalize(map.Path), string.Empty, root, parser.Problems.ToEquatableArray()) { Dialect = parser.Dialect };
     }
 
     private sealed class Parser
@@ -139,10 +153,12 @@ internal static class SchemaReader
             "x-stagehand-formatAssertion", "x-stagehand-direction", "x-stagehand-version",
         };
 
-        private readonly string _path;
-        private readonly SourceText _text;
+        private readonly JsonTextMap _map;
+
+        /// <summary>The bytes read: the whole file, or the window of an embedded schema that starts at <see cref="_offset"/> in it.</summary>
         private readonly byte[] _utf8;
-        private readonly int[] _charIndexOfByte;
+
+        private readonly int _offset;
         private readonly CancellationToken _cancellationToken;
         private readonly SchemaMode _mode;
 
@@ -154,16 +170,14 @@ internal static class SchemaReader
         /// <summary>Whether OpenAPI 3.0's <c>nullable</c> means "or null" in this file.</summary>
         private readonly bool _openApiNullable;
 
-        public Parser(string path, SourceText text, SchemaMode mode, CancellationToken cancellationToken, string? defaultDialect = null, bool openApiNullable = false)
+        public Parser(JsonTextMap map, int offset, byte[]? window, SchemaMode mode, CancellationToken cancellationToken, string? defaultDialect = null, bool openApiNullable = false)
         {
             _openApiNullable = openApiNullable;
-            _path = path;
             _mode = mode;
-            _text = text;
             _cancellationToken = cancellationToken;
-            var content = text.ToString();
-            _utf8 = Encoding.UTF8.GetBytes(content);
-            _charIndexOfByte = MapBytesToChars(content, _utf8.Length);
+            _map = map;
+            _offset = offset;
+            _utf8 = window ?? map.Utf8;
             _dialect = DialectOf(RootSchemaKeyword(_utf8) ?? defaultDialect ?? Draft202012) ?? Draft202012;
         }
 
@@ -233,7 +247,7 @@ internal static class SchemaReader
                 Problems.Clear();
                 var line = (int)(exception.LineNumber ?? 0);
                 var bytePosition = (int)(exception.BytePositionInLine ?? 0);
-                var offset = ByteOffsetOfLine(line) + bytePosition;
+                var offset = JsonTextMap.ByteOffsetOfLine(_utf8, line) + bytePosition;
                 Report("json", "The schema is not valid JSON: " + FirstSentence(exception.Message), Math.Min(offset, _utf8.Length), 0);
                 return null;
             }
@@ -1234,72 +1248,7 @@ internal static class SchemaReader
         private void Report(string keyword, string message, int byteStart, int byteLength) =>
             Problems.Add(new SchemaProblem(keyword, message, LocationOf(byteStart, byteLength)));
 
-        private LocationInfo LocationOf(int byteStart, int byteLength)
-        {
-            var clampedStart = Math.Max(0, Math.Min(byteStart, _utf8.Length));
-            var clampedEnd = Math.Max(clampedStart, Math.Min(byteStart + byteLength, _utf8.Length));
-            var start = _charIndexOfByte[clampedStart];
-            var end = _charIndexOfByte[clampedEnd];
-            var span = TextSpan.FromBounds(start, end);
-            var lines = _text.Lines.GetLinePositionSpan(span);
-            return new LocationInfo(_path, start, end - start, lines.Start.Line, lines.Start.Character, lines.End.Line, lines.End.Character);
-        }
-
-        private int ByteOffsetOfLine(int line)
-        {
-            var current = 0;
-            for (var i = 0; i < _utf8.Length; i++)
-            {
-                if (current == line)
-                {
-                    return i;
-                }
-
-                if (_utf8[i] == (byte)'\n')
-                {
-                    current++;
-                }
-            }
-
-            return _utf8.Length;
-        }
-
-        private static int[] MapBytesToChars(string content, int byteCount)
-        {
-            var map = new int[byteCount + 1];
-            var byteIndex = 0;
-            for (var charIndex = 0; charIndex < content.Length; charIndex++)
-            {
-                var c = content[charIndex];
-                int width;
-                if (char.IsHighSurrogate(c) && charIndex + 1 < content.Length && char.IsLowSurrogate(content[charIndex + 1]))
-                {
-                    for (var k = 0; k < 4; k++)
-                    {
-                        map[byteIndex + k] = charIndex;
-                    }
-
-                    byteIndex += 4;
-                    charIndex++;
-                    continue;
-                }
-
-                width = c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-                for (var k = 0; k < width && byteIndex + k < byteCount; k++)
-                {
-                    map[byteIndex + k] = charIndex;
-                }
-
-                byteIndex += width;
-            }
-
-            for (var i = Math.Min(byteIndex, byteCount); i <= byteCount; i++)
-            {
-                map[i] = content.Length;
-            }
-
-            return map;
-        }
+        private LocationInfo LocationOf(int byteStart, int byteLength) => _map.LocationOf(_offset + byteStart, byteLength);
 
         private static string EscapePointer(string name) => name.Replace("~", "~0").Replace("/", "~1");
 

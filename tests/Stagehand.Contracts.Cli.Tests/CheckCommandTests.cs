@@ -36,11 +36,12 @@ public sealed class CheckCommandTests
     {
         var schemas = Path.Combine(CliRunner.RepositoryRoot(), "schemas");
         var count = Directory.GetFiles(schemas, "*.schema.json", SearchOption.AllDirectories).Length;
+        var operations = Directory.GetFiles(schemas, "*.operations.json", SearchOption.AllDirectories).Length;
 
         var result = CliRunner.Run("check", schemas);
 
         Assert.Equal(string.Empty, result.Stderr);
-        Assert.Equal([$"checked {count} schema files: 0 errors"], result.StdoutLines);
+        Assert.Equal([$"checked {count} schema files and {operations} operations files: 0 errors"], result.StdoutLines);
         Assert.Equal(0, result.ExitCode);
         Assert.True(count > 100);
     }
@@ -183,7 +184,7 @@ public sealed class CheckCommandTests
         var driver = run.GetProperty("tool").GetProperty("driver");
         Assert.Equal("stagehand-contracts", driver.GetProperty("name").GetString());
         var rules = driver.GetProperty("rules").EnumerateArray().ToList();
-        Assert.Equal(["STH0001", "STH0002", "STH0003", "STH0004", "STH0005", "STH0006", "STH0007", "STH0008", "STH0009", "STH0010", "STH0011", "STH0012", "STH0013"], rules.Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal(["STH0001", "STH0002", "STH0003", "STH0004", "STH0005", "STH0006", "STH0007", "STH0008", "STH0009", "STH0010", "STH0011", "STH0012", "STH0013", "STH0014", "STH0015"], rules.Select(r => r.GetProperty("id").GetString()));
         var rule = rules.Single(r => r.GetProperty("id").GetString() == "STH0004");
         Assert.Equal("Invalid schema", rule.GetProperty("shortDescription").GetProperty("text").GetString());
         Assert.EndsWith("/docs/rules/STH0004.md", rule.GetProperty("helpUri").GetString(), StringComparison.Ordinal);

@@ -37,6 +37,29 @@ internal static class SchemaAnalysis
         });
     }
 
+    /// <summary>
+    /// Runs <paramref name="analyze"/> for every additional file ending in <c>.operations.json</c>, with the compilation's
+    /// operations files (each read once per text) and, through them, its schema set.
+    /// </summary>
+    public static void RegisterOperationsFileAction(
+        CompilationStartAnalysisContext context,
+        Action<AdditionalFileAnalysisContext, OperationsSet, OperationsFile> analyze)
+    {
+        var operations = OperationsSet.Get(context.Options, context.CancellationToken);
+        if (operations.IsEmpty)
+        {
+            return;
+        }
+
+        context.RegisterAdditionalFileAction(fileContext =>
+        {
+            if (operations.Find(fileContext.AdditionalFile.Path) is { } file)
+            {
+                analyze(fileContext, operations, file);
+            }
+        });
+    }
+
     /// <summary>The compilation's schema set, or <see cref="SchemaSet.Empty"/> when it has no schema file.</summary>
     public static SchemaSet GetSchemas(AnalyzerOptions options, System.Threading.CancellationToken cancellationToken) =>
         SchemaSetCache.Get(options, cancellationToken);

@@ -97,9 +97,27 @@ internal sealed class SchemaSet
     }
 
     /// <summary>Resolves a path written in <paramref name="from"/> (<c>x-stagehand-mirrors</c>, or a reference by path) to the file and schema it names, or null.</summary>
-    public (SchemaFile File, SchemaNode Node)? Resolve(SchemaFile from, string reference)
+    public (SchemaFile File, SchemaNode Node)? Resolve(SchemaFile from, string reference) => ResolvePath(from.Path, reference);
+
+    /// <summary>
+    /// Resolves a reference written in a file that is not a schema (an operations file at <paramref name="fromPath"/>) to
+    /// the schema it names, or null: by URI against the file's own (a schema's <c>$id</c> finds it), else as a path
+    /// relative to the file.
+    /// </summary>
+    public (SchemaFile File, SchemaNode Node)? ResolveFrom(string fromPath, string reference)
     {
-        var (path, fragment) = SchemaPaths.Resolve(from.Path, reference);
+        if (_resources.Find(UriReferences.Resolve(UriReferences.FromPath(fromPath), reference)) is { } located
+            && _byPath.TryGetValue(located.Document.Path, out var owner))
+        {
+            return (owner, located.Node);
+        }
+
+        return ResolvePath(fromPath, reference);
+    }
+
+    private (SchemaFile File, SchemaNode Node)? ResolvePath(string fromPath, string reference)
+    {
+        var (path, fragment) = SchemaPaths.Resolve(fromPath, reference);
         if (!_byPath.TryGetValue(path, out var target) || target.Root is null)
         {
             return null;

@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Stagehand.Schema;
+using Stagehand.Schema.Operations;
 
 namespace Stagehand.Contracts.Cli.Checking;
 
@@ -37,12 +38,18 @@ internal sealed class SchemaFiles
 
     public AnalyzerConfigOptionsProvider Options { get; }
 
-    /// <summary>Every <c>*.schema.json</c> below <paramref name="root"/>, in path order.</summary>
-    public static SchemaFiles Below(string root, string rootNamespace)
+    /// <summary>How many of <see cref="Texts"/> are operations files (<c>*.operations.json</c>); the rest are schema files.</summary>
+    public int OperationsCount => Texts.Count(text => OperationsFormat.IsOperationsFile(text.Path));
+
+    /// <summary>
+    /// Every <c>*.schema.json</c> below <paramref name="root"/>, in path order; with <paramref name="withOperations"/>, every
+    /// <c>*.operations.json</c> too (a build's analyzers check them against the schemas).
+    /// </summary>
+    public static SchemaFiles Below(string root, string rootNamespace, bool withOperations = false)
     {
         var full = Path.GetFullPath(root);
-        var texts = Directory.EnumerateFiles(full, "*" + SchemaPaths.Extension, SearchOption.AllDirectories)
-            .Where(SchemaPaths.IsSchemaFile)
+        var texts = Directory.EnumerateFiles(full, "*.json", SearchOption.AllDirectories)
+            .Where(path => SchemaPaths.IsSchemaFile(path) || (withOperations && OperationsFormat.IsOperationsFile(path)))
             .OrderBy(path => path, StringComparer.Ordinal)
             .Select(path => (AdditionalText)new FileText(path))
             .ToImmutableArray();

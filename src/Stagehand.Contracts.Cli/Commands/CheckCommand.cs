@@ -7,6 +7,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Stagehand.Contracts.Cli.Checking;
 using Stagehand.Schema;
+using Stagehand.Schema.Operations;
 
 namespace Stagehand.Contracts.Cli.Commands;
 
@@ -35,7 +36,8 @@ internal sealed record CheckFinding(Rule Rule, DiagnosticSeverity Severity, stri
 
 /// <summary>
 /// <c>check [PATH]</c>: runs every schema rule of a build (the generator's STH0004 and every Stagehand analyzer, the
-/// same code a build runs) over the schema files of a folder, or over one file with its folder's schemas around it.
+/// same code a build runs) over the schema files and operations files of a folder, or over one file with its folder's
+/// schemas around it.
 /// </summary>
 internal static class CheckCommand
 {
@@ -47,7 +49,7 @@ internal static class CheckCommand
     {
         var path = new Argument<string>("PATH")
         {
-            Description = "The folder to check, recursively, or one schema file (checked with the schema files of its folder, for $refs).",
+            Description = "The folder to check, recursively, or one schema or operations file (checked with the schema files of its folder, for $refs).",
             Arity = ArgumentArity.ZeroOrOne,
             DefaultValueFactory = _ => DefaultDirectory,
         };
@@ -80,9 +82,9 @@ internal static class CheckCommand
         }
         else if (File.Exists(full))
         {
-            if (!SchemaPaths.IsSchemaFile(full))
+            if (!SchemaPaths.IsSchemaFile(full) && !OperationsFormat.IsOperationsFile(full))
             {
-                error.WriteLine($"error: '{path}' is not a schema file: schema files end in {SchemaPaths.Extension}.");
+                error.WriteLine($"error: '{path}' is not a schema file: schema files end in {SchemaPaths.Extension} (operations files in {OperationsFormat.Extension}).");
                 return ExitCodes.Usage;
             }
 
@@ -95,11 +97,12 @@ internal static class CheckCommand
             return ExitCodes.Usage;
         }
 
-        var files = SchemaFiles.Below(root, RootNamespace);
+        var files = SchemaFiles.Below(root, RootNamespace, withOperations: true);
         var findings = Check(files)
             .Where(finding => onlyFile is null || Path.GetFullPath(finding.DisplayPath) == onlyFile)
             .ToList();
-        var checkedCount = onlyFile is null ? files.Texts.Length : 1;
+        var operationsCount = onlyFile is null ? files.OperationsCount : OperationsFormat.IsOperationsFile(onlyFile) ? 1 : 0;
+        var schemaCount = onlyFile is null ? files.Texts.Length - operationsCount : 1 - operationsCount;
         if (sarif)
         {
             SarifWriter.Write(findings, output);
@@ -111,19 +114,25 @@ internal static class CheckCommand
                 output.WriteLine(finding.ToMSBuildLine());
             }
 
-            output.WriteLine(Summary(checkedCount, findings));
+            output.WriteLine(Summary(schemaCount, operationsCount, findings));
         }
 
         return findings.Any(f => f.Severity == DiagnosticSeverity.Error) ? ExitCodes.Invalid : ExitCodes.Success;
     }
 
-    /// <summary><c>checked 3 schema files: 1 error, 2 warnings</c>; warnings and messages only when there are some.</summary>
-    public static string Summary(int files, IReadOnlyCollection<CheckFinding> findings)
+    /// <summary>
+    /// <c>checked 3 schema files: 1 error, 2 warnings</c>; the operations files (<c>checked 3 schema files and 1 operations
+    /// file: ...</c>), warnings and messages only when there are some.
+    /// </summary>
+    public static string Summary(int files, int operationsFiles, IReadOnlyCollection<CheckFinding> findings)
     {
         var errors = findings.Count(f => f.Severity == DiagnosticSeverity.Error);
         var warnings = findings.Count(f => f.Severity == DiagnosticSeverity.Warning);
         var infos = findings.Count - errors - warnings;
-        var summary = $"checked {Count(files, "schema file")}: {Count(errors, "error")}";
+        var what = operationsFiles == 0 ? Count(files, "schema file")
+            : files == 0 ? Count(operationsFiles, "operations file")
+            : Count(files, "schema file") + " and " + Count(operationsFiles, "operations file");
+        var summary = $"checked {what}: {Count(errors, "error")}";
         if (warnings > 0)
         {
             summary += ", " + Count(warnings, "warning");
@@ -176,13 +185,7 @@ internal static class CheckCommand
                 continue;
             }
 
-            var document = SchemaReader.ReadFile(current, new SchemaFileSettings(RootNamespace, SchemaMode.Contract, null), Microsoft.CodeAnalysis.Text.SourceText.From(text));
-            if (document.Root is null)
-            {
-                continue;
-            }
-
-            foreach (var target in SchemaWalker.ReferencedFiles(current, document.Root))
+            foreach (var target in ReferencedFiles(current, Microsoft.CodeAnalysis.Text.SourceText.From(text)))
             {
                 var full = Path.GetFullPath(target);
                 if (File.Exists(full) && seen.Add(full))
@@ -195,6 +198,22 @@ internal static class CheckCommand
 
         var common = SchemaPaths.CommonDirectory(folders.Select(folder => Path.Combine(folder, "x")));
         return common.Length == 0 ? Path.GetPathRoot(file)! : common;
+    }
+
+    /// <summary>The schema files a schema file's or an operations file's references name.</summary>
+    private static IEnumerable<string> ReferencedFiles(string path, Microsoft.CodeAnalysis.Text.SourceText text)
+    {
+        if (OperationsFormat.IsOperationsFile(path))
+        {
+            var operations = OperationsReader.ReadFile(path, text);
+            return operations.References().Select(entry => entry.Reference.Ref)
+                .Concat(operations.ParameterReferences().Select(entry => entry.Node.Ref!))
+                .Select(reference => SchemaPaths.Resolve(path, reference).File)
+                .Where(SchemaPaths.IsSchemaFile);
+        }
+
+        var document = SchemaReader.ReadFile(path, new SchemaFileSettings(RootNamespace, SchemaMode.Contract, null), text);
+        return document.Root is null ? [] : SchemaWalker.ReferencedFiles(path, document.Root);
     }
 
     /// <summary>The path to show for <paramref name="path"/>: relative to <paramref name="workingDirectory"/> when below it, otherwise full.</summary>
