@@ -185,33 +185,57 @@ internal static class OperationsReader
 
         // ---- HTTP ---------------------------------------------------------------------------------------------
 
-        private void ReadHttp(ref Utf8JsonReader reader, List<HttpOperation> operations)
+        private void ReadHttp(ref Utf8JsonReader reader, List<HttpOperation> operations) =>
+            ReadOperations(
+                ref reader,
+                "http",
+                "'http' is an object of HTTP operations by id: { \"getLLM\": { \"method\": \"GET\", ... } }.",
+                id => $"The operation id '{id}' is used twice: an id names one operation in a file.",
+                id => OperationsFormat.IsOperationId(id) ? null : $"'{id}' is not an operation id: a letter or '_', then letters, digits or '_' (it names a method in code).",
+                id => $"The operation '{id}' is an object: {{ \"method\": \"GET\", \"path\": \"/things/{{id}}\", \"responses\": {{ ... }} }}.",
+                (ref Utf8JsonReader entry, string id, LocationInfo location) => operations.Add(ReadHttpOperation(ref entry, id, location)));
+
+        /// <summary>What reads one operation's object, once its key has been checked.</summary>
+        private delegate void OperationReader(ref Utf8JsonReader reader, string key, LocationInfo keyLocation);
+
+        /// <summary>
+        /// Reads an object of operations by key (<c>http</c> by id, <c>rpc</c> by method name): a key names one operation in
+        /// the whole file, a key that is not well formed is reported but read, and each value must be an object.
+        /// </summary>
+        private void ReadOperations(
+            ref Utf8JsonReader reader,
+            string keyword,
+            string notAnObject,
+            Func<string, string> usedTwice,
+            Func<string, string?> malformedKey,
+            Func<string, string> entryNotAnObject,
+            OperationReader read)
         {
-            if (!ExpectObject(ref reader, "http", "'http' is an object of HTTP operations by id: { \"getLLM\": { \"method\": \"GET\", ... } }."))
+            if (!ExpectObject(ref reader, keyword, notAnObject))
             {
                 return;
             }
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var (id, idStart, idLength) = Name(ref reader);
-                var idLocation = _map.LocationOf(idStart, idLength);
+                var (key, keyStart, keyLength) = Name(ref reader);
+                var keyLocation = _map.LocationOf(keyStart, keyLength);
                 reader.Read();
-                if (!_ids.Add(id))
+                if (!_ids.Add(key))
                 {
-                    Report("http", $"The operation id '{id}' is used twice: an id names one operation in a file.", idLocation);
+                    Report(keyword, usedTwice(key), keyLocation);
                     reader.Skip();
                     continue;
                 }
 
-                if (!OperationsFormat.IsOperationId(id))
+                if (malformedKey(key) is { } problem)
                 {
-                    Report("http", $"'{id}' is not an operation id: a letter or '_', then letters, digits or '_' (it names a method in code).", idLocation);
+                    Report(keyword, problem, keyLocation);
                 }
 
-                if (ExpectObject(ref reader, "http", $"The operation '{id}' is an object: {{ \"method\": \"GET\", \"path\": \"/things/{{id}}\", \"responses\": {{ ... }} }}."))
+                if (ExpectObject(ref reader, keyword, entryNotAnObject(key)))
                 {
-                    operations.Add(ReadHttpOperation(ref reader, id, idLocation));
+                    read(ref reader, key, keyLocation);
                 }
             }
         }
@@ -441,36 +465,17 @@ internal static class OperationsReader
 
         // ---- JSON-RPC -----------------------------------------------------------------------------------------
 
-        private void ReadRpc(ref Utf8JsonReader reader, List<RpcMethod> methods)
-        {
-            if (!ExpectObject(ref reader, "rpc", "'rpc' is an object of JSON-RPC methods by name: { \"stagehand.act\": { \"params\": { ... } } }."))
-            {
-                return;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var (name, nameStart, nameLength) = Name(ref reader);
-                var nameLocation = _map.LocationOf(nameStart, nameLength);
-                reader.Read();
-                if (!_ids.Add(name))
-                {
-                    Report("rpc", $"The name '{name}' is used twice: it names one operation in a file.", nameLocation);
-                    reader.Skip();
-                    continue;
-                }
-
-                if (name.Length == 0 || name.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
-                {
-                    Report("rpc", $"'{name}' is not a JSON-RPC method name: a name without spaces, such as 'stagehand.act'.", nameLocation);
-                }
-
-                if (ExpectObject(ref reader, "rpc", $"The method '{name}' is an object: {{ \"params\": {{ \"$ref\": ... }}, \"result\": {{ ... }}, \"errors\": {{ ... }} }}."))
-                {
-                    methods.Add(ReadRpcMethod(ref reader, name, nameLocation));
-                }
-            }
-        }
+        private void ReadRpc(ref Utf8JsonReader reader, List<RpcMethod> methods) =>
+            ReadOperations(
+                ref reader,
+                "rpc",
+                "'rpc' is an object of JSON-RPC methods by name: { \"stagehand.act\": { \"params\": { ... } } }.",
+                name => $"The name '{name}' is used twice: it names one operation in a file.",
+                name => name.Length == 0 || name.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
+                    ? $"'{name}' is not a JSON-RPC method name: a name without spaces, such as 'stagehand.act'."
+                    : null,
+                name => $"The method '{name}' is an object: {{ \"params\": {{ \"$ref\": ... }}, \"result\": {{ ... }}, \"errors\": {{ ... }} }}.",
+                (ref Utf8JsonReader entry, string name, LocationInfo location) => methods.Add(ReadRpcMethod(ref entry, name, location)));
 
         private RpcMethod ReadRpcMethod(ref Utf8JsonReader reader, string name, LocationInfo nameLocation)
         {
