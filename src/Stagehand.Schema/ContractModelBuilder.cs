@@ -549,8 +549,7 @@ internal sealed partial class ContractModelBuilder
         node.BooleanValue is null
         && node with { Title = null, Description = null, Texts = EquatableArray<SchemaText>.Empty, Default = null, Deprecated = false, ReadOnly = false, WriteOnly = false } == new SchemaNode { Location = node.Location, Pointer = node.Pointer };
 
-    private static bool IsNullSchema(SchemaNode node) =>
-        node.Types == JsonTypes.Null || (node.Const is { Kind: JsonTypes.Null });
+    private static bool IsNullSchema(SchemaNode node) => node.IsNull;
 
     private static int CountFlags(JsonTypes types)
     {
@@ -941,25 +940,12 @@ internal sealed partial class ContractModelBuilder
         }
 
         var key = (document.Path, union.Pointer);
-        if (_discriminators.TryGetValue(key, out var known))
+        if (!_discriminators.TryGetValue(key, out var found))
         {
-            return known;
+            found = UnionDiscriminators.Find(document, union, DereferenceFromStart);
+            _discriminators[key] = found;
         }
 
-        string? found = null;
-        var branches = union.Branches.Where(b => !IsNullSchema(b)).ToList();
-        var first = branches.Count >= 2 ? Dereference(document, branches[0], new HashSet<(string, string)>()).Node : null;
-        foreach (var candidate in first?.Required ?? EquatableArray<string>.Empty)
-        {
-            var values = branches.Select(b => DiscriminatorValue(document, b, candidate)).ToList();
-            if (values.All(v => v is not null) && values.Distinct(StringComparer.Ordinal).Count() == values.Count)
-            {
-                found = candidate;
-                break;
-            }
-        }
-
-        _discriminators[key] = found;
         return found;
     }
 
@@ -971,34 +957,11 @@ internal sealed partial class ContractModelBuilder
         return text is null ? null : Identifiers.ToIdentifier(Identifiers.ToPascalCase(text, "Case"), "Case");
     }
 
-    /// <summary>The string a case requires for <paramref name="discriminator"/>: a <c>const</c>, or the one value of an <c>enum</c>.</summary>
-    private string? DiscriminatorValue(SchemaDocument document, SchemaNode branch, string discriminator)
-    {
-        var (targetDocument, target) = Dereference(document, branch, new HashSet<(string, string)>());
-        if (target is null)
-        {
-            return null;
-        }
+    private string? DiscriminatorValue(SchemaDocument document, SchemaNode branch, string discriminator) =>
+        UnionDiscriminators.ValueOf(document, branch, discriminator, DereferenceFromStart);
 
-        foreach (var property in target.Properties)
-        {
-            if (property.Name == discriminator && target.Required.Contains(discriminator))
-            {
-                var (_, constant) = Dereference(targetDocument!, property.Schema, new HashSet<(string, string)>());
-                if (constant?.Const is { Kind: JsonTypes.String } literal)
-                {
-                    return literal.Text;
-                }
-
-                if (constant?.Enum is { Count: 1 } single && single[0].Kind == JsonTypes.String)
-                {
-                    return single[0].Text;
-                }
-            }
-        }
-
-        return null;
-    }
+    private (SchemaDocument? Document, SchemaNode? Node) DereferenceFromStart(SchemaDocument document, SchemaNode node) =>
+        Dereference(document, node, new HashSet<(string, string)>());
 
     // ---- shapes -------------------------------------------------------------------------------------------
 

@@ -256,6 +256,9 @@ internal sealed record SchemaNode
 
     public bool IsUnion => !AnyOf.IsEmpty || !OneOf.IsEmpty;
 
+    /// <summary>Whether the schema admits only <c>null</c> (a union's null branch).</summary>
+    public bool IsNull => Types == JsonTypes.Null || Const is { Kind: JsonTypes.Null };
+
     /// <summary>Whether <c>additionalProperties</c> is a schema other than a boolean one (a map's value schema).</summary>
     public bool HasAdditionalPropertiesSchema => AdditionalProperties is { BooleanValue: null };
 

@@ -387,7 +387,7 @@ internal sealed class ContractFacts
         if (node.IsUnion)
         {
             Add(contract, path, FactAspects.Union, FactText.Quote(node.OneOf.IsEmpty ? "anyOf" : "oneOf"), node.Location);
-            var discriminator = DiscriminatorOf(document, node);
+            var discriminator = UnionDiscriminators.Find(document, node, Dereference);
             if (discriminator is not null)
             {
                 Add(contract, path, FactAspects.Discriminator, FactText.Quote(discriminator), node.Location);
@@ -444,40 +444,11 @@ internal sealed class ContractFacts
         }
     }
 
-    /// <summary>
-    /// The member that tells a union's cases apart: <c>x-stagehand-discriminator</c> (or OpenAPI's), else the first
-    /// member every case requires with a string <c>const</c> of its own, different in each (as the generator finds it).
-    /// </summary>
-    private string? DiscriminatorOf(SchemaDocument document, SchemaNode union)
-    {
-        if (union.Discriminator is not null)
-        {
-            return union.Discriminator;
-        }
-
-        var cases = union.Branches.Select(b => Target(document, b)).ToList();
-        if (cases.Count < 2 || cases.Any(c => c.Node.Properties.IsEmpty))
-        {
-            return null;
-        }
-
-        foreach (var property in cases[0].Node.Properties)
-        {
-            var values = cases.Select(c => ConstOf(c, property.Name)).ToList();
-            if (values.All(v => v is not null) && values.Distinct(StringComparer.Ordinal).Count() == values.Count)
-            {
-                return property.Name;
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>How a case is known across versions: its discriminator value, else the contract it refers to, else its title, else its position.</summary>
     private string CaseKey(SchemaDocument document, SchemaNode branch, string? discriminator, int index)
     {
         var target = Target(document, branch);
-        if (discriminator is not null && ConstOf(target, discriminator) is { } value)
+        if (discriminator is not null && UnionDiscriminators.ValueOf(document, branch, discriminator, Dereference) is { } value)
         {
             return FactText.Quote(value);
         }
@@ -516,17 +487,10 @@ internal sealed class ContractFacts
         return at;
     }
 
-    private static string? ConstOf(SchemaLocation location, string member)
+    private (SchemaDocument? Document, SchemaNode? Node) Dereference(SchemaDocument document, SchemaNode node)
     {
-        var property = location.Node.Properties.FirstOrDefault(p => p.Name == member);
-        if (property is null || !location.Node.Required.Contains(member))
-        {
-            return null;
-        }
-
-        return property.Schema.Const is { Kind: JsonTypes.String } constant ? constant.Text
-            : property.Schema.Enum is { Count: 1 } single && single[0].Kind == JsonTypes.String ? single[0].Text
-            : null;
+        var target = Target(document, node);
+        return target.Node.Ref is null ? (target.Document, target.Node) : (null, null);
     }
 
     private void Add(string contract, string path, string aspect, string value, LocationInfo? location) =>
