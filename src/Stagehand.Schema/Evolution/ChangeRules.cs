@@ -205,53 +205,24 @@ internal static class ChangeRules
     public static double Number(string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : double.NaN;
 
-    /// <summary>The items of a fact's JSON array value (strings stay quoted).</summary>
+    /// <summary>The items of a fact's JSON array value, each as its JSON text (strings stay quoted); none when it is no array.</summary>
     public static IReadOnlyList<string> ParseArray(string value)
     {
-        var items = new List<string>();
         if (value.Length < 2 || value[0] != '[')
         {
-            return items;
+            return Array.Empty<string>();
         }
 
-        var depth = 0;
-        var inString = false;
-        var start = 1;
-        for (var i = 1; i < value.Length - 1; i++)
+        try
         {
-            var c = value[i];
-            if (inString)
-            {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    inString = false;
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"': inString = true; break;
-                case '[' or '{': depth++; break;
-                case ']' or '}': depth--; break;
-                case ',' when depth == 0:
-                    items.Add(value.Substring(start, i - start));
-                    start = i + 1;
-                    break;
-            }
+            using var array = System.Text.Json.JsonDocument.Parse(value);
+            return array.RootElement.EnumerateArray().Select(item => item.GetRawText()).ToList();
         }
-
-        if (value.Length > 2)
+        catch (System.Text.Json.JsonException)
         {
-            items.Add(value.Substring(start, value.Length - 1 - start));
+            // A baseline line with a broken value is an STH0012 of its own; here it lists nothing.
+            return Array.Empty<string>();
         }
-
-        return items;
     }
 
     /// <summary>A quoted fact value's text (escapes undone); any other value as it is.</summary>
@@ -262,31 +233,15 @@ internal static class ChangeRules
             return value;
         }
 
-        var builder = new System.Text.StringBuilder(value.Length);
-        for (var i = 1; i < value.Length - 1; i++)
+        try
         {
-            var c = value[i];
-            if (c != '\\' || i + 1 >= value.Length - 1)
-            {
-                builder.Append(c);
-                continue;
-            }
-
-            var next = value[++i];
-            switch (next)
-            {
-                case 'n': builder.Append('\n'); break;
-                case 'r': builder.Append('\r'); break;
-                case 't': builder.Append('\t'); break;
-                case 'u' when i + 4 < value.Length:
-                    builder.Append((char)int.Parse(value.Substring(i + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
-                    i += 4;
-                    break;
-                default: builder.Append(next); break;
-            }
+            using var text = System.Text.Json.JsonDocument.Parse(value);
+            return text.RootElement.GetString()!;
         }
-
-        return builder.ToString();
+        catch (System.Text.Json.JsonException)
+        {
+            return value;
+        }
     }
 }
 

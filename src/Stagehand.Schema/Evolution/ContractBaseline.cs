@@ -84,6 +84,10 @@ internal sealed record ContractBaseline(ContractVersion? Version, IReadOnlyList<
                     {
                         problems.Add(new BaselineProblem(i + 1, "A fact line needs four tab-separated parts: contract, place, aspect and value."));
                     }
+                    else if (!IsJson(parts[3]))
+                    {
+                        problems.Add(new BaselineProblem(i + 1, $"The value '{parts[3]}' is not JSON: a fact's value is written as JSON (\"text\", 12, true, [\"a\"])."));
+                    }
                     else
                     {
                         facts.Add(new ContractFact(parts[0], parts[1], parts[2], parts[3]));
@@ -94,6 +98,19 @@ internal sealed record ContractBaseline(ContractVersion? Version, IReadOnlyList<
         }
 
         return new ContractBaseline(version, facts, ignored, problems);
+    }
+
+    private static bool IsJson(string value)
+    {
+        try
+        {
+            using var _ = System.Text.Json.JsonDocument.Parse(value);
+            return true;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>A baseline of <paramref name="facts"/>, keeping <paramref name="ignored"/>, as the file's text.</summary>
