@@ -81,43 +81,15 @@ internal static class ValueValidationEmitter
         {
             // An additional member may not take a declared member's name: written out, the object would hold the name twice.
             var declared = string.Join(" or ", record.Members.Select(m => Identifiers.Literal(m.WireName)));
-            writer.OpenBlock("if (AdditionalMembers is { } extraMembers)");
-            writer.OpenBlock("foreach (var extra in extraMembers)");
-            writer.OpenBlock("if (extra.Key is " + declared + ")");
-            writer.WriteLine("validator.Push(extra.Key);");
-            writer.WriteLine("validator.AddError(\"duplicate\", \"The member is declared by the contract: set its property, not an additional member of the same name.\");");
-            writer.WriteLine("validator.Pop();");
-            writer.CloseBlock();
-            writer.CloseBlock();
-            writer.CloseBlock();
+            EmitKeyCheck(writer, "AdditionalMembers", "extraMembers", "extra", "extra.Key is " + declared, "duplicate",
+                "The member is declared by the contract: set its property, not an additional member of the same name.");
         }
 
         EmitPatternMemberNameChecks(writer, record, rules);
-        if (record.PatternMembers is { } patternMembers)
-        {
-            var check = new SourceWriter();
-            EmitCheck(check, patternMembers, "thePatternMembers", "PatternMembers", 0, rules);
-            if (!check.IsEmpty)
-            {
-                writer.OpenBlock("if (PatternMembers is { } thePatternMembers)");
-                writer.WriteLines(check);
-                writer.CloseBlock();
-            }
-        }
 
-        if (record.AdditionalMembers is { } additional)
-        {
-            // Additional members sit beside the declared ones: their pointers are the object's own, with no step between.
-            var check = new SourceWriter();
-            EmitCheck(check, additional, "theAdditionalMembers", "AdditionalMembers", 0, rules);
-            if (!check.IsEmpty)
-            {
-                writer.OpenBlock("if (AdditionalMembers is { } theAdditionalMembers)");
-                writer.WriteLines(check);
-                writer.CloseBlock();
-            }
-        }
-
+        // Pattern and additional members sit beside the declared ones: their pointers are the object's own, with no step between.
+        EmitMemberMapCheck(writer, record.PatternMembers, "PatternMembers", rules);
+        EmitMemberMapCheck(writer, record.AdditionalMembers, "AdditionalMembers", rules);
         return writer;
     }
 
@@ -142,25 +114,44 @@ internal static class ValueValidationEmitter
 
         var matches = string.Join(" || ", fields.Select(f => f + ".Check(pattern.Key) is null"));
         var patterns = string.Join(", ", record.MemberPatterns.Select(p => "/" + p + "/"));
-        writer.OpenBlock("if (PatternMembers is { } namedByPattern)");
-        writer.OpenBlock("foreach (var pattern in namedByPattern)");
-        writer.OpenBlock("if (!(" + matches + "))");
-        writer.WriteLine("validator.Push(pattern.Key);");
-        writer.WriteLine("validator.AddError(\"patternProperties\", " + Identifiers.Literal("The name matches none of the contract's patterns (" + patterns + "): a pattern member must.") + ");");
+        EmitKeyCheck(writer, "PatternMembers", "namedByPattern", "pattern", "!(" + matches + ")", "patternProperties",
+            "The name matches none of the contract's patterns (" + patterns + "): a pattern member must.");
+        if (record.AdditionalMembers is not null)
+        {
+            EmitKeyCheck(writer, "AdditionalMembers", "notNamedByPattern", "pattern", matches, "patternProperties",
+                "The name matches one of the contract's patterns (" + patterns + "): set it in PatternMembers, not as an additional member.");
+        }
+    }
+
+    /// <summary>An error at each key of the map <paramref name="property"/> for which <paramref name="condition"/> holds.</summary>
+    private static void EmitKeyCheck(SourceWriter writer, string property, string map, string entry, string condition, string keyword, string message)
+    {
+        writer.OpenBlock("if (" + property + " is { } " + map + ")");
+        writer.OpenBlock("foreach (var " + entry + " in " + map + ")");
+        writer.OpenBlock("if (" + condition + ")");
+        writer.WriteLine("validator.Push(" + entry + ".Key);");
+        writer.WriteLine("validator.AddError(" + Identifiers.Literal(keyword) + ", " + Identifiers.Literal(message) + ");");
         writer.WriteLine("validator.Pop();");
         writer.CloseBlock();
         writer.CloseBlock();
         writer.CloseBlock();
-        if (record.AdditionalMembers is not null)
+    }
+
+    /// <summary>The checks of each value of a record's map of pattern or additional members, when it has any.</summary>
+    private static void EmitMemberMapCheck(SourceWriter writer, ValueShape? map, string property, List<string> rules)
+    {
+        if (map is null)
         {
-            writer.OpenBlock("if (AdditionalMembers is { } notNamedByPattern)");
-            writer.OpenBlock("foreach (var pattern in notNamedByPattern)");
-            writer.OpenBlock("if (" + matches + ")");
-            writer.WriteLine("validator.Push(pattern.Key);");
-            writer.WriteLine("validator.AddError(\"patternProperties\", " + Identifiers.Literal("The name matches one of the contract's patterns (" + patterns + "): set it in PatternMembers, not as an additional member.") + ");");
-            writer.WriteLine("validator.Pop();");
-            writer.CloseBlock();
-            writer.CloseBlock();
+            return;
+        }
+
+        var local = "the" + property;
+        var check = new SourceWriter();
+        EmitCheck(check, map, local, property, 0, rules);
+        if (!check.IsEmpty)
+        {
+            writer.OpenBlock("if (" + property + " is { } " + local + ")");
+            writer.WriteLines(check);
             writer.CloseBlock();
         }
     }
